@@ -1,0 +1,216 @@
+package data
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Level is the level of a social worker certificate.
+type Level string
+
+const (
+	LevelAssistant    Level = "assistant"     // 助理社会工作师
+	LevelSocialWorker Level = "social_worker" // 社会工作师
+	LevelSenior       Level = "senior"        // 高级社会工作师
+)
+
+// Levels in ascending order, as a form offers them.
+var Levels = []Level{LevelAssistant, LevelSocialWorker, LevelSenior}
+
+// Known reports whether l is one of Levels.
+func (l Level) Known() bool {
+	for _, k := range Levels {
+		if k == l {
+			return true
+		}
+	}
+	return false
+}
+
+// ChineseName is the level as printed on the certificate.
+func (l Level) ChineseName() string {
+	switch l {
+	case LevelAssistant:
+		return "助理社会工作师"
+	case LevelSocialWorker:
+		return "社会工作师"
+	case LevelSenior:
+		return "高级社会工作师"
+	}
+	return ""
+}
+
+// Title is the equivalent professional title (职称): junior, intermediate,
+// senior. The value is a translation key suffix: "title.junior" etc.
+func (l Level) Title() string {
+	switch l {
+	case LevelAssistant:
+		return "junior"
+	case LevelSocialWorker:
+		return "intermediate"
+	case LevelSenior:
+		return "senior"
+	}
+	return ""
+}
+
+// CEHours is the continuing-education hours required per registration
+// period: 72 for an assistant, 90 for a social worker or senior.
+func (l Level) CEHours() int {
+	if l == LevelAssistant {
+		return 72
+	}
+	return 90
+}
+
+// ParseLevel accepts the code or the Chinese name of a level.
+func ParseLevel(s string) (Level, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range Levels {
+		if s == string(l) || s == l.ChineseName() {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// CertStatus is whether the certificate is valid (有效). Only a valid
+// certificate can be annotated or downloaded.
+type CertStatus string
+
+const (
+	StatusValid   CertStatus = "valid"   // 有效
+	StatusRevoked CertStatus = "revoked" // 无效 (revoked or otherwise not valid)
+)
+
+// CertStatuses in the order a form offers them.
+var CertStatuses = []CertStatus{StatusValid, StatusRevoked}
+
+// Known reports whether s is one of CertStatuses.
+func (s CertStatus) Known() bool { return s == StatusValid || s == StatusRevoked }
+
+// ElectronicCertStart is the day electronic certificates began (2021-12-17).
+// Certificates issued on or after it can be viewed or downloaded only while
+// they carry a valid annotation (加注). Decision (DOMAIN.md): those issued
+// before it need none.
+var ElectronicCertStart = NewDate(2021, time.December, 17)
+
+// FirstExamYear is the year of the first national social worker exam; no
+// certificate has an earlier exam year.
+const FirstExamYear = 2008
+
+// Certificate is one professional-level certificate of a holder. The
+// management number (管理号) is unique across all certificates.
+type Certificate struct {
+	ID        int64      `json:"id"`
+	HolderID  int64      `json:"holder_id"`
+	Level     Level      `json:"level"`
+	MNo       string     `json:"mno"`       // management number (管理号)
+	ExamYear  int        `json:"exam_year"` // year of the exam passed
+	PassedOn  Date       `json:"passed_on"` // results released / passed
+	IssuedOn  Date       `json:"issued_on"`
+	Issuer    string     `json:"issuer"` // issuing body
+	Status    CertStatus `json:"status"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+}
+
+// NeedsAnnotation reports whether the electronic certificate may be
+// downloaded only with a valid annotation: issued on or after 2021-12-17.
+func (c *Certificate) NeedsAnnotation() bool {
+	return !c.IssuedOn.Before(ElectronicCertStart)
+}
+
+// Normalize trims the fields and fills the default status.
+func (c *Certificate) Normalize() {
+	c.MNo = strings.ToUpper(strings.Join(strings.Fields(c.MNo), ""))
+	c.Issuer = strings.TrimSpace(c.Issuer)
+	if c.Status == "" {
+		c.Status = StatusValid
+	}
+}
+
+// Validate checks every field of a normalized certificate against today.
+func (c *Certificate) Validate(today Date) error {
+	if c.HolderID <= 0 {
+		return Invalid("holder_id", "err.required")
+	}
+	if !c.Level.Known() {
+		return Invalid("level", "err.level.unknown", "Value", string(c.Level))
+	}
+	if err := ValidateMNo(c.MNo); err != nil {
+		return err
+	}
+	if err := ValidateExamYear(c.ExamYear, today); err != nil {
+		return err
+	}
+	if err := ValidateCertDates(c.ExamYear, c.PassedOn, c.IssuedOn, today); err != nil {
+		return err
+	}
+	if err := ValidateText("issuer", c.Issuer); err != nil {
+		return err
+	}
+	if !c.Status.Known() {
+		return Invalid("status", "err.status.unknown", "Value", string(c.Status))
+	}
+	return nil
+}
+
+// ValidateMNo requires a management number of 4 to 32 letters and digits.
+func ValidateMNo(s string) error {
+	if s == "" {
+		return Invalid("mno", "err.required")
+	}
+	if len(s) < 4 || len(s) > 32 || !isAlnum(s) {
+		return Invalid("mno", "err.mno.format")
+	}
+	return nil
+}
+
+// ParseExamYear reads a four-digit year as typed.
+func ParseExamYear(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, Invalid("exam_year", "err.required")
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || len(s) != 4 {
+		return 0, Invalid("exam_year", "err.exam_year.format")
+	}
+	return y, nil
+}
+
+// ValidateExamYear bounds the exam year by the first exam and this year.
+func ValidateExamYear(y int, today Date) error {
+	if y == 0 {
+		return Invalid("exam_year", "err.required")
+	}
+	if y < FirstExamYear || (!today.IsZero() && y > today.Year()) {
+		return Invalid("exam_year", "err.exam_year.range", "Min", FirstExamYear, "Max", today.Year())
+	}
+	return nil
+}
+
+// ValidateCertDates puts the dates in order: exam year ≤ passed ≤ issued ≤ today.
+func ValidateCertDates(examYear int, passed, issued, today Date) error {
+	if passed.IsZero() {
+		return Invalid("passed_on", "err.required")
+	}
+	if examYear != 0 && passed.Year() < examYear {
+		return Invalid("passed_on", "err.date.before_exam", "Year", examYear)
+	}
+	if !today.IsZero() && passed.After(today) {
+		return Invalid("passed_on", "err.date.future")
+	}
+	if issued.IsZero() {
+		return Invalid("issued_on", "err.required")
+	}
+	if issued.Before(passed) {
+		return Invalid("issued_on", "err.date.issued_before_passed")
+	}
+	if !today.IsZero() && issued.After(today) {
+		return Invalid("issued_on", "err.date.future")
+	}
+	return nil
+}

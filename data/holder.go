@@ -1,0 +1,91 @@
+package data
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Holder is a person who passed the national social worker exam (持证人员).
+// An agency keeps many; a single holder keeps one. The ID number is unique
+// among holders: the same person is never entered twice.
+type Holder struct {
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	IDType   IDType `json:"id_type"`
+	IDNumber string `json:"id_number"` // sensitive (PIPL): shown masked, never logged
+	Phone    string `json:"phone"`     // sensitive: shown masked
+	Org      string `json:"org"`       // employer (工作单位)
+	Region   string `json:"region"`    // where the holder registers (登记地区)
+	// Demo marks fake sample data so it is never mistaken for a real person.
+	Demo      bool      `json:"demo"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Limits on free-text fields, checked where they are typed and again on save.
+const (
+	MaxNameLen = 50
+	MaxTextLen = 200
+)
+
+// Normalize trims the fields and puts numbers into their canonical form.
+// Every save normalizes before it validates, so the rules see what is stored.
+func (h *Holder) Normalize() {
+	h.Name = strings.Join(strings.Fields(h.Name), " ")
+	if h.IDType == "" {
+		h.IDType = IDResident
+	}
+	h.IDNumber = NormalizeIDNumber(h.IDNumber)
+	h.Phone = NormalizePhone(h.Phone)
+	h.Org = strings.TrimSpace(h.Org)
+	h.Region = strings.TrimSpace(h.Region)
+}
+
+// Validate checks every field of a normalized holder and returns the first
+// problem found, in the order a form shows the fields.
+func (h *Holder) Validate(today Date) error {
+	if err := ValidateName(h.Name); err != nil {
+		return err
+	}
+	if !h.IDType.Known() {
+		return Invalid("id_type", "err.id_type.unknown", "Value", string(h.IDType))
+	}
+	if err := ValidateIDNumber(h.IDType, h.IDNumber, today); err != nil {
+		return err
+	}
+	if err := ValidateMobile("phone", h.Phone); err != nil {
+		return err
+	}
+	if err := ValidateText("org", h.Org); err != nil {
+		return err
+	}
+	return ValidateText("region", h.Region)
+}
+
+// ValidateName requires a name of at most MaxNameLen characters.
+func ValidateName(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Invalid("name", "err.required")
+	}
+	if utf8.RuneCountInString(s) > MaxNameLen {
+		return Invalid("name", "err.too_long", "Max", MaxNameLen)
+	}
+	return nil
+}
+
+// ValidateText bounds an optional free-text field.
+func ValidateText(field, s string) error {
+	if utf8.RuneCountInString(s) > MaxTextLen {
+		return Invalid(field, "err.too_long", "Max", MaxTextLen)
+	}
+	return nil
+}
+
+// HolderRecord is a holder with their certificates, written together in one
+// transaction (demo data, imports).
+type HolderRecord struct {
+	Holder       Holder        `json:"holder"`
+	Certificates []Certificate `json:"certificates"`
+}
