@@ -96,6 +96,10 @@ func (s CertStatus) Known() bool { return s == StatusValid || s == StatusRevoked
 // before it need none.
 var ElectronicCertStart = NewDate(2021, time.December, 17)
 
+// DefaultIssuer is offered for a new certificate: the national certificates
+// are issued jointly by these two ministries.
+const DefaultIssuer = "人力资源和社会保障部 民政部"
+
 // FirstExamYear is the year of the first national social worker exam; no
 // certificate has an earlier exam year.
 const FirstExamYear = 2008

@@ -1,0 +1,91 @@
+// Package app is the composition root: it reads the global flags, opens the
+// store, builds the services, and either opens the window or runs one
+// command of the CLI. It is the only package that imports fyne.io/fyne/v2/app.
+package app
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// Exit statuses of the command line.
+const (
+	ExitOK      = 0
+	ExitFailure = 1 // anything that is not the user's input
+	ExitInvalid = 2 // invalid input: the message names the field
+)
+
+// Main runs SWCert with the arguments after the program name and returns
+// the exit status. With no command it opens the window.
+func Main(args []string, stdout, stderr io.Writer) int {
+	o, err := parseOptions(args, stderr)
+	if err != nil {
+		i18n.SetLanguage(cliLanguage(""))
+		return fail(stderr, false, err)
+	}
+	if len(o.args) == 0 {
+		return runGUI(o, stderr)
+	}
+	i18n.SetLanguage(cliLanguage(o.lang))
+	return runCLI(o, stdout, stderr)
+}
+
+// openStore opens the database, creating it (and its directory) on first
+// run, and sends the detail of internal errors to a log file beside it:
+// people see a plain message, support reads the log.
+func openStore(o *options) (*sqlite.DB, func(), error) {
+	if err := os.MkdirAll(filepath.Dir(o.db), 0o700); err != nil {
+		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": err.Error()}}
+	}
+	closeLog := func() {}
+	if f, err := os.OpenFile(filepath.Join(filepath.Dir(o.db), "swcert.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
+		log.SetOutput(f)
+		closeLog = func() { _ = f.Close() }
+	}
+	db, err := sqlite.Open(o.db, o.now)
+	if err != nil {
+		log.Printf("open %s: %v", o.db, err)
+		closeLog()
+		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": i18n.T("err.internal")}}
+	}
+	return db, func() { _ = db.Close(); closeLog() }, nil
+}
+
+// fail prints err for a person (or as JSON) and returns its exit status.
+func fail(stderr io.Writer, asJSON bool, err error) int {
+	code := ExitFailure
+	e := data.AsError(err)
+	switch data.ErrorCode(err) {
+	case data.EINVALID, data.ECONFLICT, data.ENOTFOUND:
+		code = ExitInvalid
+	default:
+		if e == nil {
+			log.Printf("internal error: %v", err)
+		}
+	}
+	msg := i18n.Message(err)
+	if e != nil && e.Key == "cli.open_failed" {
+		msg = i18n.T(e.Key, e.Args)
+	}
+	field := ""
+	if e != nil {
+		field = e.Field
+	}
+	if asJSON {
+		writeJSON(stderr, map[string]any{"error": map[string]any{"code": data.ErrorCode(err), "field": field, "message": msg}})
+		return code
+	}
+	if field != "" {
+		fmt.Fprintf(stderr, "swcert: %s (%s): %s\n", field, i18n.Field(field), msg)
+	} else {
+		fmt.Fprintf(stderr, "swcert: %s\n", msg)
+	}
+	return code
+}

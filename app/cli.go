@@ -1,0 +1,133 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// cli is one run of a command: the options, the store, and where to write.
+type cli struct {
+	o      *options
+	db     *sqlite.DB
+	ctx    context.Context
+	stdout io.Writer
+}
+
+// command runs with the arguments after its name.
+type command func(c *cli, args []string) error
+
+// commands maps "noun verb" (or a single word) to its command. Every
+// operation here is the same one a screen offers.
+var commands = map[string]command{
+	"holder add":    holderAdd,
+	"holder list":   holderList,
+	"holder show":   holderShow,
+	"holder edit":   holderEdit,
+	"holder delete": holderDelete,
+	"cert add":      certAdd,
+	"cert list":     certList,
+	"cert show":     certShow,
+	"cert edit":     certEdit,
+	"cert delete":   certDelete,
+	"demo":          demoCmd,
+}
+
+func runCLI(o *options, stdout, stderr io.Writer) int {
+	name := o.args[0]
+	switch name {
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, i18n.T("cli.usage"))
+		return ExitOK
+	case "version":
+		fmt.Fprintln(stdout, DisplayName, Version)
+		return ExitOK
+	}
+	rest := o.args[1:]
+	cmd, ok := commands[name]
+	if !ok && len(rest) > 0 {
+		name += " " + rest[0]
+		cmd, ok = commands[name]
+		rest = rest[1:]
+	}
+	if !ok {
+		return fail(stderr, o.json, data.Invalid("", "cli.unknown_command", "Command", strings.Join(o.args[:min(2, len(o.args))], " ")))
+	}
+	db, closeDB, err := openStore(o)
+	if err != nil {
+		return fail(stderr, o.json, err)
+	}
+	defer closeDB()
+	c := &cli{o: o, db: db, ctx: context.Background(), stdout: stdout}
+	if err := cmd(c, rest); err != nil {
+		return fail(stderr, o.json, err)
+	}
+	return ExitOK
+}
+
+// flags makes a flag set whose parse errors become invalid-input errors.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse reads a command's flags; a leading positional argument (an ID) may
+// come before them, as in "holder edit 12 --name 张三".
+func parse(fs *flag.FlagSet, args []string) (positional string, err error) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		positional, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return "", data.Invalid("", "cli.bad_flag", "Detail", err.Error())
+	}
+	if positional == "" && fs.NArg() > 0 {
+		positional = fs.Arg(0)
+	}
+	return positional, nil
+}
+
+// parseID reads a record ID given on the command line.
+func parseID(s, what, cmd string) (int64, error) {
+	if s == "" {
+		return 0, data.Invalid("id", "cli.missing_id", "What", i18n.T("cli."+what), "Command", cmd)
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, data.Invalid("id", "cli.bad_id", "Value", s)
+	}
+	return id, nil
+}
+
+// set reports which flags were given, so edit changes only those.
+func set(fs *flag.FlagSet) map[string]bool {
+	m := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { m[f.Name] = true })
+	return m
+}
+
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// print writes v as JSON with --json, or as "label: value" lines.
+func (c *cli) print(v any, lines func(w io.Writer)) {
+	if c.o.json {
+		writeJSON(c.stdout, v)
+		return
+	}
+	lines(c.stdout)
+}
+
+func (c *cli) today() data.Date { return data.DateOf(c.o.now()) }

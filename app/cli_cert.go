@@ -1,0 +1,238 @@
+package app
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// certView is a certificate as printed, with what follows from it.
+type certView struct {
+	data.Certificate
+	LevelName       string `json:"level_name"` // as printed on the certificate
+	Title           string `json:"title"`      // junior, intermediate, senior
+	NeedsAnnotation bool   `json:"needs_annotation"`
+}
+
+func newCertView(c *data.Certificate) certView {
+	return certView{Certificate: *c, LevelName: c.Level.ChineseName(), Title: c.Level.Title(), NeedsAnnotation: c.NeedsAnnotation()}
+}
+
+func (c *cli) printCert(cert *data.Certificate) {
+	v := newCertView(cert)
+	c.print(v, func(w io.Writer) {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		row := func(field, value string) { fmt.Fprintf(tw, "%s\t%s\n", i18n.Field(field)+":", value) }
+		row("id", fmt.Sprint(v.ID))
+		row("holder_id", fmt.Sprint(v.HolderID))
+		row("level", i18n.T("level."+string(v.Level)))
+		row("title", i18n.T("title."+v.Title))
+		row("mno", v.MNo)
+		row("exam_year", fmt.Sprint(v.ExamYear))
+		row("passed_on", v.PassedOn.String())
+		row("issued_on", v.IssuedOn.String())
+		row("issuer", v.Issuer)
+		row("status", i18n.T("status."+string(v.Status)))
+		if v.NeedsAnnotation {
+			row("annotation", i18n.T("annotation.needed"))
+		} else {
+			row("annotation", i18n.T("annotation.not_needed"))
+		}
+		_ = tw.Flush()
+	})
+}
+
+// certFlags are the fields of a certificate as flags; add and edit share them.
+type certFlags struct {
+	holder                               *int64
+	level, mno, examYear, passed, issued *string
+	issuer, status                       *string
+}
+
+func newCertFlags(fs *flag.FlagSet) certFlags {
+	return certFlags{
+		holder:   fs.Int64("holder", 0, "holder ID"),
+		level:    fs.String("level", "", "assistant|social_worker|senior"),
+		mno:      fs.String("mno", "", "management number"),
+		examYear: fs.String("exam-year", "", "YYYY"),
+		passed:   fs.String("passed-on", "", "YYYY-MM-DD"),
+		issued:   fs.String("issued-on", "", "YYYY-MM-DD"),
+		issuer:   fs.String("issuer", "", "issuing body"),
+		status:   fs.String("status", string(data.StatusValid), "valid|revoked"),
+	}
+}
+
+// apply copies the flags given (all when given is nil) into cert, parsing
+// numbers and dates; the rules themselves are checked by the store.
+func (f certFlags) apply(cert *data.Certificate, given map[string]bool) (int, error) {
+	n := 0
+	has := func(name string) bool {
+		if given == nil || given[name] {
+			n++
+			return true
+		}
+		return false
+	}
+	if has("holder") {
+		cert.HolderID = *f.holder
+	}
+	if has("level") {
+		lv, ok := data.ParseLevel(*f.level)
+		if !ok {
+			if *f.level == "" {
+				return n, data.Invalid("level", "err.required")
+			}
+			return n, data.Invalid("level", "err.level.unknown", "Value", *f.level)
+		}
+		cert.Level = lv
+	}
+	if has("mno") {
+		cert.MNo = *f.mno
+	}
+	if has("exam-year") {
+		y, err := data.ParseExamYear(*f.examYear)
+		if err != nil {
+			return n, err
+		}
+		cert.ExamYear = y
+	}
+	var err error
+	if has("passed-on") {
+		if cert.PassedOn, err = data.ParseDate(*f.passed); err != nil {
+			return n, data.Invalid("passed_on", "err.date.format")
+		}
+	}
+	if has("issued-on") {
+		if cert.IssuedOn, err = data.ParseDate(*f.issued); err != nil {
+			return n, data.Invalid("issued_on", "err.date.format")
+		}
+	}
+	if has("issuer") {
+		cert.Issuer = *f.issuer
+	}
+	if has("status") {
+		cert.Status = data.CertStatus(*f.status)
+	}
+	return n, nil
+}
+
+func certAdd(c *cli, args []string) error {
+	fs := flags("cert add")
+	f := newCertFlags(fs)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	cert := &data.Certificate{}
+	if _, err := f.apply(cert, nil); err != nil {
+		return err
+	}
+	if err := c.db.CreateCertificate(c.ctx, cert); err != nil {
+		return err
+	}
+	c.printCert(cert)
+	return nil
+}
+
+func certList(c *cli, args []string) error {
+	fs := flags("cert list")
+	holder := fs.Int64("holder", 0, "only this holder's certificates")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *holder < 0 {
+		return data.Invalid("holder_id", "cli.bad_id", "Value", strconv.FormatInt(*holder, 10))
+	}
+	if *holder > 0 {
+		if _, err := c.db.Holder(c.ctx, *holder); err != nil {
+			return err
+		}
+	}
+	certs, err := c.db.Certificates(c.ctx, *holder)
+	if err != nil {
+		return err
+	}
+	views := make([]certView, len(certs))
+	for i, cert := range certs {
+		views[i] = newCertView(cert)
+	}
+	c.print(views, func(w io.Writer) {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", i18n.Field("id"), i18n.Field("holder_id"), i18n.Field("level"), i18n.Field("mno"), i18n.Field("issued_on"), i18n.Field("status"))
+		for _, v := range views {
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\n", v.ID, v.HolderID, v.LevelName, v.MNo, v.IssuedOn, i18n.T("status."+string(v.Status)))
+		}
+		_ = tw.Flush()
+	})
+	return nil
+}
+
+func certShow(c *cli, args []string) error {
+	fs := flags("cert show")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "certificate", "cert show")
+	if err != nil {
+		return err
+	}
+	cert, err := c.db.Certificate(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	c.printCert(cert)
+	return nil
+}
+
+func certEdit(c *cli, args []string) error {
+	fs := flags("cert edit")
+	f := newCertFlags(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "certificate", "cert edit")
+	if err != nil {
+		return err
+	}
+	cert, err := c.db.Certificate(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	n, err := f.apply(cert, set(fs))
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return data.Invalid("", "cli.nothing_to_edit")
+	}
+	if err := c.db.UpdateCertificate(c.ctx, cert); err != nil {
+		return err
+	}
+	c.printCert(cert)
+	return nil
+}
+
+func certDelete(c *cli, args []string) error {
+	fs := flags("cert delete")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "certificate", "cert delete")
+	if err != nil {
+		return err
+	}
+	if err := c.db.DeleteCertificate(c.ctx, id); err != nil {
+		return err
+	}
+	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.certificate"), "ID", id))
+	})
+	return nil
+}

@@ -1,0 +1,29 @@
+package app
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/demo"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+func demoCmd(c *cli, args []string) error {
+	fs := flags("demo")
+	n := fs.Int("holders", demo.DefaultHolders, "how many fake holders")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *n < 1 || *n > demo.MaxHolders {
+		return data.Invalid("holders", "cli.bad_flag", "Detail", fmt.Sprintf("--holders must be between 1 and %d", demo.MaxHolders))
+	}
+	added, err := demo.Load(c.ctx, c.db, *n, c.o.now())
+	if err != nil {
+		return err
+	}
+	c.print(map[string]any{"holders": added, "db": c.o.db}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.demo_done", "Count", added, "Path", c.o.db))
+	})
+	return nil
+}

@@ -1,0 +1,187 @@
+package app
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// holderView is a holder as printed: numbers masked unless --reveal.
+type holderView struct {
+	data.Holder
+}
+
+func (c *cli) holderView(h *data.Holder) holderView {
+	v := holderView{Holder: *h}
+	if !c.o.reveal {
+		v.IDNumber = data.MaskIDNumber(h.IDNumber)
+		v.Phone = data.MaskPhone(h.Phone)
+	}
+	return v
+}
+
+func (c *cli) printHolder(h *data.Holder) {
+	v := c.holderView(h)
+	c.print(v, func(w io.Writer) {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		row := func(field, value string) { fmt.Fprintf(tw, "%s\t%s\n", i18n.Field(field)+":", value) }
+		row("id", fmt.Sprint(v.ID))
+		row("name", v.Name)
+		row("id_type", i18n.T("id_type."+string(v.IDType)))
+		row("id_number", v.IDNumber)
+		row("phone", v.Phone)
+		row("org", v.Org)
+		row("region", v.Region)
+		if v.Demo {
+			row("name", i18n.T("holder.demo_badge"))
+		}
+		_ = tw.Flush()
+	})
+}
+
+// holderFlags are the fields of a holder as flags; add and edit share them.
+type holderFlags struct {
+	name, idNumber, idType, phone, org, region *string
+}
+
+func newHolderFlags(fs *flag.FlagSet) holderFlags {
+	return holderFlags{
+		name:     fs.String("name", "", "name"),
+		idNumber: fs.String("id-number", "", "ID number"),
+		idType:   fs.String("id-type", string(data.IDResident), "resident|permit|passport|other"),
+		phone:    fs.String("phone", "", "mobile number"),
+		org:      fs.String("org", "", "employer"),
+		region:   fs.String("region", "", "region"),
+	}
+}
+
+// apply copies the flags given (all of them when given is nil) into h.
+func (f holderFlags) apply(h *data.Holder, given map[string]bool) int {
+	n := 0
+	put := func(flagName string, dst *string, v *string) {
+		if given == nil || given[flagName] {
+			*dst = *v
+			n++
+		}
+	}
+	put("name", &h.Name, f.name)
+	put("id-number", &h.IDNumber, f.idNumber)
+	t := string(h.IDType)
+	put("id-type", &t, f.idType)
+	h.IDType = data.IDType(t)
+	put("phone", &h.Phone, f.phone)
+	put("org", &h.Org, f.org)
+	put("region", &h.Region, f.region)
+	return n
+}
+
+func holderAdd(c *cli, args []string) error {
+	fs := flags("holder add")
+	f := newHolderFlags(fs)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	h := &data.Holder{}
+	f.apply(h, nil)
+	if err := c.db.CreateHolder(c.ctx, h); err != nil {
+		return err
+	}
+	c.printHolder(h)
+	return nil
+}
+
+func holderList(c *cli, args []string) error {
+	fs := flags("holder list")
+	search := fs.String("search", "", "name, ID number, management number or employer")
+	limit := fs.Int("limit", data.DefaultPageSize, "at most this many")
+	offset := fs.Int("offset", 0, "skip this many")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *limit <= 0 || *offset < 0 {
+		return data.Invalid("limit", "cli.bad_flag", "Detail", "--limit must be at least 1 and --offset at least 0")
+	}
+	hs, err := c.db.FindHolders(c.ctx, data.HolderFilter{Search: *search, Offset: *offset, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	views := make([]holderView, len(hs))
+	for i, h := range hs {
+		views[i] = c.holderView(h)
+	}
+	c.print(views, func(w io.Writer) {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", i18n.Field("id"), i18n.Field("name"), i18n.Field("id_number"), i18n.Field("org"))
+		for _, v := range views {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", v.ID, v.Name, v.IDNumber, v.Org)
+		}
+		_ = tw.Flush()
+	})
+	return nil
+}
+
+func holderShow(c *cli, args []string) error {
+	fs := flags("holder show")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "holder", "holder show")
+	if err != nil {
+		return err
+	}
+	h, err := c.db.Holder(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	c.printHolder(h)
+	return nil
+}
+
+func holderEdit(c *cli, args []string) error {
+	fs := flags("holder edit")
+	f := newHolderFlags(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "holder", "holder edit")
+	if err != nil {
+		return err
+	}
+	h, err := c.db.Holder(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	if f.apply(h, set(fs)) == 0 {
+		return data.Invalid("", "cli.nothing_to_edit")
+	}
+	if err := c.db.UpdateHolder(c.ctx, h); err != nil {
+		return err
+	}
+	c.printHolder(h)
+	return nil
+}
+
+func holderDelete(c *cli, args []string) error {
+	fs := flags("holder delete")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "holder", "holder delete")
+	if err != nil {
+		return err
+	}
+	if err := c.db.DeleteHolder(c.ctx, id); err != nil {
+		return err
+	}
+	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.holder"), "ID", id))
+	})
+	return nil
+}

@@ -1,0 +1,57 @@
+package app
+
+import (
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/screens"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// runGUI opens the window on the database and runs until it is closed.
+func runGUI(o *options, stderr io.Writer) int {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+
+	// --lang given on the command line wins over the saved preference for
+	// this run and becomes the preference.
+	if o.lang != "" {
+		a.Preferences().SetString(screens.PrefLanguage, i18n.Resolve(o.lang, ""))
+	}
+	system := string(lang.SystemLocale())
+	useFyneLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+
+	db, closeDB, err := openStore(o)
+	if err != nil {
+		i18n.SetLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+		return fail(stderr, false, err)
+	}
+	defer closeDB()
+
+	w := a.NewWindow(DisplayName)
+	svc := screens.Services{Holders: db, Certs: db, Now: o.now, DBPath: o.db}
+	screens.NewMain(a, w, svc, Version, system).Install()
+	w.Resize(fyne.NewSize(1180, 760))
+	w.CenterOnScreen()
+	w.ShowAndRun()
+	return ExitOK
+}
+
+// useFyneLanguage registers our translations with Fyne's lang and, where
+// the platform reads the language from the environment (Linux and the BSDs),
+// points Fyne's own widgets (dialog buttons and the like) at the language
+// chosen in Settings. Our own strings follow the choice on every platform.
+func useFyneLanguage(language string) {
+	if language == i18n.Chinese {
+		os.Setenv("LANGUAGE", "zh_CN")
+	} else if strings.HasPrefix(os.Getenv("LANGUAGE"), "zh") || os.Getenv("LANGUAGE") == "" {
+		os.Setenv("LANGUAGE", "en")
+	}
+	_ = lang.AddTranslationsFS(assets.Translations, "translations")
+}

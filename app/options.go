@@ -1,0 +1,85 @@
+package app
+
+import (
+	"flag"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// options are the global flags, given before the command.
+type options struct {
+	db     string
+	now    func() time.Time
+	json   bool
+	lang   string // "" follows preferences (GUI) or the environment (CLI)
+	reveal bool   // print ID and phone numbers in full
+	args   []string
+}
+
+// parseOptions reads the global flags. The clock is --now, else
+// $SWCERT_NOW, else the wall clock: the only place the wall clock is read.
+func parseOptions(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("swcert", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.db, "db", "", "database file")
+	nowText := fs.String("now", "", "fixed clock: RFC 3339 or YYYY-MM-DD")
+	fs.BoolVar(&o.json, "json", false, "machine output")
+	fs.StringVar(&o.lang, "lang", "", "zh or en")
+	fs.BoolVar(&o.reveal, "reveal", false, "print ID and phone numbers in full")
+	if err := fs.Parse(args); err != nil {
+		return nil, data.Invalid("", "cli.bad_flag", "Detail", err.Error())
+	}
+	o.args = fs.Args()
+	if o.db == "" {
+		o.db = DefaultDBPath()
+	}
+	switch strings.ToLower(o.lang) {
+	case "", "zh", "en", "zh_hans", "zh-hans", "zh-cn":
+	default:
+		return nil, data.Invalid("lang", "cli.bad_lang")
+	}
+	if *nowText == "" {
+		*nowText = os.Getenv("SWCERT_NOW")
+	}
+	if *nowText == "" {
+		o.now = time.Now
+		return o, nil
+	}
+	t, err := parseTime(*nowText)
+	if err != nil {
+		return nil, data.Invalid("now", "cli.bad_now", "Value", *nowText)
+	}
+	o.now = func() time.Time { return t }
+	return o, nil
+}
+
+// parseTime reads RFC 3339, or a day (YYYY-MM-DD) as its start in local time.
+func parseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	d, err := data.ParseDate(s)
+	if err != nil || d.IsZero() {
+		return time.Time{}, data.Invalid("now", "cli.bad_now", "Value", s)
+	}
+	return time.Date(d.Year(), d.Time().Month(), d.Time().Day(), 0, 0, 0, 0, time.Local), nil
+}
+
+// cliLanguage is --lang, else the language of the environment.
+func cliLanguage(flagLang string) string {
+	sys := os.Getenv("LC_ALL")
+	if sys == "" {
+		sys = os.Getenv("LC_MESSAGES")
+	}
+	if sys == "" {
+		sys = os.Getenv("LANG")
+	}
+	return i18n.Resolve(flagLang, sys)
+}

@@ -1,0 +1,183 @@
+package data
+
+import (
+	"sort"
+	"time"
+)
+
+// Annotation (加注) is one application to annotate an electronic certificate
+// for a usage scenario and a validity period. Its state is never stored:
+// it is derived from its timestamps and now (DOMAIN.md, Decision on states).
+type Annotation struct {
+	ID     int64  `json:"id"`
+	CertID int64  `json:"cert_id"`
+	Scene  string `json:"scene"`
+	Days   int    `json:"days"` // validity, 1 to MaxAnnotationDays
+	// AppliedAt is when the application was submitted.
+	AppliedAt time.Time `json:"applied_at"`
+	// CompletedAt is when the annotation was completed, if recorded;
+	// otherwise it completes by itself AnnotationCompletion after applying.
+	CompletedAt *time.Time `json:"completed_at,omitempty"`
+	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
+}
+
+// Annotation rules from the sources.
+const (
+	MaxAnnotationDays = 90 // at most 90 days per application
+	// At most AnnotationQuota annotations, not withdrawn, applied for on the
+	// days D-89 … D of an application on day D.
+	AnnotationQuota      = 3
+	AnnotationWindowDays = 90
+	// AnnotationCompletion: the system completes an annotation within 24 hours.
+	AnnotationCompletion = 24 * time.Hour
+)
+
+// SceneSelf is 本人调用 ("used by the holder"), the only scenario today.
+const SceneSelf = "self"
+
+// Scenes are the usage scenarios (使用场景) an application may choose; a list,
+// since the authority may add more.
+var Scenes = []string{SceneSelf}
+
+// AnnotationState is where an annotation stands at a moment.
+type AnnotationState string
+
+const (
+	AnnGenerating AnnotationState = "generating" // 证书生成中…
+	AnnValid      AnnotationState = "valid"
+	AnnExpired    AnnotationState = "expired" // 加注件已过期
+	AnnWithdrawn  AnnotationState = "withdrawn"
+)
+
+// CompletesAt is the recorded completion, or application + 24 h.
+func (a *Annotation) CompletesAt() time.Time {
+	if a.CompletedAt != nil {
+		return *a.CompletedAt
+	}
+	return a.AppliedAt.Add(AnnotationCompletion)
+}
+
+// ValidFrom is when the certificate may first be downloaded under a.
+func (a *Annotation) ValidFrom() time.Time { return a.CompletesAt() }
+
+// ValidUntil is the end of validity: completion + Days days.
+func (a *Annotation) ValidUntil() time.Time { return a.CompletesAt().AddDate(0, 0, a.Days) }
+
+// State at now: generating until completion, valid until completion + Days,
+// expired after; withdrawn once withdrawn.
+func (a *Annotation) State(now time.Time) AnnotationState {
+	switch {
+	case a.WithdrawnAt != nil && !now.Before(*a.WithdrawnAt):
+		return AnnWithdrawn
+	case now.Before(a.CompletesAt()):
+		return AnnGenerating
+	case now.Before(a.ValidUntil()):
+		return AnnValid
+	}
+	return AnnExpired
+}
+
+// DaysLeft is the whole days of validity left at now (0 on the last day).
+func (a *Annotation) DaysLeft(now time.Time) int {
+	return DateOf(now).DaysUntil(DateOf(a.ValidUntil()))
+}
+
+// Quota is how many applications the 3-in-90-days limit leaves on a day.
+type Quota struct {
+	Used int  `json:"used"` // applications counted on day D-89 … D
+	Max  int  `json:"max"`
+	OK   bool `json:"ok"`
+	// NextOn is the first day a new application is possible again when
+	// the quota is used up (zero when OK).
+	NextOn Date `json:"next_on"`
+}
+
+// AnnotationQuotaOn applies the limit for an application on day: the
+// annotations of one certificate, not withdrawn, applied for on day-89 …
+// day inclusive, must be fewer than 3.
+func AnnotationQuotaOn(anns []Annotation, day Date) Quota {
+	var in []Date
+	from := day.AddDays(-(AnnotationWindowDays - 1))
+	for _, a := range anns {
+		if a.WithdrawnAt != nil {
+			continue
+		}
+		d := DateOf(a.AppliedAt)
+		if !d.Before(from) && !d.After(day) {
+			in = append(in, d)
+		}
+	}
+	q := Quota{Used: len(in), Max: AnnotationQuota, OK: len(in) < AnnotationQuota}
+	if q.OK {
+		return q
+	}
+	// The window slides past the oldest of the most recent 3 (or more)
+	// applications 90 days after it.
+	sort.Slice(in, func(i, j int) bool { return in[i].After(in[j]) })
+	q.NextOn = in[AnnotationQuota-1].AddDays(AnnotationWindowDays)
+	return q
+}
+
+// ValidateAnnotationRequest checks an application before the quota.
+func ValidateAnnotationRequest(scene string, days int) error {
+	known := false
+	for _, s := range Scenes {
+		known = known || s == scene
+	}
+	if !known {
+		return Invalid("scene", "err.annotation.scene", "Value", scene)
+	}
+	if days < 1 || days > MaxAnnotationDays {
+		return Invalid("days", "err.annotation.days", "Max", MaxAnnotationDays)
+	}
+	return nil
+}
+
+// CanAnnotate says whether an application for c is possible at now, and
+// if not, why: the certificate is not valid, it needs no annotation
+// (issued before 2021-12-17), or the 3-in-90-days limit is reached (with
+// the date the next one becomes possible).
+func CanAnnotate(c *Certificate, anns []Annotation, now time.Time) error {
+	if c.Status != StatusValid {
+		return Invalid("cert_id", "err.annotation.cert_not_valid")
+	}
+	if !c.NeedsAnnotation() {
+		return Invalid("cert_id", "err.annotation.not_needed", "Start", ElectronicCertStart.String())
+	}
+	if q := AnnotationQuotaOn(anns, DateOf(now)); !q.OK {
+		return Invalid("cert_id", "err.annotation.quota", "Used", q.Used, "Max", q.Max, "Next", q.NextOn.String())
+	}
+	return nil
+}
+
+// CanDownload says whether the electronic certificate c may be viewed or
+// downloaded at now: only when valid and, if issued on or after
+// 2021-12-17, while an annotation is valid. The refusal says why.
+func CanDownload(c *Certificate, anns []Annotation, now time.Time) error {
+	if c.Status != StatusValid {
+		return Invalid("cert_id", "err.download.cert_not_valid")
+	}
+	if !c.NeedsAnnotation() {
+		return nil
+	}
+	generating, expired := false, false
+	for i := range anns {
+		switch anns[i].State(now) {
+		case AnnValid:
+			return nil
+		case AnnGenerating:
+			generating = true
+		case AnnExpired:
+			expired = true
+		}
+	}
+	switch {
+	case generating:
+		return Invalid("cert_id", "err.download.generating")
+	case expired:
+		return Invalid("cert_id", "err.download.expired")
+	}
+	return Invalid("cert_id", "err.download.no_annotation")
+}

@@ -1,0 +1,177 @@
+// Package demo makes realistic but clearly fake holders and certificates for
+// demos, training and benchmarks. Every holder is marked Demo and works for
+// an organisation whose name ends in （演示）; the numbers pass every check
+// (GB 11643-1999 checksums, mobile formats) so the demo exercises the real
+// rules, but no record belongs to a real person.
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/swcert/swcert/data"
+)
+
+// DemoOrgSuffix marks every demo employer.
+const DemoOrgSuffix = "（演示）"
+
+var (
+	surnames = []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+	given    = []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉鹏宇浩凯晨欣怡婷雪梅琳晶颖佳嘉慧俊博子涵思睿宁安然雅琪心悦诗雨梓萱一诺")
+	// Counties of several provinces: the first six digits of an ID number,
+	// with the city the demo places the holder in.
+	regions = []struct{ code, city string }{
+		{"110105", "北京市朝阳区"}, {"110108", "北京市海淀区"}, {"310104", "上海市徐汇区"},
+		{"310115", "上海市浦东新区"}, {"440106", "广州市天河区"}, {"440305", "深圳市南山区"},
+		{"320102", "南京市玄武区"}, {"330106", "杭州市西湖区"}, {"510107", "成都市武侯区"},
+		{"420106", "武汉市武昌区"}, {"370102", "济南市历下区"}, {"500103", "重庆市渝中区"},
+		{"610113", "西安市雁塔区"}, {"430104", "长沙市岳麓区"}, {"350102", "福州市鼓楼区"},
+		{"530102", "昆明市五华区"},
+	}
+	orgKinds = []string{"社会工作服务中心", "社工服务社", "社区服务中心", "街道社会工作站", "家庭综合服务中心", "公益发展中心"}
+	orgNames = []string{"阳光", "春晖", "同心", "启航", "暖心", "和谐", "益友", "众善", "恒爱", "乐助", "睦邻", "绿荫"}
+	phonePre = []string{"130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152", "158", "159", "177", "180", "185", "186", "187", "188", "189", "199"}
+	// Levels by the letter the demo management numbers use.
+	levelCode = map[data.Level]string{data.LevelAssistant: "Z", data.LevelSocialWorker: "S", data.LevelSenior: "G"}
+)
+
+// seniorFirstYear: the senior level is examined from 2018 on in the demo.
+const seniorFirstYear = 2018
+
+// Generate returns n holders with one to three certificates each. The same
+// seed gives the same people. ID numbers and management numbers are unique
+// within the result; no date is after today.
+func Generate(n int, seed int64, today data.Date) []data.HolderRecord {
+	g := &generator{
+		r:     rand.New(rand.NewPCG(uint64(seed), 0x5eed)),
+		today: today,
+		ids:   make(map[string]bool, n),
+		// Starting the serial from the seed keeps two loads from colliding.
+		serial: int(uint64(seed) % 9_000_000),
+	}
+	recs := make([]data.HolderRecord, n)
+	for i := range recs {
+		recs[i] = g.record()
+	}
+	return recs
+}
+
+type generator struct {
+	r      *rand.Rand
+	today  data.Date
+	ids    map[string]bool
+	serial int
+}
+
+func (g *generator) pick(s []string) string { return s[g.r.IntN(len(s))] }
+
+func (g *generator) record() data.HolderRecord {
+	reg := regions[g.r.IntN(len(regions))]
+	birth := g.today.AddDays(-(22*365 + g.r.IntN(38*365)))
+	h := data.Holder{
+		Name:   g.name(),
+		IDType: data.IDResident,
+		Phone:  g.pick(phonePre) + fmt.Sprintf("%08d", g.r.IntN(100_000_000)),
+		Org:    reg.city[:strings.Index(reg.city, "市")+len("市")] + g.pick(orgNames) + g.pick(orgKinds) + DemoOrgSuffix,
+		Region: reg.city,
+		Demo:   true,
+	}
+	switch x := g.r.IntN(100); {
+	case x < 3: // a Hong Kong, Macao or Taiwan resident with a residence permit
+		h.IDType = data.IDPermit
+		h.IDNumber = g.idNumber([]string{"810000", "820000", "830000"}[g.r.IntN(3)], birth)
+	case x < 5: // a foreign holder, identified by passport
+		h.IDType = data.IDPassport
+		h.IDNumber = fmt.Sprintf("E%08d", g.r.IntN(100_000_000))
+		for g.ids[h.IDNumber] {
+			h.IDNumber = fmt.Sprintf("E%08d", g.r.IntN(100_000_000))
+		}
+		g.ids[h.IDNumber] = true
+	default:
+		h.IDNumber = g.idNumber(reg.code, birth)
+	}
+	if g.r.IntN(10) == 0 {
+		h.Phone = "" // the phone is optional; some holders have none on file
+	}
+	return data.HolderRecord{Holder: h, Certificates: g.certificates(reg.code[:2], birth)}
+}
+
+func (g *generator) name() string {
+	n := []rune{surnames[g.r.IntN(len(surnames))], given[g.r.IntN(len(given))]}
+	if g.r.IntN(3) > 0 {
+		n = append(n, given[g.r.IntN(len(given))])
+	}
+	return string(n)
+}
+
+// idNumber makes an unused 18-character number with a valid check character.
+func (g *generator) idNumber(region string, birth data.Date) string {
+	for {
+		first17 := region + birth.Time().Format("20060102") + fmt.Sprintf("%03d", g.r.IntN(1000))
+		id := first17 + string(data.IDCheckChar(first17))
+		if !g.ids[id] {
+			g.ids[id] = true
+			return id
+		}
+		birth = birth.AddDays(1)
+	}
+}
+
+// certificates climbs the levels: an assistant certificate first, then
+// perhaps social worker, then perhaps senior, each a later exam.
+func (g *generator) certificates(province string, birth data.Date) []data.Certificate {
+	first := max(data.FirstExamYear, birth.Year()+22)
+	last := g.today.Year()
+	if !g.examResult(last).Before(g.today) {
+		last-- // this year's results are not out yet
+	}
+	var certs []data.Certificate
+	year := first + g.r.IntN(max(last-first+1, 1))
+	for _, lvl := range data.Levels {
+		if lvl == data.LevelSenior && year < seniorFirstYear {
+			year = seniorFirstYear + g.r.IntN(3)
+		}
+		if year > last || (len(certs) > 0 && g.r.IntN(2) == 0) {
+			break
+		}
+		certs = append(certs, g.certificate(lvl, year, province))
+		year += 1 + g.r.IntN(4)
+	}
+	if len(certs) == 0 { // too young for the exam calendar: one recent certificate
+		certs = append(certs, g.certificate(data.LevelAssistant, last, province))
+	}
+	return certs
+}
+
+// examResult is when an exam year's results are released (the demo uses
+// late September).
+func (g *generator) examResult(year int) data.Date {
+	return data.NewDate(year, time.September, 20)
+}
+
+func (g *generator) certificate(lvl data.Level, year int, province string) data.Certificate {
+	passed := g.examResult(year).AddDays(g.r.IntN(10))
+	issued := passed.AddDays(45 + g.r.IntN(150))
+	if issued.After(g.today) {
+		issued = g.today
+	}
+	if passed.After(issued) {
+		passed = issued
+	}
+	g.serial++
+	c := data.Certificate{
+		Level:    lvl,
+		MNo:      fmt.Sprintf("%d%s%s%07d", year, levelCode[lvl], province, g.serial%10_000_000),
+		ExamYear: year,
+		PassedOn: passed,
+		IssuedOn: issued,
+		Issuer:   data.DefaultIssuer,
+		Status:   data.StatusValid,
+	}
+	if g.r.IntN(20) == 0 {
+		c.Status = data.StatusRevoked
+	}
+	return c
+}

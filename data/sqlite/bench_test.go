@@ -1,0 +1,140 @@
+package sqlite
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/swcert/swcert/data"
+)
+
+// The benchmarks run on one file of 100,000 holders (with about 200,000
+// certificates), built once per `go test` run and then copied, since
+// building it is slower than what is measured. Run them with `make bench`.
+const benchHolders = 100_000
+
+var (
+	benchOnce sync.Once
+	benchPath string
+	benchErr  error
+)
+
+func benchDB(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "swcert-bench-")
+		if err != nil {
+			benchErr = err
+			return
+		}
+		benchPath = filepath.Join(dir, "bench.db")
+		db, err := Open(benchPath, func() time.Time { return testNow })
+		if err != nil {
+			benchErr = err
+			return
+		}
+		defer db.Close()
+		benchErr = db.CreateHolderRecords(ctx, benchRecords(benchHolders))
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchPath
+}
+
+// benchRecords are holders with two certificates each and names drawn
+// from a small alphabet, so a one-character search matches many rows and a
+// full number matches one.
+func benchRecords(n int) []data.HolderRecord {
+	surnames := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
+	given := []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平")
+	recs := make([]data.HolderRecord, n)
+	for i := range recs {
+		first17 := "110105" + data.NewDate(1960, 1, 1).AddDays(i/1000).Time().Format("20060102") + fmt.Sprintf("%03d", i%1000)
+		h := data.Holder{
+			Name:     string([]rune{surnames[i%len(surnames)], given[(i/7)%len(given)], given[(i/131)%len(given)]}),
+			IDNumber: first17 + string(data.IDCheckChar(first17)),
+			Org:      "机构" + fmt.Sprintf("%03d", i%500),
+		}
+		c1 := cert(0, fmt.Sprintf("2018Z11%07d", i), data.NewDate(2019, 1, 6))
+		c2 := cert(0, fmt.Sprintf("2022S11%07d", i), data.NewDate(2023, 1, 6))
+		recs[i] = data.HolderRecord{Holder: h, Certificates: []data.Certificate{*c1, *c2}}
+	}
+	return recs
+}
+
+// BenchmarkSearchFirstPage100k: one search over 100,000 holders, returning
+// the first page of 50 and the count the list shows beside it.
+func BenchmarkSearchFirstPage100k(b *testing.B) {
+	db, err := Open(benchDB(b), func() time.Time { return testNow })
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	// The first search after opening loads the search texts; that cost is
+	// BenchmarkFirstSearchAfterOpen100k's, not a keystroke's.
+	if _, err := db.CountHolders(ctx, data.HolderFilter{Search: "warm"}); err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []struct{ name, search string }{
+		{"all", ""},
+		{"common_name", "王"},             // thousands of matches
+		{"rare_name", "王伟娜"},             // a few hundred
+		{"id_number", "110105196001010"}, // an ID prefix
+		{"mno", "2022S110099999"},        // one certificate
+		{"none", "无此人"},                  // no match: the whole table is read
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			f := data.HolderFilter{Search: q.search}
+			for b.Loop() {
+				page, err := db.FindHolders(ctx, f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := db.CountHolders(ctx, f); err != nil {
+					b.Fatal(err)
+				}
+				_ = page
+			}
+		})
+	}
+}
+
+// BenchmarkOpenFirstPage100k: what starting the app costs before the list
+// shows: open the file (migrations already applied), count, first page.
+func BenchmarkOpenFirstPage100k(b *testing.B) {
+	path := benchDB(b)
+	for b.Loop() {
+		db, err := Open(path, func() time.Time { return testNow })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.CountHolders(ctx, data.HolderFilter{}); err != nil {
+			b.Fatal(err)
+		}
+		page, err := db.FindHolders(ctx, data.HolderFilter{})
+		if err != nil || len(page) != data.DefaultPageSize {
+			b.Fatalf("first page: %d, %v", len(page), err)
+		}
+		db.Close()
+	}
+}
+
+// BenchmarkFirstSearchAfterOpen100k: the first search of a session, or the
+// first after another process changed the file, loads the search texts.
+func BenchmarkFirstSearchAfterOpen100k(b *testing.B) {
+	path := benchDB(b)
+	for b.Loop() {
+		db, err := Open(path, func() time.Time { return testNow })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.FindHolders(ctx, data.HolderFilter{Search: "王"}); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}

@@ -1,0 +1,154 @@
+// Package sqlite is the SWCert store: the data services on a local SQLite
+// file (modernc.org/sqlite, pure Go), with the schema kept by embedded goose
+// migrations. Every write normalizes and validates with the rules of data/
+// against the store's clock before it touches the file, and writes that
+// belong together share a transaction.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	"github.com/swcert/swcert/data"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is an open store. It implements the services of data/.
+type DB struct {
+	sql    *sql.DB
+	now    func() time.Time
+	search searchIndex
+}
+
+var (
+	_ data.HolderService      = (*DB)(nil)
+	_ data.CertificateService = (*DB)(nil)
+)
+
+// Open opens (creating if needed) the store at path and brings its schema
+// up to date. now is the clock every rule and timestamp uses.
+func Open(path string, now func() time.Time) (*DB, error) {
+	if now == nil {
+		now = time.Now
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// WAL lets readers run beside the one writer; more connections than that
+	// only add lock contention on a desktop. One more is held by the search.
+	db.SetMaxOpenConns(5)
+	if err := migrate(db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &DB{sql: db, now: now}, nil
+}
+
+func dsn(path string) string {
+	q := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(5000)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+func migrate(db *sql.DB) error {
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, mustSub(migrations, "migrations"))
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(context.Background()); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Close closes the file.
+func (db *DB) Close() error {
+	db.search.close()
+	return db.sql.Close()
+}
+
+// Now is the store's clock.
+func (db *DB) Now() time.Time { return db.now() }
+
+func (db *DB) today() data.Date { return data.DateOf(db.now()) }
+
+// stamp is how timestamps are stored: UTC text that sorts as time does.
+func (db *DB) stamp() (time.Time, string) {
+	t := db.now().UTC().Truncate(time.Millisecond)
+	return t, t.Format(stampLayout)
+}
+
+const stampLayout = "2006-01-02T15:04:05.000Z07:00"
+
+func parseStamp(s string) time.Time {
+	t, _ := time.Parse(stampLayout, s)
+	return t
+}
+
+// tx runs fn in a transaction, committed only when fn returns nil.
+func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	t, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return internal("begin", err)
+	}
+	if err := fn(t); err != nil {
+		t.Rollback()
+		return err
+	}
+	if err := t.Commit(); err != nil {
+		return internal("commit", err)
+	}
+	return nil
+}
+
+// mapError turns a constraint failure into the application error a person
+// can act on; anything else stays an internal error (logged, never shown).
+func mapError(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if data.AsError(err) != nil {
+		return err
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"):
+		return data.Conflict("id_number", "err.duplicate.id_number")
+	case strings.Contains(msg, "UNIQUE constraint failed: certificates.mno"):
+		return data.Conflict("mno", "err.duplicate.mno")
+	case strings.Contains(msg, "FOREIGN KEY constraint failed"):
+		return data.Invalid("holder_id", "err.holder.missing")
+	}
+	return internal(op, err)
+}
+
+func internal(op string, err error) error { return fmt.Errorf("store: %s: %w", op, err) }
+
+func notFound(err error, kind string, id int64) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.NotFound(kind, id)
+	}
+	return internal("load "+kind, err)
+}
+
+func mustSub(f fs.FS, dir string) fs.FS {
+	s, err := fs.Sub(f, dir)
+	if err != nil {
+		panic(err) // the directory is embedded at build time
+	}
+	return s
+}

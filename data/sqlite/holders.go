@@ -1,0 +1,198 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/swcert/swcert/data"
+)
+
+const holderColumns = `id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at`
+
+// CreateHolder saves a new holder and fills its ID and timestamps.
+func (db *DB) CreateHolder(ctx context.Context, h *data.Holder) error {
+	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertHolder(ctx, tx, h) })
+}
+
+func (db *DB) insertHolder(ctx context.Context, tx *sql.Tx, h *data.Holder) error {
+	h.Normalize()
+	if err := h.Validate(db.today()); err != nil {
+		return err
+	}
+	t, ts := db.stamp()
+	res, err := tx.ExecContext(ctx, `INSERT INTO holders
+		(name, id_type, id_number, phone, org, region, demo, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		h.Name, h.IDType, h.IDNumber, h.Phone, h.Org, h.Region, h.Demo, ts, ts)
+	if err != nil {
+		return mapError("insert holder", err)
+	}
+	if h.ID, err = res.LastInsertId(); err != nil {
+		return internal("insert holder", err)
+	}
+	h.CreatedAt, h.UpdatedAt = t, t
+	return nil
+}
+
+// UpdateHolder saves the changed fields of a holder.
+func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
+	h.Normalize()
+	if err := h.Validate(db.today()); err != nil {
+		return err
+	}
+	t, ts := db.stamp()
+	res, err := db.sql.ExecContext(ctx, `UPDATE holders SET
+		name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?
+		WHERE id = ?`,
+		h.Name, h.IDType, h.IDNumber, h.Phone, h.Org, h.Region, h.Demo, ts, h.ID)
+	if err != nil {
+		return mapError("update holder", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return data.NotFound("holder", h.ID)
+	}
+	h.UpdatedAt = t
+	return nil
+}
+
+// DeleteHolder removes the holder; the schema cascades to the certificates.
+func (db *DB) DeleteHolder(ctx context.Context, id int64) error {
+	res, err := db.sql.ExecContext(ctx, `DELETE FROM holders WHERE id = ?`, id)
+	if err != nil {
+		return mapError("delete holder", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return data.NotFound("holder", id)
+	}
+	return nil
+}
+
+// Holder loads one holder.
+func (db *DB) Holder(ctx context.Context, id int64) (*data.Holder, error) {
+	h, err := scanHolder(db.sql.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE id = ?`, id))
+	if err != nil {
+		return nil, notFound(err, "holder", id)
+	}
+	return h, nil
+}
+
+// FindHolders returns one page of the holders that match f, by name.
+func (db *DB) FindHolders(ctx context.Context, f data.HolderFilter) ([]*data.Holder, error) {
+	limit, offset := f.Limit, max(f.Offset, 0)
+	if limit <= 0 {
+		limit = data.DefaultPageSize
+	}
+	if strings.TrimSpace(f.Search) == "" {
+		// The name index gives the order; SQLite reads just this page.
+		return db.queryHolders(ctx, `SELECT `+holderColumns+` FROM holders ORDER BY name, id LIMIT ? OFFSET ?`, limit, offset)
+	}
+	ids, err := db.search.matches(ctx, db.sql, f.Search)
+	if err != nil {
+		return nil, err
+	}
+	ids = ids[min(offset, len(ids)):min(offset+limit, len(ids))]
+	if len(ids) == 0 {
+		return []*data.Holder{}, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	found, err := db.queryHolders(ctx, `SELECT `+holderColumns+` FROM holders WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	// Back into list order; a holder deleted since the match drops out.
+	byID := make(map[int64]*data.Holder, len(found))
+	for _, h := range found {
+		byID[h.ID] = h
+	}
+	out := make([]*data.Holder, 0, len(ids))
+	for _, id := range ids {
+		if h := byID[id]; h != nil {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+func (db *DB) queryHolders(ctx context.Context, q string, args ...any) ([]*data.Holder, error) {
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, internal("find holders", err)
+	}
+	defer rows.Close()
+	out := []*data.Holder{}
+	for rows.Next() {
+		h, err := scanHolder(rows)
+		if err != nil {
+			return nil, internal("find holders", err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("find holders", err)
+	}
+	return out, nil
+}
+
+// CountHolders counts the holders that match f (ignoring its page).
+func (db *DB) CountHolders(ctx context.Context, f data.HolderFilter) (int, error) {
+	if strings.TrimSpace(f.Search) != "" {
+		ids, err := db.search.matches(ctx, db.sql, f.Search)
+		return len(ids), err
+	}
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM holders`).Scan(&n); err != nil {
+		return 0, internal("count holders", err)
+	}
+	return n, nil
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanHolder(s scanner) (*data.Holder, error) {
+	var h data.Holder
+	var created, updated string
+	err := s.Scan(&h.ID, &h.Name, &h.IDType, &h.IDNumber, &h.Phone, &h.Org, &h.Region, &h.Demo, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	h.CreatedAt, h.UpdatedAt = parseStamp(created), parseStamp(updated)
+	return &h, nil
+}
+
+// CreateHolderRecords saves holders with their certificates in one
+// transaction. An invalid or duplicate record saves nothing, and the error
+// names the record (1-based) in its Args["Row"].
+func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		for i := range recs {
+			r := &recs[i]
+			err := db.insertHolder(ctx, tx, &r.Holder)
+			for j := 0; err == nil && j < len(r.Certificates); j++ {
+				r.Certificates[j].HolderID = r.Holder.ID
+				err = db.insertCertificate(ctx, tx, &r.Certificates[j])
+			}
+			if err != nil {
+				return withRow(err, i+1)
+			}
+		}
+		return nil
+	})
+}
+
+// withRow adds the record number to an application error.
+func withRow(err error, row int) error {
+	e := data.AsError(err)
+	if e == nil {
+		return err
+	}
+	c := *e
+	c.Args = map[string]any{"Row": row}
+	for k, v := range e.Args {
+		c.Args[k] = v
+	}
+	return &c
+}

@@ -1,0 +1,114 @@
+package screens
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// field is an entry of a form with its rule: every keystroke runs the rule
+// from data/ and puts its message, in the user's language, right under the
+// entry (Fyne's Form only shows it after focus leaves, which is too late).
+type field struct {
+	name  string // the data-model field ("id_number"), to match store errors
+	entry *widget.Entry
+	msg   *widget.Label
+	check func(text string) error // a rule of data/; nil accepts anything
+}
+
+func newField(name, placeholder string, check func(string) error) *field {
+	f := &field{name: name, entry: widget.NewEntry(), msg: widget.NewLabel(""), check: check}
+	f.entry.SetPlaceHolder(placeholder)
+	f.msg.Importance = widget.DangerImportance
+	f.msg.Wrapping = fyne.TextWrapWord
+	f.msg.Hide()
+	f.entry.OnChanged = func(string) { f.validate() }
+	return f
+}
+
+// validate runs the rule on the text and shows its message (or clears it).
+func (f *field) validate() error {
+	var err error
+	if f.check != nil && !f.entry.Disabled() {
+		err = f.check(f.entry.Text)
+	}
+	f.show(err)
+	return err
+}
+
+// show puts err's message under the entry; nil clears it.
+func (f *field) show(err error) {
+	if err == nil {
+		f.msg.SetText("")
+		f.msg.Hide()
+		f.entry.SetValidationError(nil)
+		return
+	}
+	m := i18n.Message(err)
+	f.msg.SetText(m)
+	f.msg.Show()
+	f.entry.SetValidationError(errors.New(m))
+}
+
+// set replaces the text without leaving a stale message behind.
+func (f *field) set(text string) {
+	f.entry.SetText(text)
+	f.show(nil)
+}
+
+// Message is the text currently shown under the entry ("" when none).
+func (f *field) Message() string { return f.msg.Text }
+
+func (f *field) object(extra ...fyne.CanvasObject) fyne.CanvasObject {
+	row := fyne.CanvasObject(f.entry)
+	if len(extra) > 0 {
+		row = container.NewBorder(nil, nil, nil, container.NewHBox(extra...), f.entry)
+	}
+	return container.NewVBox(row, f.msg)
+}
+
+// formGrid lays label/object pairs out as a two-column form.
+func formGrid(pairs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewFormLayout(), pairs...)
+}
+
+// label is a right-aligned form label.
+func label(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Alignment = fyne.TextAlignTrailing
+	return l
+}
+
+// firstError validates fields in order and returns the first failure,
+// showing every field's message on the way.
+func firstError(fields ...*field) error {
+	var first error
+	for _, f := range fields {
+		if err := f.validate(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// showStoreError puts an error from the store beside the field it names,
+// and returns whether one of fields took it.
+func showStoreError(err error, fields ...*field) bool {
+	de := data.AsError(err)
+	if de == nil {
+		return false
+	}
+	for _, f := range fields {
+		if f.name == de.Field {
+			f.show(err)
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,264 @@
+package screens
+
+import (
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// holderForm creates and edits one holder. For a saved holder the ID and
+// phone numbers are shown masked and read-only until the user reveals them.
+type holderForm struct {
+	svc       Services
+	win       fyne.Window
+	onSaved   func(*data.Holder)
+	onDeleted func()
+
+	h *data.Holder // nil while creating a new one
+
+	heading *widget.Label
+	badge   *widget.Label
+	name    *field
+	idType  *widget.Select
+	idNo    *field
+	phone   *field
+	org     *field
+	region  *field
+
+	revealID    *widget.Button
+	revealPhone *widget.Button
+	idShown     bool
+	phoneShown  bool
+
+	save   *widget.Button
+	delete *widget.Button
+	status *widget.Label
+
+	content fyne.CanvasObject
+}
+
+func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), onDeleted func()) *holderForm {
+	f := &holderForm{svc: svc, win: win, onSaved: onSaved, onDeleted: onDeleted}
+	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.badge = widget.NewLabel(i18n.T("holder.demo_badge"))
+	f.badge.Importance = widget.WarningImportance
+	f.badge.Hide()
+
+	f.name = newField("name", "", data.ValidateName)
+	f.idType = widget.NewSelect(labels("id_type.", data.IDTypes), func(string) { f.idNo.validate() })
+	f.idNo = newField("id_number", "", func(s string) error {
+		return data.ValidateIDNumber(f.selectedIDType(), data.NormalizeIDNumber(s), svc.today())
+	})
+	f.phone = newField("phone", "13800138000", func(s string) error {
+		return data.ValidateMobile("phone", data.NormalizePhone(s))
+	})
+	f.org = newField("org", "", func(s string) error { return data.ValidateText("org", s) })
+	f.region = newField("region", "", func(s string) error { return data.ValidateText("region", s) })
+
+	f.revealID = widget.NewButtonWithIcon(i18n.T("reveal.show"), theme.VisibilityIcon(), func() { f.setIDShown(!f.idShown) })
+	f.revealPhone = widget.NewButtonWithIcon(i18n.T("reveal.show"), theme.VisibilityIcon(), func() { f.setPhoneShown(!f.phoneShown) })
+
+	f.save = widget.NewButtonWithIcon(i18n.T("holder.save"), theme.DocumentSaveIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
+	f.delete = widget.NewButtonWithIcon(i18n.T("holder.delete"), theme.DeleteIcon(), f.onDelete)
+	f.delete.Importance = widget.DangerImportance
+	f.status = widget.NewLabel("")
+	f.status.Wrapping = fyne.TextWrapWord
+
+	grid := formGrid(
+		label(i18n.Field("name")), f.name.object(),
+		label(i18n.Field("id_type")), f.idType,
+		label(i18n.Field("id_number")), f.idNo.object(f.revealID),
+		label(i18n.Field("phone")), f.phone.object(f.revealPhone),
+		label(i18n.Field("org")), f.org.object(),
+		label(i18n.Field("region")), f.region.object(),
+	)
+	f.content = container.NewVBox(
+		container.NewHBox(f.heading, f.badge),
+		grid,
+		container.NewHBox(f.save, f.delete),
+		f.status,
+	)
+	return f
+}
+
+// labels translates the codes of a choice list under a key prefix.
+func labels[T ~string](prefix string, codes []T) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = i18n.T(prefix + string(c))
+	}
+	return out
+}
+
+// pick returns the code whose translated label is shown, or "".
+func pick[T ~string](prefix string, codes []T, shown string) T {
+	for _, c := range codes {
+		if i18n.T(prefix+string(c)) == shown {
+			return c
+		}
+	}
+	return ""
+}
+
+func (f *holderForm) selectedIDType() data.IDType {
+	return pick("id_type.", data.IDTypes, f.idType.Selected)
+}
+
+// edit shows h in the form, or an empty form for a new holder when h is nil.
+func (f *holderForm) edit(h *data.Holder) {
+	f.h = h
+	f.status.SetText("")
+	if h == nil {
+		h = &data.Holder{IDType: data.IDResident}
+		f.heading.SetText(i18n.T("holder.heading_new"))
+		f.delete.Disable()
+	} else {
+		f.heading.SetText(i18n.T("holder.heading") + " · " + h.Name)
+		f.delete.Enable()
+	}
+	if h.Demo {
+		f.badge.Show()
+	} else {
+		f.badge.Hide()
+	}
+	f.name.set(h.Name)
+	f.idType.SetSelected(i18n.T("id_type." + string(h.IDType)))
+	f.org.set(h.Org)
+	f.region.set(h.Region)
+	// A new holder's numbers are typed in the clear; a saved one's are masked.
+	saved := f.h != nil
+	f.setIDShown(!saved)
+	f.setPhoneShown(!saved)
+	f.revealID.Hidden = !saved
+	f.revealPhone.Hidden = !saved
+}
+
+// setIDShown shows the full ID number (editable) or the masked one (read-only).
+func (f *holderForm) setIDShown(shown bool) {
+	f.idShown = shown
+	full := ""
+	if f.h != nil {
+		full = f.h.IDNumber
+	}
+	showSecret(f.idNo, f.revealID, shown, full, data.MaskIDNumber(full))
+}
+
+func (f *holderForm) setPhoneShown(shown bool) {
+	f.phoneShown = shown
+	full := ""
+	if f.h != nil {
+		full = f.h.Phone
+	}
+	showSecret(f.phone, f.revealPhone, shown, full, data.MaskPhone(full))
+}
+
+func showSecret(fl *field, btn *widget.Button, shown bool, full, masked string) {
+	if shown {
+		fl.entry.Enable()
+		fl.set(full)
+		btn.SetText(i18n.T("reveal.hide"))
+		btn.SetIcon(theme.VisibilityOffIcon())
+		return
+	}
+	fl.set(masked)
+	fl.entry.Disable()
+	btn.SetText(i18n.T("reveal.show"))
+	btn.SetIcon(theme.VisibilityIcon())
+}
+
+// holder is the holder as the form shows it; numbers still masked keep
+// their saved values.
+func (f *holderForm) holder() *data.Holder {
+	h := &data.Holder{}
+	if f.h != nil {
+		*h = *f.h
+	}
+	h.Name = f.name.entry.Text
+	h.IDType = f.selectedIDType()
+	if f.idShown {
+		h.IDNumber = f.idNo.entry.Text
+	}
+	if f.phoneShown {
+		h.Phone = f.phone.entry.Text
+	}
+	h.Org = f.org.entry.Text
+	h.Region = f.region.entry.Text
+	return h
+}
+
+func (f *holderForm) onSave() {
+	if err := firstError(f.name, f.idNo, f.phone, f.org, f.region); err != nil {
+		status(f.status, nil, "")
+		f.status.Importance = widget.DangerImportance
+		f.status.SetText(i18n.T("fix_fields"))
+		return
+	}
+	h := f.holder()
+	ctx := f.svc.ctx()
+	var err error
+	if h.ID == 0 {
+		err = f.svc.Holders.CreateHolder(ctx, h)
+	} else {
+		err = f.svc.Holders.UpdateHolder(ctx, h)
+	}
+	if err != nil {
+		if data.ErrorCode(err) == data.EINTERNAL {
+			log.Printf("save holder: %v", err)
+		}
+		showStoreError(err, f.name, f.idNo, f.phone, f.org, f.region)
+		status(f.status, err, "")
+		return
+	}
+	created := f.h == nil
+	f.edit(h)
+	if created {
+		status(f.status, nil, i18n.T("holder.created", "Name", h.Name))
+	} else {
+		status(f.status, nil, i18n.T("holder.saved", "Name", h.Name))
+	}
+	f.onSaved(h)
+}
+
+func (f *holderForm) onDelete() {
+	if f.h == nil {
+		return
+	}
+	h := f.h
+	certs, err := f.svc.Certs.Certificates(f.svc.ctx(), h.ID)
+	if err != nil {
+		log.Printf("list certificates: %v", err)
+	}
+	msg := i18n.T("holder.delete_confirm", "Name", h.Name, "Count", len(certs))
+	confirm(f.win, i18n.T("holder.delete_title"), msg, i18n.T("delete"), func() {
+		if err := f.svc.Holders.DeleteHolder(f.svc.ctx(), h.ID); err != nil {
+			if data.ErrorCode(err) == data.EINTERNAL {
+				log.Printf("delete holder: %v", err)
+			}
+			status(f.status, err, "")
+			return
+		}
+		f.onDeleted()
+		status(f.status, nil, i18n.T("holder.deleted", "Name", h.Name))
+	})
+}
+
+// confirm asks before something that cannot be undone.
+func confirm(win fyne.Window, title, msg, okText string, ok func()) {
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, okText, i18n.T("cancel"), text, func(yes bool) {
+		if yes {
+			ok()
+		}
+	}, win)
+	d.Resize(fyne.NewSize(440, 200))
+	d.Show()
+}

@@ -1,0 +1,90 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	if got := m.Tabs.Items[0].Text; got != "Certificates" {
+		t.Fatalf("tab %q", got)
+	}
+
+	s := m.NewSettings()
+	s.Theme.SetSelected("Dark")
+	if got := f.app.Preferences().String(PrefTheme); got != ThemeDark {
+		t.Errorf("theme preference %q", got)
+	}
+	th := f.app.Settings().Theme()
+	if th.Color(theme.ColorNameBackground, theme.VariantLight) != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
+		t.Error("dark theme not applied")
+	}
+
+	s.Language.SetSelected("中文 (简体)")
+	if got := f.app.Preferences().String(PrefLanguage); got != i18n.Chinese {
+		t.Errorf("language preference %q", got)
+	}
+	// The window was rebuilt in Chinese.
+	tabs := f.win.Content()
+	if got := collectText(tabs); !strings.Contains(got, "新增持证人") {
+		t.Errorf("window not in Chinese: %q", got[:min(200, len(got))])
+	}
+	if i18n.Language() != i18n.Chinese {
+		t.Error("language not switched")
+	}
+}
+
+func TestLanguageFollowsSystemUntilChosen(t *testing.T) {
+	f := newFixture(t, "")
+	NewMain(f.app, f.win, f.svc, "test", "zh-CN")
+	if i18n.Language() != i18n.Chinese {
+		t.Error("a Chinese system should get Chinese")
+	}
+	NewMain(f.app, f.win, f.svc, "test", "de-DE")
+	if i18n.Language() != i18n.English {
+		t.Error("other systems get English")
+	}
+}
+
+func TestDemoMenuAsksThenLoads(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+
+	m.ShowDemo()
+	if !strings.Contains(f.dialogText(), "fake holders") {
+		t.Fatalf("no confirmation: %q", f.dialogText())
+	}
+	f.tapDialogButton("Cancel")
+	if n := len(f.holders()); n != 0 {
+		t.Fatalf("cancel loaded %d holders", n)
+	}
+
+	m.ShowDemo()
+	f.tapDialogButton("Load demo data")
+	hs := f.holders()
+	if len(hs) != DemoHolders {
+		t.Fatalf("holders = %d, want %d", len(hs), DemoHolders)
+	}
+	for _, h := range hs {
+		if !h.Demo {
+			t.Fatalf("%s is not marked demo", h.Name)
+		}
+	}
+	if m.Certificates.list.Len() != DemoHolders {
+		t.Errorf("list not refreshed: %d", m.Certificates.list.Len())
+	}
+
+	// A second load warns that the database is not empty.
+	m.ShowDemo()
+	if !strings.Contains(f.dialogText(), "already holds 40 holders") {
+		t.Errorf("no warning about existing data: %q", f.dialogText())
+	}
+}

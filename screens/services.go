@@ -1,0 +1,26 @@
+// Package screens holds one screen per tab of the SWCert window, and the
+// dialogs they open. A screen is a struct holding its widgets, built once and
+// changed by its on… methods; it talks to the services of data/, never to
+// SQL and never to app/, so it runs headless under fyne.io/fyne/v2/test.
+package screens
+
+import (
+	"context"
+	"time"
+
+	"github.com/swcert/swcert/data"
+)
+
+// Services are what the screens work with, wired by app/.
+type Services struct {
+	Holders data.HolderService
+	Certs   data.CertificateService
+	// Now is the only clock (the --now flag can fix it).
+	Now func() time.Time
+	// DBPath is shown where the user is asked to confirm a change to it.
+	DBPath string
+}
+
+func (s Services) today() data.Date { return data.DateOf(s.Now()) }
+
+func (s Services) ctx() context.Context { return context.Background() }

@@ -1,0 +1,85 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// searchDelay lets typing in the search box settle before a query runs.
+const searchDelay = 150 * time.Millisecond
+
+var languageChoices = []string{"", i18n.Chinese, i18n.English}
+var themeChoices = []string{ThemeSystem, ThemeLight, ThemeDark}
+
+func languageLabel(code string) string {
+	switch code {
+	case i18n.Chinese:
+		return i18n.T("settings.chinese")
+	case i18n.English:
+		return i18n.T("settings.english")
+	}
+	return i18n.T("settings.system")
+}
+
+// Settings is the settings dialog: language and theme, both remembered.
+type Settings struct {
+	Language *widget.RadioGroup
+	Theme    *widget.RadioGroup
+	dialog   dialog.Dialog
+}
+
+// ShowSettings opens the settings dialog. A change applies at once.
+func (m *Main) ShowSettings() { m.NewSettings().dialog.Show() }
+
+// NewSettings builds the settings dialog without showing it.
+func (m *Main) NewSettings() *Settings {
+	s := &Settings{}
+	prefs := m.App.Preferences()
+	var langLabels, themeLabels []string
+	for _, c := range languageChoices {
+		langLabels = append(langLabels, languageLabel(c))
+	}
+	for _, c := range themeChoices {
+		themeLabels = append(themeLabels, i18n.T("settings."+c))
+	}
+	s.Language = widget.NewRadioGroup(langLabels, nil)
+	s.Language.SetSelected(languageLabel(prefs.String(PrefLanguage)))
+	s.Theme = widget.NewRadioGroup(themeLabels, nil)
+	s.Theme.SetSelected(i18n.T("settings." + prefs.StringWithFallback(PrefTheme, ThemeSystem)))
+
+	s.Theme.OnChanged = func(sel string) {
+		for _, c := range themeChoices {
+			if i18n.T("settings."+c) == sel {
+				prefs.SetString(PrefTheme, c)
+				m.App.Settings().SetTheme(&Theme{Variant: c})
+			}
+		}
+	}
+	s.Language.OnChanged = func(sel string) {
+		for _, c := range languageChoices {
+			if languageLabel(c) == sel && c != prefs.String(PrefLanguage) {
+				prefs.SetString(PrefLanguage, c)
+				s.dialog.Hide()
+				m.rebuild()
+				return
+			}
+		}
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(i18n.T("settings.language"), s.Language),
+		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
+	)
+	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
+	s.dialog.Resize(fyne.NewSize(360, 280))
+	return s
+}
+
+// ShowAbout tells the version and where the data lives.
+func (m *Main) ShowAbout() {
+	dialog.ShowInformation(i18n.T("menu.about"), i18n.T("about.text", "Version", m.Version, "Path", m.Svc.DBPath), m.Win)
+}
