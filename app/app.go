@@ -71,9 +71,6 @@ func fail(stderr io.Writer, asJSON bool, err error) int {
 		}
 	}
 	msg := i18n.Message(err)
-	if e != nil && e.Key == "cli.open_failed" {
-		msg = i18n.T(e.Key, e.Args)
-	}
 	field := ""
 	if e != nil {
 		field = e.Field

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/screens/i18n"
@@ -26,8 +25,8 @@ func newCertView(c *data.Certificate) certView {
 func (c *cli) printCert(cert *data.Certificate) {
 	v := newCertView(cert)
 	c.print(v, func(w io.Writer) {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		row := func(field, value string) { fmt.Fprintf(tw, "%s\t%s\n", i18n.Field(field)+":", value) }
+		var t table
+		row := func(field, value string) { t.add(i18n.Field(field)+":", value) }
 		row("id", fmt.Sprint(v.ID))
 		row("holder_id", fmt.Sprint(v.HolderID))
 		row("level", i18n.T("level."+string(v.Level)))
@@ -43,7 +42,7 @@ func (c *cli) printCert(cert *data.Certificate) {
 		} else {
 			row("annotation", i18n.T("annotation.not_needed"))
 		}
-		_ = tw.Flush()
+		t.write(w)
 	})
 }
 
@@ -62,7 +61,7 @@ func newCertFlags(fs *flag.FlagSet) certFlags {
 		examYear: fs.String("exam-year", "", "YYYY"),
 		passed:   fs.String("passed-on", "", "YYYY-MM-DD"),
 		issued:   fs.String("issued-on", "", "YYYY-MM-DD"),
-		issuer:   fs.String("issuer", "", "issuing body"),
+		issuer:   fs.String("issuer", data.DefaultIssuer, "issuing body"),
 		status:   fs.String("status", string(data.StatusValid), "valid|revoked"),
 	}
 }
@@ -161,12 +160,12 @@ func certList(c *cli, args []string) error {
 		views[i] = newCertView(cert)
 	}
 	c.print(views, func(w io.Writer) {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", i18n.Field("id"), i18n.Field("holder_id"), i18n.Field("level"), i18n.Field("mno"), i18n.Field("issued_on"), i18n.Field("status"))
+		var t table
+		t.add(i18n.Field("id"), i18n.Field("holder_id"), i18n.Field("level"), i18n.Field("mno"), i18n.Field("issued_on"), i18n.Field("status"))
 		for _, v := range views {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\n", v.ID, v.HolderID, v.LevelName, v.MNo, v.IssuedOn, i18n.T("status."+string(v.Status)))
+			t.add(v.ID, v.HolderID, v.LevelName, v.MNo, v.IssuedOn, i18n.T("status."+string(v.Status)))
 		}
-		_ = tw.Flush()
+		t.write(w)
 	})
 	return nil
 }

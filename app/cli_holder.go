@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/screens/i18n"
@@ -27,8 +26,8 @@ func (c *cli) holderView(h *data.Holder) holderView {
 func (c *cli) printHolder(h *data.Holder) {
 	v := c.holderView(h)
 	c.print(v, func(w io.Writer) {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		row := func(field, value string) { fmt.Fprintf(tw, "%s\t%s\n", i18n.Field(field)+":", value) }
+		var t table
+		row := func(field, value string) { t.add(i18n.Field(field)+":", value) }
 		row("id", fmt.Sprint(v.ID))
 		row("name", v.Name)
 		row("id_type", i18n.T("id_type."+string(v.IDType)))
@@ -37,9 +36,9 @@ func (c *cli) printHolder(h *data.Holder) {
 		row("org", v.Org)
 		row("region", v.Region)
 		if v.Demo {
-			row("name", i18n.T("holder.demo_badge"))
+			row("demo", i18n.T("holder.demo_badge"))
 		}
-		_ = tw.Flush()
+		t.write(w)
 	})
 }
 
@@ -114,12 +113,12 @@ func holderList(c *cli, args []string) error {
 		views[i] = c.holderView(h)
 	}
 	c.print(views, func(w io.Writer) {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", i18n.Field("id"), i18n.Field("name"), i18n.Field("id_number"), i18n.Field("org"))
+		var t table
+		t.add(i18n.Field("id"), i18n.Field("name"), i18n.Field("id_number"), i18n.Field("org"))
 		for _, v := range views {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", v.ID, v.Name, v.IDNumber, v.Org)
+			t.add(v.ID, v.Name, v.IDNumber, v.Org)
 		}
-		_ = tw.Flush()
+		t.write(w)
 	})
 	return nil
 }

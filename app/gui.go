@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"os"
 	"strings"
@@ -33,6 +34,9 @@ func runGUI(o *options, stderr io.Writer) int {
 		return fail(stderr, false, err)
 	}
 	defer closeDB()
+	// Load the search texts while the window opens, so the first keystroke
+	// in the search box does not pay for it.
+	go db.WarmSearch(context.Background())
 
 	w := a.NewWindow(DisplayName)
 	svc := screens.Services{Holders: db, Certs: db, Now: o.now, DBPath: o.db}
