@@ -60,10 +60,12 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 }
 
 // parseTime reads RFC 3339, or a day (YYYY-MM-DD) as its start in local time.
+// Days (the annotation limit, validity) are counted in the machine's local
+// time zone, so the result is in local time whatever offset was written.
 func parseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+		return t.Local(), nil
 	}
 	d, err := data.ParseDate(s)
 	if err != nil || d.IsZero() {

@@ -181,3 +181,46 @@ func CanDownload(c *Certificate, anns []Annotation, now time.Time) error {
 	}
 	return Invalid("cert_id", "err.download.no_annotation")
 }
+
+// ValidateCompletion checks a completion time recorded by hand: not before
+// the application, not after it would have completed by itself (24 hours),
+// not in the future, and only for an annotation still being generated.
+func ValidateCompletion(a *Annotation, at, now time.Time) error {
+	switch {
+	case a.WithdrawnAt != nil:
+		return Invalid("id", "err.annotation.withdrawn")
+	case a.CompletedAt != nil:
+		return Invalid("id", "err.annotation.already_completed", "At", a.CompletedAt.Format("2006-01-02 15:04"))
+	case at.Before(a.AppliedAt):
+		return Invalid("at", "err.annotation.complete_before_applied", "Applied", a.AppliedAt.Format("2006-01-02 15:04"))
+	case at.After(now):
+		return Invalid("at", "err.date.future")
+	case at.After(a.AppliedAt.Add(AnnotationCompletion)):
+		return Invalid("at", "err.annotation.complete_after_24h", "By", a.AppliedAt.Add(AnnotationCompletion).Format("2006-01-02 15:04"))
+	}
+	return nil
+}
+
+// CanWithdraw allows withdrawing an annotation that is still being
+// generated or valid; an expired or withdrawn one has nothing to withdraw.
+func CanWithdraw(a *Annotation, now time.Time) error {
+	switch a.State(now) {
+	case AnnWithdrawn:
+		return Invalid("id", "err.annotation.withdrawn")
+	case AnnExpired:
+		return Invalid("id", "err.annotation.expired")
+	}
+	return nil
+}
+
+// CurrentAnnotation is the valid annotation a download happens under at
+// now: of those valid, the one that lasts longest. nil when none is valid.
+func CurrentAnnotation(anns []Annotation, now time.Time) *Annotation {
+	var best *Annotation
+	for i := range anns {
+		if anns[i].State(now) == AnnValid && (best == nil || anns[i].ValidUntil().After(best.ValidUntil())) {
+			best = &anns[i]
+		}
+	}
+	return best
+}

@@ -1,6 +1,9 @@
 package data
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // HolderFilter selects a page of holders. Search matches the name, the ID
 // number, the employer or a certificate's management number; results are
@@ -39,4 +42,30 @@ type CertificateService interface {
 	// Certificates of one holder (holderID > 0), or of everyone (0), ordered
 	// by issue date.
 	Certificates(ctx context.Context, holderID int64) ([]*Certificate, error)
+	// CertificateByMNo finds a certificate by its management number.
+	CertificateByMNo(ctx context.Context, mno string) (*Certificate, error)
+}
+
+// AnnotationService keeps the annotations (加注) of certificates. The rules
+// (CanAnnotate, the 3-in-90-days limit) are checked again inside the
+// transaction that writes, so two applications at once cannot exceed them.
+type AnnotationService interface {
+	ApplyAnnotation(ctx context.Context, certID int64, scene string, days int) (*Annotation, error)
+	// CompleteAnnotation records when the annotation was completed.
+	CompleteAnnotation(ctx context.Context, id int64, at time.Time) (*Annotation, error)
+	WithdrawAnnotation(ctx context.Context, id int64) (*Annotation, error)
+	Annotation(ctx context.Context, id int64) (*Annotation, error)
+	// Annotations of one certificate, oldest application first.
+	Annotations(ctx context.Context, certID int64) ([]Annotation, error)
+}
+
+// KeyService keeps the seal keys: this installation's own signing key,
+// made on first run, and the public keys of other installations it trusts.
+type KeyService interface {
+	OwnKey(ctx context.Context) (*SealKey, error)
+	TrustKey(ctx context.Context, k *SealKey) error
+	UntrustKey(ctx context.Context, kid string) error
+	// Key finds a key by kid: the own key or a trusted one.
+	Key(ctx context.Context, kid string) (*SealKey, error)
+	Keys(ctx context.Context) ([]*SealKey, error)
 }

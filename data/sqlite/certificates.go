@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"github.com/swcert/swcert/data"
 )
@@ -114,4 +115,19 @@ func scanCertificate(s scanner) (*data.Certificate, error) {
 	}
 	c.CreatedAt, c.UpdatedAt = parseStamp(created), parseStamp(updated)
 	return &c, nil
+}
+
+// CertificateByMNo finds a certificate by its management number, as typed
+// (normalized the way it is saved).
+func (db *DB) CertificateByMNo(ctx context.Context, mno string) (*data.Certificate, error) {
+	c := data.Certificate{MNo: mno}
+	c.Normalize()
+	got, err := scanCertificate(db.sql.QueryRowContext(ctx, `SELECT `+certColumns+` FROM certificates WHERE mno = ?`, c.MNo))
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, &data.Error{Code: data.ENOTFOUND, Field: "mno", Key: "err.not_found.mno", Args: map[string]any{"MNo": c.MNo}}
+		}
+		return nil, internal("load certificate", err)
+	}
+	return got, nil
 }

@@ -34,6 +34,8 @@ type DB struct {
 var (
 	_ data.HolderService      = (*DB)(nil)
 	_ data.CertificateService = (*DB)(nil)
+	_ data.AnnotationService  = (*DB)(nil)
+	_ data.KeyService         = (*DB)(nil)
 )
 
 // Open opens (creating if needed) the store at path and brings its schema
@@ -53,7 +55,12 @@ func Open(path string, now func() time.Time) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	return &DB{sql: db, now: now}, nil
+	s := &DB{sql: db, now: now}
+	if _, err := s.OwnKey(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func dsn(path string) string {
@@ -61,6 +68,10 @@ func dsn(path string) string {
 	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(5000)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
+	// Transactions take the write lock when they begin. They are used only
+	// to write, and a rule checked inside one (the annotation limit) must
+	// not be overtaken by another writer between its read and its write.
+	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
 
@@ -94,9 +105,11 @@ func (db *DB) stamp() (time.Time, string) {
 
 const stampLayout = "2006-01-02T15:04:05.000Z07:00"
 
+// parseStamp reads a stored timestamp into local time, the zone in which
+// the rules count days.
 func parseStamp(s string) time.Time {
 	t, _ := time.Parse(stampLayout, s)
-	return t
+	return t.Local()
 }
 
 // tx runs fn in a transaction, committed only when fn returns nil.

@@ -1,0 +1,102 @@
+// Package docs exports sealed documents and verifies them: the one place
+// the window and the command line call for both. It puts together the
+// store (through the data services), the seal and the PDF.
+package docs
+
+import (
+	"context"
+	"time"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/pdf"
+	"github.com/swcert/swcert/data/seal"
+)
+
+// Service exports and verifies on one store and one clock.
+type Service struct {
+	Holders data.HolderService
+	Certs   data.CertificateService
+	Anns    data.AnnotationService
+	Keys    data.KeyService
+	Now     func() time.Time
+}
+
+// qrModulePx: 4 pixels a module; the page scales the code to 56 mm, and a
+// viewer that smooths the scaling still leaves edges a scanner finds.
+const qrModulePx = 4
+
+// CertificateDocument gathers what an export of the certificate would
+// print now, or says why it may not be exported now (data.CanDownload).
+func (s *Service) CertificateDocument(ctx context.Context, certID int64) (*data.CertDocument, error) {
+	cert, err := s.Certs.Certificate(ctx, certID)
+	if err != nil {
+		return nil, err
+	}
+	anns, err := s.Anns.Annotations(ctx, certID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	if err := data.CanDownload(cert, anns, now); err != nil {
+		return nil, err
+	}
+	h, err := s.Holders.Holder(ctx, cert.HolderID)
+	if err != nil {
+		return nil, err
+	}
+	key, err := s.Keys.OwnKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	doc := &data.CertDocument{Holder: *h, Certificate: *cert, ExportedAt: now.Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
+	if cert.NeedsAnnotation() {
+		doc.Annotation = data.CurrentAnnotation(anns, now)
+	}
+	return doc, nil
+}
+
+// ExportCertificate sets the sealed PDF of the certificate.
+func (s *Service) ExportCertificate(ctx context.Context, certID int64) ([]byte, *data.CertDocument, error) {
+	doc, err := s.CertificateDocument(ctx, certID)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, err := s.Keys.OwnKey(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	jws, err := seal.Sign(doc.Claims(), key)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := pdf.Certificate(doc, func() ([]byte, error) { return seal.QRPNG(jws, qrModulePx) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, doc, nil
+}
+
+// PublicKey is this installation's public key as a JWK file.
+func (s *Service) PublicKey(ctx context.Context) ([]byte, error) {
+	k, err := s.Keys.OwnKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return seal.PublicJWK(k)
+}
+
+// TrustKeyFile trusts the public key in a JWK file, under name (or the
+// name the file gives, if name is empty).
+func (s *Service) TrustKeyFile(ctx context.Context, jwk []byte, name string) (*data.SealKey, error) {
+	k, err := seal.ParseJWK(jwk)
+	if err != nil {
+		return nil, err
+	}
+	if name != "" {
+		k.Name = name
+	}
+	if err := s.Keys.TrustKey(ctx, k); err != nil {
+		return nil, err
+	}
+	return k, nil
+}

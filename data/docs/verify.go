@@ -1,0 +1,145 @@
+package docs
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image"
+	_ "image/jpeg" // photos and scans
+	_ "image/png"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/pdf"
+	"github.com/swcert/swcert/data/seal"
+)
+
+// Which key signed a seal.
+const (
+	KeyOwn     = "own"     // this installation's
+	KeyTrusted = "trusted" // another installation's, imported and trusted
+	KeyUnknown = "unknown" // not known here: the seal cannot be checked
+)
+
+// Verdict is what a verification found. Valid means the signature checks
+// out with a known key and the seal has not expired; the rest says why
+// not, and how the seal's statements compare with the local record.
+type Verdict struct {
+	Valid       bool   `json:"valid"`
+	SignatureOK bool   `json:"signature_ok"`
+	Key         string `json:"key"`
+	KeyName     string `json:"key_name,omitempty"`
+	KID         string `json:"kid"`
+	Expired     bool   `json:"expired"`
+	// Reason is a message key saying why the seal is not valid.
+	Reason string           `json:"reason,omitempty"`
+	Claims *data.CertClaims `json:"claims"`
+	// MatchesRecord is nil when this database has no certificate with the
+	// seal's management number; Mismatches names the fields that differ.
+	MatchesRecord *bool    `json:"matches_record"`
+	Mismatches    []string `json:"mismatches,omitempty"`
+	JWS           string   `json:"jws"`
+}
+
+// Verify checks the seal in input: a PDF exported by SWCert, a photo or scan
+// (PNG or JPEG) of a printed page, or the seal's text. Input with no seal
+// in it (an empty file, a picture without a QR code) is an invalid-input
+// error; anything that might be a seal gets a Verdict.
+func (s *Service) Verify(ctx context.Context, input []byte) (*Verdict, error) {
+	jws, err := findSeal(input)
+	if err != nil {
+		return nil, err
+	}
+	v := &Verdict{Key: KeyUnknown, JWS: jws}
+	// A seal altered in transit may no longer even parse: that is a
+	// verdict (not valid), not a mistake of the person asking.
+	tok, err := seal.Parse(jws)
+	if err != nil {
+		v.Reason = "verify.reason.malformed"
+		return v, nil
+	}
+	v.KID = tok.Header.Kid
+	var claims data.CertClaims
+	if err := json.Unmarshal(tok.Payload, &claims); err != nil || claims.Doc != data.DocCert {
+		v.Reason = "verify.reason.malformed"
+		return v, nil
+	}
+	v.Claims = &claims
+
+	key, err := s.Keys.Key(ctx, tok.Header.Kid)
+	switch {
+	case data.ErrorCode(err) == data.ENOTFOUND:
+		v.Reason = "verify.reason.unknown_key"
+		return v, nil
+	case err != nil:
+		return nil, err
+	}
+	v.Key, v.KeyName = KeyTrusted, key.Name
+	if key.Own {
+		v.Key = KeyOwn
+	}
+	v.SignatureOK = tok.Verify(key.Public)
+	v.Expired = s.Now().Unix() >= claims.Expires
+	switch {
+	case !v.SignatureOK:
+		v.Reason = "verify.reason.bad_signature"
+	case v.Expired:
+		v.Reason = "verify.reason.expired"
+	default:
+		v.Valid = true
+	}
+	if v.SignatureOK {
+		s.compare(ctx, v)
+	}
+	return v, nil
+}
+
+// compare looks the certificate up by its management number and compares.
+func (s *Service) compare(ctx context.Context, v *Verdict) {
+	cert, err := s.Certs.CertificateByMNo(ctx, v.Claims.MNo)
+	if err != nil {
+		return // not in this database (or unreadable): nothing to compare
+	}
+	h, err1 := s.Holders.Holder(ctx, cert.HolderID)
+	anns, err2 := s.Anns.Annotations(ctx, cert.ID)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	v.Mismatches = v.Claims.Mismatches(h, cert, anns)
+	match := len(v.Mismatches) == 0
+	v.MatchesRecord = &match
+}
+
+// findSeal takes the seal's text out of a PDF, an image or the text itself.
+func findSeal(input []byte) (string, error) {
+	trimmed := bytes.TrimSpace(input)
+	switch {
+	case len(trimmed) == 0:
+		return "", data.Invalid("input", "err.seal.empty")
+	case bytes.HasPrefix(trimmed, []byte("%PDF-")):
+		imgs, err := pdf.Images(trimmed)
+		if err != nil {
+			return "", data.Invalid("input", "err.seal.not_found")
+		}
+		for _, img := range imgs {
+			if text, err := seal.ReadQR(img); err == nil {
+				return text, nil
+			}
+		}
+		return "", data.Invalid("input", "err.seal.not_found")
+	case isImage(trimmed):
+		img, _, err := image.Decode(bytes.NewReader(trimmed))
+		if err != nil {
+			return "", data.Invalid("input", "err.seal.bad_image")
+		}
+		text, err := seal.ReadQR(img)
+		if err != nil {
+			return "", data.Invalid("input", "err.seal.not_found")
+		}
+		return text, nil
+	}
+	return string(trimmed), nil
+}
+
+func isImage(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF})
+}

@@ -1,0 +1,124 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DocCert is the document type of an exported electronic certificate.
+const DocCert = "swcert/cert"
+
+// UnannotatedSealDays: a certificate issued before 2021-12-17 needs no
+// annotation, so nothing bounds its seal; Decision: such a seal expires 90
+// days after export, the longest an annotation would allow.
+const UnannotatedSealDays = 90
+
+// CertClaims is the payload of the seal on an exported certificate: what the
+// page states, compactly, so that the QR code alone proves it. Never the
+// full ID number. Times are Unix seconds (JWT NumericDate).
+type CertClaims struct {
+	Doc      string `json:"doc"`
+	Issuer   string `json:"iss"` // the installation that exported it (its key's name)
+	MNo      string `json:"mno"`
+	Name     string `json:"name"`
+	IDMasked string `json:"idm"`
+	Level    Level  `json:"lvl"`
+	ExamYear int    `json:"exam"`
+	PassedOn Date   `json:"passed"`
+	IssuedOn Date   `json:"issued"`
+	Scene    string `json:"scene,omitempty"`
+	AnnFrom  int64  `json:"ann_from,omitempty"`
+	AnnUntil int64  `json:"ann_until,omitempty"`
+	IssuedAt int64  `json:"iat"`
+	Expires  int64  `json:"exp"`
+	// Hash is of every field printed on the page, the issuing body and
+	// status included, so the page and its record can be compared in full.
+	Hash string `json:"h"`
+}
+
+// CertDocument is everything printed on an exported certificate page.
+type CertDocument struct {
+	Holder      Holder
+	Certificate Certificate
+	Annotation  *Annotation // nil when the certificate needs none
+	ExportedAt  time.Time
+	ExportedBy  string // the own key's name
+	KID         string
+}
+
+// Claims are the seal's payload for the document.
+func (d *CertDocument) Claims() CertClaims {
+	c := CertClaims{
+		Doc:      DocCert,
+		Issuer:   d.ExportedBy,
+		MNo:      d.Certificate.MNo,
+		Name:     d.Holder.Name,
+		IDMasked: MaskIDNumber(d.Holder.IDNumber),
+		Level:    d.Certificate.Level,
+		ExamYear: d.Certificate.ExamYear,
+		PassedOn: d.Certificate.PassedOn,
+		IssuedOn: d.Certificate.IssuedOn,
+		IssuedAt: d.ExportedAt.Unix(),
+		Expires:  d.ExportedAt.AddDate(0, 0, UnannotatedSealDays).Unix(),
+	}
+	if a := d.Annotation; a != nil {
+		c.Scene = a.Scene
+		c.AnnFrom, c.AnnUntil = a.ValidFrom().Unix(), a.ValidUntil().Unix()
+		c.Expires = c.AnnUntil // never later than the annotation's end
+	}
+	c.Hash = d.Hash()
+	return c
+}
+
+// Hash is the base64url first 16 bytes of the SHA-256 of the printed fields,
+// one per line in a fixed order.
+func (d *CertDocument) Hash() string {
+	c := d.Certificate
+	fields := []string{DocCert, d.ExportedBy, c.MNo, d.Holder.Name, MaskIDNumber(d.Holder.IDNumber),
+		string(c.Level), strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, string(c.Status),
+		strconv.FormatInt(d.ExportedAt.Unix(), 10)}
+	if a := d.Annotation; a != nil {
+		fields = append(fields, a.Scene, strconv.FormatInt(a.ValidFrom().Unix(), 10), strconv.FormatInt(a.ValidUntil().Unix(), 10))
+	}
+	sum := sha256.Sum256([]byte(strings.Join(fields, "\n")))
+	return base64.RawURLEncoding.EncodeToString(sum[:16])
+}
+
+// Mismatches compares what a seal states with the local record of the same
+// management number and returns the fields that differ (none: it matches).
+// The annotation window must be one of the certificate's annotations.
+func (c *CertClaims) Mismatches(h *Holder, cert *Certificate, anns []Annotation) []string {
+	var out []string
+	check := func(field string, same bool) {
+		if !same {
+			out = append(out, field)
+		}
+	}
+	check("name", c.Name == h.Name)
+	check("id_number", c.IDMasked == MaskIDNumber(h.IDNumber))
+	check("level", c.Level == cert.Level)
+	check("exam_year", c.ExamYear == cert.ExamYear)
+	check("passed_on", c.PassedOn.Equal(cert.PassedOn))
+	check("issued_on", c.IssuedOn.Equal(cert.IssuedOn))
+	check("status", cert.Status == StatusValid)
+	if c.AnnFrom != 0 {
+		var ann *Annotation
+		for i := range anns {
+			if anns[i].ValidFrom().Unix() == c.AnnFrom && anns[i].ValidUntil().Unix() == c.AnnUntil {
+				ann = &anns[i]
+			}
+		}
+		check("annotation", ann != nil && ann.WithdrawnAt == nil)
+		if len(out) == 0 && ann != nil {
+			d := CertDocument{Holder: *h, Certificate: *cert, Annotation: ann, ExportedAt: time.Unix(c.IssuedAt, 0), ExportedBy: c.Issuer}
+			check("issuer", d.Hash() == c.Hash)
+		}
+	} else if len(out) == 0 {
+		d := CertDocument{Holder: *h, Certificate: *cert, ExportedAt: time.Unix(c.IssuedAt, 0), ExportedBy: c.Issuer}
+		check("issuer", d.Hash() == c.Hash)
+	}
+	return out
+}

@@ -1,0 +1,203 @@
+// Package pdf writes the documents SWCert exports, and reads the images
+// back out of a PDF for the verifier. Pages are set with fpdf and the
+// bundled WenQuanYi Micro Hei, the same font the window uses.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/data"
+)
+
+const fontFamily = "wqy"
+
+// A4 portrait, in millimetres.
+const (
+	pageW, pageH = 210.0, 297.0
+	margin       = 22.0
+	labelW       = 42.0
+	qrSize       = 56.0
+)
+
+type rgb struct{ r, g, b int }
+
+var (
+	ink    = rgb{30, 34, 40}
+	muted  = rgb{110, 116, 125}
+	accent = rgb{158, 28, 32} // the red of a Chinese certificate
+	navy   = rgb{24, 64, 120}
+	tint   = rgb{247, 242, 236}
+)
+
+// Certificate sets the page of an exported electronic certificate: the
+// holder and certificate, the annotation it was exported under, the QR
+// seal, and a footer that says what the seal proves and what it does not.
+// The page is a Chinese document with English beside each label, whatever
+// the language of the window.
+//
+// qr draws the seal's QR code as a PNG. It runs beside the setting of the
+// page, which takes about as long; the page scales the image to 56 mm.
+func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, error) {
+	type png struct {
+		b   []byte
+		err error
+	}
+	qrDone := make(chan png, 1)
+	go func() {
+		b, err := qr()
+		qrDone <- png{b, err}
+	}()
+
+	// First pass: learn which characters the page uses, to give fpdf a
+	// font with only those in its map (see font.go).
+	c := &canvas{collect: map[rune]bool{}}
+	certPage(c, doc)
+	font, err := pageFont(c.collect)
+	if err != nil {
+		<-qrDone
+		return nil, err
+	}
+
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(true)
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(margin, margin, margin)
+	p.SetCreationDate(doc.ExportedAt)
+	p.SetModificationDate(doc.ExportedAt)
+	p.SetTitle("社会工作者职业水平证书 "+doc.Certificate.MNo, true)
+	p.SetSubject("Electronic certificate exported by SWCert, sealed with a QR code", false)
+	p.SetCreator("SWCert", false)
+	p.AddUTF8FontFromBytes(fontFamily, "", font)
+	p.SetFont(fontFamily, "", 12)
+	// fpdf reports a font it cannot read on stdout and carries on; a page
+	// set without it would lose every character, so check it took.
+	if p.Err() || p.GetStringWidth("证") == 0 {
+		<-qrDone
+		return nil, fmt.Errorf("pdf: font not loaded: %v", p.Error())
+	}
+	img := <-qrDone
+	if img.err != nil {
+		return nil, img.err
+	}
+	p.RegisterImageOptionsReader("seal", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img.b))
+	p.AddPage()
+	certPage(&canvas{p: p}, doc)
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+func certPage(c *canvas, doc *data.CertDocument) {
+	cert, h := doc.Certificate, doc.Holder
+	c.frame()
+
+	y := 30.0
+	c.centered(y, 24, accent, "社会工作者职业水平证书")
+	y += 10
+	c.centered(y, 10.5, muted, "Certificate of Social Work Professional Level · 电子证书导出件 Exported electronic certificate")
+	y += 7
+	c.rule(y, accent, 0.6)
+	y += 8
+
+	rows := []struct{ zh, en, value string }{
+		{"姓名", "Name", h.Name},
+		{"证件号码", "ID number", data.MaskIDNumber(h.IDNumber)},
+		{"证书级别", "Level", cert.Level.ChineseName()},
+		{"对应职称", "Professional title", titleZH[cert.Level] + "  " + titleEN[cert.Level]},
+		{"管理号", "Management no.", cert.MNo},
+		{"考试年度", "Exam year", fmt.Sprintf("%d 年", cert.ExamYear)},
+		{"通过日期", "Passed on", chineseDate(cert.PassedOn)},
+		{"发证日期", "Issued on", chineseDate(cert.IssuedOn)},
+		{"发证机关", "Issuing body", cert.Issuer},
+		{"证书状态", "Status", statusZH[cert.Status]},
+	}
+	for _, r := range rows {
+		y = c.field(y, r.zh, r.en, r.value)
+	}
+
+	// The annotation and the export on the left, the seal on the right.
+	y += 3
+	leftW := pageW - 2*margin - qrSize - 8
+	qrX := pageW - margin - qrSize
+	c.image("seal", qrX, y, qrSize)
+	c.centeredIn(qrX, qrSize, y+qrSize+2, 8.5, navy, "防伪印章 · 扫码离线验证")
+	c.centeredIn(qrX, qrSize, y+qrSize+6.5, 7.5, muted, "Seal · scan to verify offline")
+
+	if a := doc.Annotation; a != nil {
+		window := fmt.Sprintf("%s 至 %s（%d 天）", a.ValidFrom().Format("2006-01-02 15:04"), a.ValidUntil().Format("2006-01-02 15:04"), a.Days)
+		y = c.box(y, leftW, "加注信息  Annotation", []string{
+			"使用场景 Usage scenario：" + sceneZH[a.Scene],
+			"加注有效期 Valid：" + window,
+			"本导出件仅在加注有效期内有效。This copy is valid only within the annotation's validity.",
+		})
+	} else {
+		y = c.box(y, leftW, "加注信息  Annotation", []string{
+			"本证书于 2021 年 12 月 17 日电子证书启用前颁发，下载无需加注。",
+			"Issued before electronic certificates began on 2021-12-17: no annotation is needed.",
+		})
+	}
+	expires := time.Unix(doc.Claims().Expires, 0).In(doc.ExportedAt.Location())
+	half := leftW/2 - 2
+	for _, row := range [][][2]string{
+		{{"导出时间 Exported at", doc.ExportedAt.Format("2006-01-02 15:04:05 -07:00")}, {"导出者 Exported by", doc.ExportedBy}},
+		{{"印章有效至 Seal valid until", expires.Format("2006-01-02 15:04")}},
+		{{"密钥 Key ID", doc.KID}},
+	} {
+		end := y + 8
+		for i, kv := range row {
+			x, w := margin+float64(i)*(half+4), half
+			if len(row) == 1 {
+				w = leftW
+			}
+			c.text(x, y, 7.5, muted, kv[0])
+			end = max(end, c.wrapped(x, y+3.6, w, 8.5, ink, kv[1], 4))
+		}
+		y = end + 1.5
+	}
+
+	// Footer: what the seal proves, and what it does not.
+	fy := pageH - margin - 24
+	c.rule(fy, muted, 0.2)
+	fy += 5
+	fy = c.wrapped(margin, fy, pageW-2*margin, 8, muted,
+		"说明：二维码印章由 SWCert 安装“"+doc.ExportedBy+"”以 Ed25519 密钥签名，证明本页由该安装于上述时间导出、所载内容此后未被改动。"+
+			"它不是发证机关的记录，也不代替人力资源和社会保障部、民政部的查询结果；证书的真实性与效力以发证机关的记录为准。", 3.8)
+	c.wrapped(margin, fy+1, pageW-2*margin, 7.5, muted,
+		"The QR seal is signed with the Ed25519 key of the SWCert installation \""+doc.ExportedBy+"\": it proves that this page was exported by that installation at the time stated and has not been altered since. "+
+			"It is not the issuing authority's record and does not replace it; the authority's record decides whether the certificate is genuine and in force.", 3.5)
+}
+
+var (
+	titleZH  = map[data.Level]string{data.LevelAssistant: "初级", data.LevelSocialWorker: "中级", data.LevelSenior: "高级"}
+	titleEN  = map[data.Level]string{data.LevelAssistant: "Junior", data.LevelSocialWorker: "Intermediate", data.LevelSenior: "Senior"}
+	statusZH = map[data.CertStatus]string{data.StatusValid: "有效  Valid", data.StatusRevoked: "无效  Not valid"}
+	sceneZH  = map[string]string{data.SceneSelf: "本人调用  Used by the holder"}
+)
+
+func chineseDate(d data.Date) string {
+	t := d.Time()
+	return fmt.Sprintf("%d 年 %d 月 %d 日", t.Year(), int(t.Month()), t.Day())
+}
+
+// pageFont is the bundled font cut down to the page's characters.
+func pageFont(used map[rune]bool) ([]byte, error) {
+	fontOnce.Do(func() { fontParsed, fontErr = parseFont(assets.FontTTF) })
+	if fontErr != nil {
+		return nil, fontErr
+	}
+	runes := make([]rune, 0, len(used)+96)
+	for r := range used {
+		runes = append(runes, r)
+	}
+	for r := rune(32); r < 127; r++ { // fpdf measures with these
+		runes = append(runes, r)
+	}
+	return fontParsed.subset(runes)
+}

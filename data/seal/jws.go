@@ -1,0 +1,113 @@
+// Package seal signs and verifies the seal stamped on every exported
+// document: a compact JWS (RFC 7515) signed with Ed25519 (alg EdDSA,
+// RFC 8037), carried in a QR code. Any JOSE library can verify it with the
+// installation's public key, exported as a JWK (RFC 7517, OKP key type).
+package seal
+
+import (
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/swcert/swcert/data"
+)
+
+// Header is the protected header of a seal.
+type Header struct {
+	Alg string `json:"alg"`
+	Kid string `json:"kid"`
+}
+
+const algEdDSA = "EdDSA"
+
+var b64 = base64.RawURLEncoding
+
+// Sign returns the compact JWS of claims signed by the own key k.
+func Sign(claims any, k *data.SealKey) (string, error) {
+	if len(k.Private) != ed25519.PrivateKeySize {
+		return "", errors.New("seal: key cannot sign")
+	}
+	h, err := json.Marshal(Header{Alg: algEdDSA, Kid: k.KID})
+	if err != nil {
+		return "", err
+	}
+	p, err := json.Marshal(claims)
+	if err != nil {
+		return "", err
+	}
+	input := b64.EncodeToString(h) + "." + b64.EncodeToString(p)
+	return input + "." + b64.EncodeToString(ed25519.Sign(k.Private, []byte(input))), nil
+}
+
+// Token is a seal taken apart. Its payload is not to be trusted until
+// Verify has checked the signature.
+type Token struct {
+	Header  Header
+	Payload []byte
+	input   string
+	sig     []byte
+}
+
+// Parse splits a compact JWS and decodes its header and payload. The reasons
+// it refuses are translation keys: the text is not a seal at all.
+func Parse(s string) (*Token, error) {
+	s = strings.TrimSpace(s)
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 {
+		return nil, data.Invalid("seal", "err.seal.not_jws")
+	}
+	hb, err1 := b64.DecodeString(parts[0])
+	pb, err2 := b64.DecodeString(parts[1])
+	sig, err3 := b64.DecodeString(parts[2])
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return nil, data.Invalid("seal", "err.seal.not_jws")
+	}
+	var t Token
+	if err := json.Unmarshal(hb, &t.Header); err != nil {
+		return nil, data.Invalid("seal", "err.seal.not_jws")
+	}
+	if t.Header.Alg != algEdDSA {
+		return nil, data.Invalid("seal", "err.seal.alg", "Alg", t.Header.Alg)
+	}
+	t.Payload, t.input, t.sig = pb, parts[0]+"."+parts[1], sig
+	return &t, nil
+}
+
+// Verify reports whether the token was signed by pub.
+func (t *Token) Verify(pub ed25519.PublicKey) bool {
+	return len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, []byte(t.input), t.sig)
+}
+
+// JWK is the public half of a seal key as RFC 8037 writes it.
+type JWK struct {
+	Kty string `json:"kty"`
+	Crv string `json:"crv"`
+	X   string `json:"x"`
+	Kid string `json:"kid,omitempty"`
+	Use string `json:"use,omitempty"`
+	Alg string `json:"alg,omitempty"`
+	// Name is ours: the installation's name, offered when importing.
+	Name string `json:"name,omitempty"`
+}
+
+// PublicJWK is k's public key to hand to another installation.
+func PublicJWK(k *data.SealKey) ([]byte, error) {
+	return json.MarshalIndent(JWK{Kty: "OKP", Crv: "Ed25519", X: b64.EncodeToString(k.Public), Kid: k.KID, Use: "sig", Alg: algEdDSA, Name: k.Name}, "", "  ")
+}
+
+// ParseJWK reads a public Ed25519 JWK. The kid is recomputed from the key,
+// never taken on trust from the file.
+func ParseJWK(b []byte) (*data.SealKey, error) {
+	var j JWK
+	if err := json.Unmarshal(b, &j); err != nil || j.Kty != "OKP" || j.Crv != "Ed25519" {
+		return nil, data.Invalid("key", "err.key.not_jwk")
+	}
+	x, err := b64.DecodeString(j.X)
+	if err != nil || len(x) != ed25519.PublicKeySize {
+		return nil, data.Invalid("key", "err.key.not_jwk")
+	}
+	pub := ed25519.PublicKey(x)
+	return &data.SealKey{KID: data.KeyID(pub), Name: strings.TrimSpace(j.Name), Public: pub}, nil
+}

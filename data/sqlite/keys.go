@@ -1,0 +1,129 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+
+	"github.com/swcert/swcert/data"
+)
+
+const keyColumns = `kid, name, own, public_key, private_key, created_at`
+
+// OwnKey returns this installation's signing key, making it the first time
+// (Open calls it, so a new database has its key from the first run).
+func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
+	// Read first: a write transaction on every start would be for nothing.
+	k, err := scanKey(db.sql.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM seal_keys WHERE own = 1`))
+	if err == nil {
+		return k, nil
+	}
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		k, err = scanKey(tx.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM seal_keys WHERE own = 1`))
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return internal("load own key", err)
+		}
+		pub, priv, err := ed25519.GenerateKey(rand.Reader)
+		if err != nil {
+			return internal("make own key", err)
+		}
+		t, ts := db.stamp()
+		kid := data.KeyID(pub)
+		k = &data.SealKey{KID: kid, Name: "SWCert " + kid[:8], Own: true, Public: pub, Private: priv, CreatedAt: t.Local()}
+		_, err = tx.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
+			k.KID, k.Name, []byte(pub), []byte(priv), ts, ts)
+		return mapError("save own key", err)
+	})
+	return k, err
+}
+
+// TrustKey adds (or renames) the public key of another installation.
+func (db *DB) TrustKey(ctx context.Context, k *data.SealKey) error {
+	if err := data.ValidateKeyName(k.Name); err != nil {
+		return err
+	}
+	if len(k.Public) != ed25519.PublicKeySize || k.KID != data.KeyID(k.Public) {
+		return data.Invalid("key", "err.key.not_jwk")
+	}
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		var own bool
+		err := tx.QueryRowContext(ctx, `SELECT own FROM seal_keys WHERE kid = ?`, k.KID).Scan(&own)
+		if err == nil && own {
+			return data.Invalid("key", "err.key.is_own")
+		}
+		t, ts := db.stamp()
+		_, err = tx.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, ?, 0, ?, NULL, ?, ?)
+			ON CONFLICT (kid) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+			k.KID, k.Name, []byte(k.Public), ts, ts)
+		if err != nil {
+			return mapError("trust key", err)
+		}
+		k.CreatedAt, k.Own, k.Private = t.Local(), false, nil
+		return nil
+	})
+}
+
+// UntrustKey removes a trusted key. The own key cannot be removed.
+func (db *DB) UntrustKey(ctx context.Context, kid string) error {
+	k, err := db.Key(ctx, kid)
+	if err != nil {
+		return err
+	}
+	if k.Own {
+		return data.Invalid("kid", "err.key.is_own")
+	}
+	if _, err := db.sql.ExecContext(ctx, `DELETE FROM seal_keys WHERE kid = ? AND own = 0`, kid); err != nil {
+		return internal("untrust key", err)
+	}
+	return nil
+}
+
+// Key finds the own key or a trusted key by kid.
+func (db *DB) Key(ctx context.Context, kid string) (*data.SealKey, error) {
+	k, err := scanKey(db.sql.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM seal_keys WHERE kid = ?`, kid))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &data.Error{Code: data.ENOTFOUND, Field: "kid", Key: "err.not_found.key", Args: map[string]any{"KID": kid}}
+	}
+	if err != nil {
+		return nil, internal("load key", err)
+	}
+	return k, nil
+}
+
+// Keys lists the own key first, then the trusted keys by name.
+func (db *DB) Keys(ctx context.Context) ([]*data.SealKey, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+keyColumns+` FROM seal_keys ORDER BY own DESC, name, kid`)
+	if err != nil {
+		return nil, internal("list keys", err)
+	}
+	defer rows.Close()
+	var out []*data.SealKey
+	for rows.Next() {
+		k, err := scanKey(rows)
+		if err != nil {
+			return nil, internal("list keys", err)
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+func scanKey(s scanner) (*data.SealKey, error) {
+	var k data.SealKey
+	var pub, priv []byte
+	var created string
+	if err := s.Scan(&k.KID, &k.Name, &k.Own, &pub, &priv, &created); err != nil {
+		return nil, err
+	}
+	k.Public, k.CreatedAt = ed25519.PublicKey(pub), parseStamp(created)
+	if len(priv) == ed25519.PrivateKeySize {
+		k.Private = ed25519.PrivateKey(priv)
+	}
+	return &k, nil
+}
