@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -39,6 +40,17 @@ var commands = map[string]command{
 	"cert edit":     certEdit,
 	"cert delete":   certDelete,
 	"demo":          demoCmd,
+
+	"annotate apply":    annotateApply,
+	"annotate list":     annotateList,
+	"annotate complete": annotateComplete,
+	"annotate withdraw": annotateWithdraw,
+	"export cert":       exportCert,
+	"verify":            verifyCmd,
+	"key export":        keyExport,
+	"key trust":         keyTrust,
+	"key list":          keyList,
+	"key untrust":       keyUntrust,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {
@@ -67,7 +79,9 @@ func runCLI(o *options, stdout, stderr io.Writer) int {
 	}
 	defer closeDB()
 	c := &cli{o: o, db: db, ctx: context.Background(), stdout: stdout}
-	if err := cmd(c, rest); err != nil {
+	if err := cmd(c, rest); errors.Is(err, errNotValid) {
+		return ExitFailure // the verdict, already printed, says why
+	} else if err != nil {
 		return fail(stderr, o.json, err)
 	}
 	return ExitOK

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/screens"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -39,7 +40,8 @@ func runGUI(o *options, stderr io.Writer) int {
 	go db.WarmSearch(context.Background())
 
 	w := a.NewWindow(DisplayName)
-	svc := screens.Services{Holders: db, Certs: db, Now: o.now, DBPath: o.db}
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Now: o.now, DBPath: o.db,
+		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Now: o.now}}
 	screens.NewMain(a, w, svc, Version, system).Install()
 	w.Resize(fyne.NewSize(1180, 760))
 	w.CenterOnScreen()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/sqlite"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -21,6 +22,7 @@ var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 // fixture is a real store on a temporary file and the window of a test app.
 type fixture struct {
 	t   *testing.T
+	now time.Time // the clock of the store and the screens; tests move it
 	db  *sqlite.DB
 	app fyne.App
 	win fyne.Window
@@ -32,7 +34,9 @@ func newFixture(t *testing.T, lang string) *fixture {
 	i18n.SetLanguage(lang)
 	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
 	path := filepath.Join(t.TempDir(), "test.db")
-	db, err := sqlite.Open(path, func() time.Time { return testNow })
+	f := &fixture{t: t, now: testNow}
+	clock := func() time.Time { return f.now }
+	db, err := sqlite.Open(path, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +45,10 @@ func newFixture(t *testing.T, lang string) *fixture {
 	a.Preferences().SetString(PrefLanguage, lang)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
-	return &fixture{t: t, db: db, app: a, win: w, svc: Services{Holders: db, Certs: db, Now: func() time.Time { return testNow }, DBPath: path}}
+	f.db, f.app, f.win = db, a, w
+	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Now: clock, DBPath: path,
+		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Now: clock}}
+	return f
 }
 
 // certificates shows the Certificates tab in the window.
@@ -138,4 +145,25 @@ func collectText(o fyne.CanvasObject) string {
 		}
 	}
 	return s
+}
+
+func findEntry(o fyne.CanvasObject) *widget.Entry {
+	switch x := o.(type) {
+	case *widget.Entry:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if e := findEntry(c); e != nil {
+				return e
+			}
+		}
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			if e := findEntry(c); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
 }

@@ -28,6 +28,8 @@ type Main struct {
 
 	Tabs         *container.AppTabs
 	Certificates *Certificates
+	Annotations  *Annotations
+	Verify       *Verify
 }
 
 // NewMain builds the window's content in the language of the preferences.
@@ -35,9 +37,22 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	i18n.SetLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale}
 	m.Certificates = NewCertificates(svc, w)
+	m.Annotations = NewAnnotations(svc, w)
+	m.Verify = NewVerify(svc, w)
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(i18n.T("tab.certificates"), theme.DocumentIcon(), m.Certificates.Content()),
+		container.NewTabItemWithIcon(i18n.T("tab.annotation"), theme.ConfirmIcon(), m.Annotations.Content()),
+		container.NewTabItemWithIcon(i18n.T("tab.verify"), theme.VisibilityIcon(), m.Verify.Content()),
 	)
+	// A tab shows what the others (or the command line) changed meanwhile.
+	m.Tabs.OnSelected = func(t *container.TabItem) {
+		switch t.Content {
+		case m.Annotations.Content():
+			m.Annotations.Refresh()
+		case m.Verify.Content():
+			m.Verify.Refresh()
+		}
+	}
 	return m
 }
 
@@ -48,6 +63,7 @@ func (m *Main) Install() {
 	m.Win.SetContent(m.Tabs)
 	m.Win.SetMainMenu(m.Menu())
 	m.Certificates.SearchDelay = searchDelay
+	m.Annotations.SearchDelay = searchDelay
 	c := m.Win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		m.Tabs.SelectIndex(0)

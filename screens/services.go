@@ -9,12 +9,17 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
 )
 
 // Services are what the screens work with, wired by app/.
 type Services struct {
 	Holders data.HolderService
 	Certs   data.CertificateService
+	Anns    data.AnnotationService
+	Keys    data.KeyService
+	// Docs exports sealed PDFs and verifies seals.
+	Docs *docs.Service
 	// Now is the only clock (the --now flag can fix it).
 	Now func() time.Time
 	// DBPath is shown where the user is asked to confirm a change to it.

@@ -85,6 +85,10 @@ func (s *Service) PublicKey(ctx context.Context) ([]byte, error) {
 	return seal.PublicJWK(k)
 }
 
+// ReadKeyFile reads a public key file (JWK) without trusting it, to show
+// its key ID and the name it suggests.
+func (s *Service) ReadKeyFile(jwk []byte) (*data.SealKey, error) { return seal.ParseJWK(jwk) }
+
 // TrustKeyFile trusts the public key in a JWK file, under name (or the
 // name the file gives, if name is empty).
 func (s *Service) TrustKeyFile(ctx context.Context, jwk []byte, name string) (*data.SealKey, error) {

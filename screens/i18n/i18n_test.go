@@ -48,7 +48,7 @@ func TestFilesLoadAndAgree(t *testing.T) {
 }
 
 // keyLike is how a message key looks in Go source: "err.id.checksum".
-var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date)\.[a-z0-9_.]+$`)
+var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list)\.[a-z0-9_.]+$`)
 
 // TestEveryKeyInSourceIsTranslated finds every literal message key in the
 // code and every key built from a code list, and checks both languages
@@ -94,7 +94,19 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 	for _, s := range data.CertStatuses {
 		keys["status."+string(s)] = "data.CertStatuses"
 	}
-	for _, f := range []string{"id", "name", "id_type", "id_number", "phone", "org", "region", "holder_id", "level", "mno", "exam_year", "passed_on", "issued_on", "issuer", "status"} {
+	for _, s := range data.Scenes {
+		keys["scene."+s] = "data.Scenes"
+	}
+	for _, s := range []data.AnnotationState{data.AnnGenerating, data.AnnValid, data.AnnExpired, data.AnnWithdrawn} {
+		keys["annotation.state."+string(s)] = "annotation states"
+	}
+	for _, k := range []string{"own", "trusted", "unknown"} {
+		keys["verify.key."+k] = "docs.Key*"
+	}
+	// Every field an error or a mismatch can name.
+	for _, f := range []string{"id", "name", "id_type", "id_number", "phone", "org", "region", "holder_id", "level", "mno",
+		"exam_year", "passed_on", "issued_on", "issuer", "status", "cert_id", "scene", "days", "at", "annotation",
+		"seal", "key", "kid", "input", "out", "state", "applied_at", "completed_at", "withdrawn_at", "valid_from", "valid_until", "days_left"} {
 		keys["field."+f] = "data fields"
 	}
 	if len(keys) < 50 {

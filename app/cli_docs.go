@@ -1,0 +1,202 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/screens"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// stdin is where `verify -` reads; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// errNotValid ends `verify` with exit status 1 once the verdict is printed.
+var errNotValid = errors.New("seal not valid")
+
+func (c *cli) docs() *docs.Service {
+	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Now: c.o.now}
+}
+
+// writeFile writes an output file whole, or reports the path it could not.
+func writeFile(path string, b []byte) error {
+	if path == "" {
+		return data.Invalid("out", "err.required")
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return data.Invalid("out", "cli.write_failed", "Path", path, "Reason", err.Error())
+	}
+	return nil
+}
+
+func exportCert(c *cli, args []string) error {
+	fs := flags("export cert")
+	cert := fs.Int64("cert", 0, "certificate ID")
+	out := fs.String("out", "", "the PDF to write")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *cert <= 0 {
+		return data.Invalid("cert_id", "err.required")
+	}
+	if *out == "" {
+		return data.Invalid("out", "err.required")
+	}
+	b, doc, err := c.docs().ExportCertificate(c.ctx, *cert)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(*out, b); err != nil {
+		return err
+	}
+	result := map[string]any{"path": *out, "bytes": len(b), "claims": doc.Claims()}
+	c.print(result, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.exported", "Path", *out, "Until", time.Unix(doc.Claims().Expires, 0).Format(timeLayout)))
+	})
+	return nil
+}
+
+func verifyCmd(c *cli, args []string) error {
+	pos, err := parse(flags("verify"), args)
+	if err != nil {
+		return err
+	}
+	var input []byte
+	switch pos {
+	case "":
+		return data.Invalid("input", "cli.verify_what")
+	case "-":
+		input, err = io.ReadAll(stdin)
+	default:
+		input, err = os.ReadFile(pos)
+	}
+	if err != nil {
+		return data.Invalid("input", "cli.read_failed", "Path", pos, "Reason", err.Error())
+	}
+	v, err := c.docs().Verify(c.ctx, input)
+	if err != nil {
+		return err
+	}
+	c.print(v, func(w io.Writer) { printVerdict(w, v) })
+	if !v.Valid {
+		return errNotValid
+	}
+	return nil
+}
+
+func printVerdict(w io.Writer, v *docs.Verdict) {
+	if v.Valid {
+		fmt.Fprintln(w, i18n.T("verify.valid"))
+	} else {
+		fmt.Fprintln(w, i18n.T("verify.invalid")+" "+i18n.T(v.Reason))
+	}
+	if v.Claims != nil && !v.SignatureOK {
+		fmt.Fprintln(w, i18n.T("verify.unchecked"))
+	}
+	var t table
+	t.add(i18n.T("verify.key")+":", i18n.T("verify.key."+v.Key, "Name", v.KeyName, "KID", v.KID))
+	if cl := v.Claims; cl != nil {
+		t.add(i18n.Field("name")+":", cl.Name)
+		t.add(i18n.Field("id_number")+":", cl.IDMasked)
+		t.add(i18n.Field("level")+":", i18n.T("level."+string(cl.Level)))
+		t.add(i18n.Field("mno")+":", cl.MNo)
+		t.add(i18n.Field("exam_year")+":", cl.ExamYear)
+		t.add(i18n.Field("passed_on")+":", cl.PassedOn.String())
+		t.add(i18n.Field("issued_on")+":", cl.IssuedOn.String())
+		if cl.AnnFrom != 0 {
+			t.add(i18n.Field("annotation")+":", time.Unix(cl.AnnFrom, 0).Format(timeLayout)+" – "+time.Unix(cl.AnnUntil, 0).Format(timeLayout))
+		}
+		t.add(i18n.T("verify.exported")+":", time.Unix(cl.IssuedAt, 0).Format(timeLayout)+"  "+cl.Issuer)
+		t.add(i18n.T("verify.expires")+":", time.Unix(cl.Expires, 0).Format(timeLayout))
+	}
+	t.add(i18n.T("verify.record")+":", screens.RecordText(v))
+	t.write(w)
+}
+
+func keyExport(c *cli, args []string) error {
+	fs := flags("key export")
+	out := fs.String("out", "", "the JWK file to write")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	b, err := c.docs().PublicKey(c.ctx)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(*out, b); err != nil {
+		return err
+	}
+	k, err := c.db.OwnKey(c.ctx)
+	if err != nil {
+		return err
+	}
+	c.print(map[string]any{"path": *out, "kid": k.KID, "name": k.Name}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.key_exported", "Path", *out, "KID", k.KID))
+	})
+	return nil
+}
+
+func keyTrust(c *cli, args []string) error {
+	fs := flags("key trust")
+	name := fs.String("name", "", "a name for the installation")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if pos == "" {
+		return data.Invalid("key", "err.required")
+	}
+	b, err := os.ReadFile(pos)
+	if err != nil {
+		return data.Invalid("key", "cli.read_failed", "Path", pos, "Reason", err.Error())
+	}
+	k, err := c.docs().TrustKeyFile(c.ctx, b, *name)
+	if err != nil {
+		return err
+	}
+	c.print(k, func(w io.Writer) { fmt.Fprintln(w, i18n.T("cli.key_trusted", "Name", k.Name, "KID", k.KID)) })
+	return nil
+}
+
+func keyList(c *cli, args []string) error {
+	if _, err := parse(flags("key list"), args); err != nil {
+		return err
+	}
+	keys, err := c.db.Keys(c.ctx)
+	if err != nil {
+		return err
+	}
+	c.print(keys, func(w io.Writer) {
+		var t table
+		t.add("KID", i18n.Field("name"), i18n.T("keys.kind"), i18n.T("keys.added"))
+		for _, k := range keys {
+			kind := i18n.T("keys.trusted")
+			if k.Own {
+				kind = i18n.T("keys.own")
+			}
+			t.add(k.KID, k.Name, kind, k.CreatedAt.Format(timeLayout))
+		}
+		t.write(w)
+	})
+	return nil
+}
+
+func keyUntrust(c *cli, args []string) error {
+	pos, err := parse(flags("key untrust"), args)
+	if err != nil {
+		return err
+	}
+	if pos == "" {
+		return data.Invalid("kid", "err.required")
+	}
+	if err := c.db.UntrustKey(c.ctx, pos); err != nil {
+		return err
+	}
+	c.print(map[string]any{"untrusted": pos}, func(w io.Writer) { fmt.Fprintln(w, i18n.T("cli.key_untrusted", "KID", pos)) })
+	return nil
+}

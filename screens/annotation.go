@@ -1,0 +1,411 @@
+package screens
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// Annotations is the Annotation tab (加注): pick a holder and one of their
+// certificates, check its data, see its annotations with their states,
+// apply for a new one, mark one completed or withdraw it, and export the
+// sealed PDF when, and only when, the certificate may be downloaded.
+type Annotations struct {
+	svc Services
+	win fyne.Window
+
+	SearchDelay time.Duration
+	searchTimer *time.Timer
+
+	list       *holderList
+	holder     *data.Holder
+	certs      []*data.Certificate
+	certSelect *widget.Select
+	cert       *data.Certificate
+	anns       []data.Annotation
+
+	heading *widget.Label
+	summary *widget.Label
+	history *widget.List
+	empty   *widget.Label
+
+	scene    *widget.Select
+	days     *field
+	preview  *widget.Label
+	quota    *widget.Label
+	applyBtn *widget.Button
+	applyMsg *widget.Label
+
+	exportBtn *widget.Button
+	exportMsg *widget.Label
+
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+// NewAnnotations builds the tab.
+func NewAnnotations(svc Services, win fyne.Window) *Annotations {
+	s := &Annotations{svc: svc, win: win}
+	s.list = newHolderList(svc, s.onSelectHolder)
+	s.list.search.OnChanged = s.onSearchChanged
+	s.list.newBtn.Hide() // holders are made in the Certificates tab
+
+	s.heading = widget.NewLabelWithStyle(i18n.T("ann.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.certSelect = widget.NewSelect(nil, s.onSelectCert)
+	s.certSelect.PlaceHolder = i18n.T("ann.pick_cert")
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+
+	s.empty = widget.NewLabel(i18n.T("ann.none"))
+	s.history = widget.NewList(func() int { return len(s.anns) }, s.newHistoryRow, s.updateHistoryRow)
+
+	s.scene = widget.NewSelect(labels("scene.", data.Scenes), func(string) { s.showPreview() })
+	s.days = newField("days", "90", func(t string) error {
+		_, err := parseDays(t)
+		return err
+	})
+	s.days.entry.SetText(strconv.Itoa(data.MaxAnnotationDays))
+	s.days.entry.OnChanged = func(string) {
+		s.days.validate()
+		s.showPreview()
+	}
+	advice := widget.NewLabel(i18n.T("ann.days_advice"))
+	advice.Importance = widget.LowImportance
+	advice.Wrapping = fyne.TextWrapWord
+	s.preview = widget.NewLabel("")
+	s.preview.Wrapping = fyne.TextWrapWord
+	s.scene.SetSelectedIndex(0)
+	s.quota = widget.NewLabel("")
+	s.quota.Wrapping = fyne.TextWrapWord
+	s.applyBtn = widget.NewButtonWithIcon(i18n.T("ann.apply"), theme.ConfirmIcon(), s.onApply)
+	s.applyBtn.Importance = widget.HighImportance
+	s.applyMsg = widget.NewLabel("")
+	s.applyMsg.Wrapping = fyne.TextWrapWord
+
+	s.exportBtn = widget.NewButtonWithIcon(i18n.T("ann.export"), theme.DocumentSaveIcon(), s.onExport)
+	s.exportMsg = widget.NewLabel("")
+	s.exportMsg.Wrapping = fyne.TextWrapWord
+
+	apply := container.NewVBox(
+		widget.NewLabelWithStyle(i18n.T("ann.new"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		formGrid(
+			label(i18n.Field("scene")), s.scene,
+			label(i18n.Field("days")), container.NewVBox(s.days.object(), advice),
+		),
+		s.preview, s.quota,
+		container.NewHBox(s.applyBtn), s.applyMsg,
+	)
+	export := container.NewVBox(
+		widget.NewLabelWithStyle(i18n.T("ann.export_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(s.exportBtn), s.exportMsg,
+	)
+	historyBox := container.NewGridWrap(fyne.NewSize(560, 200), s.history)
+	s.detail = container.NewVBox(
+		s.summary,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(i18n.T("ann.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.empty, historyBox,
+		widget.NewSeparator(), apply,
+		widget.NewSeparator(), export,
+	)
+	right := container.NewVScroll(container.NewVBox(s.heading, s.certSelect, s.detail))
+	split := container.NewHSplit(s.list.content, right)
+	split.Offset = 0.34
+	s.content = split
+	s.list.reload()
+	s.showCert(nil)
+	return s
+}
+
+// Content is the tab's canvas object.
+func (s *Annotations) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads holders and the certificate shown (another tab, or the
+// command line beside the window, may have changed them).
+func (s *Annotations) Refresh() {
+	s.list.reload()
+	if s.holder != nil {
+		id := int64(0)
+		if s.cert != nil {
+			id = s.cert.ID
+		}
+		s.onSelectHolder(s.holder)
+		s.selectCert(id)
+	}
+}
+
+func (s *Annotations) onSearchChanged(q string) {
+	if s.SearchDelay <= 0 {
+		s.list.setQuery(q)
+		return
+	}
+	if s.searchTimer != nil {
+		s.searchTimer.Stop()
+	}
+	s.searchTimer = time.AfterFunc(s.SearchDelay, func() { fyne.Do(func() { s.list.setQuery(q) }) })
+}
+
+func (s *Annotations) onSelectHolder(h *data.Holder) {
+	s.holder = h
+	certs, err := s.svc.Certs.Certificates(s.svc.ctx(), h.ID)
+	if err != nil {
+		s.heading.SetText(i18n.Message(err))
+		return
+	}
+	s.certs = certs
+	s.heading.SetText(i18n.T("ann.holder", "Name", h.Name, "Count", len(certs)))
+	opts := make([]string, len(certs))
+	for i, c := range certs {
+		opts[i] = certSummary(c)
+	}
+	s.certSelect.Options = opts
+	s.certSelect.ClearSelected()
+	s.certSelect.Refresh()
+	// One certificate, or one that needs annotating: pick it for them.
+	if len(certs) == 1 {
+		s.certSelect.SetSelectedIndex(0)
+		return
+	}
+	s.showCert(nil)
+}
+
+func (s *Annotations) onSelectCert(string) {
+	i := s.certSelect.SelectedIndex()
+	if i < 0 || i >= len(s.certs) {
+		s.showCert(nil)
+		return
+	}
+	s.showCert(s.certs[i])
+}
+
+// selectCert selects the certificate with id among the holder's.
+func (s *Annotations) selectCert(id int64) {
+	for i, c := range s.certs {
+		if c.ID == id {
+			s.certSelect.SetSelectedIndex(i)
+			return
+		}
+	}
+}
+
+// showCert shows c's data, annotations, the application form and export.
+func (s *Annotations) showCert(c *data.Certificate) {
+	s.cert = c
+	s.applyMsg.SetText("")
+	s.exportMsg.SetText("")
+	if c == nil {
+		s.detail.Hide()
+		return
+	}
+	anns, err := s.svc.Anns.Annotations(s.svc.ctx(), c.ID)
+	if err != nil {
+		s.summary.SetText(i18n.Message(err))
+		return
+	}
+	s.anns = anns
+	s.detail.Show()
+	s.summary.SetText(i18n.T("ann.summary",
+		"Level", i18n.T("level."+string(c.Level)), "Title", i18n.T("title."+c.Level.Title()),
+		"MNo", c.MNo, "Exam", c.ExamYear, "Issued", c.IssuedOn.String(), "Status", i18n.T("status."+string(c.Status)),
+		"Issuer", c.Issuer) + "\n" + i18n.T("ann.check_first"))
+	s.empty.Hidden = len(anns) > 0
+	s.history.Refresh()
+	s.showPreview()
+	s.showState()
+}
+
+// showState enables apply and export by the rules, saying why not.
+func (s *Annotations) showState() {
+	now := s.svc.Now()
+	q := data.AnnotationQuotaOn(s.anns, data.DateOf(now))
+	if q.OK {
+		s.quota.SetText(i18n.T("annotation.quota_ok", "Used", q.Used, "Max", q.Max))
+	} else {
+		s.quota.SetText(i18n.T("annotation.quota_full", "Used", q.Used, "Max", q.Max, "Next", q.NextOn.String()))
+	}
+	if err := data.CanAnnotate(s.cert, s.anns, now); err != nil {
+		s.applyBtn.Disable()
+		s.applyMsg.Importance = widget.WarningImportance
+		s.applyMsg.SetText(i18n.Message(err))
+	} else {
+		s.applyBtn.Enable()
+	}
+	if err := data.CanDownload(s.cert, s.anns, now); err != nil {
+		s.exportBtn.Disable()
+		s.exportMsg.Importance = widget.WarningImportance
+		s.exportMsg.SetText(i18n.Message(err))
+	} else {
+		s.exportBtn.Enable()
+		s.exportMsg.Importance = widget.MediumImportance
+		s.exportMsg.SetText(i18n.T("ann.export_ready"))
+	}
+}
+
+// showPreview says what validity the application would give.
+func (s *Annotations) showPreview() {
+	days, err := parseDays(s.days.entry.Text)
+	if err != nil || s.cert == nil {
+		s.preview.SetText("")
+		return
+	}
+	now := s.svc.Now()
+	a := data.Annotation{AppliedAt: now, Days: days}
+	s.preview.SetText(i18n.T("ann.preview", "From", a.ValidFrom().Format(timeLayout), "Until", a.ValidUntil().Format(timeLayout), "Days", days))
+}
+
+func parseDays(t string) (int, error) {
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		return 0, data.Invalid("days", "err.annotation.days", "Max", data.MaxAnnotationDays)
+	}
+	return n, data.ValidateAnnotationRequest(data.SceneSelf, n)
+}
+
+func (s *Annotations) onApply() {
+	if s.cert == nil {
+		return
+	}
+	days, err := parseDays(s.days.entry.Text)
+	if err != nil {
+		s.days.show(err)
+		return
+	}
+	scene := pick("scene.", data.Scenes, s.scene.Selected)
+	a, err := s.svc.Anns.ApplyAnnotation(s.svc.ctx(), s.cert.ID, scene, days)
+	if err != nil {
+		s.applyMsg.Importance = widget.DangerImportance
+		s.applyMsg.SetText(i18n.Message(err))
+		return
+	}
+	s.showCert(s.cert)
+	s.applyMsg.Importance = widget.SuccessImportance
+	s.applyMsg.SetText(i18n.T("ann.applied", "Until", a.ValidUntil().Format(timeLayout)))
+}
+
+const timeLayout = "2006-01-02 15:04"
+
+func (s *Annotations) newHistoryRow() fyne.CanvasObject {
+	state := widget.NewLabel("证书生成中…")
+	state.TextStyle.Bold = true
+	detail := widget.NewLabel("2026-11-22 10:00 → 2027-02-20 10:00")
+	complete := widget.NewButton(i18n.T("ann.complete"), nil)
+	withdraw := widget.NewButton(i18n.T("ann.withdraw"), nil)
+	return container.NewBorder(nil, nil, state, container.NewHBox(complete, withdraw), detail)
+}
+
+func (s *Annotations) updateHistoryRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.anns) {
+		return
+	}
+	a := s.anns[len(s.anns)-1-i] // newest first
+	c := o.(*fyne.Container)
+	detail, state := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	buttons := c.Objects[2].(*fyne.Container)
+	complete, withdraw := buttons.Objects[0].(*widget.Button), buttons.Objects[1].(*widget.Button)
+	now := s.svc.Now()
+	st := a.State(now)
+	text := i18n.T("annotation.state." + string(st))
+	if st == data.AnnValid {
+		text = i18n.T("ann.valid_days", "Days", a.DaysLeft(now))
+	}
+	state.SetText(text)
+	state.Importance = map[data.AnnotationState]widget.Importance{
+		data.AnnValid: widget.SuccessImportance, data.AnnGenerating: widget.WarningImportance,
+		data.AnnExpired: widget.DangerImportance, data.AnnWithdrawn: widget.LowImportance,
+	}[st]
+	state.Refresh()
+	detail.SetText(i18n.T("ann.row", "Applied", a.AppliedAt.Format(timeLayout), "From", a.ValidFrom().Format(timeLayout), "Until", a.ValidUntil().Format(timeLayout), "Days", a.Days))
+	id := a.ID
+	complete.OnTapped = func() { s.askComplete(id) }
+	withdraw.OnTapped = func() { s.askWithdraw(id) }
+	complete.Hidden = a.CompletedAt != nil || a.WithdrawnAt != nil || st != data.AnnGenerating
+	withdraw.Hidden = st == data.AnnExpired || st == data.AnnWithdrawn
+	buttons.Refresh()
+}
+
+// askComplete asks when the annotation was completed (now by default).
+func (s *Annotations) askComplete(id int64) {
+	at := widget.NewEntry()
+	at.SetText(s.svc.Now().Format(timeLayout))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	form := container.NewVBox(widget.NewLabel(i18n.T("ann.complete_when")), at, msg)
+	var d *dialog.CustomDialog
+	ok := widget.NewButton(i18n.T("ann.complete"), func() {
+		when, err := time.ParseInLocation(timeLayout, at.Text, time.Local)
+		if err != nil {
+			msg.SetText(i18n.T("err.time.format"))
+			return
+		}
+		if _, err := s.svc.Anns.CompleteAnnotation(s.svc.ctx(), id, when); err != nil {
+			msg.SetText(i18n.Message(err))
+			return
+		}
+		d.Hide()
+		s.showCert(s.cert)
+	})
+	ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(i18n.T("ann.complete_title"), container.NewVBox(form, container.NewHBox(widget.NewButton(i18n.T("cancel"), func() { d.Hide() }), ok)), s.win)
+	d.Resize(fyne.NewSize(420, 220))
+	d.Show()
+}
+
+func (s *Annotations) askWithdraw(id int64) {
+	confirm(s.win, i18n.T("ann.withdraw_title"), i18n.T("ann.withdraw_confirm"), i18n.T("ann.withdraw"), func() {
+		if _, err := s.svc.Anns.WithdrawAnnotation(s.svc.ctx(), id); err != nil {
+			dialog.ShowError(fmt.Errorf("%s", i18n.Message(err)), s.win)
+			return
+		}
+		s.showCert(s.cert)
+	})
+}
+
+// onExport asks where to save the sealed PDF, then writes it.
+func (s *Annotations) onExport() {
+	if s.cert == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		s.exportTo(w)
+	}, s.win)
+	d.SetFileName(s.cert.MNo + ".pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// exportTo writes the sealed PDF to w and says where it went.
+func (s *Annotations) exportTo(w io.WriteCloser) {
+	b, doc, err := s.svc.Docs.ExportCertificate(s.svc.ctx(), s.cert.ID)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		s.exportMsg.Importance = widget.DangerImportance
+		s.exportMsg.SetText(i18n.Message(err))
+		return
+	}
+	where := ""
+	if u, ok := w.(fyne.URIWriteCloser); ok {
+		where = u.URI().Path()
+	}
+	s.exportMsg.Importance = widget.SuccessImportance
+	s.exportMsg.SetText(i18n.T("ann.exported", "Path", where, "Until", time.Unix(doc.Claims().Expires, 0).Format(timeLayout)))
+}

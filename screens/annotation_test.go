@@ -1,0 +1,156 @@
+package screens
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// annotationTab shows the tab with one holder and a certificate issued
+// after 2021-12-17, selected as a user would.
+func (f *fixture) annotationTab(issued data.Date) (*Annotations, *data.Certificate) {
+	f.t.Helper()
+	h := f.addHolder("欧阳娜娜", validID)
+	c := &data.Certificate{HolderID: h.ID, Level: data.LevelSocialWorker, MNo: "2022S110001", ExamYear: issued.Year() - 1,
+		PassedOn: data.NewDate(issued.Year()-1, 9, 20), IssuedOn: issued, Issuer: data.DefaultIssuer}
+	if err := f.db.CreateCertificate(context.Background(), c); err != nil {
+		f.t.Fatal(err)
+	}
+	s := NewAnnotations(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.list.list.Select(0) // the holder; their only certificate is picked for them
+	if s.cert == nil || s.cert.ID != c.ID {
+		f.t.Fatalf("certificate not selected: %+v", s.cert)
+	}
+	return s, c
+}
+
+func TestApplyAnnotationThenExport(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
+	if !s.exportBtn.Disabled() || !strings.Contains(s.exportMsg.Text, "needs an annotation") {
+		t.Errorf("export before annotating: disabled=%v %q", s.exportBtn.Disabled(), s.exportMsg.Text)
+	}
+	if s.days.entry.Text != "90" || !strings.Contains(s.preview.Text, "2027-02-21 10:00") {
+		t.Errorf("default 90 days, preview %q", s.preview.Text)
+	}
+	test.Tap(s.applyBtn)
+	anns, _ := f.db.Annotations(context.Background(), c.ID)
+	if len(anns) != 1 || anns[0].Days != 90 || anns[0].Scene != data.SceneSelf {
+		t.Fatalf("stored %+v", anns)
+	}
+	if !s.exportBtn.Disabled() || !strings.Contains(s.exportMsg.Text, "being completed") {
+		t.Errorf("export while generating: %q", s.exportMsg.Text)
+	}
+	if !strings.Contains(s.quota.Text, "1 of 3") {
+		t.Errorf("quota %q", s.quota.Text)
+	}
+
+	// A day later it has completed by itself: export is possible.
+	f.now = f.now.Add(25 * time.Hour)
+	s.Refresh()
+	if s.exportBtn.Disabled() {
+		t.Fatalf("export still disabled: %q", s.exportMsg.Text)
+	}
+	path := filepath.Join(t.TempDir(), "cert.pdf")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.exportTo(w)
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(b), "%PDF-") || !strings.Contains(s.exportMsg.Text, path) {
+		t.Fatalf("export wrote %d bytes (%v); message %q", len(b), err, s.exportMsg.Text)
+	}
+	// The file it saved verifies in the Verify tab.
+	v := NewVerify(f.svc, f.win)
+	got, err := f.svc.Docs.Verify(context.Background(), b)
+	if err != nil || !got.Valid {
+		t.Fatalf("exported PDF: %+v %v", got, err)
+	}
+	v.show(got)
+	if !strings.Contains(v.verdict.Text, "valid") || !strings.Contains(v.record.Text, "matches") {
+		t.Errorf("verdict %q, record %q", v.verdict.Text, v.record.Text)
+	}
+}
+
+func TestBadDaysSavesNothing(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
+	typeInto(s.days.entry, "120")
+	if !strings.Contains(s.days.Message(), "1 到 90 天") {
+		t.Errorf("message %q", s.days.Message())
+	}
+	test.Tap(s.applyBtn)
+	if anns, _ := f.db.Annotations(context.Background(), c.ID); len(anns) != 0 {
+		t.Errorf("saved %d annotations with 120 days", len(anns))
+	}
+}
+
+func TestRefusalsExplained(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	s, _ := f.annotationTab(data.NewDate(2021, 12, 16))
+	if !s.applyBtn.Disabled() || !strings.Contains(s.applyMsg.Text, "issued before 2021-12-17") {
+		t.Errorf("old certificate: %q", s.applyMsg.Text)
+	}
+	if s.exportBtn.Disabled() {
+		t.Errorf("an old certificate exports without annotation: %q", s.exportMsg.Text)
+	}
+}
+
+func TestQuotaFullSaysWhen(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
+	for i := 0; i < 3; i++ {
+		test.Tap(s.applyBtn)
+		f.now = f.now.Add(48 * time.Hour)
+		s.Refresh()
+	}
+	next := data.DateOf(testNow).AddDays(90).String()
+	if !s.applyBtn.Disabled() || !strings.Contains(s.applyMsg.Text, next) || !strings.Contains(s.quota.Text, "3 of 3") {
+		t.Errorf("after 3: disabled=%v %q %q", s.applyBtn.Disabled(), s.applyMsg.Text, s.quota.Text)
+	}
+	if anns, _ := f.db.Annotations(context.Background(), c.ID); len(anns) != 3 {
+		t.Errorf("%d annotations", len(anns))
+	}
+}
+
+func TestWithdrawAndCompleteFromHistory(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
+	test.Tap(s.applyBtn)
+	f.now = f.now.Add(2 * time.Hour)
+	s.Refresh()
+	row := s.history // newest first: row 0 is the one just applied
+	obj := row.CreateItem()
+	s.updateHistoryRow(0, obj)
+	complete := findButton(obj, "Mark completed")
+	if complete == nil || complete.Hidden {
+		t.Fatal("no Mark completed button on a generating annotation")
+	}
+	test.Tap(complete)
+	f.tapDialogButton("Mark completed") // the time offered is now
+	anns, _ := f.db.Annotations(context.Background(), c.ID)
+	if anns[0].CompletedAt == nil || !anns[0].CompletedAt.Equal(f.now.Truncate(time.Minute)) {
+		t.Fatalf("completion %+v", anns[0])
+	}
+	if s.exportBtn.Disabled() {
+		t.Errorf("completed, but export disabled: %q", s.exportMsg.Text)
+	}
+	s.updateHistoryRow(0, obj)
+	test.Tap(findButton(obj, "Withdraw"))
+	f.tapDialogButton("Withdraw")
+	anns, _ = f.db.Annotations(context.Background(), c.ID)
+	if anns[0].WithdrawnAt == nil || !s.exportBtn.Disabled() {
+		t.Errorf("withdrawn %+v; export disabled=%v", anns[0], s.exportBtn.Disabled())
+	}
+}

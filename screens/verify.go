@@ -1,0 +1,332 @@
+package screens
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// Verify is the Verify tab: open an exported PDF or a photo or scan of a
+// printed page, or paste a seal's text, and see whether the seal is valid,
+// by which key, whether it expired, what it states and whether that
+// matches this database. Below, the keys: this installation's, to hand to
+// others, and those of other installations it trusts.
+type Verify struct {
+	svc Services
+	win fyne.Window
+
+	paste   *widget.Entry
+	verdict *widget.Label
+	reason  *widget.Label
+	fields  *fyne.Container
+	record  *widget.Label
+
+	keys    []*data.SealKey
+	keyList *widget.List
+	keyMsg  *widget.Label
+
+	content fyne.CanvasObject
+}
+
+// NewVerify builds the tab.
+func NewVerify(svc Services, win fyne.Window) *Verify {
+	s := &Verify{svc: svc, win: win}
+	open := widget.NewButtonWithIcon(i18n.T("verify.open"), theme.FolderOpenIcon(), s.onOpen)
+	open.Importance = widget.HighImportance
+	s.paste = widget.NewMultiLineEntry()
+	s.paste.SetPlaceHolder(i18n.T("verify.paste"))
+	s.paste.Wrapping = fyne.TextWrapBreak
+	s.paste.SetMinRowsVisible(3)
+	check := widget.NewButtonWithIcon(i18n.T("verify.check"), theme.ConfirmIcon(), func() { s.verify([]byte(s.paste.Text)) })
+
+	s.verdict = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.verdict.SizeName = theme.SizeNameSubHeadingText
+	s.reason = widget.NewLabel("")
+	s.reason.Wrapping = fyne.TextWrapWord
+	s.fields = formGrid()
+	s.record = widget.NewLabel("")
+	s.record.Wrapping = fyne.TextWrapWord
+
+	s.keyList = widget.NewList(func() int { return len(s.keys) }, s.newKeyRow, s.updateKeyRow)
+	s.keyMsg = widget.NewLabel("")
+	s.keyMsg.Wrapping = fyne.TextWrapWord
+	exportKey := widget.NewButtonWithIcon(i18n.T("keys.export"), theme.DocumentSaveIcon(), s.onExportKey)
+	trustKey := widget.NewButtonWithIcon(i18n.T("keys.trust"), theme.ContentAddIcon(), s.onTrustKey)
+
+	left := container.NewVBox(
+		widget.NewLabelWithStyle(i18n.T("verify.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(open),
+		s.paste, container.NewHBox(check),
+		widget.NewSeparator(),
+		s.verdict, s.reason, s.fields, s.record,
+	)
+	keys := container.NewBorder(
+		container.NewVBox(
+			widget.NewLabelWithStyle(i18n.T("keys.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewLabel(i18n.T("keys.explain")),
+			container.NewHBox(exportKey, trustKey), s.keyMsg,
+		), nil, nil, nil, s.keyList)
+	split := container.NewHSplit(container.NewVScroll(left), keys)
+	split.Offset = 0.58
+	s.content = split
+	s.reloadKeys()
+	return s
+}
+
+// Content is the tab's canvas object.
+func (s *Verify) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads the keys.
+func (s *Verify) Refresh() { s.reloadKeys() }
+
+func (s *Verify) onOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			s.showError(data.Invalid("input", "err.seal.not_found"))
+			return
+		}
+		s.verify(b)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
+	d.Show()
+}
+
+// verify checks the seal in b (a PDF, an image or text) and shows the
+// verdict. Reading a photo may take a second; the window stays live.
+func (s *Verify) verify(b []byte) {
+	s.verdict.Importance = widget.MediumImportance
+	s.verdict.SetText(i18n.T("verify.working"))
+	s.reason.SetText("")
+	s.fields.Objects = nil
+	s.fields.Refresh()
+	s.record.SetText("")
+	go func() {
+		v, err := s.svc.Docs.Verify(s.svc.ctx(), b)
+		fyne.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.show(v)
+		})
+	}()
+}
+
+func (s *Verify) showError(err error) {
+	s.verdict.Importance = widget.WarningImportance
+	s.verdict.SetText(i18n.T("verify.no_seal"))
+	s.reason.SetText(i18n.Message(err))
+}
+
+// show puts a verdict on screen.
+func (s *Verify) show(v *docs.Verdict) {
+	if v.Valid {
+		s.verdict.Importance = widget.SuccessImportance
+		s.verdict.SetText("✔ " + i18n.T("verify.valid"))
+		s.reason.SetText("")
+	} else {
+		s.verdict.Importance = widget.DangerImportance
+		s.verdict.SetText("✘ " + i18n.T("verify.invalid"))
+		s.reason.SetText(i18n.T(v.Reason))
+	}
+	var rows []fyne.CanvasObject
+	add := func(name, value string) {
+		val := widget.NewLabel(value)
+		val.Wrapping = fyne.TextWrapWord
+		rows = append(rows, label(name), val)
+	}
+	add(i18n.T("verify.key"), i18n.T("verify.key."+v.Key, "Name", v.KeyName, "KID", v.KID))
+	if c := v.Claims; c != nil {
+		if !v.SignatureOK {
+			add("", i18n.T("verify.unchecked"))
+		}
+		add(i18n.Field("name"), c.Name)
+		add(i18n.Field("id_number"), c.IDMasked)
+		add(i18n.Field("level"), i18n.T("level."+string(c.Level)))
+		add(i18n.Field("mno"), c.MNo)
+		add(i18n.Field("exam_year"), fmt.Sprint(c.ExamYear))
+		add(i18n.Field("passed_on"), c.PassedOn.String())
+		add(i18n.Field("issued_on"), c.IssuedOn.String())
+		if c.AnnFrom != 0 {
+			add(i18n.Field("annotation"), unix(c.AnnFrom)+" – "+unix(c.AnnUntil))
+		}
+		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
+		exp := unix(c.Expires)
+		if v.Expired {
+			exp += "  " + i18n.T("verify.reason.expired")
+		}
+		add(i18n.T("verify.expires"), exp)
+	}
+	s.fields.Objects = rows
+	s.fields.Refresh()
+	s.record.SetText(i18n.T("verify.record") + i18n.T("colon") + RecordText(v))
+}
+
+func unix(t int64) string { return time.Unix(t, 0).Format(timeLayout) }
+
+// RecordText says how a seal compares with this database's record (the
+// command line prints the same).
+func RecordText(v *docs.Verdict) string {
+	switch {
+	case v.MatchesRecord == nil:
+		return i18n.T("verify.record.none")
+	case *v.MatchesRecord:
+		return i18n.T("verify.record.match")
+	}
+	names := make([]string, len(v.Mismatches))
+	for i, f := range v.Mismatches {
+		names[i] = i18n.Field(f)
+	}
+	return i18n.T("verify.record.differs", "Fields", strings.Join(names, i18n.T("list.sep")))
+}
+
+func (s *Verify) reloadKeys() {
+	keys, err := s.svc.Keys.Keys(s.svc.ctx())
+	if err != nil {
+		s.keyMsg.SetText(i18n.Message(err))
+		return
+	}
+	s.keys = keys
+	s.keyList.Refresh()
+}
+
+func (s *Verify) newKeyRow() fyne.CanvasObject {
+	name := widget.NewLabel("阳光社工中心 (trusted)")
+	name.TextStyle.Bold = true
+	kid := widget.NewLabel("0C14uoZQo3_yTpLEwmh2N0")
+	kid.Importance = widget.LowImportance
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	return container.NewBorder(nil, nil, nil, remove, container.NewVBox(name, kid))
+}
+
+func (s *Verify) updateKeyRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.keys) {
+		return
+	}
+	k := s.keys[i]
+	c := o.(*fyne.Container)
+	texts := c.Objects[0].(*fyne.Container)
+	remove := c.Objects[1].(*widget.Button)
+	kind := i18n.T("keys.trusted")
+	if k.Own {
+		kind = i18n.T("keys.own")
+	}
+	texts.Objects[0].(*widget.Label).SetText(k.Name + "  ·  " + kind)
+	texts.Objects[1].(*widget.Label).SetText("kid " + k.KID + "  ·  " + k.CreatedAt.Format(timeLayout))
+	remove.Hidden = k.Own
+	kid := k.KID
+	remove.OnTapped = func() { s.askUntrust(kid) }
+	remove.Refresh()
+}
+
+func (s *Verify) askUntrust(kid string) {
+	confirm(s.win, i18n.T("keys.untrust_title"), i18n.T("keys.untrust_confirm", "KID", kid), i18n.T("keys.untrust"), func() {
+		if err := s.svc.Keys.UntrustKey(s.svc.ctx(), kid); err != nil {
+			s.keyMsg.SetText(i18n.Message(err))
+			return
+		}
+		s.keyMsg.SetText(i18n.T("cli.key_untrusted", "KID", kid))
+		s.reloadKeys()
+	})
+}
+
+func (s *Verify) onExportKey() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		s.exportKeyTo(w)
+	}, s.win)
+	d.SetFileName("swcert-public-key.jwk")
+	d.Show()
+}
+
+// exportKeyTo writes this installation's public key to w.
+func (s *Verify) exportKeyTo(w fyne.URIWriteCloser) {
+	b, err := s.svc.Docs.PublicKey(s.svc.ctx())
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		s.keyMsg.SetText(i18n.Message(err))
+		return
+	}
+	k, _ := s.svc.Keys.OwnKey(s.svc.ctx())
+	s.keyMsg.SetText(i18n.T("cli.key_exported", "Path", w.URI().Path(), "KID", k.KID))
+}
+
+// onTrustKey opens a JWK file, asks for a name, and trusts the key.
+func (s *Verify) onTrustKey() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			s.keyMsg.SetText(i18n.Message(data.Invalid("key", "err.key.not_jwk")))
+			return
+		}
+		s.askKeyName(b)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jwk", ".json"}))
+	d.Show()
+}
+
+// askKeyName asks what to call the installation whose key jwk is.
+func (s *Verify) askKeyName(jwk []byte) {
+	k, err := s.svc.Docs.ReadKeyFile(jwk)
+	if err != nil {
+		s.keyMsg.SetText(i18n.Message(err))
+		return
+	}
+	name := widget.NewEntry()
+	name.SetPlaceHolder(i18n.T("keys.name_hint"))
+	name.SetText(k.Name) // what the other installation calls itself
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	ok := widget.NewButton(i18n.T("keys.trust"), func() {
+		n := strings.TrimSpace(name.Text)
+		if err := data.ValidateKeyName(n); err != nil {
+			msg.SetText(i18n.FieldMessage(err))
+			return
+		}
+		k, err := s.svc.Docs.TrustKeyFile(s.svc.ctx(), jwk, n)
+		if err != nil {
+			msg.SetText(i18n.FieldMessage(err))
+			return
+		}
+		d.Hide()
+		s.keyMsg.SetText(i18n.T("cli.key_trusted", "Name", k.Name, "KID", k.KID))
+		s.reloadKeys()
+	})
+	ok.Importance = widget.HighImportance
+	body := container.NewVBox(widget.NewLabel(i18n.T("keys.name_ask")), name,
+		widget.NewLabel("kid "+k.KID), msg,
+		container.NewHBox(widget.NewButton(i18n.T("cancel"), func() { d.Hide() }), ok))
+	d = dialog.NewCustomWithoutButtons(i18n.T("keys.trust"), body, s.win)
+	d.Resize(fyne.NewSize(440, 240))
+	d.Show()
+}

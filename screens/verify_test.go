@@ -1,0 +1,84 @@
+package screens
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// waitFor polls until cond holds (verification runs off the UI goroutine).
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for i := 0; i < 200; i++ {
+		if cond() {
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatal("timed out")
+}
+
+func TestPasteForgedSeal(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	s := NewVerify(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	test.Type(s.paste, "eyJhbGciOiJFZERTQSJ9.eyJkb2MiOiJzd2NlcnQvY2VydCJ9.AAAA")
+	test.Tap(findButton(s.Content(), "核验"))
+	waitFor(t, func() bool { return strings.Contains(s.verdict.Text, "无效") })
+	if !strings.Contains(s.reason.Text, "本机不认识") {
+		t.Errorf("reason %q", s.reason.Text)
+	}
+}
+
+func TestKeysExportTrustUntrust(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	other := newFixture(t, i18n.English)
+	s := NewVerify(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	if len(s.keys) != 1 || !s.keys[0].Own {
+		t.Fatalf("keys %+v", s.keys)
+	}
+	// The other installation exports its public key through its own tab.
+	path := filepath.Join(t.TempDir(), "other.jwk")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	NewVerify(other.svc, other.win).exportKeyTo(w)
+	jwk, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(jwk), `"kty": "OKP"`) {
+		t.Fatalf("exported %s %v", jwk, err)
+	}
+	s.askKeyName(jwk)
+	entry := findEntry(f.win.Canvas().Overlays().Top())
+	if !strings.HasPrefix(entry.Text, "SWCert ") {
+		t.Errorf("the name the file suggests is not offered: %q", entry.Text)
+	}
+	entry.SetText("")
+	f.tapDialogButton("Trust a key…") // no name: refused, said in the dialog
+	if !strings.Contains(f.dialogText(), "Required") {
+		t.Errorf("empty name not explained: %q", f.dialogText())
+	}
+	if keys, _ := f.db.Keys(context.Background()); len(keys) != 1 {
+		t.Fatalf("trusted without a name: %+v", keys)
+	}
+	test.Type(entry, "同心社工中心")
+	f.tapDialogButton("Trust a key…")
+	keys, _ := f.db.Keys(context.Background())
+	if len(keys) != 2 || keys[1].Name != "同心社工中心" || len(s.keys) != 2 {
+		t.Fatalf("keys after trust %+v", keys)
+	}
+	s.askUntrust(keys[1].KID)
+	f.tapDialogButton("Remove")
+	if keys, _ := f.db.Keys(context.Background()); len(keys) != 1 {
+		t.Errorf("keys after untrust %+v", keys)
+	}
+}
