@@ -43,6 +43,9 @@ func imagesPDF(t testing.TB, compress bool, images ...embeddedImage) []byte {
 	t.Helper()
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(compress)
+	// fpdf writes images from a map: without sorting, their order in the
+	// file changes from run to run.
+	f.SetCatalogSort(true)
 	for i, im := range images {
 		f.AddPage()
 		name := fmt.Sprintf("img%d", i)
