@@ -109,7 +109,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("passed_on")+":", cl.PassedOn.String())
 		t.add(i18n.Field("issued_on")+":", cl.IssuedOn.String())
 		if cl.AnnFrom != 0 {
-			t.add(i18n.Field("annotation")+":", time.Unix(cl.AnnFrom, 0).Format(timeLayout)+" – "+time.Unix(cl.AnnUntil, 0).Format(timeLayout))
+			t.add(i18n.T("verify.ann_window")+":", time.Unix(cl.AnnFrom, 0).Format(timeLayout)+" – "+time.Unix(cl.AnnUntil, 0).Format(timeLayout))
 		}
 		t.add(i18n.T("verify.exported")+":", time.Unix(cl.IssuedAt, 0).Format(timeLayout)+"  "+cl.Issuer)
 		t.add(i18n.T("verify.expires")+":", time.Unix(cl.Expires, 0).Format(timeLayout))

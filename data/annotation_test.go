@@ -151,3 +151,17 @@ func checkKey(t *testing.T, name string, err error, key string) {
 		t.Errorf("%s: %v, want %s", name, err, key)
 	}
 }
+
+func TestCurrentAnnotation(t *testing.T) {
+	now := at(2026, 6, 1, 12)
+	done := now.Add(-48 * time.Hour)
+	short := Annotation{ID: 1, Days: 10, AppliedAt: done.Add(-time.Hour), CompletedAt: &done}
+	long := Annotation{ID: 2, Days: 60, AppliedAt: done.Add(-time.Hour), CompletedAt: &done}
+	generating := applied(now.Add(-time.Hour))
+	if got := CurrentAnnotation([]Annotation{short, long, generating}, now); got == nil || got.ID != 2 {
+		t.Errorf("want the valid one that lasts longest, got %+v", got)
+	}
+	if got := CurrentAnnotation([]Annotation{generating}, now); got != nil {
+		t.Errorf("a generating annotation is not current: %+v", got)
+	}
+}

@@ -2,11 +2,13 @@ package screens
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -110,7 +112,10 @@ func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 		widget.NewLabelWithStyle(i18n.T("ann.export_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(s.exportBtn), s.exportMsg,
 	)
-	historyBox := container.NewGridWrap(fyne.NewSize(560, 200), s.history)
+	// A list in a scroll needs a height of its own: about three rows.
+	minHeight := canvas.NewRectangle(color.Transparent)
+	minHeight.SetMinSize(fyne.NewSize(0, 190))
+	historyBox := container.NewStack(minHeight, s.history)
 	s.detail = container.NewVBox(
 		s.summary,
 		widget.NewSeparator(),
@@ -172,9 +177,10 @@ func (s *Annotations) onSelectHolder(h *data.Holder) {
 	s.certSelect.Options = opts
 	s.certSelect.ClearSelected()
 	s.certSelect.Refresh()
-	// One certificate, or one that needs annotating: pick it for them.
-	if len(certs) == 1 {
-		s.certSelect.SetSelectedIndex(0)
+	// The newest certificate is the one that usually needs annotating:
+	// pick it for them (certificates come by issue date).
+	if len(certs) > 0 {
+		s.certSelect.SetSelectedIndex(len(certs) - 1)
 		return
 	}
 	s.showCert(nil)
@@ -295,13 +301,16 @@ func (s *Annotations) onApply() {
 
 const timeLayout = "2006-01-02 15:04"
 
+// newHistoryRow is an annotation on two lines: its state, then its dates;
+// the actions it allows on the right.
 func (s *Annotations) newHistoryRow() fyne.CanvasObject {
 	state := widget.NewLabel("证书生成中…")
 	state.TextStyle.Bold = true
-	detail := widget.NewLabel("2026-11-22 10:00 → 2027-02-20 10:00")
+	detail := widget.NewLabel("2026-11-22 10:00 至 2027-02-20 10:00")
+	detail.Truncation = fyne.TextTruncateEllipsis
 	complete := widget.NewButton(i18n.T("ann.complete"), nil)
 	withdraw := widget.NewButton(i18n.T("ann.withdraw"), nil)
-	return container.NewBorder(nil, nil, state, container.NewHBox(complete, withdraw), detail)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(complete, withdraw), container.NewVBox(state, detail))
 }
 
 func (s *Annotations) updateHistoryRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -310,8 +319,8 @@ func (s *Annotations) updateHistoryRow(i widget.ListItemID, o fyne.CanvasObject)
 	}
 	a := s.anns[len(s.anns)-1-i] // newest first
 	c := o.(*fyne.Container)
-	detail, state := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
-	buttons := c.Objects[2].(*fyne.Container)
+	texts, buttons := c.Objects[0].(*fyne.Container), c.Objects[1].(*fyne.Container)
+	state, detail := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
 	complete, withdraw := buttons.Objects[0].(*widget.Button), buttons.Objects[1].(*widget.Button)
 	now := s.svc.Now()
 	st := a.State(now)

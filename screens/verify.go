@@ -75,7 +75,7 @@ func NewVerify(svc Services, win fyne.Window) *Verify {
 	keys := container.NewBorder(
 		container.NewVBox(
 			widget.NewLabelWithStyle(i18n.T("keys.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			widget.NewLabel(i18n.T("keys.explain")),
+			wrapped(i18n.T("keys.explain")),
 			container.NewHBox(exportKey, trustKey), s.keyMsg,
 		), nil, nil, nil, s.keyList)
 	split := container.NewHSplit(container.NewVScroll(left), keys)
@@ -165,7 +165,7 @@ func (s *Verify) show(v *docs.Verdict) {
 		add(i18n.Field("passed_on"), c.PassedOn.String())
 		add(i18n.Field("issued_on"), c.IssuedOn.String())
 		if c.AnnFrom != 0 {
-			add(i18n.Field("annotation"), unix(c.AnnFrom)+" – "+unix(c.AnnUntil))
+			add(i18n.T("verify.ann_window"), unix(c.AnnFrom)+" – "+unix(c.AnnUntil))
 		}
 		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
 		exp := unix(c.Expires)
@@ -329,4 +329,10 @@ func (s *Verify) askKeyName(jwk []byte) {
 	d = dialog.NewCustomWithoutButtons(i18n.T("keys.trust"), body, s.win)
 	d.Resize(fyne.NewSize(440, 240))
 	d.Show()
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
