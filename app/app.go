@@ -9,11 +9,14 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/sqlite"
 	"github.com/swcert/swcert/screens/i18n"
 )
+
+const gcPercent = 400
 
 // Exit statuses of the command line.
 const (
@@ -25,6 +28,11 @@ const (
 // Main runs SWCert with the arguments after the program name and returns
 // the exit status. With no command it opens the window.
 func Main(args []string, stdout, stderr io.Writer) int {
+	// A desktop app with a live heap of a few MB, whose PDF exports allocate
+	// ~10 MB each (fpdf): collecting at 400% instead of 100% trades some
+	// MB of memory for a quarter of the collector's work, and brings an
+	// export from ~18 ms to ~13 ms (BenchmarkExportCertificate mirrors it).
+	debug.SetGCPercent(gcPercent)
 	o, err := parseOptions(args, stderr)
 	if err != nil {
 		i18n.SetLanguage(cliLanguage(""))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"image"
-	"image/color"
 	"image/png"
 	"sync"
 
@@ -28,8 +27,13 @@ func QR(text string, modulePx int) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Gray rather than a two-colour palette: a PDF stores a palette as one
+	// more compressed stream, and each costs fpdf a new compressor.
 	w, h := m.GetWidth(), m.GetHeight()
-	img := image.NewPaletted(image.Rect(0, 0, w*modulePx, h*modulePx), color.Palette{color.White, color.Black})
+	img := image.NewGray(image.Rect(0, 0, w*modulePx, h*modulePx))
+	for i := range img.Pix {
+		img.Pix[i] = 0xFF
+	}
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			if !m.Get(x, y) {
@@ -38,7 +42,7 @@ func QR(text string, modulePx int) (image.Image, error) {
 			for dy := 0; dy < modulePx; dy++ {
 				row := img.Pix[(y*modulePx+dy)*img.Stride:]
 				for dx := 0; dx < modulePx; dx++ {
-					row[x*modulePx+dx] = 1
+					row[x*modulePx+dx] = 0
 				}
 			}
 		}
