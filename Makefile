@@ -55,6 +55,7 @@ smoke: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/sqlite/
+	$(GO) test -run '^$$' -bench . -benchtime 200x ./data/pdf/ ./data/docs/
 
 # Release binaries are built on each target OS (Fyne needs cgo):
 #   Linux:   make release

@@ -7,7 +7,13 @@ bin=$(realpath "$1")
 out=${2:-out/smoke.png}
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
-trap 'kill $app_pid $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+cleanup() {
+	kill $app_pid $xvfb_pid 2>/dev/null || true
+	# Wait for Xvfb to go, so that the next run cannot find it half gone.
+	[ -n "$xvfb_pid" ] && wait "$xvfb_pid" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
 app_pid=""; xvfb_pid=""
 
 db="$work/smoke.db"
@@ -19,11 +25,18 @@ while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); d
 Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp +extension GLX >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 export DISPLAY=":$d"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+ready=""
+for _ in $(seq 100); do
+	if xdpyinfo >/dev/null 2>&1; then ready=1; break; fi
+	sleep 0.1
+done
+if [ -z "$ready" ]; then echo "smoke: Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; fi
+mkdir -p "$work/home" "$work/run"
+chmod 700 "$work/run"
 
 # An empty HOME so the preferences of whoever runs this do not leak in;
 # English for a stable title to wait for.
-HOME="$work/home" LANG=en_US.UTF-8 LANGUAGE=en "$bin" --db "$db" --now 2026-11-22 --lang en >"$work/app.log" 2>&1 &
+HOME="$work/home" XDG_RUNTIME_DIR="$work/run" LANG=en_US.UTF-8 LANGUAGE=en "$bin" --db "$db" --now 2026-11-22 --lang en >"$work/app.log" 2>&1 &
 app_pid=$!
 
 win=""

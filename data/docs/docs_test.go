@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ type installation struct {
 	svc *Service
 }
 
-func newInstallation(t *testing.T) *installation {
+func newInstallation(t testing.TB) *installation {
 	t.Helper()
 	in := &installation{now: time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)}
 	db, err := sqlite.Open(filepath.Join(t.TempDir(), "swcert.db"), func() time.Time { return in.now })
@@ -37,7 +38,7 @@ func newInstallation(t *testing.T) *installation {
 }
 
 // certificate saves a holder and a certificate issued on issued.
-func (in *installation) certificate(t *testing.T, mno string, issued data.Date) *data.Certificate {
+func (in *installation) certificate(t testing.TB, mno string, issued data.Date) *data.Certificate {
 	t.Helper()
 	h := &data.Holder{Name: "欧阳娜娜", IDNumber: "11010519491231002X"}
 	if found, _ := in.db.FindHolders(ctx, data.HolderFilter{}); len(found) > 0 {
@@ -246,5 +247,25 @@ func TestVerifyInputWithoutSeal(t *testing.T) {
 	v, err := in.svc.Verify(ctx, []byte("hello, world"))
 	if err != nil || v.Valid || v.Reason != "verify.reason.malformed" {
 		t.Errorf("text that is no seal: %+v %v", v, err)
+	}
+}
+
+// BenchmarkExportFromStore: what the Export button and `swcert export cert`
+// do after the first export: read the records, sign, set the page.
+func BenchmarkExportFromStore(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(400)) // as app.Main runs
+	in := newInstallation(b)
+	c := in.certificate(b, "2022S1100001", data.NewDate(2022, 12, 1))
+	if _, err := in.db.ApplyAnnotation(ctx, c.ID, data.SceneSelf, 90); err != nil {
+		b.Fatal(err)
+	}
+	in.now = in.now.Add(25 * time.Hour)
+	if _, _, err := in.svc.ExportCertificate(ctx, c.ID); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := in.svc.ExportCertificate(ctx, c.ID); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
