@@ -51,6 +51,18 @@ var commands = map[string]command{
 	"key trust":         keyTrust,
 	"key list":          keyList,
 	"key untrust":       keyUntrust,
+
+	"reg add":          regAdd,
+	"reg list":         regList,
+	"reg edit":         regEdit,
+	"reg delete":       regDelete,
+	"reg due":          regDue,
+	"ce add":           ceAdd,
+	"ce list":          ceList,
+	"ce edit":          ceEdit,
+	"ce delete":        ceDelete,
+	"ce progress":      ceProgress,
+	"export ce-report": exportCEReport,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {

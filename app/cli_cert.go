@@ -30,7 +30,7 @@ func (c *cli) printCert(cert *data.Certificate) {
 		row("id", fmt.Sprint(v.ID))
 		row("holder_id", fmt.Sprint(v.HolderID))
 		row("level", i18n.T("level."+string(v.Level)))
-		row("title", i18n.T("title."+v.Title))
+		t.add(i18n.T("field.prof_title")+":", i18n.T("title."+v.Title))
 		row("mno", v.MNo)
 		row("exam_year", fmt.Sprint(v.ExamYear))
 		row("passed_on", v.PassedOn.String())

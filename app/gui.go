@@ -12,6 +12,7 @@ import (
 
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/screens"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -40,8 +41,9 @@ func runGUI(o *options, stderr io.Writer) int {
 	go db.WarmSearch(context.Background())
 
 	w := a.NewWindow(DisplayName)
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Now: o.now, DBPath: o.db,
-		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Now: o.now}}
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Now: o.now, DBPath: o.db,
+		Proofs: &proofs.Store{Dir: proofDir(o.db)},
+		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Now: o.now}}
 	screens.NewMain(a, w, svc, Version, system).Install()
 	w.Resize(fyne.NewSize(1180, 760))
 	w.CenterOnScreen()

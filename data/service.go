@@ -69,3 +69,25 @@ type KeyService interface {
 	Key(ctx context.Context, kid string) (*SealKey, error)
 	Keys(ctx context.Context) ([]*SealKey, error)
 }
+
+// RegistrationService keeps the registrations of certificates.
+type RegistrationService interface {
+	CreateRegistration(ctx context.Context, r *Registration) error
+	// UpdateRegistration refuses changes CanChangeRegistration refuses.
+	UpdateRegistration(ctx context.Context, r *Registration) error
+	DeleteRegistration(ctx context.Context, id int64) error
+	Registration(ctx context.Context, id int64) (*Registration, error)
+	// Registrations of one certificate, oldest first.
+	Registrations(ctx context.Context, certID int64) ([]Registration, error)
+}
+
+// CEService keeps continuing-education records with their proof files'
+// descriptions (the files themselves are kept by data/proofs).
+type CEService interface {
+	CreateCERecord(ctx context.Context, r *CERecord) error
+	UpdateCERecord(ctx context.Context, r *CERecord) error
+	DeleteCERecord(ctx context.Context, id int64) error
+	CERecord(ctx context.Context, id int64) (*CERecord, error)
+	// CERecords of one holder, by date.
+	CERecords(ctx context.Context, holderID int64) ([]CERecord, error)
+}

@@ -2,13 +2,11 @@ package screens
 
 import (
 	"fmt"
-	"image/color"
 	"io"
 	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -27,17 +25,10 @@ type Annotations struct {
 	svc Services
 	win fyne.Window
 
-	SearchDelay time.Duration
-	searchTimer *time.Timer
+	picker *certPicker
+	cert   *data.Certificate
+	anns   []data.Annotation
 
-	list       *holderList
-	holder     *data.Holder
-	certs      []*data.Certificate
-	certSelect *widget.Select
-	cert       *data.Certificate
-	anns       []data.Annotation
-
-	heading *widget.Label
 	summary *widget.Label
 	history *widget.List
 	empty   *widget.Label
@@ -59,13 +50,6 @@ type Annotations struct {
 // NewAnnotations builds the tab.
 func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 	s := &Annotations{svc: svc, win: win}
-	s.list = newHolderList(svc, s.onSelectHolder)
-	s.list.search.OnChanged = s.onSearchChanged
-	s.list.newBtn.Hide() // holders are made in the Certificates tab
-
-	s.heading = widget.NewLabelWithStyle(i18n.T("ann.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.certSelect = widget.NewSelect(nil, s.onSelectCert)
-	s.certSelect.PlaceHolder = i18n.T("ann.pick_cert")
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 
@@ -112,10 +96,7 @@ func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 		widget.NewLabelWithStyle(i18n.T("ann.export_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(s.exportBtn), s.exportMsg,
 	)
-	// A list in a scroll needs a height of its own: about three rows.
-	minHeight := canvas.NewRectangle(color.Transparent)
-	minHeight.SetMinSize(fyne.NewSize(0, 190))
-	historyBox := container.NewStack(minHeight, s.history)
+	historyBox := container.NewStack(spacer(190), s.history)
 	s.detail = container.NewVBox(
 		s.summary,
 		widget.NewSeparator(),
@@ -124,11 +105,11 @@ func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 		widget.NewSeparator(), apply,
 		widget.NewSeparator(), export,
 	)
-	right := container.NewVScroll(container.NewVBox(s.heading, s.certSelect, s.detail))
-	split := container.NewHSplit(s.list.content, right)
+	s.picker = newCertPicker(svc, s.showCert)
+	right := container.NewVScroll(container.NewVBox(s.picker.heading, s.picker.sel, s.detail))
+	split := container.NewHSplit(s.picker.list.content, right)
 	split.Offset = 0.34
 	s.content = split
-	s.list.reload()
 	s.showCert(nil)
 	return s
 }
@@ -138,72 +119,7 @@ func (s *Annotations) Content() fyne.CanvasObject { return s.content }
 
 // Refresh reloads holders and the certificate shown (another tab, or the
 // command line beside the window, may have changed them).
-func (s *Annotations) Refresh() {
-	s.list.reload()
-	if s.holder != nil {
-		id := int64(0)
-		if s.cert != nil {
-			id = s.cert.ID
-		}
-		s.onSelectHolder(s.holder)
-		s.selectCert(id)
-	}
-}
-
-func (s *Annotations) onSearchChanged(q string) {
-	if s.SearchDelay <= 0 {
-		s.list.setQuery(q)
-		return
-	}
-	if s.searchTimer != nil {
-		s.searchTimer.Stop()
-	}
-	s.searchTimer = time.AfterFunc(s.SearchDelay, func() { fyne.Do(func() { s.list.setQuery(q) }) })
-}
-
-func (s *Annotations) onSelectHolder(h *data.Holder) {
-	s.holder = h
-	certs, err := s.svc.Certs.Certificates(s.svc.ctx(), h.ID)
-	if err != nil {
-		s.heading.SetText(i18n.Message(err))
-		return
-	}
-	s.certs = certs
-	s.heading.SetText(i18n.T("ann.holder", "Name", h.Name, "Count", len(certs)))
-	opts := make([]string, len(certs))
-	for i, c := range certs {
-		opts[i] = certSummary(c)
-	}
-	s.certSelect.Options = opts
-	s.certSelect.ClearSelected()
-	s.certSelect.Refresh()
-	// The newest certificate is the one that usually needs annotating:
-	// pick it for them (certificates come by issue date).
-	if len(certs) > 0 {
-		s.certSelect.SetSelectedIndex(len(certs) - 1)
-		return
-	}
-	s.showCert(nil)
-}
-
-func (s *Annotations) onSelectCert(string) {
-	i := s.certSelect.SelectedIndex()
-	if i < 0 || i >= len(s.certs) {
-		s.showCert(nil)
-		return
-	}
-	s.showCert(s.certs[i])
-}
-
-// selectCert selects the certificate with id among the holder's.
-func (s *Annotations) selectCert(id int64) {
-	for i, c := range s.certs {
-		if c.ID == id {
-			s.certSelect.SetSelectedIndex(i)
-			return
-		}
-	}
-}
+func (s *Annotations) Refresh() { s.picker.reload() }
 
 // showCert shows c's data, annotations, the application form and export.
 func (s *Annotations) showCert(c *data.Certificate) {

@@ -27,7 +27,7 @@ func (f *fixture) annotationTab(issued data.Date) (*Annotations, *data.Certifica
 	}
 	s := NewAnnotations(f.svc, f.win)
 	f.win.SetContent(s.Content())
-	s.list.list.Select(0) // the holder; their only certificate is picked for them
+	s.picker.list.list.Select(0) // the holder; their only certificate is picked for them
 	if s.cert == nil || s.cert.ID != c.ID {
 		f.t.Fatalf("certificate not selected: %+v", s.cert)
 	}

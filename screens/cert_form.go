@@ -93,7 +93,7 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 		p.formHead,
 		formGrid(
 			label(i18n.Field("level")), p.level,
-			label(i18n.Field("title")), p.title,
+			label(i18n.T("field.prof_title")), p.title,
 			label(i18n.Field("mno")), p.mno.object(),
 			label(i18n.Field("exam_year")), p.examYear.object(),
 			label(i18n.Field("passed_on")), p.passedOn.object(),

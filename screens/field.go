@@ -2,8 +2,10 @@ package screens
 
 import (
 	"errors"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -111,4 +113,12 @@ func showStoreError(err error, fields ...*field) bool {
 		}
 	}
 	return false
+}
+
+// spacer gives a list inside a scroll a height of its own (a list has
+// none of its own there).
+func spacer(height float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, height))
+	return r
 }

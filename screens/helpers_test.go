@@ -12,6 +12,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -46,8 +47,9 @@ func newFixture(t *testing.T, lang string) *fixture {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
 	f.db, f.app, f.win = db, a, w
-	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Now: clock, DBPath: path,
-		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Now: clock}}
+	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Now: clock, DBPath: path,
+		Proofs: &proofs.Store{Dir: filepath.Join(filepath.Dir(path), "proofs")},
+		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Now: clock}}
 	return f
 }
 

@@ -29,6 +29,8 @@ type Main struct {
 	Tabs         *container.AppTabs
 	Certificates *Certificates
 	Annotations  *Annotations
+	Register     *Registrations
+	CELog        *CELog
 	Verify       *Verify
 }
 
@@ -38,10 +40,14 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale}
 	m.Certificates = NewCertificates(svc, w)
 	m.Annotations = NewAnnotations(svc, w)
+	m.Register = NewRegistrations(svc, w)
+	m.CELog = NewCELog(svc, w)
 	m.Verify = NewVerify(svc, w)
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(i18n.T("tab.certificates"), theme.DocumentIcon(), m.Certificates.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.annotation"), theme.ConfirmIcon(), m.Annotations.Content()),
+		container.NewTabItemWithIcon(i18n.T("tab.registration"), theme.HistoryIcon(), m.Register.Content()),
+		container.NewTabItemWithIcon(i18n.T("tab.ce"), theme.ListIcon(), m.CELog.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.verify"), theme.VisibilityIcon(), m.Verify.Content()),
 	)
 	// A tab shows what the others (or the command line) changed meanwhile.
@@ -49,6 +55,10 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		switch t.Content {
 		case m.Annotations.Content():
 			m.Annotations.Refresh()
+		case m.Register.Content():
+			m.Register.Refresh()
+		case m.CELog.Content():
+			m.CELog.Refresh()
 		case m.Verify.Content():
 			m.Verify.Refresh()
 		}
@@ -63,7 +73,8 @@ func (m *Main) Install() {
 	m.Win.SetContent(m.Tabs)
 	m.Win.SetMainMenu(m.Menu())
 	m.Certificates.SearchDelay = searchDelay
-	m.Annotations.SearchDelay = searchDelay
+	m.Annotations.picker.SearchDelay = searchDelay
+	m.Register.picker.SearchDelay = searchDelay
 	c := m.Win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		m.Tabs.SelectIndex(0)

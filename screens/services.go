@@ -10,6 +10,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/proofs"
 )
 
 // Services are what the screens work with, wired by app/.
@@ -18,6 +19,10 @@ type Services struct {
 	Certs   data.CertificateService
 	Anns    data.AnnotationService
 	Keys    data.KeyService
+	Regs    data.RegistrationService
+	CE      data.CEService
+	// Proofs keeps the files that prove CE records.
+	Proofs *proofs.Store
 	// Docs exports sealed PDFs and verifies seals.
 	Docs *docs.Service
 	// Now is the only clock (the --now flag can fix it).

@@ -174,6 +174,18 @@ func (s *Verify) show(v *docs.Verdict) {
 		}
 		add(i18n.T("verify.expires"), exp)
 	}
+	if c := v.CE; c != nil {
+		if !v.SignatureOK {
+			add("", i18n.T("verify.unchecked"))
+		}
+		add(i18n.Field("name"), c.Name)
+		add(i18n.Field("id_number"), c.IDMasked)
+		add(i18n.Field("mno"), c.MNo)
+		add(i18n.T("verify.ce_period"), c.PeriodStart.String()+" – "+c.PeriodEnd.String())
+		add(i18n.T("verify.ce_hours"), i18n.T("verify.ce_hours_value", "Credited", HoursText(c.Credited), "Required", HoursText(c.Required), "Records", c.Records))
+		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
+		add(i18n.T("verify.expires"), unix(c.Expires))
+	}
 	s.fields.Objects = rows
 	s.fields.Refresh()
 	s.record.SetText(i18n.T("verify.record") + i18n.T("colon") + RecordText(v))

@@ -18,6 +18,8 @@ type Service struct {
 	Certs   data.CertificateService
 	Anns    data.AnnotationService
 	Keys    data.KeyService
+	Regs    data.RegistrationService
+	CE      data.CEService
 	Now     func() time.Time
 }
 

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"image"
 	_ "image/jpeg" // photos and scans
 	_ "image/png"
+	"time"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/pdf"
@@ -31,8 +33,12 @@ type Verdict struct {
 	KID         string `json:"kid"`
 	Expired     bool   `json:"expired"`
 	// Reason is a message key saying why the seal is not valid.
-	Reason string           `json:"reason,omitempty"`
-	Claims *data.CertClaims `json:"claims"`
+	Reason string `json:"reason,omitempty"`
+	// Doc is the document type; Claims what a certificate's seal states,
+	// CE what a CE report's seal states.
+	Doc    string           `json:"doc,omitempty"`
+	Claims *data.CertClaims `json:"claims,omitempty"`
+	CE     *data.CEClaims   `json:"ce,omitempty"`
 	// MatchesRecord is nil when this database has no certificate with the
 	// seal's management number; Mismatches names the fields that differ.
 	MatchesRecord *bool    `json:"matches_record"`
@@ -58,12 +64,29 @@ func (s *Service) Verify(ctx context.Context, input []byte) (*Verdict, error) {
 		return v, nil
 	}
 	v.KID = tok.Header.Kid
-	var claims data.CertClaims
-	if err := json.Unmarshal(tok.Payload, &claims); err != nil || claims.Doc != data.DocCert {
+	var head struct {
+		Doc string `json:"doc"`
+		Exp int64  `json:"exp"`
+	}
+	if err := json.Unmarshal(tok.Payload, &head); err != nil {
 		v.Reason = "verify.reason.malformed"
 		return v, nil
 	}
-	v.Claims = &claims
+	v.Doc = head.Doc
+	switch head.Doc {
+	case data.DocCert:
+		v.Claims = &data.CertClaims{}
+		err = json.Unmarshal(tok.Payload, v.Claims)
+	case data.DocCEReport:
+		v.CE = &data.CEClaims{}
+		err = json.Unmarshal(tok.Payload, v.CE)
+	default:
+		err = errUnknownDoc
+	}
+	if err != nil {
+		v.Reason = "verify.reason.malformed"
+		return v, nil
+	}
 
 	key, err := s.Keys.Key(ctx, tok.Header.Kid)
 	switch {
@@ -78,7 +101,7 @@ func (s *Service) Verify(ctx context.Context, input []byte) (*Verdict, error) {
 		v.Key = KeyOwn
 	}
 	v.SignatureOK = tok.Verify(key.Public)
-	v.Expired = s.Now().Unix() >= claims.Expires
+	v.Expired = s.Now().Unix() >= head.Exp
 	switch {
 	case !v.SignatureOK:
 		v.Reason = "verify.reason.bad_signature"
@@ -93,8 +116,15 @@ func (s *Service) Verify(ctx context.Context, input []byte) (*Verdict, error) {
 	return v, nil
 }
 
-// compare looks the certificate up by its management number and compares.
+var errUnknownDoc = errors.New("unknown document type")
+
+// compare looks the certificate up by its management number and compares
+// what the seal states with the record.
 func (s *Service) compare(ctx context.Context, v *Verdict) {
+	if v.CE != nil {
+		s.compareCE(ctx, v)
+		return
+	}
 	cert, err := s.Certs.CertificateByMNo(ctx, v.Claims.MNo)
 	if err != nil {
 		return // not in this database (or unreadable): nothing to compare
@@ -142,4 +172,36 @@ func findSeal(input []byte) (string, error) {
 
 func isImage(b []byte) bool {
 	return bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF})
+}
+
+// compareCE sets the report again from today's records, at the seal's
+// export time: the same hash means every line still holds.
+func (s *Service) compareCE(ctx context.Context, v *Verdict) {
+	cl := v.CE
+	cert, err := s.Certs.CertificateByMNo(ctx, cl.MNo)
+	if err != nil || s.Regs == nil || s.CE == nil {
+		return
+	}
+	st, err := s.CEProgress(ctx, cert.HolderID, cert.ID)
+	if err != nil {
+		return
+	}
+	h, err := s.Holders.Holder(ctx, cert.HolderID)
+	if err != nil {
+		return
+	}
+	match := false
+	v.Mismatches = []string{"period"}
+	for _, p := range st.Periods {
+		if !p.Start.Equal(cl.PeriodStart) {
+			continue
+		}
+		r := data.CEReport{Holder: *h, Certificate: *cert, Progress: p, ExportedAt: time.Unix(cl.IssuedAt, 0), ExportedBy: cl.Issuer}
+		match = r.Hash() == cl.Hash
+		v.Mismatches = nil
+		if !match {
+			v.Mismatches = []string{"ce_records"}
+		}
+	}
+	v.MatchesRecord = &match
 }

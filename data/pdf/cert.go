@@ -43,6 +43,22 @@ var (
 // qr draws the seal's QR code as a PNG. It runs beside the setting of the
 // page, which takes about as long; the page scales the image to 56 mm.
 func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, error) {
+	return render(docMeta{
+		title:   "社会工作者职业水平证书 " + doc.Certificate.MNo,
+		subject: "Electronic certificate exported by SWCert, sealed with a QR code",
+		at:      doc.ExportedAt,
+	}, func(c *canvas) { certPage(c, doc) }, qr)
+}
+
+type docMeta struct {
+	title, subject string
+	at             time.Time
+}
+
+// render sets a document drawn by draw, with the seal's QR image (drawn by
+// qr meanwhile, registered as "seal"). draw runs twice: first to learn the
+// characters the pages use, to give fpdf a font of only those (font.go).
+func render(meta docMeta, draw func(*canvas), qr func() ([]byte, error)) ([]byte, error) {
 	type png struct {
 		b   []byte
 		err error
@@ -53,10 +69,8 @@ func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, err
 		qrDone <- png{b, err}
 	}()
 
-	// First pass: learn which characters the page uses, to give fpdf a
-	// font with only those in its map (see font.go).
 	c := &canvas{collect: map[rune]bool{}}
-	certPage(c, doc)
+	draw(c)
 	font, err := pageFont(c.collect)
 	if err != nil {
 		<-qrDone
@@ -67,10 +81,10 @@ func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, err
 	p.SetCompression(true)
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(margin, margin, margin)
-	p.SetCreationDate(doc.ExportedAt)
-	p.SetModificationDate(doc.ExportedAt)
-	p.SetTitle("社会工作者职业水平证书 "+doc.Certificate.MNo, true)
-	p.SetSubject("Electronic certificate exported by SWCert, sealed with a QR code", false)
+	p.SetCreationDate(meta.at)
+	p.SetModificationDate(meta.at)
+	p.SetTitle(meta.title, true)
+	p.SetSubject(meta.subject, false)
 	p.SetCreator("SWCert", false)
 	p.AddUTF8FontFromBytes(fontFamily, "", font)
 	p.SetFont(fontFamily, "", 12)
@@ -86,7 +100,7 @@ func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, err
 	}
 	p.RegisterImageOptionsReader("seal", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img.b))
 	p.AddPage()
-	certPage(&canvas{p: p}, doc)
+	draw(&canvas{p: p})
 	var b bytes.Buffer
 	if err := p.Output(&b); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -123,32 +137,51 @@ func certPage(c *canvas, doc *data.CertDocument) {
 	}
 
 	// The annotation and the export on the left, the seal on the right.
-	y += 3
+	sealSection(c, y+3, sealInfo{doc.ExportedAt, doc.ExportedBy, doc.KID, doc.Claims().Expires}, func(y, w float64) float64 {
+		if a := doc.Annotation; a != nil {
+			window := fmt.Sprintf("%s 至 %s（%d 天）", a.ValidFrom().Format("2006-01-02 15:04"), a.ValidUntil().Format("2006-01-02 15:04"), a.Days)
+			return c.box(y, w, "加注信息  Annotation", []string{
+				"使用场景 Usage scenario：" + sceneZH[a.Scene],
+				"加注有效期 Valid：" + window,
+				"本导出件仅在加注有效期内有效。This copy is valid only within the annotation's validity.",
+			})
+		}
+		return c.box(y, w, "加注信息  Annotation", []string{
+			"本证书于 2021 年 12 月 17 日电子证书启用前颁发，下载无需加注。",
+			"Issued before electronic certificates began on 2021-12-17: no annotation is needed.",
+		})
+	})
+	footer(c, doc.ExportedBy, "证书的真实性与效力以发证机关的记录为准。", "the authority's record decides whether the certificate is genuine and in force.")
+}
+
+// sealInfo is what a page says about its export.
+type sealInfo struct {
+	at      time.Time
+	by, kid string
+	expires int64
+}
+
+// sealHeight is the room sealSection needs below y.
+const sealHeight = qrSize + 12
+
+// sealSection puts the QR seal on the right and, on the left, what left
+// draws (given its top and width) followed by the export's details.
+func sealSection(c *canvas, y float64, s sealInfo, left func(y, w float64) float64) float64 {
 	leftW := pageW - 2*margin - qrSize - 8
 	qrX := pageW - margin - qrSize
 	c.image("seal", qrX, y, qrSize)
 	c.centeredIn(qrX, qrSize, y+qrSize+2, 8.5, navy, "防伪印章 · 扫码离线验证")
 	c.centeredIn(qrX, qrSize, y+qrSize+6.5, 7.5, muted, "Seal · scan to verify offline")
-
-	if a := doc.Annotation; a != nil {
-		window := fmt.Sprintf("%s 至 %s（%d 天）", a.ValidFrom().Format("2006-01-02 15:04"), a.ValidUntil().Format("2006-01-02 15:04"), a.Days)
-		y = c.box(y, leftW, "加注信息  Annotation", []string{
-			"使用场景 Usage scenario：" + sceneZH[a.Scene],
-			"加注有效期 Valid：" + window,
-			"本导出件仅在加注有效期内有效。This copy is valid only within the annotation's validity.",
-		})
-	} else {
-		y = c.box(y, leftW, "加注信息  Annotation", []string{
-			"本证书于 2021 年 12 月 17 日电子证书启用前颁发，下载无需加注。",
-			"Issued before electronic certificates began on 2021-12-17: no annotation is needed.",
-		})
+	bottom := y + sealHeight
+	if left != nil {
+		y = left(y, leftW)
 	}
-	expires := time.Unix(doc.Claims().Expires, 0).In(doc.ExportedAt.Location())
+	expires := time.Unix(s.expires, 0).In(s.at.Location())
 	half := leftW/2 - 2
 	for _, row := range [][][2]string{
-		{{"导出时间 Exported at", doc.ExportedAt.Format("2006-01-02 15:04:05 -07:00")}, {"导出者 Exported by", doc.ExportedBy}},
+		{{"导出时间 Exported at", s.at.Format("2006-01-02 15:04:05 -07:00")}, {"导出者 Exported by", s.by}},
 		{{"印章有效至 Seal valid until", expires.Format("2006-01-02 15:04")}},
-		{{"密钥 Key ID", doc.KID}},
+		{{"密钥 Key ID", s.kid}},
 	} {
 		end := y + 8
 		for i, kv := range row {
@@ -161,17 +194,24 @@ func certPage(c *canvas, doc *data.CertDocument) {
 		}
 		y = end + 1.5
 	}
+	return max(y, bottom)
+}
 
-	// Footer: what the seal proves, and what it does not.
-	fy := pageH - margin - 24
+// footerTop is where the footer begins.
+const footerTop = pageH - margin - 24
+
+// footer says what the seal proves, and what it does not; the last
+// sentence names the record that decides, in Chinese and English.
+func footer(c *canvas, by, decidesZH, decidesEN string) {
+	fy := footerTop
 	c.rule(fy, muted, 0.2)
 	fy += 5
 	fy = c.wrapped(margin, fy, pageW-2*margin, 8, muted,
-		"说明：二维码印章由 SWCert 安装“"+doc.ExportedBy+"”以 Ed25519 密钥签名，证明本页由该安装于上述时间导出、所载内容此后未被改动。"+
-			"它不是发证机关的记录，也不代替人力资源和社会保障部、民政部的查询结果；证书的真实性与效力以发证机关的记录为准。", 3.8)
+		"说明：二维码印章由 SWCert 安装“"+by+"”以 Ed25519 密钥签名，证明本页由该安装于上述时间导出、所载内容此后未被改动。"+
+			"它不是发证机关的记录，也不代替人力资源和社会保障部、民政部的查询结果；"+decidesZH, 3.8)
 	c.wrapped(margin, fy+1, pageW-2*margin, 7.5, muted,
-		"The QR seal is signed with the Ed25519 key of the SWCert installation \""+doc.ExportedBy+"\": it proves that this page was exported by that installation at the time stated and has not been altered since. "+
-			"It is not the issuing authority's record and does not replace it; the authority's record decides whether the certificate is genuine and in force.", 3.5)
+		"The QR seal is signed with the Ed25519 key of the SWCert installation \""+by+"\": it proves that this page was exported by that installation at the time stated and has not been altered since. "+
+			"It is not the issuing authority's record and does not replace it; "+decidesEN, 3.5)
 }
 
 var (

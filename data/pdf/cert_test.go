@@ -41,7 +41,7 @@ func sampleDoc(t testing.TB) (*data.CertDocument, *data.SealKey) {
 	}, key
 }
 
-func render(t testing.TB) (string, *data.CertDocument, *data.SealKey, string) {
+func renderSample(t testing.TB) (string, *data.CertDocument, *data.SealKey, string) {
 	t.Helper()
 	doc, key := sampleDoc(t)
 	jws, err := seal.Sign(doc.Claims(), key)
@@ -78,7 +78,7 @@ func tool(t *testing.T, name string, args ...string) string {
 }
 
 func TestCertificateTextIsComplete(t *testing.T) {
-	path, doc, _, _ := render(t)
+	path, doc, _, _ := renderSample(t)
 	// -raw keeps the order the page was drawn in: a wrapped field's lines
 	// come one after the other.
 	text := tool(t, "pdftotext", "-raw", path, "-")
@@ -109,7 +109,7 @@ func TestCertificateTextIsComplete(t *testing.T) {
 }
 
 func TestFontEmbedded(t *testing.T) {
-	path, _, _, _ := render(t)
+	path, _, _, _ := renderSample(t)
 	out := tool(t, "pdffonts", path)
 	// name, type, encoding, emb, sub, uni: embedded, with a Unicode map (so
 	// text can be copied and searched). fpdf does not tag the subset's name,
@@ -129,7 +129,7 @@ func TestFontEmbedded(t *testing.T) {
 }
 
 func TestSealReadsBackFromRenderedPage(t *testing.T) {
-	path, doc, key, jws := render(t)
+	path, doc, key, jws := renderSample(t)
 	prefix := filepath.Join(t.TempDir(), "page")
 	tool(t, "pdftoppm", "-r", "150", "-png", "-singlefile", path, prefix)
 	f, err := os.Open(prefix + ".png")

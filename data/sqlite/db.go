@@ -32,10 +32,12 @@ type DB struct {
 }
 
 var (
-	_ data.HolderService      = (*DB)(nil)
-	_ data.CertificateService = (*DB)(nil)
-	_ data.AnnotationService  = (*DB)(nil)
-	_ data.KeyService         = (*DB)(nil)
+	_ data.HolderService       = (*DB)(nil)
+	_ data.CertificateService  = (*DB)(nil)
+	_ data.AnnotationService   = (*DB)(nil)
+	_ data.KeyService          = (*DB)(nil)
+	_ data.RegistrationService = (*DB)(nil)
+	_ data.CEService           = (*DB)(nil)
 )
 
 // Open opens (creating if needed) the store at path and brings its schema

@@ -48,7 +48,7 @@ func TestFilesLoadAndAgree(t *testing.T) {
 }
 
 // keyLike is how a message key looks in Go source: "err.id.checksum".
-var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list)\.[a-z0-9_.]+$`)
+var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list|reg|ce|proof)\.[a-z0-9_.]+$`)
 
 // TestEveryKeyInSourceIsTranslated finds every literal message key in the
 // code and every key built from a code list, and checks both languages
@@ -100,13 +100,31 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 	for _, s := range []data.AnnotationState{data.AnnGenerating, data.AnnValid, data.AnnExpired, data.AnnWithdrawn} {
 		keys["annotation.state."+string(s)] = "annotation states"
 	}
+	for _, k := range data.RegKinds {
+		keys["reg.kind."+string(k)] = "data.RegKinds"
+	}
+	for _, st := range data.RegStatuses {
+		keys["reg.status."+string(st)] = "data.RegStatuses"
+	}
+	for _, k := range []data.DueKind{data.DueFirst, data.DueRenewal} {
+		for _, st := range []data.DueState{data.DueUpcoming, data.DueOpen, data.DueApplied, data.DueMissed, data.DueLapsed} {
+			keys["reg.due."+string(k)+"."+string(st)] = "data.RegistrationDue"
+		}
+	}
+	for _, k := range data.CEKinds() {
+		keys["ce.kind."+string(k)] = "data.CERules"
+	}
+	for _, r := range data.Reviews {
+		keys["ce.review."+string(r)] = "data.Reviews"
+	}
 	for _, k := range []string{"own", "trusted", "unknown"} {
 		keys["verify.key."+k] = "docs.Key*"
 	}
 	// Every field an error or a mismatch can name.
 	for _, f := range []string{"id", "name", "id_type", "id_number", "phone", "org", "region", "holder_id", "level", "mno",
 		"exam_year", "passed_on", "issued_on", "issuer", "status", "cert_id", "scene", "days", "at", "annotation",
-		"seal", "key", "kid", "input", "out", "state", "applied_at", "completed_at", "withdrawn_at", "valid_from", "valid_until", "days_left"} {
+		"seal", "key", "kid", "input", "out", "state", "applied_at", "completed_at", "withdrawn_at", "valid_from", "valid_until", "days_left",
+		"kind", "applied_on", "valid_to", "title", "provider", "date", "hours", "review", "proof", "period_start", "period_end", "ce_records", "period"} {
 		keys["field."+f] = "data fields"
 	}
 	if len(keys) < 50 {

@@ -1,0 +1,275 @@
+package app
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/proofs"
+	"github.com/swcert/swcert/screens"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// proofDir is where proof files are kept: beside the database.
+func proofDir(db string) string { return filepath.Join(filepath.Dir(db), "proofs") }
+
+// fileList is a flag given once per file.
+type fileList []string
+
+func (f *fileList) String() string     { return strings.Join(*f, ",") }
+func (f *fileList) Set(s string) error { *f = append(*f, s); return nil }
+
+type ceFlags struct {
+	holder                             *int64
+	kind, title, provider, date, hours *string
+	review                             *string
+	proofs                             *fileList
+}
+
+func newCEFlags(fs *flag.FlagSet) ceFlags {
+	f := ceFlags{
+		holder:   fs.Int64("holder", 0, "holder ID"),
+		kind:     fs.String("kind", "", "training, online, degree or courses"),
+		title:    fs.String("title", "", "title"),
+		provider: fs.String("provider", "", "provider"),
+		date:     fs.String("date", "", "date"),
+		hours:    fs.String("hours", "", "hours"),
+		review:   fs.String("review", "", "pending, approved or rejected"),
+		proofs:   &fileList{},
+	}
+	fs.Var(f.proofs, "proof", "a proof file (PDF or image); repeat for more")
+	return f
+}
+
+func (f ceFlags) apply(c *cli, r *data.CERecord, given map[string]bool) (int, error) {
+	n := 0
+	has := func(name string) bool {
+		if given == nil || given[name] {
+			n++
+			return true
+		}
+		return false
+	}
+	if has("holder") {
+		r.HolderID = *f.holder
+	}
+	if has("kind") {
+		r.Kind = data.CEKind(*f.kind)
+	}
+	if has("title") {
+		r.Title = *f.title
+	}
+	if has("provider") {
+		r.Provider = *f.provider
+	}
+	if has("date") {
+		d, err := data.ParseDate(*f.date)
+		if err != nil {
+			return n, data.Invalid("date", "err.date.format")
+		}
+		r.Date = d
+	}
+	if has("hours") && *f.hours != "" {
+		h, err := strconv.ParseFloat(strings.TrimSpace(*f.hours), 64)
+		if err != nil {
+			return n, data.Invalid("hours", "err.ce.hours", "Max", data.MaxCEHours)
+		}
+		r.Hours = h
+	}
+	if has("review") {
+		r.Review = data.Review(*f.review)
+	}
+	// Proofs are checked (size, type) and kept before the record is saved;
+	// a refused file saves nothing.
+	store := &proofs.Store{Dir: proofDir(c.o.db)}
+	for _, path := range *f.proofs {
+		n++
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return n, data.Invalid("proof", "cli.read_failed", "Path", path, "Reason", err.Error())
+		}
+		if _, _, err := proofs.Check(b); err != nil {
+			return n, err
+		}
+	}
+	for _, path := range *f.proofs {
+		b, _ := os.ReadFile(path)
+		p, err := store.Add(path, b)
+		if err != nil {
+			return n, err
+		}
+		r.Proofs = append(r.Proofs, p)
+	}
+	return n, nil
+}
+
+func (c *cli) printCE(r *data.CERecord) {
+	c.print(r, func(w io.Writer) {
+		var t table
+		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
+		row("id", r.ID)
+		row("holder_id", r.HolderID)
+		row("kind", i18n.T("ce.kind."+string(r.Kind)))
+		row("title", r.Title)
+		row("provider", r.Provider)
+		row("date", r.Date.String())
+		row("hours", r.Hours)
+		row("review", i18n.T("ce.review."+string(r.Review)))
+		for _, p := range r.Proofs {
+			row("proof", p.Name+"  "+proofs.FormatSize(p.Size))
+		}
+		t.write(w)
+	})
+}
+
+func ceAdd(c *cli, args []string) error {
+	fs := flags("ce add")
+	f := newCEFlags(fs)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	r := &data.CERecord{}
+	if _, err := f.apply(c, r, nil); err != nil {
+		return err
+	}
+	if err := c.db.CreateCERecord(c.ctx, r); err != nil {
+		return err
+	}
+	c.printCE(r)
+	return nil
+}
+
+func ceEdit(c *cli, args []string) error {
+	fs := flags("ce edit")
+	f := newCEFlags(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "ce_record", "ce edit")
+	if err != nil {
+		return err
+	}
+	r, err := c.db.CERecord(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	given := set(fs)
+	delete(given, "holder")
+	n, err := f.apply(c, r, given)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return data.Invalid("", "cli.nothing_to_edit")
+	}
+	if err := c.db.UpdateCERecord(c.ctx, r); err != nil {
+		return err
+	}
+	c.printCE(r)
+	return nil
+}
+
+func ceList(c *cli, args []string) error {
+	fs := flags("ce list")
+	holder := fs.Int64("holder", 0, "holder ID")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	recs, err := c.db.CERecords(c.ctx, *holder)
+	if err != nil {
+		return err
+	}
+	c.print(recs, func(w io.Writer) {
+		var t table
+		t.add(i18n.Field("id"), i18n.Field("date"), i18n.Field("kind"), i18n.Field("title"), i18n.Field("hours"), i18n.Field("review"))
+		for _, r := range recs {
+			t.add(r.ID, r.Date.String(), i18n.T("ce.kind."+string(r.Kind)), r.Title, r.Hours, i18n.T("ce.review."+string(r.Review)))
+		}
+		t.write(w)
+	})
+	return nil
+}
+
+func ceDelete(c *cli, args []string) error {
+	pos, err := parse(flags("ce delete"), args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "ce_record", "ce delete")
+	if err != nil {
+		return err
+	}
+	if err := c.db.DeleteCERecord(c.ctx, id); err != nil {
+		return err
+	}
+	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.ce_record"), "ID", id))
+	})
+	return nil
+}
+
+func ceProgress(c *cli, args []string) error {
+	fs := flags("ce progress")
+	holder := fs.Int64("holder", 0, "holder ID")
+	cert := fs.Int64("cert", 0, "certificate ID (default: the holder's highest level)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := c.docs().CEProgress(c.ctx, *holder, *cert)
+	if err != nil {
+		return err
+	}
+	if c.o.json {
+		writeJSON(c.stdout, st.Periods) // the contract: per period
+		return nil
+	}
+	w := c.stdout
+	if len(st.Periods) == 0 {
+		fmt.Fprintln(w, i18n.T("ce.no_period"))
+	}
+	var t table
+	t.add(i18n.Field("period_start"), i18n.Field("period_end"), i18n.T("ce.required"), i18n.T("ce.credited"), i18n.T("ce.pending"), i18n.T("ce.missing"))
+	for _, p := range st.Periods {
+		t.add(p.Start.String(), p.End.String(), screens.HoursText(p.Required), screens.HoursText(p.Credited), screens.HoursText(p.Pending), screens.HoursText(p.Missing))
+	}
+	t.write(w)
+	if len(st.Outside) > 0 {
+		fmt.Fprintln(w, i18n.T("ce.outside", "Count", len(st.Outside)))
+	}
+	return nil
+}
+
+func exportCEReport(c *cli, args []string) error {
+	fs := flags("export ce-report")
+	holder := fs.Int64("holder", 0, "holder ID")
+	cert := fs.Int64("cert", 0, "certificate ID")
+	start := fs.String("period-start", "", "the period's first day (default: the current one)")
+	out := fs.String("out", "", "the PDF to write")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return data.Invalid("out", "err.required")
+	}
+	ps, err := data.ParseDate(*start)
+	if err != nil {
+		return data.Invalid("period_start", "err.date.format")
+	}
+	b, r, err := c.docs().ExportCEReport(c.ctx, *holder, *cert, ps)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(*out, b); err != nil {
+		return err
+	}
+	c.print(map[string]any{"path": *out, "bytes": len(b), "claims": r.Claims()}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.ce_exported", "Path", *out, "Credited", screens.HoursText(r.Progress.Credited), "Required", screens.HoursText(r.Progress.Required)))
+	})
+	return nil
+}

@@ -1,0 +1,211 @@
+package app
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// regView is a registration with its last day.
+type regView struct {
+	data.Registration
+	ValidTo data.Date `json:"valid_to"`
+}
+
+func (c *cli) printReg(r *data.Registration) {
+	v := regView{Registration: *r, ValidTo: r.ValidTo()}
+	c.print(v, func(w io.Writer) {
+		var t table
+		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
+		row("id", v.ID)
+		row("cert_id", v.CertID)
+		row("kind", i18n.T("reg.kind."+string(v.Kind)))
+		row("status", i18n.T("reg.status."+string(v.Status)))
+		row("applied_on", v.AppliedOn.String())
+		row("valid_from", v.ValidFrom.String())
+		row("valid_to", v.ValidTo.String())
+		row("region", v.Region)
+		row("org", v.Org)
+		t.write(w)
+	})
+}
+
+type regFlags struct {
+	cert                                       *int64
+	kind, status, applied, validFrom, reg, org *string
+}
+
+func newRegFlags(fs *flag.FlagSet) regFlags {
+	return regFlags{
+		cert:      fs.Int64("cert", 0, "certificate ID"),
+		kind:      fs.String("kind", "", "first or renewal"),
+		status:    fs.String("status", "", "not_applied, pending, first_passed, first_failed, final_passed, final_failed, completed, issued"),
+		applied:   fs.String("applied-on", "", "date applied"),
+		validFrom: fs.String("valid-from", "", "first day in force"),
+		reg:       fs.String("region", "", "registration region"),
+		org:       fs.String("org", "", "agency"),
+	}
+}
+
+// apply copies the flags given (all, when given is nil) onto r.
+func (f regFlags) apply(r *data.Registration, given map[string]bool) (int, error) {
+	n := 0
+	has := func(name string) bool {
+		if given == nil || given[name] {
+			n++
+			return true
+		}
+		return false
+	}
+	if has("cert") {
+		r.CertID = *f.cert
+	}
+	if has("kind") {
+		r.Kind = data.RegKind(*f.kind)
+	}
+	if has("status") {
+		r.Status = data.RegStatus(*f.status)
+	}
+	var err error
+	if has("applied-on") {
+		if r.AppliedOn, err = data.ParseDate(*f.applied); err != nil {
+			return n, data.Invalid("applied_on", "err.date.format")
+		}
+	}
+	if has("valid-from") {
+		if r.ValidFrom, err = data.ParseDate(*f.validFrom); err != nil {
+			return n, data.Invalid("valid_from", "err.date.format")
+		}
+	}
+	if has("region") {
+		r.Region = *f.reg
+	}
+	if has("org") {
+		r.Org = *f.org
+	}
+	return n, nil
+}
+
+func regAdd(c *cli, args []string) error {
+	fs := flags("reg add")
+	f := newRegFlags(fs)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	r := &data.Registration{}
+	if _, err := f.apply(r, nil); err != nil {
+		return err
+	}
+	if err := c.db.CreateRegistration(c.ctx, r); err != nil {
+		return err
+	}
+	c.printReg(r)
+	return nil
+}
+
+func regEdit(c *cli, args []string) error {
+	fs := flags("reg edit")
+	f := newRegFlags(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "registration", "reg edit")
+	if err != nil {
+		return err
+	}
+	r, err := c.db.Registration(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	given := set(fs)
+	delete(given, "cert") // a registration stays with its certificate
+	n, err := f.apply(r, given)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return data.Invalid("", "cli.nothing_to_edit")
+	}
+	if err := c.db.UpdateRegistration(c.ctx, r); err != nil {
+		return err
+	}
+	c.printReg(r)
+	return nil
+}
+
+func regList(c *cli, args []string) error {
+	fs := flags("reg list")
+	cert := fs.Int64("cert", 0, "certificate ID")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	regs, err := c.db.Registrations(c.ctx, *cert)
+	if err != nil {
+		return err
+	}
+	views := make([]regView, len(regs))
+	for i := range regs {
+		views[i] = regView{Registration: regs[i], ValidTo: regs[i].ValidTo()}
+	}
+	c.print(views, func(w io.Writer) {
+		var t table
+		t.add(i18n.Field("id"), i18n.Field("kind"), i18n.Field("status"), i18n.Field("applied_on"), i18n.Field("valid_from"), i18n.Field("valid_to"), i18n.Field("region"))
+		for _, v := range views {
+			t.add(v.ID, i18n.T("reg.kind."+string(v.Kind)), i18n.T("reg.status."+string(v.Status)), v.AppliedOn.String(), v.ValidFrom.String(), v.ValidTo.String(), v.Region)
+		}
+		t.write(w)
+	})
+	return nil
+}
+
+func regDelete(c *cli, args []string) error {
+	pos, err := parse(flags("reg delete"), args)
+	if err != nil {
+		return err
+	}
+	id, err := parseID(pos, "registration", "reg delete")
+	if err != nil {
+		return err
+	}
+	if err := c.db.DeleteRegistration(c.ctx, id); err != nil {
+		return err
+	}
+	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.registration"), "ID", id))
+	})
+	return nil
+}
+
+func regDue(c *cli, args []string) error {
+	fs := flags("reg due")
+	certID := fs.Int64("cert", 0, "certificate ID")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	cert, err := c.db.Certificate(c.ctx, *certID)
+	if err != nil {
+		return err
+	}
+	regs, err := c.db.Registrations(c.ctx, cert.ID)
+	if err != nil {
+		return err
+	}
+	items := data.RegistrationDue(cert, regs, c.today())
+	if items == nil {
+		items = []data.DueItem{}
+	}
+	c.print(items, func(w io.Writer) {
+		if len(items) == 0 {
+			fmt.Fprintln(w, i18n.T("reg.due.none"))
+		}
+		for _, it := range items {
+			fmt.Fprintln(w, screens.DueText(it))
+		}
+	})
+	return nil
+}

@@ -1,0 +1,70 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DocCEReport is the document type of an exported CE report.
+const DocCEReport = "swcert/ce"
+
+// CEReportSealDays: a CE report states hours at a moment; Decision, its
+// seal expires 90 days after export, like an annotation at most.
+const CEReportSealDays = 90
+
+// CEReport is everything printed on an exported CE report.
+type CEReport struct {
+	Holder      Holder
+	Certificate Certificate
+	Progress    Progress
+	ExportedAt  time.Time
+	ExportedBy  string
+	KID         string
+}
+
+// CEClaims is the payload of a CE report's seal.
+type CEClaims struct {
+	Doc         string  `json:"doc"`
+	Issuer      string  `json:"iss"`
+	MNo         string  `json:"mno"`
+	Name        string  `json:"name"`
+	IDMasked    string  `json:"idm"`
+	Level       Level   `json:"lvl"`
+	PeriodStart Date    `json:"from"`
+	PeriodEnd   Date    `json:"to"`
+	Required    float64 `json:"req"`
+	Credited    float64 `json:"hrs"`
+	Records     int     `json:"n"`
+	IssuedAt    int64   `json:"iat"`
+	Expires     int64   `json:"exp"`
+	Hash        string  `json:"h"`
+}
+
+// Claims are the seal's payload for the report.
+func (r *CEReport) Claims() CEClaims {
+	return CEClaims{
+		Doc: DocCEReport, Issuer: r.ExportedBy, MNo: r.Certificate.MNo, Name: r.Holder.Name,
+		IDMasked: MaskIDNumber(r.Holder.IDNumber), Level: r.Certificate.Level,
+		PeriodStart: r.Progress.Start, PeriodEnd: r.Progress.End,
+		Required: r.Progress.Required, Credited: r.Progress.Credited, Records: len(r.Progress.Records),
+		IssuedAt: r.ExportedAt.Unix(), Expires: r.ExportedAt.AddDate(0, 0, CEReportSealDays).Unix(),
+		Hash: r.Hash(),
+	}
+}
+
+// Hash covers every line of the report: each record as credited.
+func (r *CEReport) Hash() string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	lines := []string{DocCEReport, r.ExportedBy, r.Certificate.MNo, r.Holder.Name, MaskIDNumber(r.Holder.IDNumber),
+		string(r.Certificate.Level), r.Progress.Start.String(), r.Progress.End.String(), f(r.Progress.Required),
+		f(r.Progress.Credited), f(r.Progress.Pending), strconv.FormatInt(r.ExportedAt.Unix(), 10)}
+	for _, c := range r.Progress.Records {
+		lines = append(lines, strings.Join([]string{c.Record.Date.String(), string(c.Record.Kind), c.Record.Title,
+			c.Record.Provider, f(c.Record.Hours), string(c.Record.Review), f(c.Hours), f(c.Pending)}, "\t"))
+	}
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	return base64.RawURLEncoding.EncodeToString(sum[:16])
+}

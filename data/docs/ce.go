@@ -1,0 +1,122 @@
+package docs
+
+import (
+	"context"
+	"time"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/pdf"
+	"github.com/swcert/swcert/data/seal"
+)
+
+// CEStanding is a holder's continuing education against one certificate's
+// registration periods.
+type CEStanding struct {
+	Certificate *data.Certificate `json:"certificate"`
+	Periods     []data.Progress   `json:"periods"`
+	// Outside are records in no registration period.
+	Outside []data.CERecord `json:"outside"`
+}
+
+// CEProgress credits a holder's records toward the periods of certID, or,
+// with certID 0, of their highest-level valid certificate (the one whose
+// requirement binds them).
+func (s *Service) CEProgress(ctx context.Context, holderID, certID int64) (*CEStanding, error) {
+	cert, err := s.ceCertificate(ctx, holderID, certID)
+	if err != nil {
+		return nil, err
+	}
+	regs, err := s.Regs.Registrations(ctx, cert.ID)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.CE.CERecords(ctx, holderID)
+	if err != nil {
+		return nil, err
+	}
+	periods, outside := data.CEProgress(cert.Level, data.Periods(regs), recs, data.DateOf(s.Now()))
+	if periods == nil {
+		periods = []data.Progress{}
+	}
+	if outside == nil {
+		outside = []data.CERecord{}
+	}
+	return &CEStanding{Certificate: cert, Periods: periods, Outside: outside}, nil
+}
+
+func (s *Service) ceCertificate(ctx context.Context, holderID, certID int64) (*data.Certificate, error) {
+	if certID > 0 {
+		c, err := s.Certs.Certificate(ctx, certID)
+		if err != nil {
+			return nil, err
+		}
+		if c.HolderID != holderID {
+			return nil, data.Invalid("cert_id", "err.ce.not_holders_cert")
+		}
+		return c, nil
+	}
+	certs, err := s.Certs.Certificates(ctx, holderID)
+	if err != nil {
+		return nil, err
+	}
+	var best *data.Certificate
+	for _, c := range certs {
+		if c.Status == data.StatusValid && (best == nil || levelRank(c.Level) >= levelRank(best.Level)) {
+			best = c
+		}
+	}
+	if best == nil {
+		return nil, data.Invalid("holder_id", "err.ce.no_certificate")
+	}
+	return best, nil
+}
+
+func levelRank(l data.Level) int {
+	for i, k := range data.Levels {
+		if k == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// ExportCEReport sets the sealed CE report of one period: the one that
+// starts on periodStart, or the current one (else the latest) when zero.
+func (s *Service) ExportCEReport(ctx context.Context, holderID, certID int64, periodStart data.Date) ([]byte, *data.CEReport, error) {
+	st, err := s.CEProgress(ctx, holderID, certID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(st.Periods) == 0 {
+		return nil, nil, data.Invalid("period_start", "err.ce.no_period")
+	}
+	today := data.DateOf(s.Now())
+	p := &st.Periods[len(st.Periods)-1]
+	for i := range st.Periods {
+		q := &st.Periods[i]
+		if (!periodStart.IsZero() && q.Start.Equal(periodStart)) || (periodStart.IsZero() && q.Contains(today)) {
+			p = q
+		}
+	}
+	if !periodStart.IsZero() && !p.Start.Equal(periodStart) {
+		return nil, nil, data.Invalid("period_start", "err.ce.no_such_period", "Start", periodStart.String())
+	}
+	h, err := s.Holders.Holder(ctx, holderID)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, err := s.Keys.OwnKey(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &data.CEReport{Holder: *h, Certificate: *st.Certificate, Progress: *p, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
+	jws, err := seal.Sign(r.Claims(), key)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := pdf.CEReport(r, func() ([]byte, error) { return seal.QRPNG(jws, qrModulePx) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, r, nil
+}

@@ -1,0 +1,432 @@
+package screens
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/proofs"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// CELog is the CE log tab (继续教育): a holder's continuing-education
+// records, how they count toward each registration period (a bar of
+// credited against required hours, pending and missing hours, days left),
+// the sealed CE report, and a form to record one with its proof files.
+type CELog struct {
+	svc Services
+	win fyne.Window
+
+	list   *holderList
+	holder *data.Holder
+	recs   []data.CERecord
+	editID int64
+
+	heading   *widget.Label
+	progress  *fyne.Container
+	exportBtn *widget.Button
+	exportMsg *widget.Label
+	records   *widget.List
+	empty     *widget.Label
+
+	kind     *widget.Select
+	title    *field
+	provider *field
+	date     *field
+	hours    *field
+	review   *widget.Select
+	proofs   []data.Proof
+	proofBox *fyne.Container
+	saveBtn  *widget.Button
+	delBtn   *widget.Button
+	msg      *widget.Label
+	formHead *widget.Label
+
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+// NewCELog builds the tab.
+func NewCELog(svc Services, win fyne.Window) *CELog {
+	s := &CELog{svc: svc, win: win}
+	s.list = newHolderList(svc, s.showHolder)
+	s.list.newBtn.Hide()
+	s.list.search.OnChanged = s.list.setQuery
+	s.heading = widget.NewLabelWithStyle(i18n.T("ce.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.progress = container.NewVBox()
+	s.exportBtn = widget.NewButtonWithIcon(i18n.T("ce.export"), theme.DocumentSaveIcon(), s.onExport)
+	s.exportMsg = wrapped("")
+	s.empty = widget.NewLabel(i18n.T("ce.none"))
+	s.records = widget.NewList(func() int { return len(s.recs) }, s.newRow, s.updateRow)
+	s.records.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.recs) {
+			s.edit(&s.recs[i])
+		}
+	}
+
+	s.kind = widget.NewSelect(labels("ce.kind.", data.CEKinds()), func(string) { s.showKindHint() })
+	s.title = newField("title", i18n.T("ce.title_hint"), func(t string) error {
+		if strings.TrimSpace(t) == "" {
+			return data.Invalid("title", "err.required")
+		}
+		return data.ValidateText("title", t)
+	})
+	s.provider = newField("provider", i18n.T("ce.provider_hint"), func(t string) error { return data.ValidateText("provider", t) })
+	s.date = newField("date", "2025-03-01", func(t string) error {
+		d, err := data.ParseDate(t)
+		switch {
+		case err != nil:
+			return data.Invalid("date", "err.date.format")
+		case d.IsZero():
+			return data.Invalid("date", "err.required")
+		case d.After(svc.today()):
+			return data.Invalid("date", "err.date.future")
+		}
+		return nil
+	})
+	s.hours = newField("hours", "24", func(t string) error {
+		if t == "" && s.selectedKindFixed() {
+			return nil // a degree counts its fixed hours
+		}
+		h, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
+		if err != nil {
+			return data.Invalid("hours", "err.ce.hours", "Max", data.MaxCEHours)
+		}
+		return data.ValidateCEHours(h)
+	})
+	s.review = widget.NewSelect(labels("ce.review.", data.Reviews), nil)
+	s.proofBox = container.NewVBox()
+	attach := widget.NewButtonWithIcon(i18n.T("ce.attach"), theme.ContentAddIcon(), s.onAttach)
+	s.saveBtn = widget.NewButtonWithIcon(i18n.T("ce.save"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.delBtn = widget.NewButtonWithIcon(i18n.T("ce.delete"), theme.DeleteIcon(), s.onDelete)
+	s.delBtn.Importance = widget.DangerImportance
+	newBtn := widget.NewButtonWithIcon(i18n.T("ce.new"), theme.ContentAddIcon(), func() { s.edit(nil) })
+	s.msg = wrapped("")
+	s.formHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	s.detail = container.NewVBox(
+		s.progress,
+		container.NewHBox(s.exportBtn), s.exportMsg,
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(i18n.T("ce.records"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newBtn),
+		s.empty, container.NewStack(spacer(200), s.records),
+		widget.NewSeparator(),
+		s.formHead,
+		formGrid(
+			label(i18n.Field("kind")), s.kind,
+			label(i18n.Field("title")), s.title.object(),
+			label(i18n.Field("provider")), s.provider.object(),
+			label(i18n.Field("date")), s.date.object(),
+			label(i18n.Field("hours")), s.hours.object(),
+			label(i18n.Field("review")), s.review,
+			label(i18n.Field("proof")), container.NewVBox(s.proofBox, container.NewHBox(attach)),
+		),
+		container.NewHBox(s.saveBtn, s.delBtn), s.msg,
+	)
+	right := container.NewVScroll(container.NewVBox(s.heading, s.detail))
+	split := container.NewHSplit(s.list.content, right)
+	split.Offset = 0.34
+	s.content = split
+	s.list.reload()
+	s.detail.Hide()
+	return s
+}
+
+// Content is the tab's canvas object.
+func (s *CELog) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads what another tab or the command line may have changed.
+func (s *CELog) Refresh() {
+	s.list.reload()
+	if s.holder != nil {
+		s.showHolder(s.holder)
+	}
+}
+
+func (s *CELog) showHolder(h *data.Holder) {
+	s.holder = h
+	recs, err := s.svc.CE.CERecords(s.svc.ctx(), h.ID)
+	if err != nil {
+		s.heading.SetText(i18n.Message(err))
+		return
+	}
+	s.recs = recs
+	s.heading.SetText(h.Name)
+	s.detail.Show()
+	s.empty.Hidden = len(recs) > 0
+	s.records.UnselectAll()
+	s.records.Refresh()
+	s.showProgress()
+	s.edit(nil)
+}
+
+// showProgress draws one bar per registration period of the holder's
+// binding certificate.
+func (s *CELog) showProgress() {
+	s.progress.Objects = nil
+	s.exportMsg.SetText("")
+	st, err := s.svc.Docs.CEProgress(s.svc.ctx(), s.holder.ID, 0)
+	if err != nil {
+		s.progress.Add(wrapped(i18n.Message(err)))
+		s.exportBtn.Disable()
+		s.progress.Refresh()
+		return
+	}
+	c := st.Certificate
+	s.progress.Add(wrapped(i18n.T("ce.against", "Level", i18n.T("level."+string(c.Level)), "MNo", c.MNo, "Hours", c.Level.CEHours())))
+	if len(st.Periods) == 0 {
+		s.progress.Add(wrapped(i18n.T("ce.no_period")))
+	}
+	for _, p := range st.Periods {
+		bar := widget.NewProgressBar()
+		bar.Max = p.Required
+		bar.SetValue(min(p.Credited, p.Required))
+		bar.TextFormatter = func() string {
+			return i18n.T("ce.bar", "Credited", HoursText(p.Credited), "Required", HoursText(p.Required))
+		}
+		s.progress.Add(widget.NewLabelWithStyle(i18n.T("ce.period", "Start", p.Start.String(), "End", p.End.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		s.progress.Add(bar)
+		days := i18n.T("ce.days_left", "Days", p.DaysLeft)
+		if p.DaysLeft < 0 {
+			days = i18n.T("ce.period_over")
+		}
+		s.progress.Add(wrapped(i18n.T("ce.summary", "Pending", HoursText(p.Pending), "Missing", HoursText(p.Missing)) + " · " + days))
+	}
+	if len(st.Outside) > 0 {
+		l := wrapped(i18n.T("ce.outside", "Count", len(st.Outside)))
+		l.Importance = widget.WarningImportance
+		s.progress.Add(l)
+	}
+	s.exportBtn.Disable()
+	if len(st.Periods) > 0 {
+		s.exportBtn.Enable()
+	}
+	s.progress.Refresh()
+}
+
+// HoursText is hours as people write them: 24, 10.5 (the CLI prints the same).
+func HoursText(h float64) string { return strconv.FormatFloat(h, 'f', -1, 64) }
+
+func (s *CELog) newRow() fyne.CanvasObject {
+	head := widget.NewLabel("2025-03-01 · 培训 · 24")
+	head.TextStyle.Bold = true
+	detail := widget.NewLabel("社区治理能力提升培训 · 某某培训中心 · 待审核")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(head, detail)
+}
+
+func (s *CELog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.recs) {
+		return
+	}
+	r := s.recs[i]
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(i18n.T("ce.row_head", "Date", r.Date.String(), "Kind", i18n.T("ce.kind."+string(r.Kind)), "Hours", HoursText(r.Hours)))
+	detail := r.Title
+	if r.Provider != "" {
+		detail += " · " + r.Provider
+	}
+	detail += " · " + i18n.T("ce.review."+string(r.Review))
+	if n := len(r.Proofs); n > 0 {
+		detail += " · " + i18n.T("ce.proof_count", "Count", n)
+	}
+	c.Objects[1].(*widget.Label).SetText(detail)
+}
+
+func (s *CELog) selectedKind() data.CEKind { return pick("ce.kind.", data.CEKinds(), s.kind.Selected) }
+
+func (s *CELog) selectedKindFixed() bool {
+	rule, ok := data.RuleFor(s.selectedKind())
+	return ok && rule.Credit == data.CreditFixed
+}
+
+// showKindHint fills in what the kind implies: a degree counts its fixed
+// hours, and online courses need no review.
+func (s *CELog) showKindHint() {
+	rule, ok := data.RuleFor(s.selectedKind())
+	if !ok {
+		return
+	}
+	if rule.Credit == data.CreditFixed {
+		s.hours.entry.SetPlaceHolder(HoursText(rule.FixedHours))
+	} else {
+		s.hours.entry.SetPlaceHolder("24")
+	}
+	if s.editID == 0 {
+		rev := data.ReviewApproved
+		if rule.NeedsReview {
+			rev = data.ReviewPending
+		}
+		s.review.SetSelected(i18n.T("ce.review." + string(rev)))
+	}
+	s.hours.validate()
+}
+
+func (s *CELog) edit(r *data.CERecord) {
+	s.msg.SetText("")
+	if r == nil {
+		s.editID = 0
+		s.formHead.SetText(i18n.T("ce.new"))
+		s.kind.SetSelected(i18n.T("ce.kind." + string(data.CETraining)))
+		for _, f := range []*field{s.title, s.provider, s.date, s.hours} {
+			f.set("")
+		}
+		s.proofs = nil
+		s.delBtn.Hide()
+	} else {
+		s.editID = r.ID
+		s.formHead.SetText(i18n.T("ce.editing", "ID", r.ID))
+		s.kind.SetSelected(i18n.T("ce.kind." + string(r.Kind)))
+		s.title.set(r.Title)
+		s.provider.set(r.Provider)
+		s.date.set(r.Date.String())
+		s.hours.set(HoursText(r.Hours))
+		s.review.SetSelected(i18n.T("ce.review." + string(r.Review)))
+		s.proofs = append([]data.Proof(nil), r.Proofs...)
+		s.delBtn.Show()
+	}
+	s.showProofs()
+}
+
+// showProofs lists the attached files, each to open or remove.
+func (s *CELog) showProofs() {
+	s.proofBox.Objects = nil
+	for i, p := range s.proofs {
+		i, p := i, p
+		open := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { s.openProof(p) })
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			s.proofs = append(s.proofs[:i:i], s.proofs[i+1:]...)
+			s.showProofs()
+		})
+		name := widget.NewLabel(p.Name + "  " + proofs.FormatSize(p.Size))
+		name.Truncation = fyne.TextTruncateEllipsis
+		s.proofBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(open, remove), name))
+	}
+	s.proofBox.Refresh()
+}
+
+// openProof shows a proof file with the system's viewer.
+func (s *CELog) openProof(p data.Proof) {
+	u := &url.URL{Scheme: "file", Path: s.svc.Proofs.Path(p)}
+	if err := fyne.CurrentApp().OpenURL(u); err != nil {
+		s.msg.SetText(i18n.Message(err))
+	}
+}
+
+func (s *CELog) onAttach() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, proofs.MaxSize+1))
+		if err != nil {
+			status(s.msg, data.Invalid("proof", "err.proof.empty"), "")
+			return
+		}
+		s.attach(r.URI().Name(), b)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
+	d.Show()
+}
+
+// attach keeps a proof file (refused: too large, not a PDF or image) and
+// adds it to the record being edited; saving the record records it.
+func (s *CELog) attach(name string, b []byte) {
+	p, err := s.svc.Proofs.Add(name, b)
+	if err != nil {
+		status(s.msg, err, "")
+		return
+	}
+	s.proofs = append(s.proofs, p)
+	s.showProofs()
+	status(s.msg, nil, i18n.T("ce.attached", "Name", p.Name))
+}
+
+func (s *CELog) form() (*data.CERecord, error) {
+	if err := firstError(s.title, s.provider, s.date, s.hours); err != nil {
+		return nil, err
+	}
+	d, _ := data.ParseDate(s.date.entry.Text)
+	h, _ := strconv.ParseFloat(strings.TrimSpace(s.hours.entry.Text), 64)
+	return &data.CERecord{
+		ID: s.editID, HolderID: s.holder.ID, Kind: s.selectedKind(),
+		Title: s.title.entry.Text, Provider: s.provider.entry.Text, Date: d, Hours: h,
+		Review: pick("ce.review.", data.Reviews, s.review.Selected), Proofs: s.proofs,
+	}, nil
+}
+
+func (s *CELog) onSave() {
+	if s.holder == nil {
+		return
+	}
+	r, err := s.form()
+	if err == nil {
+		if r.ID == 0 {
+			err = s.svc.CE.CreateCERecord(s.svc.ctx(), r)
+		} else {
+			err = s.svc.CE.UpdateCERecord(s.svc.ctx(), r)
+		}
+	}
+	if err != nil {
+		if !showStoreError(err, s.title, s.provider, s.date, s.hours) {
+			status(s.msg, err, "")
+		}
+		return
+	}
+	s.showHolder(s.holder)
+	status(s.msg, nil, i18n.T("ce.saved"))
+}
+
+func (s *CELog) onDelete() {
+	id := s.editID
+	if id == 0 {
+		return
+	}
+	confirm(s.win, i18n.T("ce.delete_title"), i18n.T("ce.delete_confirm"), i18n.T("ce.delete"), func() {
+		if err := s.svc.CE.DeleteCERecord(s.svc.ctx(), id); err != nil {
+			status(s.msg, err, "")
+			return
+		}
+		s.showHolder(s.holder)
+	})
+}
+
+func (s *CELog) onExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		s.exportTo(w)
+	}, s.win)
+	d.SetFileName(fmt.Sprintf("ce-report-%d.pdf", s.holder.ID))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// exportTo writes the sealed CE report of the current period to w.
+func (s *CELog) exportTo(w fyne.URIWriteCloser) {
+	b, r, err := s.svc.Docs.ExportCEReport(s.svc.ctx(), s.holder.ID, 0, data.Date{})
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		status(s.exportMsg, err, "")
+		return
+	}
+	status(s.exportMsg, nil, i18n.T("ce.exported", "Path", w.URI().Path(), "Credited", HoursText(r.Progress.Credited), "Required", HoursText(r.Progress.Required)))
+}

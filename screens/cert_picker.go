@@ -1,0 +1,110 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// certPicker is the left side and the top of the tabs that work on one
+// certificate (annotation, registration): the searchable holder list, and
+// the chosen holder's certificates to pick from, the newest preselected.
+type certPicker struct {
+	svc Services
+
+	SearchDelay time.Duration
+	searchTimer *time.Timer
+
+	list    *holderList
+	heading *widget.Label
+	sel     *widget.Select
+
+	holder *data.Holder
+	certs  []*data.Certificate
+	cert   *data.Certificate
+	// onCert is told the certificate picked (nil: none).
+	onCert func(*data.Certificate)
+}
+
+func newCertPicker(svc Services, onCert func(*data.Certificate)) *certPicker {
+	p := &certPicker{svc: svc, onCert: onCert}
+	p.list = newHolderList(svc, p.selectHolder)
+	p.list.search.OnChanged = p.onSearchChanged
+	p.list.newBtn.Hide() // holders are made in the Certificates tab
+	p.heading = widget.NewLabelWithStyle(i18n.T("ann.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.heading.Wrapping = fyne.TextWrapWord
+	p.sel = widget.NewSelect(nil, func(string) {
+		i := p.sel.SelectedIndex()
+		if i < 0 || i >= len(p.certs) {
+			p.pick(nil)
+			return
+		}
+		p.pick(p.certs[i])
+	})
+	p.sel.PlaceHolder = i18n.T("ann.pick_cert")
+	p.list.reload()
+	return p
+}
+
+func (p *certPicker) onSearchChanged(q string) {
+	if p.SearchDelay <= 0 {
+		p.list.setQuery(q)
+		return
+	}
+	if p.searchTimer != nil {
+		p.searchTimer.Stop()
+	}
+	p.searchTimer = time.AfterFunc(p.SearchDelay, func() { fyne.Do(func() { p.list.setQuery(q) }) })
+}
+
+func (p *certPicker) pick(c *data.Certificate) {
+	p.cert = c
+	p.onCert(c)
+}
+
+// selectHolder lists the holder's certificates and picks the newest, the
+// one that usually needs attention (certificates come by issue date).
+func (p *certPicker) selectHolder(h *data.Holder) {
+	p.holder = h
+	certs, err := p.svc.Certs.Certificates(p.svc.ctx(), h.ID)
+	if err != nil {
+		p.heading.SetText(i18n.Message(err))
+		return
+	}
+	p.certs = certs
+	p.heading.SetText(i18n.T("ann.holder", "Name", h.Name, "Count", len(certs)))
+	opts := make([]string, len(certs))
+	for i, c := range certs {
+		opts[i] = certSummary(c)
+	}
+	p.sel.Options = opts
+	p.sel.ClearSelected()
+	p.sel.Refresh()
+	if len(certs) > 0 {
+		p.sel.SetSelectedIndex(len(certs) - 1)
+		return
+	}
+	p.pick(nil)
+}
+
+// reload lists holders again and shows the same certificate, fresh.
+func (p *certPicker) reload() {
+	p.list.reload()
+	if p.holder == nil {
+		return
+	}
+	id := int64(0)
+	if p.cert != nil {
+		id = p.cert.ID
+	}
+	p.selectHolder(p.holder)
+	for i, c := range p.certs {
+		if c.ID == id {
+			p.sel.SetSelectedIndex(i)
+		}
+	}
+}

@@ -1,0 +1,288 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// Registrations is the Registration tab (登记): for the picked certificate,
+// what is due (first registration within a year of passing, renewal in the
+// 3 months before expiry), the registrations so far, and a form to record
+// one. A record past its first review is read-only except for the status
+// and the valid-from date the registration certificate gives; the form
+// says so.
+type Registrations struct {
+	svc Services
+	win fyne.Window
+
+	picker *certPicker
+	cert   *data.Certificate
+	regs   []data.Registration
+	editID int64 // 0: a new record
+
+	due     *widget.Label
+	history *widget.List
+	empty   *widget.Label
+
+	kind      *widget.Select
+	status    *widget.Select
+	applied   *field
+	validFrom *field
+	region    *field
+	org       *field
+	readOnly  *widget.Label
+	saveBtn   *widget.Button
+	deleteBtn *widget.Button
+	msg       *widget.Label
+	formTitle *widget.Label
+
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+// NewRegistrations builds the tab.
+func NewRegistrations(svc Services, win fyne.Window) *Registrations {
+	s := &Registrations{svc: svc, win: win}
+	s.due = wrapped("")
+	s.due.TextStyle.Bold = true
+	s.empty = widget.NewLabel(i18n.T("reg.none"))
+	s.history = widget.NewList(func() int { return len(s.regs) }, s.newRow, s.updateRow)
+	s.history.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.regs) {
+			s.edit(&s.regs[i])
+		}
+	}
+
+	s.kind = widget.NewSelect(labels("reg.kind.", data.RegKinds), nil)
+	s.status = widget.NewSelect(labels("reg.status.", data.RegStatuses), nil)
+	s.applied = newField("applied_on", "2024-07-01", checkOptionalDate("applied_on", svc))
+	s.validFrom = newField("valid_from", "2024-09-02", checkOptionalDate("valid_from", svc))
+	s.region = newField("region", i18n.T("reg.region_hint"), func(t string) error { return data.ValidateText("region", t) })
+	s.org = newField("org", "", func(t string) error { return data.ValidateText("org", t) })
+	s.readOnly = wrapped("")
+	s.readOnly.Importance = widget.WarningImportance
+	s.saveBtn = widget.NewButtonWithIcon(i18n.T("reg.save"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.deleteBtn = widget.NewButtonWithIcon(i18n.T("reg.delete"), theme.DeleteIcon(), s.onDelete)
+	s.deleteBtn.Importance = widget.DangerImportance
+	newBtn := widget.NewButtonWithIcon(i18n.T("reg.new"), theme.ContentAddIcon(), func() { s.edit(nil) })
+	s.msg = wrapped("")
+	s.formTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	minHeight := spacer(160)
+	s.detail = container.NewVBox(
+		s.due,
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(i18n.T("reg.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newBtn),
+		s.empty, container.NewStack(minHeight, s.history),
+		widget.NewSeparator(),
+		s.formTitle, s.readOnly,
+		formGrid(
+			label(i18n.Field("kind")), s.kind,
+			label(i18n.Field("status")), s.status,
+			label(i18n.Field("applied_on")), s.applied.object(),
+			label(i18n.Field("valid_from")), s.validFrom.object(),
+			label(i18n.Field("region")), s.region.object(),
+			label(i18n.Field("org")), s.org.object(),
+		),
+		container.NewHBox(s.saveBtn, s.deleteBtn), s.msg,
+	)
+	s.picker = newCertPicker(svc, s.showCert)
+	right := container.NewVScroll(container.NewVBox(s.picker.heading, s.picker.sel, s.detail))
+	split := container.NewHSplit(s.picker.list.content, right)
+	split.Offset = 0.34
+	s.content = split
+	s.showCert(nil)
+	return s
+}
+
+// Content is the tab's canvas object.
+func (s *Registrations) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads what another tab or the command line may have changed.
+func (s *Registrations) Refresh() { s.picker.reload() }
+
+// checkOptionalDate: empty, or a date not in the future.
+func checkOptionalDate(name string, svc Services) func(string) error {
+	return func(t string) error {
+		d, err := data.ParseDate(t)
+		if err != nil {
+			return data.Invalid(name, "err.date.format")
+		}
+		if d.After(svc.today()) {
+			return data.Invalid(name, "err.date.future")
+		}
+		return nil
+	}
+}
+
+func (s *Registrations) showCert(c *data.Certificate) {
+	s.cert = c
+	s.msg.SetText("")
+	if c == nil {
+		s.detail.Hide()
+		return
+	}
+	regs, err := s.svc.Regs.Registrations(s.svc.ctx(), c.ID)
+	if err != nil {
+		s.due.SetText(i18n.Message(err))
+		return
+	}
+	s.regs = regs
+	s.detail.Show()
+	s.empty.Hidden = len(regs) > 0
+	s.history.UnselectAll()
+	s.history.Refresh()
+	s.showDue()
+	s.edit(nil)
+}
+
+// showDue says what is due, coloured by how urgent it is.
+func (s *Registrations) showDue() {
+	items := data.RegistrationDue(s.cert, s.regs, s.svc.today())
+	if len(items) == 0 {
+		s.due.Importance = widget.MediumImportance
+		s.due.SetText(i18n.T("reg.due.none"))
+		return
+	}
+	it := items[0]
+	s.due.Importance = map[data.DueState]widget.Importance{
+		data.DueOpen: widget.WarningImportance, data.DueMissed: widget.DangerImportance, data.DueLapsed: widget.DangerImportance,
+		data.DueUpcoming: widget.MediumImportance, data.DueApplied: widget.SuccessImportance,
+	}[it.State]
+	s.due.SetText(DueText(it))
+}
+
+// DueText says a due item in words (the command line prints the same).
+func DueText(it data.DueItem) string {
+	return i18n.T("reg.due."+string(it.Kind)+"."+string(it.State), "Opens", it.OpensOn.String(), "Closes", it.ClosesOn.String(), "Days", it.DaysLeft)
+}
+
+func (s *Registrations) newRow() fyne.CanvasObject {
+	head := widget.NewLabel("首次登记 · 已出证")
+	head.TextStyle.Bold = true
+	detail := widget.NewLabel("2024-09-02 至 2027-09-01 · 北京市")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(head, detail)
+}
+
+func (s *Registrations) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.regs) {
+		return
+	}
+	r := s.regs[i]
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(i18n.T("reg.kind."+string(r.Kind)) + " · " + i18n.T("reg.status."+string(r.Status)))
+	c.Objects[1].(*widget.Label).SetText(i18n.T("reg.row", "Applied", r.AppliedOn.String(), "From", r.ValidFrom.String(), "To", r.ValidTo().String(), "Region", r.Region, "Org", r.Org))
+}
+
+// edit puts r in the form (nil: a new record), locking what review locked.
+func (s *Registrations) edit(r *data.Registration) {
+	s.msg.SetText("")
+	if r == nil {
+		s.editID = 0
+		s.formTitle.SetText(i18n.T("reg.new"))
+		kind := data.RegFirst
+		for _, x := range s.regs {
+			if x.Status.InForce() {
+				kind = data.RegRenewal
+			}
+		}
+		s.kind.SetSelected(i18n.T("reg.kind." + string(kind)))
+		s.status.SetSelected(i18n.T("reg.status." + string(data.RegNotApplied)))
+		for _, f := range []*field{s.applied, s.validFrom, s.region, s.org} {
+			f.set("")
+		}
+		s.lock(false)
+		s.deleteBtn.Hide()
+		return
+	}
+	s.editID = r.ID
+	s.formTitle.SetText(i18n.T("reg.editing", "ID", r.ID))
+	s.kind.SetSelected(i18n.T("reg.kind." + string(r.Kind)))
+	s.status.SetSelected(i18n.T("reg.status." + string(r.Status)))
+	s.applied.set(r.AppliedOn.String())
+	s.validFrom.set(r.ValidFrom.String())
+	s.region.set(r.Region)
+	s.org.set(r.Org)
+	s.lock(!r.Status.Editable())
+	s.deleteBtn.Hidden = !r.Status.Editable()
+	s.deleteBtn.Refresh()
+}
+
+// lock makes the application's fields read-only and says why.
+func (s *Registrations) lock(locked bool) {
+	for _, d := range []fyne.Disableable{s.kind, s.applied.entry, s.region.entry, s.org.entry} {
+		if locked {
+			d.Disable()
+		} else {
+			d.Enable()
+		}
+	}
+	s.readOnly.Hidden = !locked
+	if locked {
+		s.readOnly.SetText(i18n.T("reg.read_only_note"))
+	}
+}
+
+func (s *Registrations) form() (*data.Registration, error) {
+	if err := firstError(s.applied, s.validFrom, s.region, s.org); err != nil {
+		return nil, err
+	}
+	applied, _ := data.ParseDate(s.applied.entry.Text)
+	from, _ := data.ParseDate(s.validFrom.entry.Text)
+	return &data.Registration{
+		ID: s.editID, CertID: s.cert.ID,
+		Kind:      pick("reg.kind.", data.RegKinds, s.kind.Selected),
+		Status:    pick("reg.status.", data.RegStatuses, s.status.Selected),
+		AppliedOn: applied, ValidFrom: from,
+		Region: s.region.entry.Text, Org: s.org.entry.Text,
+	}, nil
+}
+
+func (s *Registrations) onSave() {
+	if s.cert == nil {
+		return
+	}
+	r, err := s.form()
+	if err == nil {
+		if r.ID == 0 {
+			err = s.svc.Regs.CreateRegistration(s.svc.ctx(), r)
+		} else {
+			err = s.svc.Regs.UpdateRegistration(s.svc.ctx(), r)
+		}
+	}
+	if err != nil {
+		if !showStoreError(err, s.applied, s.validFrom, s.region, s.org) {
+			status(s.msg, err, "")
+		}
+		return
+	}
+	id := r.ID
+	s.showCert(s.cert)
+	for i := range s.regs {
+		if s.regs[i].ID == id {
+			s.history.Select(i)
+		}
+	}
+	status(s.msg, nil, i18n.T("reg.saved"))
+}
+
+func (s *Registrations) onDelete() {
+	id := s.editID
+	if id == 0 {
+		return
+	}
+	confirm(s.win, i18n.T("reg.delete_title"), i18n.T("reg.delete_confirm"), i18n.T("reg.delete"), func() {
+		if err := s.svc.Regs.DeleteRegistration(s.svc.ctx(), id); err != nil {
+			status(s.msg, err, "")
+			return
+		}
+		s.showCert(s.cert)
+	})
+}
