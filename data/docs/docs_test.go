@@ -33,7 +33,7 @@ func newInstallation(t testing.TB) *installation {
 	}
 	t.Cleanup(func() { db.Close() })
 	in.db = db
-	in.svc = &Service{Holders: db, Certs: db, Anns: db, Keys: db, Now: func() time.Time { return in.now }}
+	in.svc = &Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Now: func() time.Time { return in.now }}
 	return in
 }
 

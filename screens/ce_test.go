@@ -1,0 +1,88 @@
+package screens
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+func TestCELogTab(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	h := f.addHolder("张伟", validID)
+	c := f.certOf(h, data.NewDate(2023, 9, 20))
+	reg := &data.Registration{CertID: c.ID, Kind: data.RegFirst, Status: data.RegIssued, AppliedOn: data.NewDate(2024, 3, 1), ValidFrom: data.NewDate(2024, 4, 1)}
+	if err := f.db.CreateRegistration(context.Background(), reg); err != nil {
+		t.Fatal(err)
+	}
+	s := NewCELog(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.list.list.Select(0)
+	if s.holder == nil || bar(s).Max != 90 || bar(s).Value != 0 {
+		t.Fatalf("progress %q", collectText(s.progress))
+	}
+
+	// Not a PDF or image: refused, nothing kept.
+	s.attach("笔记.txt", []byte("plain text"))
+	if !strings.Contains(s.msg.Text, "只能保存 PDF") || len(s.proofs) != 0 {
+		t.Errorf("bad proof: %q %d", s.msg.Text, len(s.proofs))
+	}
+	s.attach("结业证书.pdf", []byte("%PDF-1.4 certificate"))
+	typeInto(s.title.entry, "社区治理培训")
+	typeInto(s.date.entry, "2025-03-01")
+	typeInto(s.hours.entry, "24")
+	s.review.SetSelected(i18n.T("ce.review.approved"))
+	test.Tap(s.saveBtn)
+	recs, _ := f.db.CERecords(context.Background(), h.ID)
+	if len(recs) != 1 || recs[0].Hours != 24 || recs[0].Kind != data.CETraining || len(recs[0].Proofs) != 1 {
+		t.Fatalf("saved %+v (%q)", recs, s.msg.Text)
+	}
+	if _, err := os.Stat(f.svc.Proofs.Path(recs[0].Proofs[0])); err != nil {
+		t.Errorf("proof file: %v", err)
+	}
+	if bar(s).Value != 24 || bar(s).TextFormatter() != "24 / 90 学时" || !strings.Contains(collectText(s.progress), "尚缺 66 学时") {
+		t.Errorf("progress after saving %q", collectText(s.progress))
+	}
+
+	// Hours out of range: the message at the field, nothing saved.
+	s.edit(nil)
+	typeInto(s.title.entry, "网课")
+	typeInto(s.date.entry, "2025-05-01")
+	typeInto(s.hours.entry, "2000")
+	if !strings.Contains(s.hours.Message(), "0.1 至 1000") {
+		t.Errorf("hours message %q", s.hours.Message())
+	}
+	test.Tap(s.saveBtn)
+	if recs, _ := f.db.CERecords(context.Background(), h.ID); len(recs) != 1 {
+		t.Errorf("%d records after bad hours", len(recs))
+	}
+
+	path := filepath.Join(t.TempDir(), "ce.pdf")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.exportTo(w)
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(b), "%PDF-") || !strings.Contains(s.exportMsg.Text, "24/90") {
+		t.Fatalf("export: %v %q", err, s.exportMsg.Text)
+	}
+}
+
+// bar is the progress bar of the first period.
+func bar(s *CELog) *widget.ProgressBar {
+	for _, o := range s.progress.Objects {
+		if b, ok := o.(*widget.ProgressBar); ok {
+			return b
+		}
+	}
+	return widget.NewProgressBar()
+}
