@@ -88,4 +88,15 @@ func ValidateText(field, s string) error {
 type HolderRecord struct {
 	Holder       Holder        `json:"holder"`
 	Certificates []Certificate `json:"certificates"`
+	// Registrations of the certificates above, each naming its certificate
+	// by its index in Certificates.
+	Registrations []CertRegistration `json:"registrations,omitempty"`
+	CERecords     []CERecord         `json:"ce_records,omitempty"`
+}
+
+// CertRegistration is a registration of the Cert-th certificate of a
+// HolderRecord (whose ID is not known until it is saved).
+type CertRegistration struct {
+	Cert int `json:"cert"`
+	Registration
 }

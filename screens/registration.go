@@ -84,7 +84,7 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 		s.formTitle, s.readOnly,
 		formGrid(
 			label(i18n.Field("kind")), s.kind,
-			label(i18n.Field("status")), s.status,
+			label(i18n.T("reg.status_label")), s.status,
 			label(i18n.Field("applied_on")), s.applied.object(),
 			label(i18n.Field("valid_from")), s.validFrom.object(),
 			label(i18n.Field("region")), s.region.object(),

@@ -95,7 +95,64 @@ func (g *generator) record() data.HolderRecord {
 	if g.r.IntN(10) == 0 {
 		h.Phone = "" // the phone is optional; some holders have none on file
 	}
-	return data.HolderRecord{Holder: h, Certificates: g.certificates(reg.code[:2], birth)}
+	rec := data.HolderRecord{Holder: h, Certificates: g.certificates(reg.code[:2], birth)}
+	g.registrations(&rec, reg.city)
+	return rec
+}
+
+var (
+	ceTitles = []string{"社区治理能力提升培训", "儿童保护与个案管理", "老年社会工作实务", "社会工作督导技巧", "心理危机干预基础",
+		"社区营造与居民参与", "社会政策解读", "项目设计与评估", "禁毒社会工作", "家庭社会工作专题"}
+	ceProviders = []string{"市社会工作者协会", "民政局培训中心", "中国社会工作联合会", "社会工作学院继续教育部", "社工人才培训基地"}
+)
+
+// registrations registers the holder's newest valid certificate as most
+// holders do (a few are late, a few are still under review) and gives
+// those registered some continuing-education records in the period.
+func (g *generator) registrations(rec *data.HolderRecord, region string) {
+	i := len(rec.Certificates) - 1
+	c := rec.Certificates[i]
+	if c.Status != data.StatusValid || g.r.IntN(10) == 0 {
+		return // some have not registered (yet)
+	}
+	applied := c.PassedOn.AddDays(30 + g.r.IntN(200))
+	if applied.After(g.today) {
+		return
+	}
+	r := data.Registration{Kind: data.RegFirst, Status: data.RegIssued, AppliedOn: applied, ValidFrom: applied.AddDays(20 + g.r.IntN(20)), Region: region}
+	if r.ValidFrom.After(g.today) || g.r.IntN(12) == 0 {
+		r.Status, r.ValidFrom = data.RegPending, data.Date{}
+		rec.Registrations = append(rec.Registrations, data.CertRegistration{Cert: i, Registration: r})
+		return
+	}
+	rec.Registrations = append(rec.Registrations, data.CertRegistration{Cert: i, Registration: r})
+	// Renewed on time while the periods run out, most of the time.
+	for last := r; last.ValidTo().Before(g.today) && g.r.IntN(6) > 0; {
+		next := data.Registration{Kind: data.RegRenewal, Status: data.RegIssued, AppliedOn: last.ValidTo().AddDays(-20 - g.r.IntN(60)),
+			ValidFrom: last.ValidTo().AddDays(1), Region: region}
+		if next.ValidFrom.After(g.today) {
+			break
+		}
+		rec.Registrations = append(rec.Registrations, data.CertRegistration{Cert: i, Registration: next})
+		last = next
+	}
+	// Records in the latest period, up to today.
+	last := rec.Registrations[len(rec.Registrations)-1].Registration
+	if last.ValidTo().Before(g.today) {
+		return
+	}
+	span := last.ValidFrom.DaysUntil(g.today)
+	for n := g.r.IntN(6); n > 0 && span > 0; n-- {
+		kind := []data.CEKind{data.CETraining, data.CETraining, data.CEOnline, data.CEOnline, data.CECourses}[g.r.IntN(5)]
+		review := data.ReviewApproved
+		if g.r.IntN(5) == 0 {
+			review = data.ReviewPending
+		}
+		rec.CERecords = append(rec.CERecords, data.CERecord{
+			Kind: kind, Title: g.pick(ceTitles), Provider: g.pick(ceProviders), Date: last.ValidFrom.AddDays(g.r.IntN(span + 1)),
+			Hours: float64(4 + g.r.IntN(30)), Review: review,
+		})
+	}
 }
 
 func (g *generator) name() string {

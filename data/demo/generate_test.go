@@ -51,6 +51,28 @@ func TestGenerateIsValidRealisticAndFake(t *testing.T) {
 			t.Errorf("no %s certificate among %d holders: %v", l, DefaultHolders, levels)
 		}
 	}
+	var regs, ce int
+	for _, r := range recs {
+		for _, reg := range r.Registrations {
+			reg.CertID = 1
+			reg.Normalize()
+			if err := reg.Validate(today); err != nil {
+				t.Errorf("registration %+v: %v", reg, err)
+			}
+			regs++
+		}
+		for _, c := range r.CERecords {
+			c.HolderID = 1
+			c.Normalize()
+			if err := c.Validate(today); err != nil {
+				t.Errorf("CE record %+v: %v", c, err)
+			}
+			ce++
+		}
+	}
+	if regs < DefaultHolders/2 || ce == 0 {
+		t.Errorf("%d registrations and %d CE records among %d holders", regs, ce, DefaultHolders)
+	}
 	if before == 0 || after == 0 {
 		t.Errorf("certificates issued before 2021-12-17: %d, on or after: %d; want both", before, after)
 	}

@@ -11,23 +11,25 @@ const ceColumns = `id, holder_id, kind, title, provider, date, hours, review, cr
 
 // CreateCERecord saves a record with its proofs' descriptions, together.
 func (db *DB) CreateCERecord(ctx context.Context, r *data.CERecord) error {
+	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertCERecord(ctx, tx, r) })
+}
+
+func (db *DB) insertCERecord(ctx context.Context, tx *sql.Tx, r *data.CERecord) error {
 	r.Normalize()
 	if err := r.Validate(db.today()); err != nil {
 		return err
 	}
-	return db.tx(ctx, func(tx *sql.Tx) error {
-		t, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, hours, review, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours, r.Review, ts, ts)
-		if err != nil {
-			return mapError("insert ce record", err)
-		}
-		if r.ID, err = res.LastInsertId(); err != nil {
-			return internal("insert ce record", err)
-		}
-		r.Created, r.Updated = t.Local(), t.Local()
-		return db.insertProofs(ctx, tx, r, ts)
-	})
+	t, ts := db.stamp()
+	res, err := tx.ExecContext(ctx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, hours, review, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours, r.Review, ts, ts)
+	if err != nil {
+		return mapError("insert ce record", err)
+	}
+	if r.ID, err = res.LastInsertId(); err != nil {
+		return internal("insert ce record", err)
+	}
+	r.Created, r.Updated = t.Local(), t.Local()
+	return db.insertProofs(ctx, tx, r, ts)
 }
 
 // UpdateCERecord saves a record; its proofs become exactly r.Proofs.

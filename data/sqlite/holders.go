@@ -175,6 +175,19 @@ func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord)
 				r.Certificates[j].HolderID = r.Holder.ID
 				err = db.insertCertificate(ctx, tx, &r.Certificates[j])
 			}
+			for j := 0; err == nil && j < len(r.Registrations); j++ {
+				reg := &r.Registrations[j]
+				if reg.Cert < 0 || reg.Cert >= len(r.Certificates) {
+					err = data.Invalid("cert_id", "err.required")
+					break
+				}
+				reg.CertID = r.Certificates[reg.Cert].ID
+				err = db.insertRegistration(ctx, tx, &reg.Registration)
+			}
+			for j := 0; err == nil && j < len(r.CERecords); j++ {
+				r.CERecords[j].HolderID = r.Holder.ID
+				err = db.insertCERecord(ctx, tx, &r.CERecords[j])
+			}
 			if err != nil {
 				return withRow(err, i+1)
 			}

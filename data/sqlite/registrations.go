@@ -11,15 +11,19 @@ const regColumns = `id, cert_id, kind, status, applied_on, valid_from, region, o
 
 // CreateRegistration saves a registration of a saved certificate.
 func (db *DB) CreateRegistration(ctx context.Context, r *data.Registration) error {
+	if _, err := db.Certificate(ctx, r.CertID); err != nil {
+		return err
+	}
+	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertRegistration(ctx, tx, r) })
+}
+
+func (db *DB) insertRegistration(ctx context.Context, tx *sql.Tx, r *data.Registration) error {
 	r.Normalize()
 	if err := r.Validate(db.today()); err != nil {
 		return err
 	}
-	if _, err := db.Certificate(ctx, r.CertID); err != nil {
-		return err
-	}
 	t, ts := db.stamp()
-	res, err := db.sql.ExecContext(ctx, `INSERT INTO registrations (cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at)
+	res, err := tx.ExecContext(ctx, `INSERT INTO registrations (cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.CertID, r.Kind, r.Status, r.AppliedOn, r.ValidFrom, r.Region, r.Org, ts, ts)
 	if err != nil {
 		return mapError("insert registration", err)
