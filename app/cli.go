@@ -33,12 +33,12 @@ var commands = map[string]command{
 	"holder list":   holderList,
 	"holder show":   holderShow,
 	"holder edit":   holderEdit,
-	"holder delete": holderDelete,
+	"holder delete": deleter("holder delete", "holder", (*sqlite.DB).DeleteHolder),
 	"cert add":      certAdd,
 	"cert list":     certList,
 	"cert show":     certShow,
 	"cert edit":     certEdit,
-	"cert delete":   certDelete,
+	"cert delete":   deleter("cert delete", "certificate", (*sqlite.DB).DeleteCertificate),
 	"demo":          demoCmd,
 
 	"annotate apply":    annotateApply,
@@ -55,12 +55,12 @@ var commands = map[string]command{
 	"reg add":          regAdd,
 	"reg list":         regList,
 	"reg edit":         regEdit,
-	"reg delete":       regDelete,
+	"reg delete":       deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration),
 	"reg due":          regDue,
 	"ce add":           ceAdd,
 	"ce list":          ceList,
 	"ce edit":          ceEdit,
-	"ce delete":        ceDelete,
+	"ce delete":        deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord),
 	"ce progress":      ceProgress,
 	"export ce-report": exportCEReport,
 }
@@ -157,3 +157,24 @@ func (c *cli) print(v any, lines func(w io.Writer)) {
 }
 
 func (c *cli) today() data.Date { return data.DateOf(c.o.now()) }
+
+// deleter makes the "… delete ID" command of one kind of record.
+func deleter(cmd, what string, del func(*sqlite.DB, context.Context, int64) error) command {
+	return func(c *cli, args []string) error {
+		pos, err := parse(flags(cmd), args)
+		if err != nil {
+			return err
+		}
+		id, err := parseID(pos, what, cmd)
+		if err != nil {
+			return err
+		}
+		if err := del(c.db, c.ctx, id); err != nil {
+			return err
+		}
+		c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
+			fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli."+what), "ID", id))
+		})
+		return nil
+	}
+}

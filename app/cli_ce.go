@@ -196,24 +196,6 @@ func ceList(c *cli, args []string) error {
 	return nil
 }
 
-func ceDelete(c *cli, args []string) error {
-	pos, err := parse(flags("ce delete"), args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "ce_record", "ce delete")
-	if err != nil {
-		return err
-	}
-	if err := c.db.DeleteCERecord(c.ctx, id); err != nil {
-		return err
-	}
-	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.ce_record"), "ID", id))
-	})
-	return nil
-}
-
 func ceProgress(c *cli, args []string) error {
 	fs := flags("ce progress")
 	holder := fs.Int64("holder", 0, "holder ID")

@@ -216,22 +216,3 @@ func certEdit(c *cli, args []string) error {
 	c.printCert(cert)
 	return nil
 }
-
-func certDelete(c *cli, args []string) error {
-	fs := flags("cert delete")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "certificate", "cert delete")
-	if err != nil {
-		return err
-	}
-	if err := c.db.DeleteCertificate(c.ctx, id); err != nil {
-		return err
-	}
-	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.certificate"), "ID", id))
-	})
-	return nil
-}

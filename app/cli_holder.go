@@ -165,22 +165,3 @@ func holderEdit(c *cli, args []string) error {
 	c.printHolder(h)
 	return nil
 }
-
-func holderDelete(c *cli, args []string) error {
-	fs := flags("holder delete")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "holder", "holder delete")
-	if err != nil {
-		return err
-	}
-	if err := c.db.DeleteHolder(c.ctx, id); err != nil {
-		return err
-	}
-	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.holder"), "ID", id))
-	})
-	return nil
-}

@@ -163,24 +163,6 @@ func regList(c *cli, args []string) error {
 	return nil
 }
 
-func regDelete(c *cli, args []string) error {
-	pos, err := parse(flags("reg delete"), args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "registration", "reg delete")
-	if err != nil {
-		return err
-	}
-	if err := c.db.DeleteRegistration(c.ctx, id); err != nil {
-		return err
-	}
-	c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli.registration"), "ID", id))
-	})
-	return nil
-}
-
 func regDue(c *cli, args []string) error {
 	fs := flags("reg due")
 	certID := fs.Int64("cert", 0, "certificate ID")
