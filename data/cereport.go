@@ -1,8 +1,6 @@
 package data
 
 import (
-	"crypto/sha256"
-	"encoding/base64"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +63,5 @@ func (r *CEReport) Hash() string {
 		lines = append(lines, strings.Join([]string{c.Record.Date.String(), string(c.Record.Kind), c.Record.Title,
 			c.Record.Provider, f(c.Record.Hours), string(c.Record.Review), f(c.Hours), f(c.Pending)}, "\t"))
 	}
-	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
-	return base64.RawURLEncoding.EncodeToString(sum[:16])
+	return hashLines(lines...)
 }

@@ -83,7 +83,13 @@ func (d *CertDocument) Hash() string {
 	if a := d.Annotation; a != nil {
 		fields = append(fields, a.Scene, strconv.FormatInt(a.ValidFrom().Unix(), 10), strconv.FormatInt(a.ValidUntil().Unix(), 10))
 	}
-	sum := sha256.Sum256([]byte(strings.Join(fields, "\n")))
+	return hashLines(fields...)
+}
+
+// hashLines is how every document hashes its printed fields: the
+// base64url first 16 bytes of the SHA-256 of the lines.
+func hashLines(lines ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
 	return base64.RawURLEncoding.EncodeToString(sum[:16])
 }
 

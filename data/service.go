@@ -91,3 +91,15 @@ type CEService interface {
 	// CERecords of one holder, by date.
 	CERecords(ctx context.Context, holderID int64) ([]CERecord, error)
 }
+
+// PaperService keeps how each certificate's paper copy is collected and
+// the mail application form.
+type PaperService interface {
+	// SetPaper saves the collection record of p.CertID (one per certificate).
+	SetPaper(ctx context.Context, p *Paper) error
+	// Paper is nil, without error, when none was recorded yet.
+	Paper(ctx context.Context, certID int64) (*Paper, error)
+	SaveMailForm(ctx context.Context, f *MailForm) error
+	// MailForm is nil, without error, when none was saved yet.
+	MailForm(ctx context.Context, certID int64) (*MailForm, error)
+}

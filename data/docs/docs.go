@@ -20,6 +20,7 @@ type Service struct {
 	Keys    data.KeyService
 	Regs    data.RegistrationService
 	CE      data.CEService
+	Paper   data.PaperService
 	Now     func() time.Time
 }
 

@@ -39,6 +39,7 @@ type Verdict struct {
 	Doc    string           `json:"doc,omitempty"`
 	Claims *data.CertClaims `json:"claims,omitempty"`
 	CE     *data.CEClaims   `json:"ce,omitempty"`
+	Mail   *data.MailClaims `json:"mail,omitempty"`
 	// MatchesRecord is nil when this database has no certificate with the
 	// seal's management number; Mismatches names the fields that differ.
 	MatchesRecord *bool    `json:"matches_record"`
@@ -80,6 +81,9 @@ func (s *Service) Verify(ctx context.Context, input []byte) (*Verdict, error) {
 	case data.DocCEReport:
 		v.CE = &data.CEClaims{}
 		err = json.Unmarshal(tok.Payload, v.CE)
+	case data.DocMailForm:
+		v.Mail = &data.MailClaims{}
+		err = json.Unmarshal(tok.Payload, v.Mail)
 	default:
 		err = errUnknownDoc
 	}
@@ -123,6 +127,10 @@ var errUnknownDoc = errors.New("unknown document type")
 func (s *Service) compare(ctx context.Context, v *Verdict) {
 	if v.CE != nil {
 		s.compareCE(ctx, v)
+		return
+	}
+	if v.Mail != nil {
+		s.compareMail(ctx, v)
 		return
 	}
 	cert, err := s.Certs.CertificateByMNo(ctx, v.Claims.MNo)
@@ -202,6 +210,33 @@ func (s *Service) compareCE(ctx context.Context, v *Verdict) {
 		if !match {
 			v.Mismatches = []string{"ce_records"}
 		}
+	}
+	v.MatchesRecord = &match
+}
+
+// compareMail sets the form again from today's record, at the seal's
+// export time: the same hash means every field still holds.
+func (s *Service) compareMail(ctx context.Context, v *Verdict) {
+	cl := v.Mail
+	if s.Paper == nil {
+		return
+	}
+	cert, err := s.Certs.CertificateByMNo(ctx, cl.MNo)
+	if err != nil {
+		return
+	}
+	h, err := s.Holders.Holder(ctx, cert.HolderID)
+	if err != nil {
+		return
+	}
+	f, err := s.Paper.MailForm(ctx, cert.ID)
+	if err != nil || f == nil {
+		return
+	}
+	d := data.MailFormDocument{Holder: *h, Certificate: *cert, Form: *f, ExportedAt: time.Unix(cl.IssuedAt, 0), ExportedBy: cl.Issuer}
+	match := d.Hash() == cl.Hash
+	if !match {
+		v.Mismatches = []string{"mail_form"}
 	}
 	v.MatchesRecord = &match
 }

@@ -1,0 +1,44 @@
+package docs
+
+import (
+	"context"
+	"time"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/pdf"
+	"github.com/swcert/swcert/data/seal"
+)
+
+// ExportMailForm sets the sealed mail application form of a certificate;
+// the form must have been saved (and so validated) first.
+func (s *Service) ExportMailForm(ctx context.Context, certID int64) ([]byte, *data.MailFormDocument, error) {
+	cert, err := s.Certs.Certificate(ctx, certID)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := s.Paper.MailForm(ctx, certID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f == nil {
+		return nil, nil, data.Invalid("cert_id", "err.mail.no_form")
+	}
+	h, err := s.Holders.Holder(ctx, cert.HolderID)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, err := s.Keys.OwnKey(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := &data.MailFormDocument{Holder: *h, Certificate: *cert, Form: *f, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
+	jws, err := seal.Sign(d.Claims(), key)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := pdf.MailForm(d, func() ([]byte, error) { return seal.QRPNG(jws, qrModulePx) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, d, nil
+}

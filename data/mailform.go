@@ -1,0 +1,172 @@
+package data
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sex as the application form asks it.
+type Sex string
+
+const (
+	SexMale   Sex = "male"
+	SexFemale Sex = "female"
+)
+
+// Sexes in the order a form offers them.
+var Sexes = []Sex{SexMale, SexFemale}
+
+// IDSex reads the sex from an 18-character resident or permit number: the
+// 17th digit is odd for men, even for women. "" when the number says none.
+func IDSex(t IDType, s string) Sex {
+	if (t != IDResident && t != IDPermit) || len(s) != 18 || s[16] < '0' || s[16] > '9' {
+		return ""
+	}
+	if (s[16]-'0')%2 == 1 {
+		return SexMale
+	}
+	return SexFemale
+}
+
+// Fee is how the express fee is paid.
+type Fee string
+
+const (
+	FeePrepaid    Fee = "prepaid"     // 寄付 (paid when sending)
+	FeeOnDelivery Fee = "on_delivery" // 到付
+)
+
+// Fees in the order a form offers them.
+var Fees = []Fee{FeeOnDelivery, FeePrepaid}
+
+// MailForm is the application to receive the paper certificate by mail
+// (社会工作者职业资格证书领取申请表): what the holder fills in besides what
+// the app knows from the holder and certificate.
+type MailForm struct {
+	CertID    int64     `json:"cert_id"`
+	Sex       Sex       `json:"sex"`
+	Recipient string    `json:"recipient"` // default: the holder
+	Phone     string    `json:"phone"`     // the recipient's mobile; sensitive
+	Province  string    `json:"province"`
+	City      string    `json:"city"`
+	District  string    `json:"district"`
+	Address   string    `json:"address"` // street and number
+	Postcode  string    `json:"postcode"`
+	Fee       Fee       `json:"fee"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Normalize trims the fields and puts numbers into canonical form.
+func (f *MailForm) Normalize() {
+	for _, s := range []*string{&f.Recipient, &f.Province, &f.City, &f.District, &f.Address} {
+		*s = strings.Join(strings.Fields(*s), " ")
+	}
+	f.Phone = NormalizePhone(f.Phone)
+	f.Postcode = strings.ReplaceAll(strings.TrimSpace(f.Postcode), " ", "")
+	if f.Fee == "" {
+		f.Fee = FeeOnDelivery
+	}
+}
+
+// Validate checks every field, in the order the form shows them.
+func (f *MailForm) Validate() error {
+	if f.CertID <= 0 {
+		return Invalid("cert_id", "err.required")
+	}
+	if f.Sex != SexMale && f.Sex != SexFemale {
+		return Invalid("sex", "err.required")
+	}
+	if err := ValidateName(f.Recipient); err != nil {
+		return &Error{Code: EINVALID, Field: "recipient", Key: AsError(err).Key, Args: AsError(err).Args}
+	}
+	if f.Phone == "" {
+		return Invalid("phone", "err.required")
+	}
+	if err := ValidateMobile("phone", f.Phone); err != nil {
+		return err
+	}
+	for _, r := range []struct{ field, v string }{{"province", f.Province}, {"city", f.City}, {"district", f.District}, {"address", f.Address}} {
+		if r.v == "" {
+			return Invalid(r.field, "err.required")
+		}
+		if err := ValidateText(r.field, r.v); err != nil {
+			return err
+		}
+	}
+	if err := ValidatePostcode(f.Postcode); err != nil {
+		return err
+	}
+	if f.Fee != FeePrepaid && f.Fee != FeeOnDelivery {
+		return Invalid("fee", "err.mail.fee", "Value", string(f.Fee))
+	}
+	return nil
+}
+
+// ValidatePostcode requires a mainland postal code: 6 digits.
+func ValidatePostcode(s string) error {
+	if s == "" {
+		return Invalid("postcode", "err.required")
+	}
+	if len(s) != 6 || !isDigits(s) {
+		return Invalid("postcode", "err.mail.postcode")
+	}
+	return nil
+}
+
+// FullAddress is the address as written on an envelope.
+func (f *MailForm) FullAddress() string {
+	return f.Province + f.City + f.District + f.Address
+}
+
+// DocMailForm is the document type of an exported mail application form.
+const DocMailForm = "swcert/mail"
+
+// MailFormSealDays: Decision, the form's seal expires 90 days after
+// export, like the other documents' at most.
+const MailFormSealDays = 90
+
+// MailFormDocument is everything printed on the exported form. The form
+// goes to the authority and carries the full ID number; its seal does not.
+type MailFormDocument struct {
+	Holder      Holder
+	Certificate Certificate
+	Form        MailForm
+	ExportedAt  time.Time
+	ExportedBy  string
+	KID         string
+}
+
+// MailClaims is the payload of the form's seal.
+type MailClaims struct {
+	Doc       string `json:"doc"`
+	Issuer    string `json:"iss"`
+	MNo       string `json:"mno"`
+	Name      string `json:"name"`
+	IDMasked  string `json:"idm"`
+	Level     Level  `json:"lvl"`
+	Recipient string `json:"to"`
+	City      string `json:"city"`
+	Postcode  string `json:"zip"`
+	IssuedAt  int64  `json:"iat"`
+	Expires   int64  `json:"exp"`
+	Hash      string `json:"h"`
+}
+
+// Claims are the seal's payload for the form.
+func (d *MailFormDocument) Claims() MailClaims {
+	return MailClaims{
+		Doc: DocMailForm, Issuer: d.ExportedBy, MNo: d.Certificate.MNo, Name: d.Holder.Name,
+		IDMasked: MaskIDNumber(d.Holder.IDNumber), Level: d.Certificate.Level, Recipient: d.Form.Recipient,
+		City: d.Form.Province + d.Form.City, Postcode: d.Form.Postcode,
+		IssuedAt: d.ExportedAt.Unix(), Expires: d.ExportedAt.AddDate(0, 0, MailFormSealDays).Unix(), Hash: d.Hash(),
+	}
+}
+
+// Hash covers every field printed on the form.
+func (d *MailFormDocument) Hash() string {
+	f, c, h := d.Form, d.Certificate, d.Holder
+	return hashLines(DocMailForm, d.ExportedBy, c.MNo, h.Name, string(f.Sex), string(h.IDType), h.IDNumber, string(c.Level),
+		strconv.Itoa(c.ExamYear), f.Phone, f.Recipient, f.FullAddress(), f.Postcode, string(f.Fee), strconv.FormatInt(d.ExportedAt.Unix(), 10))
+}

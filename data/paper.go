@@ -1,0 +1,164 @@
+package data
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// PaperMethod is how the paper certificate is collected.
+type PaperMethod string
+
+const (
+	PaperOnsite PaperMethod = "onsite" // 现场领取
+	PaperMail   PaperMethod = "mail"   // 邮寄申领
+)
+
+// PaperMethods in the order a form offers them.
+var PaperMethods = []PaperMethod{PaperOnsite, PaperMail}
+
+// Known reports whether m is one of PaperMethods.
+func (m PaperMethod) Known() bool { return m == PaperOnsite || m == PaperMail }
+
+// PaperStatus is where the collection stands, as recorded.
+type PaperStatus string
+
+const (
+	PaperNotCollected PaperStatus = "not_collected"
+	PaperApplied      PaperStatus = "applied"      // mail application sent
+	PaperUnderReview  PaperStatus = "under_review" // the authority reviews it
+	PaperShipped      PaperStatus = "shipped"      // the courier has it
+	PaperCollected    PaperStatus = "collected"    // collected on site, or received by mail
+)
+
+// PaperStatuses in the order of the process.
+var PaperStatuses = []PaperStatus{PaperNotCollected, PaperApplied, PaperUnderReview, PaperShipped, PaperCollected}
+
+// Known reports whether s is one of PaperStatuses.
+func (s PaperStatus) Known() bool {
+	for _, k := range PaperStatuses {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+// PaperOverdue is the state shown when the window closed before the
+// certificate was collected (or, by mail, applied for): it is never reissued.
+const PaperOverdue PaperStatus = "overdue"
+
+// Paper is how one certificate's paper copy is collected.
+type Paper struct {
+	ID          int64       `json:"id"`
+	CertID      int64       `json:"cert_id"`
+	Method      PaperMethod `json:"method"`
+	WindowStart Date        `json:"window_start"` // the locality's announced first day
+	WindowEnd   Date        `json:"window_end"`   // and last day
+	Status      PaperStatus `json:"status"`
+	// On site: where (民政局 or 人社局 and its address); a proxy (代领)
+	// brings both ID cards, and is recorded.
+	Place         string `json:"place"`
+	ProxyName     string `json:"proxy_name"`
+	ProxyIDNumber string `json:"proxy_id_number"` // sensitive: shown masked
+	// By mail: when and where the application went, and the courier.
+	SentOn      Date      `json:"sent_on"`
+	SentTo      string    `json:"sent_to"`
+	Courier     string    `json:"courier"`
+	Tracking    string    `json:"tracking"`
+	CollectedOn Date      `json:"collected_on"` // collected, or received
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// Normalize trims and fills the default status.
+func (p *Paper) Normalize() {
+	if p.Status == "" {
+		p.Status = PaperNotCollected
+	}
+	for _, s := range []*string{&p.Place, &p.ProxyName, &p.SentTo, &p.Courier, &p.Tracking} {
+		*s = strings.TrimSpace(*s)
+	}
+	p.ProxyIDNumber = NormalizeIDNumber(p.ProxyIDNumber)
+}
+
+// Validate checks a normalized record against today.
+func (p *Paper) Validate(today Date) error {
+	if p.CertID <= 0 {
+		return Invalid("cert_id", "err.required")
+	}
+	if !p.Method.Known() {
+		return Invalid("method", "err.paper.method", "Value", string(p.Method))
+	}
+	if !p.Status.Known() {
+		return Invalid("status", "err.paper.status", "Value", string(p.Status))
+	}
+	if p.Method == PaperOnsite && p.Status != PaperNotCollected && p.Status != PaperCollected {
+		return Invalid("status", "err.paper.onsite_status")
+	}
+	if !p.WindowStart.IsZero() && !p.WindowEnd.IsZero() && p.WindowEnd.Before(p.WindowStart) {
+		return Invalid("window_end", "err.paper.window_order")
+	}
+	for _, d := range []struct {
+		field string
+		date  Date
+	}{{"sent_on", p.SentOn}, {"collected_on", p.CollectedOn}} {
+		if d.date.After(today) {
+			return Invalid(d.field, "err.date.future")
+		}
+	}
+	if !p.SentOn.IsZero() && !p.CollectedOn.IsZero() && p.CollectedOn.Before(p.SentOn) {
+		return Invalid("collected_on", "err.paper.received_before_sent")
+	}
+	if p.Status == PaperCollected && p.CollectedOn.IsZero() {
+		return Invalid("collected_on", "err.required")
+	}
+	if (p.ProxyName == "") != (p.ProxyIDNumber == "") {
+		if p.ProxyName == "" {
+			return Invalid("proxy_name", "err.paper.proxy_both")
+		}
+		return Invalid("proxy_id_number", "err.paper.proxy_both")
+	}
+	if p.ProxyIDNumber != "" {
+		if err := ValidateIDNumber(IDResident, p.ProxyIDNumber, today); err != nil {
+			e := AsError(err)
+			return Invalid("proxy_id_number", e.Key, argPairs(e.Args)...)
+		}
+	}
+	if utf8.RuneCountInString(p.Tracking) > 40 {
+		return Invalid("tracking", "err.too_long", "Max", 40)
+	}
+	for _, f := range []struct{ name, v string }{{"place", p.Place}, {"proxy_name", p.ProxyName}, {"sent_to", p.SentTo}, {"courier", p.Courier}} {
+		if err := ValidateText(f.name, f.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func argPairs(m map[string]any) []any {
+	var out []any
+	for k, v := range m {
+		out = append(out, k, v)
+	}
+	return out
+}
+
+// PaperState is where the collection stands today: the recorded status,
+// or overdue when the window closed first. By mail, an application sent
+// in time is not overdue, whatever the courier does after.
+func PaperState(p *Paper, today Date) PaperStatus {
+	if p.Status == PaperNotCollected && !p.WindowEnd.IsZero() && today.After(p.WindowEnd) {
+		return PaperOverdue
+	}
+	return p.Status
+}
+
+// PaperDaysLeft counts down to the window's last day (negative after it;
+// 0 on it). ok is false when no window was entered.
+func PaperDaysLeft(p *Paper, today Date) (days int, ok bool) {
+	if p.WindowEnd.IsZero() {
+		return 0, false
+	}
+	return today.DaysUntil(p.WindowEnd), true
+}
