@@ -63,6 +63,11 @@ var commands = map[string]command{
 	"ce delete":        deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord),
 	"ce progress":      ceProgress,
 	"export ce-report": exportCEReport,
+	"paper set":        paperUpdate(true),
+	"paper update":     paperUpdate(false),
+	"paper show":       paperShow,
+	"mail form":        mailForm,
+	"export mailform":  exportMailForm,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {

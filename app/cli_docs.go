@@ -20,7 +20,7 @@ var stdin io.Reader = os.Stdin
 var errNotValid = errors.New("seal not valid")
 
 func (c *cli) docs() *docs.Service {
-	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Now: c.o.now}
+	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Now: c.o.now}
 }
 
 // writeFile writes an output file whole, or reports the path it could not.
@@ -95,7 +95,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 	} else {
 		fmt.Fprintln(w, i18n.T("verify.invalid")+" "+i18n.T(v.Reason))
 	}
-	if (v.Claims != nil || v.CE != nil) && !v.SignatureOK {
+	if (v.Claims != nil || v.CE != nil || v.Mail != nil) && !v.SignatureOK {
 		fmt.Fprintln(w, i18n.T("verify.unchecked"))
 	}
 	var t table
@@ -122,6 +122,14 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.T("verify.ce_hours")+":", i18n.T("verify.ce_hours_value", "Credited", screens.HoursText(ce.Credited), "Required", screens.HoursText(ce.Required), "Records", ce.Records))
 		t.add(i18n.T("verify.exported")+":", time.Unix(ce.IssuedAt, 0).Format(timeLayout)+"  "+ce.Issuer)
 		t.add(i18n.T("verify.expires")+":", time.Unix(ce.Expires, 0).Format(timeLayout))
+	}
+	if m := v.Mail; m != nil {
+		t.add(i18n.Field("name")+":", m.Name)
+		t.add(i18n.Field("id_number")+":", m.IDMasked)
+		t.add(i18n.Field("mno")+":", m.MNo)
+		t.add(i18n.Field("recipient")+":", m.Recipient+"  "+m.City+"  "+m.Postcode)
+		t.add(i18n.T("verify.exported")+":", time.Unix(m.IssuedAt, 0).Format(timeLayout)+"  "+m.Issuer)
+		t.add(i18n.T("verify.expires")+":", time.Unix(m.Expires, 0).Format(timeLayout))
 	}
 	t.add(i18n.T("verify.record")+":", screens.RecordText(v))
 	t.write(w)

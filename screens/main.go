@@ -31,6 +31,7 @@ type Main struct {
 	Annotations  *Annotations
 	Register     *Registrations
 	CELog        *CELog
+	PaperTab     *PaperTab
 	Verify       *Verify
 }
 
@@ -42,12 +43,14 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m.Annotations = NewAnnotations(svc, w)
 	m.Register = NewRegistrations(svc, w)
 	m.CELog = NewCELog(svc, w)
+	m.PaperTab = NewPaperTab(svc, w)
 	m.Verify = NewVerify(svc, w)
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(i18n.T("tab.certificates"), theme.DocumentIcon(), m.Certificates.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.annotation"), theme.ConfirmIcon(), m.Annotations.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.registration"), theme.HistoryIcon(), m.Register.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.ce"), theme.ListIcon(), m.CELog.Content()),
+		container.NewTabItemWithIcon(i18n.T("tab.paper"), theme.MailSendIcon(), m.PaperTab.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.verify"), theme.VisibilityIcon(), m.Verify.Content()),
 	)
 	// A tab shows what the others (or the command line) changed meanwhile.
@@ -59,6 +62,8 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 			m.Register.Refresh()
 		case m.CELog.Content():
 			m.CELog.Refresh()
+		case m.PaperTab.Content():
+			m.PaperTab.Refresh()
 		case m.Verify.Content():
 			m.Verify.Refresh()
 		}
@@ -75,6 +80,7 @@ func (m *Main) Install() {
 	m.Certificates.SearchDelay = searchDelay
 	m.Annotations.picker.SearchDelay = searchDelay
 	m.Register.picker.SearchDelay = searchDelay
+	m.PaperTab.picker.SearchDelay = searchDelay
 	c := m.Win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		m.Tabs.SelectIndex(0)

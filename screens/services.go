@@ -21,6 +21,7 @@ type Services struct {
 	Keys    data.KeyService
 	Regs    data.RegistrationService
 	CE      data.CEService
+	Paper   data.PaperService
 	// Proofs keeps the files that prove CE records.
 	Proofs *proofs.Store
 	// Docs exports sealed PDFs and verifies seals.

@@ -186,6 +186,17 @@ func (s *Verify) show(v *docs.Verdict) {
 		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
 		add(i18n.T("verify.expires"), unix(c.Expires))
 	}
+	if m := v.Mail; m != nil {
+		if !v.SignatureOK {
+			add("", i18n.T("verify.unchecked"))
+		}
+		add(i18n.Field("name"), m.Name)
+		add(i18n.Field("id_number"), m.IDMasked)
+		add(i18n.Field("mno"), m.MNo)
+		add(i18n.Field("recipient"), m.Recipient+"  "+m.City+"  "+m.Postcode)
+		add(i18n.T("verify.exported"), unix(m.IssuedAt)+"  "+m.Issuer)
+		add(i18n.T("verify.expires"), unix(m.Expires))
+	}
 	s.fields.Objects = rows
 	s.fields.Refresh()
 	s.record.SetText(i18n.T("verify.record") + i18n.T("colon") + RecordText(v))

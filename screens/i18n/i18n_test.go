@@ -48,7 +48,7 @@ func TestFilesLoadAndAgree(t *testing.T) {
 }
 
 // keyLike is how a message key looks in Go source: "err.id.checksum".
-var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list|reg|ce|proof)\.[a-z0-9_.]+$`)
+var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list|reg|ce|proof|paper|sex|fee|mail)\.[a-z0-9_.]+$`)
 
 // TestEveryKeyInSourceIsTranslated finds every literal message key in the
 // code and every key built from a code list, and checks both languages
@@ -117,6 +117,18 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 	for _, r := range data.Reviews {
 		keys["ce.review."+string(r)] = "data.Reviews"
 	}
+	for _, m := range data.PaperMethods {
+		keys["paper.method."+string(m)] = "data.PaperMethods"
+	}
+	for _, st := range data.PaperStatuses {
+		keys["paper.status."+string(st)] = "data.PaperStatuses"
+	}
+	for _, x := range data.Sexes {
+		keys["sex."+string(x)] = "data.Sexes"
+	}
+	for _, x := range data.Fees {
+		keys["fee."+string(x)] = "data.Fees"
+	}
 	for _, k := range []string{"own", "trusted", "unknown"} {
 		keys["verify.key."+k] = "docs.Key*"
 	}
@@ -124,7 +136,9 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 	for _, f := range []string{"id", "name", "id_type", "id_number", "phone", "org", "region", "holder_id", "level", "mno",
 		"exam_year", "passed_on", "issued_on", "issuer", "status", "cert_id", "scene", "days", "at", "annotation",
 		"seal", "key", "kid", "input", "out", "state", "applied_at", "completed_at", "withdrawn_at", "valid_from", "valid_until", "days_left",
-		"kind", "applied_on", "valid_to", "title", "provider", "date", "hours", "review", "proof", "period_start", "period_end", "ce_records", "period"} {
+		"kind", "applied_on", "valid_to", "title", "provider", "date", "hours", "review", "proof", "period_start", "period_end", "ce_records", "period",
+		"method", "window_start", "window_end", "place", "proxy_name", "proxy_id_number", "sent_on", "sent_to", "courier", "tracking",
+		"collected_on", "sex", "recipient", "province", "city", "district", "address", "postcode", "fee", "mail_form"} {
 		keys["field."+f] = "data fields"
 	}
 	if len(keys) < 50 {

@@ -1,0 +1,223 @@
+package app
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// paperView is the collection record with where it stands today.
+type paperView struct {
+	data.Paper
+	State    data.PaperStatus `json:"state"`
+	DaysLeft *int             `json:"days_left"` // nil without a window
+}
+
+func (c *cli) paperView(p *data.Paper) paperView {
+	v := paperView{Paper: *p, State: data.PaperState(p, c.today())}
+	if d, ok := data.PaperDaysLeft(p, c.today()); ok {
+		v.DaysLeft = &d
+	}
+	if !c.o.reveal {
+		v.ProxyIDNumber = data.MaskIDNumber(p.ProxyIDNumber)
+	}
+	return v
+}
+
+func (c *cli) printPaper(p *data.Paper) {
+	v := c.paperView(p)
+	c.print(v, func(w io.Writer) {
+		fmt.Fprintln(w, screens.PaperStateText(p, c.today()))
+		var t table
+		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
+		row("method", i18n.T("paper.method."+string(v.Method)))
+		row("status", i18n.T("paper.status."+string(v.Status)))
+		row("window_start", v.WindowStart.String())
+		row("window_end", v.WindowEnd.String())
+		if v.Method == data.PaperOnsite {
+			row("place", v.Place)
+			if v.ProxyName != "" {
+				row("proxy_name", v.ProxyName+"  "+v.ProxyIDNumber)
+			}
+		} else {
+			row("sent_on", v.SentOn.String())
+			row("sent_to", v.SentTo)
+			row("courier", v.Courier)
+			row("tracking", v.Tracking)
+		}
+		row("collected_on", v.CollectedOn.String())
+		t.write(w)
+	})
+}
+
+// paperUpdate changes the collection record of --cert with the flags
+// given; `paper set` may also choose the method and the window.
+func paperUpdate(create bool) command {
+	name := "paper update"
+	if create {
+		name = "paper set"
+	}
+	return func(c *cli, args []string) error {
+		fs := flags(name)
+		cert := fs.Int64("cert", 0, "certificate ID")
+		method := fs.String("method", "", "onsite or mail")
+		ws := fs.String("window-start", "", "first day of the locality's window")
+		we := fs.String("window-end", "", "last day of the window")
+		place := fs.String("place", "", "where to collect it")
+		status := fs.String("status", "", "not_collected, applied, under_review, shipped or collected")
+		sent := fs.String("sent-on", "", "date the mail application was sent")
+		sentTo := fs.String("sent-to", "", "the designated address it was sent to")
+		courier := fs.String("courier", "", "courier")
+		tracking := fs.String("tracking", "", "tracking number")
+		collected := fs.String("collected-on", "", "date collected or received")
+		proxyName := fs.String("proxy-name", "", "who collected it for the holder")
+		proxyID := fs.String("proxy-id-number", "", "the proxy's ID number")
+		if _, err := parse(fs, args); err != nil {
+			return err
+		}
+		if *cert <= 0 {
+			return data.Invalid("cert_id", "err.required")
+		}
+		p, err := c.db.Paper(c.ctx, *cert)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			if !create {
+				return data.Invalid("cert_id", "err.paper.none")
+			}
+			p = &data.Paper{CertID: *cert}
+		}
+		given := set(fs)
+		if !create && (given["method"] || given["window-start"] || given["window-end"]) {
+			return data.Invalid("method", "cli.paper_set_only")
+		}
+		dates := map[string]*data.Date{"window-start": &p.WindowStart, "window-end": &p.WindowEnd, "sent-on": &p.SentOn, "collected-on": &p.CollectedOn}
+		texts := map[string]*string{"window-start": ws, "window-end": we, "sent-on": sent, "collected-on": collected}
+		for flag, d := range dates {
+			if given[flag] {
+				v, err := data.ParseDate(*texts[flag])
+				if err != nil {
+					return data.Invalid(flagField(flag), "err.date.format")
+				}
+				*d = v
+			}
+		}
+		strs := map[string][2]*string{"place": {&p.Place, place}, "sent-to": {&p.SentTo, sentTo}, "courier": {&p.Courier, courier},
+			"tracking": {&p.Tracking, tracking}, "proxy-name": {&p.ProxyName, proxyName}, "proxy-id-number": {&p.ProxyIDNumber, proxyID}}
+		for flag, s := range strs {
+			if given[flag] {
+				*s[0] = *s[1]
+			}
+		}
+		if given["method"] {
+			p.Method = data.PaperMethod(*method)
+		}
+		if given["status"] {
+			p.Status = data.PaperStatus(*status)
+		}
+		if err := c.db.SetPaper(c.ctx, p); err != nil {
+			return err
+		}
+		c.printPaper(p)
+		return nil
+	}
+}
+
+// flagField is the data-model field a --flag-name sets.
+func flagField(flag string) string {
+	b := []byte(flag)
+	for i := range b {
+		if b[i] == '-' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
+func paperShow(c *cli, args []string) error {
+	fs := flags("paper show")
+	cert := fs.Int64("cert", 0, "certificate ID")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	p, err := c.db.Paper(c.ctx, *cert)
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		return data.Invalid("cert_id", "err.paper.none")
+	}
+	c.printPaper(p)
+	return nil
+}
+
+func mailForm(c *cli, args []string) error {
+	fs := flags("mail form")
+	cert := fs.Int64("cert", 0, "certificate ID")
+	sex := fs.String("sex", "", "male or female (default: from the ID number)")
+	recipient := fs.String("recipient", "", "who receives it (default: the holder)")
+	phone := fs.String("phone", "", "the recipient's mobile")
+	province := fs.String("province", "", "province")
+	city := fs.String("city", "", "city")
+	district := fs.String("district", "", "district")
+	address := fs.String("address", "", "street address")
+	postcode := fs.String("postcode", "", "postal code")
+	fee := fs.String("fee", string(data.FeeOnDelivery), "prepaid or on_delivery")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	crt, err := c.db.Certificate(c.ctx, *cert)
+	if err != nil {
+		return err
+	}
+	h, err := c.db.Holder(c.ctx, crt.HolderID)
+	if err != nil {
+		return err
+	}
+	f := &data.MailForm{CertID: crt.ID, Sex: data.Sex(*sex), Recipient: *recipient, Phone: *phone, Province: *province, City: *city,
+		District: *district, Address: *address, Postcode: *postcode, Fee: data.Fee(*fee)}
+	if f.Sex == "" {
+		f.Sex = data.IDSex(h.IDType, h.IDNumber)
+	}
+	if f.Recipient == "" {
+		f.Recipient = h.Name
+	}
+	if err := c.db.SaveMailForm(c.ctx, f); err != nil {
+		return err
+	}
+	view := *f
+	if !c.o.reveal {
+		view.Phone = data.MaskPhone(f.Phone)
+	}
+	c.print(view, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.mail_saved", "Recipient", view.Recipient, "Address", f.FullAddress(), "Postcode", f.Postcode))
+	})
+	return nil
+}
+
+func exportMailForm(c *cli, args []string) error {
+	fs := flags("export mailform")
+	cert := fs.Int64("cert", 0, "certificate ID")
+	out := fs.String("out", "", "the PDF to write")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return data.Invalid("out", "err.required")
+	}
+	b, d, err := c.docs().ExportMailForm(c.ctx, *cert)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(*out, b); err != nil {
+		return err
+	}
+	c.print(map[string]any{"path": *out, "bytes": len(b), "claims": d.Claims()}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.mail_exported", "Path", *out))
+	})
+	return nil
+}

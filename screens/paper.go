@@ -1,0 +1,439 @@
+package screens
+
+import (
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// PaperTab is the Paper certificate tab (纸质证书): a paper certificate
+// not collected in time is never reissued, so the tab counts down to the
+// locality's window and says, in red, when it closed. Collection on site
+// records the place, a proxy and the date; by mail, the application, the
+// courier and the date received, and the application form itself, which it
+// exports as a sealed PDF to print and sign.
+type PaperTab struct {
+	svc Services
+	win fyne.Window
+
+	picker *certPicker
+	cert   *data.Certificate
+	holder *data.Holder
+	saved  *data.Paper
+
+	state     *widget.Label
+	method    *widget.RadioGroup
+	winStart  *field
+	winEnd    *field
+	status    *widget.Select
+	collected *field
+
+	onsite     *fyne.Container
+	place      *field
+	proxyName  *field
+	proxyID    *field
+	revealID   *widget.Button
+	proxyShown bool
+
+	mail     *fyne.Container
+	sentOn   *field
+	sentTo   *field
+	courier  *field
+	tracking *field
+
+	sex       *widget.Select
+	recipient *field
+	phone     *field
+	province  *field
+	city      *field
+	district  *field
+	address   *field
+	postcode  *field
+	fee       *widget.RadioGroup
+	formMsg   *widget.Label
+	exportMsg *widget.Label
+
+	msg     *widget.Label
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+// NewPaperTab builds the tab.
+func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
+	s := &PaperTab{svc: svc, win: win}
+	text := func(name string) func(string) error {
+		return func(t string) error { return data.ValidateText(name, t) }
+	}
+	required := func(name string) func(string) error {
+		return func(t string) error {
+			if t == "" {
+				return data.Invalid(name, "err.required")
+			}
+			return data.ValidateText(name, t)
+		}
+	}
+	s.state = wrapped("")
+	s.state.TextStyle.Bold = true
+	s.method = widget.NewRadioGroup(labels("paper.method.", data.PaperMethods), func(string) { s.showMethod() })
+	s.method.Horizontal = true
+	s.winStart = newField("window_start", "2026-12-01", checkDate("window_start", false, svc))
+	s.winEnd = newField("window_end", "2027-02-28", checkDate("window_end", false, svc))
+	s.status = widget.NewSelect(labels("paper.status.", data.PaperStatuses), nil)
+	s.collected = newField("collected_on", "2026-12-10", checkDate("collected_on", true, svc))
+
+	s.place = newField("place", i18n.T("paper.place_hint"), text("place"))
+	s.proxyName = newField("proxy_name", "", text("proxy_name"))
+	s.proxyID = newField("proxy_id_number", "", func(t string) error {
+		if t == "" || !s.proxyShown {
+			return nil
+		}
+		if err := data.ValidateIDNumber(data.IDResident, data.NormalizeIDNumber(t), svc.today()); err != nil {
+			e := data.AsError(err)
+			return &data.Error{Code: e.Code, Field: "proxy_id_number", Key: e.Key, Args: e.Args}
+		}
+		return nil
+	})
+	s.revealID = widget.NewButton("", func() { s.setProxyShown(!s.proxyShown) })
+	bring := wrapped(i18n.T("paper.bring"))
+	bring.Importance = widget.LowImportance
+	s.onsite = container.NewVBox(
+		widget.NewLabelWithStyle(i18n.T("paper.method.onsite"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		bring,
+		formGrid(
+			label(i18n.Field("place")), s.place.object(),
+			label(i18n.Field("proxy_name")), s.proxyName.object(),
+			label(i18n.Field("proxy_id_number")), s.proxyID.object(s.revealID),
+		),
+	)
+
+	s.sentOn = newField("sent_on", "2026-12-05", checkDate("sent_on", true, svc))
+	s.sentTo = newField("sent_to", i18n.T("paper.sent_to_hint"), text("sent_to"))
+	s.courier = newField("courier", i18n.T("paper.courier_hint"), text("courier"))
+	s.tracking = newField("tracking", "SF1234567890", func(t string) error {
+		if len([]rune(t)) > 40 {
+			return data.Invalid("tracking", "err.too_long", "Max", 40)
+		}
+		return nil
+	})
+	s.sex = widget.NewSelect(labels("sex.", data.Sexes), nil)
+	s.recipient = newField("recipient", "", func(t string) error {
+		if err := data.ValidateName(t); err != nil {
+			e := data.AsError(err)
+			return &data.Error{Code: e.Code, Field: "recipient", Key: e.Key, Args: e.Args}
+		}
+		return nil
+	})
+	s.phone = newField("phone", "13800138000", func(t string) error {
+		if t == "" {
+			return data.Invalid("phone", "err.required")
+		}
+		return data.ValidateMobile("phone", data.NormalizePhone(t))
+	})
+	s.province = newField("province", "北京市", required("province"))
+	s.city = newField("city", "北京市", required("city"))
+	s.district = newField("district", "朝阳区", required("district"))
+	s.address = newField("address", i18n.T("paper.address_hint"), required("address"))
+	s.postcode = newField("postcode", "100022", func(t string) error { return data.ValidatePostcode(t) })
+	s.fee = widget.NewRadioGroup(labels("fee.", data.Fees), nil)
+	s.fee.Horizontal = true
+	s.formMsg = wrapped("")
+	s.exportMsg = wrapped("")
+	saveForm := widget.NewButtonWithIcon(i18n.T("paper.save_form"), theme.DocumentSaveIcon(), func() { s.onSaveForm() })
+	exportForm := widget.NewButtonWithIcon(i18n.T("paper.export_form"), theme.DocumentPrintIcon(), s.onExport)
+	exportForm.Importance = widget.HighImportance
+	checklist := wrapped(i18n.T("paper.checklist"))
+	s.mail = container.NewVBox(
+		widget.NewLabelWithStyle(i18n.T("paper.method.mail"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		checklist,
+		formGrid(
+			label(i18n.Field("sent_on")), s.sentOn.object(),
+			label(i18n.Field("sent_to")), s.sentTo.object(),
+			label(i18n.Field("courier")), s.courier.object(),
+			label(i18n.Field("tracking")), s.tracking.object(),
+		),
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(i18n.T("paper.form"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		formGrid(
+			label(i18n.Field("sex")), s.sex,
+			label(i18n.Field("recipient")), s.recipient.object(),
+			label(i18n.Field("phone")), s.phone.object(),
+			label(i18n.Field("province")), s.province.object(),
+			label(i18n.Field("city")), s.city.object(),
+			label(i18n.Field("district")), s.district.object(),
+			label(i18n.Field("address")), s.address.object(),
+			label(i18n.Field("postcode")), s.postcode.object(),
+			label(i18n.Field("fee")), s.fee,
+		),
+		container.NewHBox(saveForm, exportForm), s.formMsg, s.exportMsg,
+	)
+
+	save := widget.NewButtonWithIcon(i18n.T("paper.save"), theme.DocumentSaveIcon(), s.onSave)
+	save.Importance = widget.HighImportance
+	s.msg = wrapped("")
+	s.detail = container.NewVBox(
+		s.state,
+		formGrid(
+			label(i18n.Field("method")), s.method,
+			label(i18n.Field("window_start")), s.winStart.object(),
+			label(i18n.Field("window_end")), s.winEnd.object(),
+			label(i18n.Field("status")), s.status,
+			label(i18n.Field("collected_on")), s.collected.object(),
+		),
+		s.onsite, s.mail,
+		container.NewHBox(save), s.msg,
+	)
+	s.picker = newCertPicker(svc, s.showCert)
+	right := container.NewVScroll(container.NewVBox(s.picker.heading, s.picker.sel, s.detail))
+	split := container.NewHSplit(s.picker.list.content, right)
+	split.Offset = 0.34
+	s.content = split
+	s.showCert(nil)
+	return s
+}
+
+// Content is the tab's canvas object.
+func (s *PaperTab) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads what another tab or the command line may have changed.
+func (s *PaperTab) Refresh() { s.picker.reload() }
+
+// checkDate: a date, or empty; with past, not after today.
+func checkDate(name string, past bool, svc Services) func(string) error {
+	return func(t string) error {
+		d, err := data.ParseDate(t)
+		if err != nil {
+			return data.Invalid(name, "err.date.format")
+		}
+		if past && d.After(svc.today()) {
+			return data.Invalid(name, "err.date.future")
+		}
+		return nil
+	}
+}
+
+// PaperStateText says where the collection stands (the CLI prints the same).
+func PaperStateText(p *data.Paper, today data.Date) string {
+	st := data.PaperState(p, today)
+	days, ok := data.PaperDaysLeft(p, today)
+	switch {
+	case st == data.PaperOverdue:
+		return i18n.T("paper.overdue", "End", p.WindowEnd.String())
+	case st == data.PaperCollected:
+		return i18n.T("paper.done", "On", p.CollectedOn.String())
+	case !ok:
+		return i18n.T("paper.no_window", "Status", i18n.T("paper.status."+string(st)))
+	case st == data.PaperNotCollected && !p.WindowStart.IsZero() && today.Before(p.WindowStart):
+		return i18n.T("paper.upcoming", "Start", p.WindowStart.String(), "End", p.WindowEnd.String(), "Days", days)
+	case st == data.PaperNotCollected:
+		return i18n.T("paper.open", "End", p.WindowEnd.String(), "Days", days)
+	}
+	return i18n.T("paper.in_progress", "Status", i18n.T("paper.status."+string(st)))
+}
+
+func (s *PaperTab) showCert(c *data.Certificate) {
+	s.cert = c
+	s.msg.SetText("")
+	s.formMsg.SetText("")
+	s.exportMsg.SetText("")
+	if c == nil {
+		s.detail.Hide()
+		return
+	}
+	h, err := s.svc.Holders.Holder(s.svc.ctx(), c.HolderID)
+	if err == nil {
+		s.holder = h
+		s.saved, err = s.svc.Paper.Paper(s.svc.ctx(), c.ID)
+	}
+	var form *data.MailForm
+	if err == nil {
+		form, err = s.svc.Paper.MailForm(s.svc.ctx(), c.ID)
+	}
+	if err != nil {
+		s.state.SetText(i18n.Message(err))
+		return
+	}
+	s.detail.Show()
+	p := s.saved
+	if p == nil {
+		p = &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Status: data.PaperNotCollected}
+	}
+	s.method.SetSelected(i18n.T("paper.method." + string(p.Method)))
+	s.winStart.set(p.WindowStart.String())
+	s.winEnd.set(p.WindowEnd.String())
+	s.status.SetSelected(i18n.T("paper.status." + string(p.Status)))
+	s.collected.set(p.CollectedOn.String())
+	s.place.set(p.Place)
+	s.proxyName.set(p.ProxyName)
+	s.setProxyShown(p.ProxyIDNumber == "")
+	s.sentOn.set(p.SentOn.String())
+	s.sentTo.set(p.SentTo)
+	s.courier.set(p.Courier)
+	s.tracking.set(p.Tracking)
+	s.showState(p)
+
+	if form == nil { // what the app knows already
+		form = &data.MailForm{Sex: data.IDSex(h.IDType, h.IDNumber), Recipient: h.Name, Phone: h.Phone, Fee: data.FeeOnDelivery}
+	}
+	s.sex.SetSelected(i18n.T("sex." + string(form.Sex)))
+	s.recipient.set(form.Recipient)
+	s.phone.set(form.Phone)
+	s.province.set(form.Province)
+	s.city.set(form.City)
+	s.district.set(form.District)
+	s.address.set(form.Address)
+	s.postcode.set(form.Postcode)
+	s.fee.SetSelected(i18n.T("fee." + string(form.Fee)))
+}
+
+// showState puts the countdown on top, in red once it is too late.
+func (s *PaperTab) showState(p *data.Paper) {
+	today := s.svc.today()
+	st := data.PaperState(p, today)
+	days, ok := data.PaperDaysLeft(p, today)
+	s.state.Importance = widget.MediumImportance
+	switch {
+	case st == data.PaperOverdue:
+		s.state.Importance = widget.DangerImportance
+	case st == data.PaperCollected:
+		s.state.Importance = widget.SuccessImportance
+	case ok && days <= 14:
+		s.state.Importance = widget.WarningImportance
+	}
+	s.state.SetText(PaperStateText(p, today))
+}
+
+func (s *PaperTab) selectedMethod() data.PaperMethod {
+	return pick("paper.method.", data.PaperMethods, s.method.Selected)
+}
+
+func (s *PaperTab) showMethod() {
+	mail := s.selectedMethod() == data.PaperMail
+	s.mail.Hidden = !mail
+	s.onsite.Hidden = mail
+	s.mail.Refresh()
+	s.onsite.Refresh()
+}
+
+func (s *PaperTab) setProxyShown(shown bool) {
+	s.proxyShown = shown
+	full := ""
+	if s.saved != nil {
+		full = s.saved.ProxyIDNumber
+	}
+	showSecret(s.proxyID, s.revealID, shown, full, data.MaskIDNumber(full))
+}
+
+// paper is the collection record as the form shows it.
+func (s *PaperTab) paper() (*data.Paper, error) {
+	fields := []*field{s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking}
+	if err := firstError(fields...); err != nil {
+		return nil, err
+	}
+	date := func(f *field) data.Date { d, _ := data.ParseDate(f.entry.Text); return d }
+	p := &data.Paper{
+		CertID: s.cert.ID, Method: s.selectedMethod(), Status: pick("paper.status.", data.PaperStatuses, s.status.Selected),
+		WindowStart: date(s.winStart), WindowEnd: date(s.winEnd), CollectedOn: date(s.collected),
+		Place: s.place.entry.Text, ProxyName: s.proxyName.entry.Text, ProxyIDNumber: s.proxyID.entry.Text,
+		SentOn: date(s.sentOn), SentTo: s.sentTo.entry.Text, Courier: s.courier.entry.Text, Tracking: s.tracking.entry.Text,
+	}
+	if !s.proxyShown && s.saved != nil { // still masked: keep what was saved
+		p.ProxyIDNumber = s.saved.ProxyIDNumber
+	}
+	return p, nil
+}
+
+func (s *PaperTab) onSave() {
+	if s.cert == nil {
+		return
+	}
+	p, err := s.paper()
+	if err == nil {
+		err = s.svc.Paper.SetPaper(s.svc.ctx(), p)
+	}
+	if err != nil {
+		if !showStoreError(err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking) {
+			status(s.msg, err, "")
+		}
+		return
+	}
+	s.saved = p
+	s.setProxyShown(p.ProxyIDNumber == "")
+	s.showState(p)
+	status(s.msg, nil, i18n.T("paper.saved"))
+}
+
+// form is the mail application form as typed.
+func (s *PaperTab) form() (*data.MailForm, error) {
+	if err := firstError(s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode); err != nil {
+		return nil, err
+	}
+	return &data.MailForm{
+		CertID: s.cert.ID, Sex: pick("sex.", data.Sexes, s.sex.Selected), Recipient: s.recipient.entry.Text,
+		Phone: s.phone.entry.Text, Province: s.province.entry.Text, City: s.city.entry.Text, District: s.district.entry.Text,
+		Address: s.address.entry.Text, Postcode: s.postcode.entry.Text, Fee: pick("fee.", data.Fees, s.fee.Selected),
+	}, nil
+}
+
+func (s *PaperTab) onSaveForm() bool {
+	if s.cert == nil {
+		return false
+	}
+	f, err := s.form()
+	if err == nil {
+		err = s.svc.Paper.SaveMailForm(s.svc.ctx(), f)
+	}
+	if err != nil {
+		if !showStoreError(err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode) {
+			status(s.formMsg, err, "")
+		}
+		return false
+	}
+	status(s.formMsg, nil, i18n.T("paper.form_saved"))
+	return true
+}
+
+// onExport saves the form (so what is printed is what is kept), then asks
+// where to write the PDF.
+func (s *PaperTab) onExport() {
+	if !s.onSaveForm() {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		s.exportTo(w)
+	}, s.win)
+	d.SetFileName(s.cert.MNo + "-mail-form.pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// exportTo writes the sealed form to w.
+func (s *PaperTab) exportTo(w io.WriteCloser) {
+	b, _, err := s.svc.Docs.ExportMailForm(s.svc.ctx(), s.cert.ID)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		status(s.exportMsg, err, "")
+		return
+	}
+	where := ""
+	if u, ok := w.(fyne.URIWriteCloser); ok {
+		where = u.URI().Path()
+	}
+	status(s.exportMsg, nil, i18n.T("paper.exported", "Path", where, "At", time.Now().Format("15:04")))
+}

@@ -1,0 +1,85 @@
+package screens
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+func TestPaperTabCountdownAndMailForm(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	c := f.certOf(f.addHolder("欧阳娜娜", validID), data.NewDate(2026, 1, 20))
+	s := NewPaperTab(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.picker.list.list.Select(0)
+	if s.cert == nil || s.cert.ID != c.ID {
+		t.Fatal("certificate not picked")
+	}
+	typeInto(s.winStart.entry, "2026-11-01")
+	typeInto(s.winEnd.entry, "2026-11-30")
+	test.Tap(findButton(s.Content(), i18n.T("paper.save")))
+	p, _ := f.db.Paper(context.Background(), c.ID)
+	if p == nil || !p.WindowEnd.Equal(data.NewDate(2026, 11, 30)) || p.Method != data.PaperOnsite {
+		t.Fatalf("saved %+v (%q)", p, s.msg.Text)
+	}
+	if !strings.Contains(s.state.Text, "剩余 8 天") || s.state.Importance != widget.WarningImportance {
+		t.Errorf("countdown %q", s.state.Text)
+	}
+
+	// The window closes unused: red, and it says it will not be reissued.
+	f.now = f.now.AddDate(0, 0, 9)
+	s.Refresh()
+	if !strings.Contains(s.state.Text, "不予补发") || s.state.Importance != widget.DangerImportance {
+		t.Errorf("overdue %q", s.state.Text)
+	}
+
+	// By mail: the form, typed field by field; a bad postcode is refused.
+	s.method.SetSelected(i18n.T("paper.method.mail"))
+	if s.mail.Hidden || !s.onsite.Hidden {
+		t.Fatal("the mail part is not shown")
+	}
+	if s.recipient.entry.Text != "欧阳娜娜" || s.sex.Selected != "女" {
+		t.Errorf("not prefilled from the holder: %q %q", s.recipient.entry.Text, s.sex.Selected)
+	}
+	typeInto(s.province.entry, "北京市")
+	typeInto(s.city.entry, "北京市")
+	typeInto(s.district.entry, "朝阳区")
+	typeInto(s.address.entry, "建国路88号")
+	typeInto(s.postcode.entry, "10002")
+	if !strings.Contains(s.postcode.Message(), "6 位数字") {
+		t.Errorf("postcode message %q", s.postcode.Message())
+	}
+	test.Tap(findButton(s.Content(), i18n.T("paper.save_form")))
+	if form, _ := f.db.MailForm(context.Background(), c.ID); form != nil {
+		t.Fatalf("saved with a bad postcode: %+v", form)
+	}
+	typeInto(s.postcode.entry, "100022")
+	test.Tap(findButton(s.Content(), i18n.T("paper.save_form")))
+	form, _ := f.db.MailForm(context.Background(), c.ID)
+	if form == nil || form.Postcode != "100022" || form.Phone != "13800138000" {
+		t.Fatalf("form %+v (%q)", form, s.formMsg.Text)
+	}
+	path := filepath.Join(t.TempDir(), "mail.pdf")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.exportTo(w)
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no PDF: %v (%q)", err, s.exportMsg.Text)
+	}
+	text, err := exec.Command("pdftotext", "-raw", path, "-").Output()
+	if err != nil || !strings.Contains(string(text), "北京市北京市朝阳区建国路88号") {
+		t.Errorf("the PDF lacks the address: %v\n%s", err, text)
+	}
+}
