@@ -185,7 +185,7 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 			label(i18n.Field("method")), s.method,
 			label(i18n.Field("window_start")), s.winStart.object(),
 			label(i18n.Field("window_end")), s.winEnd.object(),
-			label(i18n.Field("status")), s.status,
+			label(i18n.T("paper.status_label")), s.status,
 			label(i18n.Field("collected_on")), s.collected.object(),
 		),
 		s.onsite, s.mail,
