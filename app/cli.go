@@ -68,6 +68,8 @@ var commands = map[string]command{
 	"paper show":       paperShow,
 	"mail form":        mailForm,
 	"export mailform":  exportMailForm,
+	"due":              dueCmd,
+	"export ics":       exportICS,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {

@@ -92,6 +92,21 @@ type HolderRecord struct {
 	// by its index in Certificates.
 	Registrations []CertRegistration `json:"registrations,omitempty"`
 	CERecords     []CERecord         `json:"ce_records,omitempty"`
+	Annotations   []CertAnnotation   `json:"annotations,omitempty"`
+	Paper         []CertPaper        `json:"paper,omitempty"`
+}
+
+// CertAnnotation is an annotation of the Cert-th certificate, as history
+// (its times as they were); CertPaper likewise its paper collection.
+type CertAnnotation struct {
+	Cert int `json:"cert"`
+	Annotation
+}
+
+// CertPaper is the paper collection record of the Cert-th certificate.
+type CertPaper struct {
+	Cert int `json:"cert"`
+	Paper
 }
 
 // CertRegistration is a registration of the Cert-th certificate of a

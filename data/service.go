@@ -103,3 +103,8 @@ type PaperService interface {
 	// MailForm is nil, without error, when none was saved yet.
 	MailForm(ctx context.Context, certID int64) (*MailForm, error)
 }
+
+// SnapshotService loads what the dashboard reads, all at once.
+type SnapshotService interface {
+	Snapshot(ctx context.Context) (*Snapshot, error)
+}

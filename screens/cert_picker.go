@@ -108,3 +108,13 @@ func (p *certPicker) reload() {
 		}
 	}
 }
+
+// show picks holder h and their certificate certID, as if clicked.
+func (p *certPicker) show(h *data.Holder, certID int64) {
+	p.selectHolder(h)
+	for i, c := range p.certs {
+		if c.ID == certID {
+			p.sel.SetSelectedIndex(i)
+		}
+	}
+}

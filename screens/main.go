@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/screens/i18n"
 )
 
@@ -27,6 +28,7 @@ type Main struct {
 	SystemLocale string
 
 	Tabs         *container.AppTabs
+	Dashboard    *Dashboard
 	Certificates *Certificates
 	Annotations  *Annotations
 	Register     *Registrations
@@ -39,6 +41,8 @@ type Main struct {
 func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale string) *Main {
 	i18n.SetLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale}
+	m.Dashboard = NewDashboard(svc, w)
+	m.Dashboard.OnOpen = m.open
 	m.Certificates = NewCertificates(svc, w)
 	m.Annotations = NewAnnotations(svc, w)
 	m.Register = NewRegistrations(svc, w)
@@ -46,6 +50,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m.PaperTab = NewPaperTab(svc, w)
 	m.Verify = NewVerify(svc, w)
 	m.Tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(i18n.T("tab.dashboard"), theme.HomeIcon(), m.Dashboard.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.certificates"), theme.DocumentIcon(), m.Certificates.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.annotation"), theme.ConfirmIcon(), m.Annotations.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.registration"), theme.HistoryIcon(), m.Register.Content()),
@@ -56,6 +61,8 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	// A tab shows what the others (or the command line) changed meanwhile.
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
+		case m.Dashboard.Content():
+			m.Dashboard.Refresh()
 		case m.Annotations.Content():
 			m.Annotations.Refresh()
 		case m.Register.Content():
@@ -71,23 +78,63 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	return m
 }
 
+// open shows an attention item in the tab where it is dealt with.
+func (m *Main) open(it data.Attention) {
+	h, err := m.Svc.Holders.Holder(m.Svc.ctx(), it.HolderID)
+	if err != nil {
+		return
+	}
+	var target fyne.CanvasObject
+	switch it.Kind {
+	case data.AttAnnotation:
+		m.Annotations.picker.show(h, it.CertID)
+		target = m.Annotations.Content()
+	case data.AttRegistration:
+		m.Register.picker.show(h, it.CertID)
+		target = m.Register.Content()
+	case data.AttCE:
+		m.CELog.showHolder(h)
+		target = m.CELog.Content()
+	case data.AttPaper:
+		m.PaperTab.picker.show(h, it.CertID)
+		target = m.PaperTab.Content()
+	default:
+		m.Certificates.onSelectHolder(h)
+		target = m.Certificates.Content()
+	}
+	onSelected := m.Tabs.OnSelected
+	m.Tabs.OnSelected = nil // the tab shows what was just loaded: no reload
+	m.showTab(target)
+	m.Tabs.OnSelected = onSelected
+}
+
+// showTab selects the tab whose content is c.
+func (m *Main) showTab(c fyne.CanvasObject) {
+	for _, t := range m.Tabs.Items {
+		if t.Content == c {
+			m.Tabs.Select(t)
+		}
+	}
+}
+
 // Install puts the tabs, menu, title, theme and shortcuts into the window.
 func (m *Main) Install() {
 	m.App.Settings().SetTheme(&Theme{Variant: m.App.Preferences().StringWithFallback(PrefTheme, ThemeSystem)})
 	m.Win.SetTitle(i18n.T("app.title"))
 	m.Win.SetContent(m.Tabs)
 	m.Win.SetMainMenu(m.Menu())
+	m.Dashboard.Refresh()
 	m.Certificates.SearchDelay = searchDelay
 	m.Annotations.picker.SearchDelay = searchDelay
 	m.Register.picker.SearchDelay = searchDelay
 	m.PaperTab.picker.SearchDelay = searchDelay
 	c := m.Win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.Tabs.SelectIndex(0)
+		m.showTab(m.Certificates.Content())
 		c.Focus(m.Certificates.list.search)
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.Tabs.SelectIndex(0)
+		m.showTab(m.Certificates.Content())
 		m.Certificates.onNewHolder()
 	})
 }

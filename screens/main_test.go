@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fyne.io/fyne/v2/container"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
 	m.Install()
-	if got := m.Tabs.Items[0].Text; got != "Certificates" {
+	if got := m.Tabs.Items[0].Text + "," + m.Tabs.Items[1].Text; got != "Dashboard,Certificates" {
 		t.Fatalf("tab %q", got)
 	}
 
@@ -32,9 +33,9 @@ func TestSettingsSwitchLanguageAndTheme(t *testing.T) {
 		t.Errorf("language preference %q", got)
 	}
 	// The window was rebuilt in Chinese.
-	tabs := f.win.Content()
-	if got := collectText(tabs); !strings.Contains(got, "新增持证人") {
-		t.Errorf("window not in Chinese: %q", got[:min(200, len(got))])
+	tabs := f.win.Content().(*container.AppTabs)
+	if got := collectText(tabs.Items[1].Content); tabs.Items[1].Text != "证书" || !strings.Contains(got, "新增持证人") {
+		t.Errorf("window not in Chinese: %q %q", tabs.Items[1].Text, got[:min(200, len(got))])
 	}
 	if i18n.Language() != i18n.Chinese {
 		t.Error("language not switched")

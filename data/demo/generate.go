@@ -97,7 +97,48 @@ func (g *generator) record() data.HolderRecord {
 	}
 	rec := data.HolderRecord{Holder: h, Certificates: g.certificates(reg.code[:2], birth)}
 	g.registrations(&rec, reg.city)
+	g.annotationsAndPaper(&rec, reg.city)
 	return rec
+}
+
+// annotationsAndPaper gives electronic certificates the annotations their
+// holders applied for over the last months, and recent certificates a
+// paper collection under way, so the dashboard has something to show.
+func (g *generator) annotationsAndPaper(rec *data.HolderRecord, city string) {
+	now := g.today.Time().Add(9 * time.Hour)
+	for i, c := range rec.Certificates {
+		if c.Status != data.StatusValid {
+			continue
+		}
+		if c.NeedsAnnotation() && g.r.IntN(10) < 6 {
+			applied := now.AddDate(0, 0, -g.r.IntN(100)).Add(-time.Duration(g.r.IntN(8)) * time.Hour)
+			if !data.DateOf(applied).Before(c.IssuedOn) {
+				a := data.Annotation{Scene: data.SceneSelf, Days: []int{30, 60, 90, 90, 90}[g.r.IntN(5)], AppliedAt: applied}
+				if done := applied.Add(time.Duration(2+g.r.IntN(20)) * time.Hour); done.Before(now) && g.r.IntN(4) > 0 {
+					a.CompletedAt = &done
+				}
+				rec.Annotations = append(rec.Annotations, data.CertAnnotation{Cert: i, Annotation: a})
+			}
+		}
+		// Issued in the last half year: the paper copy is being collected.
+		if since := c.IssuedOn.DaysUntil(g.today); since >= 0 && since < 180 {
+			p := data.Paper{Method: data.PaperOnsite, Status: data.PaperNotCollected, Place: city + "民政局",
+				WindowStart: c.IssuedOn.AddDays(60), WindowEnd: c.IssuedOn.AddDays(150)}
+			switch g.r.IntN(4) {
+			case 0:
+				p.Method, p.Place, p.Status = data.PaperMail, "", data.PaperApplied
+				p.SentOn = c.IssuedOn.AddDays(61 + g.r.IntN(20))
+				if p.SentOn.After(g.today) {
+					p.Status, p.SentOn = data.PaperNotCollected, data.Date{}
+				}
+			case 1:
+				if on := c.IssuedOn.AddDays(62 + g.r.IntN(30)); !on.After(g.today) {
+					p.Status, p.CollectedOn = data.PaperCollected, on
+				}
+			}
+			rec.Paper = append(rec.Paper, data.CertPaper{Cert: i, Paper: p})
+		}
+	}
 }
 
 var (

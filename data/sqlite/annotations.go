@@ -161,3 +161,29 @@ func optStamp(s sql.NullString) *time.Time {
 	t := parseStamp(s.String)
 	return &t
 }
+
+// insertAnnotationHistory writes an annotation as it happened (an import,
+// the demo): its own times, checked for form but not against the limit
+// of today, which governs new applications only.
+func (db *DB) insertAnnotationHistory(ctx context.Context, tx *sql.Tx, a *data.Annotation) error {
+	if err := data.ValidateAnnotationRequest(a.Scene, a.Days); err != nil {
+		return err
+	}
+	opt := func(t *time.Time) any {
+		if t == nil {
+			return nil
+		}
+		return t.UTC().Format(stampLayout)
+	}
+	t, ts := db.stamp()
+	res, err := tx.ExecContext(ctx, `INSERT INTO annotations (cert_id, scene, days, applied_at, completed_at, withdrawn_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.CertID, a.Scene, a.Days, a.AppliedAt.UTC().Format(stampLayout), opt(a.CompletedAt), opt(a.WithdrawnAt), ts, ts)
+	if err != nil {
+		return mapError("insert annotation", err)
+	}
+	if a.ID, err = res.LastInsertId(); err != nil {
+		return internal("insert annotation", err)
+	}
+	a.CreatedAt, a.UpdatedAt = t.Local(), t.Local()
+	return nil
+}

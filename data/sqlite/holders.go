@@ -184,6 +184,24 @@ func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord)
 				reg.CertID = r.Certificates[reg.Cert].ID
 				err = db.insertRegistration(ctx, tx, &reg.Registration)
 			}
+			for j := 0; err == nil && j < len(r.Annotations); j++ {
+				a := &r.Annotations[j]
+				if a.Cert < 0 || a.Cert >= len(r.Certificates) {
+					err = data.Invalid("cert_id", "err.required")
+					break
+				}
+				a.CertID = r.Certificates[a.Cert].ID
+				err = db.insertAnnotationHistory(ctx, tx, &a.Annotation)
+			}
+			for j := 0; err == nil && j < len(r.Paper); j++ {
+				p := &r.Paper[j]
+				if p.Cert < 0 || p.Cert >= len(r.Certificates) {
+					err = data.Invalid("cert_id", "err.required")
+					break
+				}
+				p.CertID = r.Certificates[p.Cert].ID
+				err = db.insertPaper(ctx, tx, &p.Paper)
+			}
 			for j := 0; err == nil && j < len(r.CERecords); j++ {
 				r.CERecords[j].HolderID = r.Holder.ID
 				err = db.insertCERecord(ctx, tx, &r.CERecords[j])

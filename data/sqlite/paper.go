@@ -21,8 +21,17 @@ func (db *DB) SetPaper(ctx context.Context, p *data.Paper) error {
 	if _, err := db.Certificate(ctx, p.CertID); err != nil {
 		return err
 	}
+	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertPaper(ctx, tx, p) })
+}
+
+// insertPaper writes (or replaces) the collection record of p.CertID.
+func (db *DB) insertPaper(ctx context.Context, tx *sql.Tx, p *data.Paper) error {
+	p.Normalize()
+	if err := p.Validate(db.today()); err != nil {
+		return err
+	}
 	t, ts := db.stamp()
-	err := db.sql.QueryRowContext(ctx, `INSERT INTO paper (cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
+	err := tx.QueryRowContext(ctx, `INSERT INTO paper (cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
 			sent_on, sent_to, courier, tracking, collected_on, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (cert_id) DO UPDATE SET method = excluded.method, window_start = excluded.window_start,
@@ -42,11 +51,7 @@ func (db *DB) SetPaper(ctx context.Context, p *data.Paper) error {
 
 // Paper loads the collection record of a certificate (nil when none).
 func (db *DB) Paper(ctx context.Context, certID int64) (*data.Paper, error) {
-	var p data.Paper
-	var created, updated string
-	err := db.sql.QueryRowContext(ctx, `SELECT `+paperColumns+` FROM paper WHERE cert_id = ?`, certID).Scan(
-		&p.ID, &p.CertID, &p.Method, &p.WindowStart, &p.WindowEnd, &p.Status, &p.Place, &p.ProxyName, &p.ProxyIDNumber,
-		&p.SentOn, &p.SentTo, &p.Courier, &p.Tracking, &p.CollectedOn, &created, &updated)
+	p, err := scanPaper(db.sql.QueryRowContext(ctx, `SELECT `+paperColumns+` FROM paper WHERE cert_id = ?`, certID))
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := db.Certificate(ctx, certID); err != nil {
 			return nil, err
@@ -55,6 +60,17 @@ func (db *DB) Paper(ctx context.Context, certID int64) (*data.Paper, error) {
 	}
 	if err != nil {
 		return nil, internal("load paper", err)
+	}
+	return p, nil
+}
+
+func scanPaper(s scanner) (*data.Paper, error) {
+	var p data.Paper
+	var created, updated string
+	err := s.Scan(&p.ID, &p.CertID, &p.Method, &p.WindowStart, &p.WindowEnd, &p.Status, &p.Place, &p.ProxyName, &p.ProxyIDNumber,
+		&p.SentOn, &p.SentTo, &p.Courier, &p.Tracking, &p.CollectedOn, &created, &updated)
+	if err != nil {
+		return nil, err
 	}
 	p.CreatedAt, p.UpdatedAt = parseStamp(created), parseStamp(updated)
 	return &p, nil

@@ -48,7 +48,7 @@ func TestFilesLoadAndAgree(t *testing.T) {
 }
 
 // keyLike is how a message key looks in Go source: "err.id.checksum".
-var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list|reg|ce|proof|paper|sex|fee|mail)\.[a-z0-9_.]+$`)
+var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list|reg|ce|proof|paper|sex|fee|mail|att|dash)\.[a-z0-9_.]+$`)
 
 // TestEveryKeyInSourceIsTranslated finds every literal message key in the
 // code and every key built from a code list, and checks both languages
@@ -122,6 +122,16 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 	}
 	for _, st := range data.PaperStatuses {
 		keys["paper.status."+string(st)] = "data.PaperStatuses"
+	}
+	for _, k := range data.AttentionKinds {
+		keys["att.kind."+string(k)] = "data.AttentionKinds"
+	}
+	for _, k := range []string{"first", "renewal"} {
+		keys["att.reg_open."+k] = "data.AttentionItems"
+		keys["att.reg_upcoming."+k] = "data.AttentionItems"
+	}
+	for _, st := range []string{"missed", "lapsed"} {
+		keys["att.reg."+st] = "data.AttentionItems"
 	}
 	for _, x := range data.Sexes {
 		keys["sex."+string(x)] = "data.Sexes"
