@@ -54,7 +54,8 @@ smoke: build
 	./scripts/smoke.sh ./$(BIN) out/smoke.png
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./data/sqlite/
+	$(GO) test -run '^$$' -bench 'Search|Open' -benchtime 20x ./data/sqlite/
+	$(GO) test -run '^$$' -bench Dashboard -benchtime 3x ./data/sqlite/
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./data/pdf/ ./data/docs/
 
 # Release binaries are built on each target OS (Fyne needs cgo):

@@ -1,7 +1,8 @@
 package data
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -124,19 +125,24 @@ func AttentionItems(s *Snapshot, now time.Time) []Attention {
 		}
 	}
 	// Overdue first, the most recently overdue at the top (the most likely
-	// still to be saved); then the rest, soonest first.
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	// still to be saved); then the rest, soonest first. The order is total
+	// (ties broken by name, certificate, kind, message), so an unstable
+	// sort is deterministic, and much cheaper on 100,000s of items.
+	slices.SortFunc(out, func(a, b Attention) int {
 		if a.Overdue != b.Overdue {
-			return a.Overdue
+			if a.Overdue {
+				return -1
+			}
+			return 1
 		}
-		if !a.DueOn.Equal(b.DueOn) {
-			return a.DueOn.Before(b.DueOn) != a.Overdue
+		if c := a.DueOn.t.Compare(b.DueOn.t); c != 0 {
+			if a.Overdue {
+				return -c
+			}
+			return c
 		}
-		if out[i].Name != out[j].Name {
-			return out[i].Name < out[j].Name
-		}
-		return out[i].CertID < out[j].CertID
+		return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.CertID, b.CertID),
+			strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.Key, b.Key))
 	})
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/demo"
 )
 
 // The benchmarks run on one file of 100,000 holders (with about 200,000
@@ -137,4 +138,61 @@ func BenchmarkFirstSearchAfterOpen100k(b *testing.B) {
 		}
 		db.Close()
 	}
+}
+
+var (
+	demoOnce sync.Once
+	demoPath string
+	demoErr  error
+)
+
+// demoDB is 100,000 demo holders with certificates, registrations, CE
+// records, annotations and paper collections (about a minute to build).
+func demoDB(b *testing.B) string {
+	b.Helper()
+	demoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "swcert-bench-demo-")
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoPath = filepath.Join(dir, "demo.db")
+		db, err := Open(demoPath, func() time.Time { return testNow })
+		if err != nil {
+			demoErr = err
+			return
+		}
+		defer db.Close()
+		demoErr = db.CreateHolderRecords(ctx, demo.Generate(benchHolders, 1, data.DateOf(testNow)))
+	})
+	if demoErr != nil {
+		b.Fatal(demoErr)
+	}
+	return demoPath
+}
+
+// BenchmarkDashboard100k: what the dashboard does on every refresh with
+// 100,000 holders: load the snapshot and work out every attention item.
+func BenchmarkDashboard100k(b *testing.B) {
+	db, err := Open(demoDB(b), func() time.Time { return testNow })
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.Run("snapshot", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.Snapshot(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	s, err := db.Snapshot(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("items", func(b *testing.B) {
+		for b.Loop() {
+			data.AttentionItems(s, testNow)
+		}
+	})
 }
