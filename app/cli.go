@@ -70,6 +70,9 @@ var commands = map[string]command{
 	"export mailform":  exportMailForm,
 	"due":              dueCmd,
 	"export ics":       exportICS,
+	"import":           importCmd,
+	"export roster":    exportRoster,
+	"export template":  exportTemplate,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {
@@ -100,6 +103,8 @@ func runCLI(o *options, stdout, stderr io.Writer) int {
 	c := &cli{o: o, db: db, ctx: context.Background(), stdout: stdout}
 	if err := cmd(c, rest); errors.Is(err, errNotValid) {
 		return ExitFailure // the verdict, already printed, says why
+	} else if errors.Is(err, errImportRefused) {
+		return ExitInvalid // the report, already printed, names the rows
 	} else if err != nil {
 		return fail(stderr, o.json, err)
 	}

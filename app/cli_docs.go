@@ -20,7 +20,7 @@ var stdin io.Reader = os.Stdin
 var errNotValid = errors.New("seal not valid")
 
 func (c *cli) docs() *docs.Service {
-	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Now: c.o.now}
+	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Snapshots: c.db, Import: c.db, Now: c.o.now}
 }
 
 // writeFile writes an output file whole, or reports the path it could not.

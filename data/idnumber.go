@@ -174,3 +174,20 @@ func isAlnum(s string) bool {
 	}
 	return true
 }
+
+// GuessIDType tells the type of a number given without one (a sheet with
+// no ID-type column): 18 characters opening with 810000, 820000 or 830000
+// are a residence permit, other 18- (and 15-) character numbers a resident
+// ID, a number that starts with a letter a passport.
+func GuessIDType(s string) IDType {
+	s = NormalizeIDNumber(s)
+	switch {
+	case len(s) == 18 && permitRegions[s[:6]]:
+		return IDPermit
+	case len(s) == 18 || (len(s) == 15 && isDigits(s)):
+		return IDResident
+	case len(s) >= 5 && len(s) <= 20 && isAlnum(s) && (s[0] >= 'A' && s[0] <= 'Z'):
+		return IDPassport
+	}
+	return IDResident
+}

@@ -108,3 +108,23 @@ type PaperService interface {
 type SnapshotService interface {
 	Snapshot(ctx context.Context) (*Snapshot, error)
 }
+
+// ImportRow is a holder with one certificate, from a spreadsheet row.
+type ImportRow struct {
+	Line        int // the row number as the spreadsheet shows it
+	Holder      Holder
+	Certificate Certificate
+}
+
+// ImportResult counts what an import wrote.
+type ImportResult struct {
+	Created int `json:"imported"`
+	Updated int `json:"updated"`
+}
+
+// ImportService writes checked rows, all in one transaction: a holder is
+// found by ID number and a certificate by management number, and updated;
+// otherwise created. Importing a file again creates nothing new.
+type ImportService interface {
+	ImportRows(ctx context.Context, rows []ImportRow) (ImportResult, error)
+}

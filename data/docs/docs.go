@@ -21,7 +21,10 @@ type Service struct {
 	Regs    data.RegistrationService
 	CE      data.CEService
 	Paper   data.PaperService
-	Now     func() time.Time
+	// Snapshots and Import serve the agency's dashboard, roster and imports.
+	Snapshots data.SnapshotService
+	Import    data.ImportService
+	Now       func() time.Time
 }
 
 // qrModulePx: 4 pixels a module; the page scales the code to 56 mm, and a

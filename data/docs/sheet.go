@@ -1,0 +1,172 @@
+package docs
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/sheet"
+)
+
+// ImportReport is what an import found and did.
+type ImportReport struct {
+	Rows     int              `json:"rows"`
+	Imported int              `json:"imported"`
+	Updated  int              `json:"updated"`
+	Errors   []sheet.RowError `json:"errors"`
+	DryRun   bool             `json:"dry_run"`
+	Written  bool             `json:"written"`
+}
+
+// ImportSheet reads a spreadsheet and, unless dryRun, writes its rows in one
+// transaction: all the good rows when goodOnly, otherwise nothing at all
+// when any row is bad. The report names every bad row, its column and
+// what is wrong.
+func (s *Service) ImportSheet(ctx context.Context, name string, r io.Reader, dryRun, goodOnly bool) (*ImportReport, error) {
+	t, err := sheet.Read(name, r)
+	if err != nil {
+		return nil, err
+	}
+	rows, errs, err := sheet.Parse(t, data.DateOf(s.Now()))
+	if err != nil {
+		return nil, err
+	}
+	rep := &ImportReport{Rows: len(rows) + len(errs), Errors: errs, DryRun: dryRun}
+	if rep.Errors == nil {
+		rep.Errors = []sheet.RowError{}
+	}
+	if dryRun || (len(errs) > 0 && !goodOnly) || len(rows) == 0 {
+		return rep, nil
+	}
+	res, err := s.Import.ImportRows(ctx, rows)
+	if err != nil {
+		// A row the store refused (a management number of another
+		// holder): reported like the others, nothing written.
+		if e := data.AsError(err); e != nil {
+			line, _ := e.Args["Row"].(int)
+			rep.Errors = append(rep.Errors, sheet.RowError{Row: line, Column: e.Field, Field: e.Field, Err: err})
+			return rep, nil
+		}
+		return nil, err
+	}
+	rep.Imported, rep.Updated, rep.Written = res.Created, res.Updated, true
+	return rep, nil
+}
+
+// RosterHeader names the roster's columns: the import's own headers first,
+// so an exported roster imports again, then the state of each certificate.
+var RosterHeader = append(append([]string{}, sheet.TemplateHeader...),
+	"加注状态", "加注有效至", "登记有效期起", "登记有效期至", "继续教育已认定学时", "继续教育要求学时", "纸质证书状态")
+
+// Roster is one row a certificate, every holder, in name order.
+func (s *Service) Roster(ctx context.Context) ([][]string, error) {
+	snap, err := s.Snapshots.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	today := data.DateOf(now)
+	certs, err := s.Certs.Certificates(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	byHolder := map[int64][]*data.Certificate{}
+	for _, c := range certs {
+		byHolder[c.HolderID] = append(byHolder[c.HolderID], c)
+	}
+	binding := map[int64]*data.Certificate{} // as data.AttentionItems decides it
+	for _, c := range snap.Certificates {
+		if b := binding[c.HolderID]; c.Status == data.StatusValid && (b == nil || levelRank(c.Level) >= levelRank(b.Level)) {
+			binding[c.HolderID] = c
+		}
+	}
+	var rows [][]string
+	for off := 0; ; off += 5000 {
+		page, err := s.Holders.FindHolders(ctx, data.HolderFilter{Offset: off, Limit: 5000})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range page {
+			ce := ceFor(snap, binding[h.ID], today)
+			for _, c := range byHolder[h.ID] {
+				row := []string{h.Name, idTypeZH[h.IDType], h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
+					strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, statusZH[c.Status]}
+				row = append(row, annotationState(c, snap.Annotations[c.ID], now)...)
+				row = append(row, registrationSpan(snap.Registrations[c.ID])...)
+				if ce != nil && ce.cert == c.ID {
+					row = append(row, hours(ce.p.Credited), hours(ce.p.Required))
+				} else {
+					row = append(row, "", "")
+				}
+				row = append(row, paperState(snap.Paper[c.ID], today))
+				rows = append(rows, row)
+			}
+		}
+		if len(page) < 5000 {
+			return rows, nil
+		}
+	}
+}
+
+var (
+	idTypeZH = map[data.IDType]string{data.IDResident: "居民身份证", data.IDPermit: "港澳台居民居住证", data.IDPassport: "护照", data.IDOther: "其他"}
+	statusZH = map[data.CertStatus]string{data.StatusValid: "有效", data.StatusRevoked: "无效"}
+	annZH    = map[data.AnnotationState]string{data.AnnGenerating: "证书生成中", data.AnnValid: "有效", data.AnnExpired: "加注件已过期", data.AnnWithdrawn: "已撤回"}
+	paperZH  = map[data.PaperStatus]string{data.PaperNotCollected: "未领取", data.PaperApplied: "已申请邮寄", data.PaperUnderReview: "审核中",
+		data.PaperShipped: "已寄出", data.PaperCollected: "已领取", data.PaperOverdue: "逾期未领取"}
+)
+
+func hours(h float64) string { return strconv.FormatFloat(h, 'f', -1, 64) }
+
+// annotationState is the annotation in force, else the latest one.
+func annotationState(c *data.Certificate, anns []data.Annotation, now time.Time) []string {
+	if !c.NeedsAnnotation() {
+		return []string{"无需加注", ""}
+	}
+	a := data.CurrentAnnotation(anns, now)
+	if a == nil && len(anns) > 0 {
+		a = &anns[len(anns)-1]
+	}
+	if a == nil {
+		return []string{"未申请", ""}
+	}
+	return []string{annZH[a.State(now)], a.ValidUntil().Format("2006-01-02 15:04")}
+}
+
+func registrationSpan(regs []data.Registration) []string {
+	ps := data.Periods(regs)
+	if len(ps) == 0 {
+		return []string{"", ""}
+	}
+	p := ps[len(ps)-1]
+	return []string{p.Start.String(), p.End.String()}
+}
+
+func paperState(p *data.Paper, today data.Date) string {
+	if p == nil {
+		return ""
+	}
+	return paperZH[data.PaperState(p, today)]
+}
+
+type ceStanding struct {
+	cert int64
+	p    data.Progress
+}
+
+// ceFor is the holder's current CE period, against their binding
+// certificate (nil when there is none or no period runs today).
+func ceFor(snap *data.Snapshot, c *data.Certificate, today data.Date) *ceStanding {
+	if c == nil {
+		return nil
+	}
+	progress, _ := data.CEProgress(c.Level, data.Periods(snap.Registrations[c.ID]), snap.CERecords[c.HolderID], today)
+	for _, p := range progress {
+		if p.Contains(today) {
+			return &ceStanding{cert: c.ID, p: p}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+package sheet
+
+import (
+	"encoding/csv"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/swcert/swcert/data"
+)
+
+// Write writes a table as .xlsx or .csv, by the name's ending. A CSV starts
+// with a byte-order mark: without it, Excel reads UTF-8 Chinese as noise.
+func Write(name string, w io.Writer, header []string, rows [][]string) error {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		if _, err := io.WriteString(w, "\xef\xbb\xbf"); err != nil {
+			return err
+		}
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true // as Excel writes it
+		if err := cw.Write(header); err != nil {
+			return err
+		}
+		if err := cw.WriteAll(rows); err != nil {
+			return err
+		}
+		return cw.Error()
+	case ".xlsx":
+		f := excelize.NewFile()
+		defer f.Close()
+		sheet := f.GetSheetName(0)
+		sw, err := f.NewStreamWriter(sheet)
+		if err != nil {
+			return err
+		}
+		bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+		if err := sw.SetRow("A1", cells(header, bold)); err != nil {
+			return err
+		}
+		for i, r := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			if err := sw.SetRow(cell, cells(r, 0)); err != nil {
+				return err
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+		return f.Write(w)
+	}
+	return data.Invalid("out", "err.sheet.type")
+}
+
+// cells are strings written as text: an 18-digit ID number or a
+// management number must not become a number Excel rounds.
+func cells(values []string, style int) []any {
+	out := make([]any, len(values))
+	for i, v := range values {
+		out[i] = excelize.Cell{Value: v, StyleID: style}
+	}
+	return out
+}
+
+// TemplateHeader is the header of the import template, in Chinese (the
+// import accepts English too).
+var TemplateHeader = []string{"姓名", "证件类型", "证件号码", "手机号码", "工作单位", "登记地区", "证书级别", "管理号", "考试年份", "合格日期", "发证日期", "发证机关", "证书状态"}
+
+// TemplateExample is one row showing how cells are written.
+var TemplateExample = []string{"张三（示例，导入前请删除）", "居民身份证", "11010519491231002X", "13800138000", "阳光社会工作服务中心", "北京市朝阳区",
+	"社会工作师", "2022S110000123", "2022", "2022-09-20", "2022-12-01", data.DefaultIssuer, "有效"}
