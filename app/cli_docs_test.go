@@ -142,11 +142,12 @@ func TestKeysBetweenInstallations(t *testing.T) {
 	if len(keys) != 2 || !keys[0].Own || keys[1].Name != "张三" {
 		t.Fatalf("keys %+v", keys)
 	}
-	code, _, errs := agency.do("key", "untrust", keys[0].KID)
+	// A key ID may begin with "-": "--" ends the flags, as usual.
+	code, _, errs := agency.do("key", "untrust", "--", keys[0].KID)
 	if code != 2 || !strings.Contains(errs, "own key") {
 		t.Errorf("untrust own: %d %q", code, errs)
 	}
-	agency.ok(nil, "key", "untrust", keys[1].KID)
+	agency.ok(nil, "key", "untrust", "--", keys[1].KID)
 	if code, _, _ := agency.do("verify", pdf); code != 1 {
 		t.Errorf("after untrust: exit %d", code)
 	}
