@@ -93,34 +93,23 @@ func (s *Dashboard) Content() fyne.CanvasObject { return s.content }
 // holders it takes a moment, and the window stays live meanwhile.
 func (s *Dashboard) Refresh() {
 	s.status.SetText(i18n.T("dash.computing"))
-	go func() {
-		snap, err := s.svc.Snapshots.Snapshot(s.svc.ctx())
-		var items []data.Attention
+	var snap *data.Snapshot
+	var items []data.Attention
+	var err error
+	s.svc.background(func() {
+		snap, err = s.svc.Snapshots.Snapshot(s.svc.ctx())
 		if err == nil {
 			items = data.AttentionItems(snap, s.svc.Now())
 		}
-		fyne.Do(func() {
-			if err != nil {
-				s.status.SetText(i18n.Message(err))
-				return
-			}
-			s.snap, s.all = snap, items
-			s.showFigures()
-			s.applyFilter()
-		})
-	}()
-}
-
-// refreshNow is Refresh on the calling goroutine (tests).
-func (s *Dashboard) refreshNow() error {
-	snap, err := s.svc.Snapshots.Snapshot(s.svc.ctx())
-	if err != nil {
-		return err
-	}
-	s.snap, s.all = snap, data.AttentionItems(snap, s.svc.Now())
-	s.showFigures()
-	s.applyFilter()
-	return nil
+	}, func() {
+		if err != nil {
+			s.status.SetText(i18n.Message(err))
+			return
+		}
+		s.snap, s.all = snap, items
+		s.showFigures()
+		s.applyFilter()
+	})
 }
 
 func (s *Dashboard) showFigures() {

@@ -6,6 +6,8 @@ package screens
 
 import (
 	"context"
+
+	"fyne.io/fyne/v2"
 	"time"
 
 	"github.com/swcert/swcert/data"
@@ -32,6 +34,23 @@ type Services struct {
 	Now func() time.Time
 	// DBPath is shown where the user is asked to confirm a change to it.
 	DBPath string
+	// Sync runs background work (the dashboard, reading a seal) on the
+	// calling goroutine: tests, whose driver does not serialise fyne.Do.
+	Sync bool
+}
+
+// background runs work off the UI goroutine and then done on it, so the
+// window stays live while work takes long.
+func (s Services) background(work func(), done func()) {
+	if s.Sync {
+		work()
+		done()
+		return
+	}
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
 }
 
 func (s Services) today() data.Date { return data.DateOf(s.Now()) }

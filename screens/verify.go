@@ -117,16 +117,15 @@ func (s *Verify) verify(b []byte) {
 	s.fields.Objects = nil
 	s.fields.Refresh()
 	s.record.SetText("")
-	go func() {
-		v, err := s.svc.Docs.Verify(s.svc.ctx(), b)
-		fyne.Do(func() {
-			if err != nil {
-				s.showError(err)
-				return
-			}
-			s.show(v)
-		})
-	}()
+	var v *docs.Verdict
+	var err error
+	s.svc.background(func() { v, err = s.svc.Docs.Verify(s.svc.ctx(), b) }, func() {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		s.show(v)
+	})
 }
 
 func (s *Verify) showError(err error) {
