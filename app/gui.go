@@ -43,7 +43,7 @@ func runGUI(o *options, stderr io.Writer) int {
 	w := a.NewWindow(DisplayName)
 	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Now: o.now, DBPath: o.db,
 		Proofs: &proofs.Store{Dir: proofDir(o.db)},
-		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Now: o.now}}
+		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
 	screens.NewMain(a, w, svc, Version, system).Install()
 	w.Resize(fyne.NewSize(1180, 760))
 	w.CenterOnScreen()

@@ -49,7 +49,7 @@ func newFixture(t *testing.T, lang string) *fixture {
 	f.db, f.app, f.win = db, a, w
 	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Now: clock, DBPath: path, Sync: true,
 		Proofs: &proofs.Store{Dir: filepath.Join(filepath.Dir(path), "proofs")},
-		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Now: clock}}
+		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: clock}}
 	return f
 }
 

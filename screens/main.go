@@ -144,9 +144,12 @@ func (m *Main) Menu() *fyne.MainMenu {
 	settings := fyne.NewMenuItem(i18n.T("menu.settings"), m.ShowSettings)
 	settings.Icon = theme.SettingsIcon()
 	demo := fyne.NewMenuItem(i18n.T("menu.demo"), m.ShowDemo)
+	imp := fyne.NewMenuItem(i18n.T("menu.import"), m.ShowImport)
+	roster := fyne.NewMenuItem(i18n.T("menu.export_roster"), m.ShowExportRoster)
+	template := fyne.NewMenuItem(i18n.T("menu.template"), m.ShowExportTemplate)
 	about := fyne.NewMenuItem(i18n.T("menu.about"), m.ShowAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(i18n.T("menu.file"), demo, fyne.NewMenuItemSeparator(), settings),
+		fyne.NewMenu(i18n.T("menu.file"), imp, roster, template, fyne.NewMenuItemSeparator(), demo, fyne.NewMenuItemSeparator(), settings),
 		fyne.NewMenu(i18n.T("menu.help"), about),
 	)
 }

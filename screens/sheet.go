@@ -1,0 +1,132 @@
+package screens
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/sheet"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// ShowImport asks for a spreadsheet, checks every row first (a dry run),
+// shows what is wrong where, and imports only when the user says so: all
+// rows when all are good, else the good ones, or nothing.
+func (m *Main) ShowImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("%s", i18n.T("err.sheet.unreadable")), m.Win)
+			return
+		}
+		m.importFile(r.URI().Name(), b)
+	}, m.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.Show()
+}
+
+// importFile runs the dry run of a file and shows its report.
+func (m *Main) importFile(name string, b []byte) {
+	rep, err := m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), true, false)
+	if err != nil {
+		dialog.ShowInformation(i18n.T("import.title"), i18n.FieldMessage(err), m.Win)
+		return
+	}
+	summary := wrapped(i18n.T("import.summary", "Rows", rep.Rows, "Bad", len(rep.Errors)))
+	lines := make([]string, len(rep.Errors))
+	for i, e := range rep.Errors {
+		lines[i] = i18n.T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", i18n.Message(e.Err))
+	}
+	errs := widget.NewList(func() int { return len(lines) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("第 12 行，身份证号：校验位不符")
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
+	body := container.NewBorder(summary, nil, nil, nil, errs)
+	good := rep.Rows - len(rep.Errors)
+	okText := i18n.T("import.all", "Count", good)
+	if len(rep.Errors) > 0 {
+		okText = i18n.T("import.good", "Count", good)
+	}
+	d := dialog.NewCustomConfirm(i18n.T("import.title"), okText, i18n.T("import.nothing"), body, func(yes bool) {
+		if yes {
+			m.runImport(name, b)
+		}
+	}, m.Win)
+	d.Resize(fyne.NewSize(640, 460))
+	d.Show()
+}
+
+func (m *Main) runImport(name string, b []byte) {
+	rep, err := m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), false, true)
+	msg := ""
+	switch {
+	case err != nil:
+		msg = i18n.FieldMessage(err)
+	case !rep.Written:
+		msg = i18n.T("cli.import_refused", "Bad", len(rep.Errors))
+	default:
+		msg = i18n.T("cli.import_done", "Imported", rep.Imported, "Updated", rep.Updated, "Bad", len(rep.Errors))
+	}
+	dialog.ShowInformation(i18n.T("import.title"), msg, m.Win)
+	m.Certificates.Refresh()
+	m.Dashboard.Refresh()
+}
+
+// ShowExportRoster writes the roster where the user says (.xlsx or .csv).
+func (m *Main) ShowExportRoster() {
+	m.saveSheet("swcert-roster.xlsx", func(name string, w io.Writer) error {
+		rows, err := m.Svc.Docs.Roster(m.Svc.ctx())
+		if err != nil {
+			return err
+		}
+		return sheet.Write(name, w, docs.RosterHeader, rows)
+	})
+}
+
+// ShowExportTemplate writes the import template.
+func (m *Main) ShowExportTemplate() {
+	m.saveSheet("swcert-import-template.xlsx", func(name string, w io.Writer) error {
+		return sheet.Write(name, w, sheet.TemplateHeader, [][]string{sheet.TemplateExample})
+	})
+}
+
+func (m *Main) saveSheet(suggested string, write func(name string, w io.Writer) error) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		name := w.URI().Name()
+		if ext := strings.ToLower(w.URI().Extension()); ext != ".xlsx" && ext != ".csv" {
+			name += ".xlsx" // the format follows the name; no ending means .xlsx
+		}
+		var b bytes.Buffer
+		err = write(name, &b)
+		if err == nil {
+			_, err = w.Write(b.Bytes())
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.FieldMessage(err), m.Win)
+			return
+		}
+		dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.T("export.saved", "Path", w.URI().Path()), m.Win)
+	}, m.Win)
+	d.SetFileName(suggested)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.Show()
+}
