@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/sqlite"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -52,27 +53,29 @@ var commands = map[string]command{
 	"key list":          keyList,
 	"key untrust":       keyUntrust,
 
-	"reg add":          regAdd,
-	"reg list":         regList,
-	"reg edit":         regEdit,
-	"reg delete":       deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration),
-	"reg due":          regDue,
-	"ce add":           ceAdd,
-	"ce list":          ceList,
-	"ce edit":          ceEdit,
-	"ce delete":        deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord),
-	"ce progress":      ceProgress,
-	"export ce-report": exportCEReport,
-	"paper set":        paperUpdate(true),
-	"paper update":     paperUpdate(false),
-	"paper show":       paperShow,
-	"mail form":        mailForm,
-	"export mailform":  exportMailForm,
-	"due":              dueCmd,
-	"export ics":       exportICS,
-	"import":           importCmd,
-	"export roster":    exportRoster,
-	"export template":  exportTemplate,
+	"reg add":           regAdd,
+	"reg list":          regList,
+	"reg edit":          regEdit,
+	"reg delete":        deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration),
+	"reg due":           regDue,
+	"ce add":            ceAdd,
+	"ce list":           ceList,
+	"ce edit":           ceEdit,
+	"ce delete":         deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord),
+	"ce progress":       ceProgress,
+	"export ce-report":  exportCEReport,
+	"paper set":         paperUpdate(true),
+	"paper update":      paperUpdate(false),
+	"paper show":        paperShow,
+	"mail form":         mailForm,
+	"export mailform":   exportMailForm,
+	"due":               dueCmd,
+	"export ics":        exportICS,
+	"import":            importCmd,
+	"export roster":     exportRoster,
+	"export template":   exportTemplate,
+	"export certs":      exportBatch("export certs", (*docs.Service).ExportCertificates),
+	"export ce-reports": exportBatch("export ce-reports", (*docs.Service).ExportCEReports),
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {

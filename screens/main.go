@@ -35,6 +35,10 @@ type Main struct {
 	CELog        *CELog
 	PaperTab     *PaperTab
 	Verify       *Verify
+
+	// onBatchProgress, when set, is told of a batch's progress (tests
+	// press Cancel half way there).
+	onBatchProgress func(b *Batch, done, total int)
 }
 
 // NewMain builds the window's content in the language of the preferences.
@@ -147,9 +151,10 @@ func (m *Main) Menu() *fyne.MainMenu {
 	imp := fyne.NewMenuItem(i18n.T("menu.import"), m.ShowImport)
 	roster := fyne.NewMenuItem(i18n.T("menu.export_roster"), m.ShowExportRoster)
 	template := fyne.NewMenuItem(i18n.T("menu.template"), m.ShowExportTemplate)
+	batch := fyne.NewMenuItem(i18n.T("menu.batch"), m.ShowBatch)
 	about := fyne.NewMenuItem(i18n.T("menu.about"), m.ShowAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(i18n.T("menu.file"), imp, roster, template, fyne.NewMenuItemSeparator(), demo, fyne.NewMenuItemSeparator(), settings),
+		fyne.NewMenu(i18n.T("menu.file"), imp, roster, template, batch, fyne.NewMenuItemSeparator(), demo, fyne.NewMenuItemSeparator(), settings),
 		fyne.NewMenu(i18n.T("menu.help"), about),
 	)
 }

@@ -1,0 +1,239 @@
+package docs
+
+import (
+	"archive/zip"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/swcert/swcert/data"
+)
+
+// BatchSkip is a document a batch did not write, and why.
+type BatchSkip struct {
+	Name   string `json:"name"`
+	MNo    string `json:"mno"`
+	Reason error  `json:"-"`
+}
+
+// BatchResult says what a batch wrote and what it skipped.
+type BatchResult struct {
+	Written  []string    `json:"written"` // file names (in the folder or the ZIP)
+	Skipped  []BatchSkip `json:"skipped"`
+	Canceled bool        `json:"canceled"`
+}
+
+// batchJob is one document of a batch.
+type batchJob struct {
+	file, name, mno string
+	make            func(ctx context.Context) ([]byte, error)
+}
+
+// ExportCertificates exports the electronic certificate of every
+// certificate of the holders matching search (all when empty) into out: a
+// folder, or a .zip file. Certificates that may not be downloaded now are
+// skipped with the reason. progress is told after each document.
+func (s *Service) ExportCertificates(ctx context.Context, search, out string, progress func(done, total int)) (*BatchResult, error) {
+	holders, err := s.matching(ctx, search)
+	if err != nil {
+		return nil, err
+	}
+	var jobs []batchJob
+	for _, h := range holders {
+		certs, err := s.Certs.Certificates(ctx, h.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range certs {
+			id := c.ID
+			jobs = append(jobs, batchJob{file: safeName(h.Name + "-" + c.MNo + ".pdf"), name: h.Name, mno: c.MNo,
+				make: func(ctx context.Context) ([]byte, error) {
+					b, _, err := s.ExportCertificate(ctx, id)
+					return b, err
+				}})
+		}
+	}
+	return runBatch(ctx, jobs, out, progress)
+}
+
+// ExportCEReports exports the current CE report of every matching holder.
+func (s *Service) ExportCEReports(ctx context.Context, search, out string, progress func(done, total int)) (*BatchResult, error) {
+	holders, err := s.matching(ctx, search)
+	if err != nil {
+		return nil, err
+	}
+	jobs := make([]batchJob, len(holders))
+	for i, h := range holders {
+		id := h.ID
+		jobs[i] = batchJob{file: safeName(fmt.Sprintf("%s-%d-ce.pdf", h.Name, h.ID)), name: h.Name,
+			make: func(ctx context.Context) ([]byte, error) {
+				b, _, err := s.ExportCEReport(ctx, id, 0, data.Date{})
+				return b, err
+			}}
+	}
+	return runBatch(ctx, jobs, out, progress)
+}
+
+func (s *Service) matching(ctx context.Context, search string) ([]*data.Holder, error) {
+	var out []*data.Holder
+	for off := 0; ; off += 1000 {
+		page, err := s.Holders.FindHolders(ctx, data.HolderFilter{Search: search, Offset: off, Limit: 1000})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < 1000 {
+			return out, nil
+		}
+	}
+}
+
+// safeName keeps a file name valid on every system.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// runBatch makes the documents on every core and writes them in order of
+// completion: each into the folder by temporary file and rename, or into a
+// ZIP that is renamed into place only when complete. Canceled, the ZIP is
+// removed (no partial file is left as if done); in a folder, the documents
+// finished before the cancel stay, each complete, and are listed.
+func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(done, total int)) (*BatchResult, error) {
+	res := &BatchResult{Written: []string{}, Skipped: []BatchSkip{}}
+	asZip := strings.EqualFold(filepath.Ext(out), ".zip")
+	var zf *os.File
+	var zw *zip.Writer
+	if asZip {
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", err.Error())
+		}
+		f, err := os.CreateTemp(filepath.Dir(out), ".swcert-batch-*.zip")
+		if err != nil {
+			return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", err.Error())
+		}
+		zf, zw = f, zip.NewWriter(f)
+	} else if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", err.Error())
+	}
+
+	type done struct {
+		job batchJob
+		pdf []byte
+		err error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	todo := make(chan batchJob)
+	results := make(chan done)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range todo {
+				b, err := j.make(ctx)
+				select {
+				case results <- done{j, b, err}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(todo)
+		for _, j := range jobs {
+			select {
+			case todo <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var werr error
+	n := 0
+	for d := range results {
+		n++
+		switch {
+		case werr != nil:
+		case d.err != nil && data.AsError(d.err) != nil:
+			res.Skipped = append(res.Skipped, BatchSkip{Name: d.job.name, MNo: d.job.mno, Reason: d.err})
+		case d.err != nil:
+			werr = d.err
+			cancel()
+		case zw != nil:
+			w, err := zw.Create(d.job.file)
+			if err == nil {
+				_, err = w.Write(d.pdf)
+			}
+			if err != nil {
+				werr = err
+				cancel()
+			} else {
+				res.Written = append(res.Written, d.job.file)
+			}
+		default:
+			if err := writeAtomic(filepath.Join(out, d.job.file), d.pdf); err != nil {
+				werr = err
+				cancel()
+			} else {
+				res.Written = append(res.Written, d.job.file)
+			}
+		}
+		if progress != nil {
+			progress(n, len(jobs))
+		}
+	}
+	res.Canceled = ctx.Err() != nil && werr == nil && n < len(jobs)
+	if zw != nil {
+		err := zw.Close()
+		if cerr := zf.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil && werr == nil && !res.Canceled {
+			err = os.Rename(zf.Name(), out)
+		}
+		if err != nil || werr != nil || res.Canceled {
+			os.Remove(zf.Name())
+			if res.Canceled {
+				res.Written = []string{} // nothing of the ZIP is there
+			}
+		}
+		if werr == nil {
+			werr = err
+		}
+	}
+	if werr != nil {
+		return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", werr.Error())
+	}
+	return res, nil
+}
+
+func writeAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".swcert-*.pdf")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}

@@ -1,0 +1,120 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// Batch is a batch export on screen: its progress bar and Cancel button.
+type Batch struct {
+	bar    *widget.ProgressBar
+	cancel *widget.Button
+	dialog *dialog.CustomDialog
+}
+
+// ShowBatch offers to export the PDFs of the holders the Certificates tab
+// lists: certificates or CE reports, into a ZIP or a folder.
+func (m *Main) ShowBatch() {
+	query := m.Certificates.list.query
+	what := widget.NewRadioGroup([]string{i18n.T("batch.certs"), i18n.T("batch.ce")}, nil)
+	what.SetSelected(i18n.T("batch.certs"))
+	into := widget.NewRadioGroup([]string{i18n.T("batch.zip"), i18n.T("batch.folder")}, nil)
+	into.SetSelected(i18n.T("batch.zip"))
+	var d *dialog.CustomDialog
+	start := widget.NewButton(i18n.T("batch.start"), func() {
+		d.Hide()
+		ce := what.Selected == i18n.T("batch.ce")
+		if into.Selected == i18n.T("batch.zip") {
+			s := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+				if err != nil || w == nil {
+					return
+				}
+				path := w.URI().Path()
+				w.Close()
+				if !strings.HasSuffix(strings.ToLower(path), ".zip") {
+					path += ".zip"
+				}
+				m.RunBatch(ce, query, path)
+			}, m.Win)
+			s.SetFileName("swcert-pdfs.zip")
+			s.Show()
+			return
+		}
+		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				m.RunBatch(ce, query, u.Path())
+			}
+		}, m.Win).Show()
+	})
+	start.Importance = widget.HighImportance
+	body := container.NewVBox(wrapped(i18n.T("batch.what", "Count", m.Certificates.list.Len(), "Query", query)), what, into, start)
+	d = dialog.NewCustom(i18n.T("batch.title"), i18n.T("cancel"), body, m.Win)
+	d.Resize(fyne.NewSize(460, 280))
+	d.Show()
+}
+
+// RunBatch exports with a progress bar and a Cancel button, off the UI
+// goroutine; the window stays live. The summary says what was written,
+// what was skipped and why, and after a cancel what is (not) there.
+func (m *Main) RunBatch(ce bool, query, out string) *Batch {
+	b := &Batch{bar: widget.NewProgressBar()}
+	ctx, cancel := context.WithCancel(m.Svc.ctx())
+	b.cancel = widget.NewButton(i18n.T("batch.cancel"), cancel)
+	b.dialog = dialog.NewCustomWithoutButtons(i18n.T("batch.title"), container.NewVBox(b.bar, b.cancel), m.Win)
+	b.dialog.Resize(fyne.NewSize(420, 160))
+	b.dialog.Show()
+	run := m.Svc.Docs.ExportCertificates
+	if ce {
+		run = m.Svc.Docs.ExportCEReports
+	}
+	var res *docs.BatchResult
+	var err error
+	m.Svc.background(func() {
+		res, err = run(ctx, query, out, func(done, total int) {
+			update := func() {
+				b.bar.Max = float64(total)
+				b.bar.SetValue(float64(done))
+			}
+			if m.Svc.Sync {
+				update()
+			} else {
+				fyne.Do(update)
+			}
+			if m.onBatchProgress != nil {
+				m.onBatchProgress(b, done, total)
+			}
+		})
+	}, func() {
+		cancel()
+		b.dialog.Hide()
+		var msg string
+		switch {
+		case err != nil:
+			msg = i18n.FieldMessage(err)
+		case res.Canceled && strings.HasSuffix(strings.ToLower(out), ".zip"):
+			msg = i18n.T("batch.canceled_zip")
+		case res.Canceled:
+			msg = i18n.T("batch.canceled", "Written", len(res.Written))
+		default:
+			lines := []string{i18n.T("batch.done", "Written", len(res.Written), "Skipped", len(res.Skipped), "Path", out)}
+			for i, s := range res.Skipped {
+				if i == 10 {
+					lines = append(lines, "…")
+					break
+				}
+				lines = append(lines, i18n.T("batch.skipped", "Name", s.Name, "MNo", s.MNo, "Reason", i18n.Message(s.Reason)))
+			}
+			msg = strings.Join(lines, "\n")
+		}
+		dialog.ShowInformation(i18n.T("batch.title"), msg, m.Win)
+	})
+	return b
+}
