@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -44,7 +45,15 @@ func runGUI(o *options, stderr io.Writer) int {
 	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Now: o.now, DBPath: o.db,
 		Proofs: &proofs.Store{Dir: proofDir(o.db)},
 		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
-	screens.NewMain(a, w, svc, Version, system).Install()
+	main := screens.NewMain(a, w, svc, Version, system)
+	main.Install()
+	// The dashboard (and with it the reminders) is worked out again every
+	// hour, so a deadline coming within a reminder window is told that day.
+	go func() {
+		for range time.Tick(time.Hour) {
+			fyne.Do(func() { main.Refresh() })
+		}
+	}()
 	w.Resize(fyne.NewSize(1180, 760))
 	w.CenterOnScreen()
 	w.ShowAndRun()

@@ -26,6 +26,8 @@ type Dashboard struct {
 	win fyne.Window
 	// OnOpen shows an item in its tab (set by Main).
 	OnOpen func(data.Attention)
+	// OnComputed is told every fresh computation (Main sends reminders).
+	OnComputed func([]data.Attention)
 
 	all   []data.Attention
 	shown []data.Attention
@@ -109,6 +111,9 @@ func (s *Dashboard) Refresh() {
 		s.snap, s.all = snap, items
 		s.showFigures()
 		s.applyFilter()
+		if s.OnComputed != nil {
+			s.OnComputed(items)
+		}
 	})
 }
 

@@ -39,6 +39,7 @@ type Main struct {
 	// onBatchProgress, when set, is told of a batch's progress (tests
 	// press Cancel half way there).
 	onBatchProgress func(b *Batch, done, total int)
+	next            *Main // the Main that replaced this one (language change)
 }
 
 // NewMain builds the window's content in the language of the preferences.
@@ -47,6 +48,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale}
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open
+	m.Dashboard.OnComputed = m.remind
 	m.Certificates = NewCertificates(svc, w)
 	m.Annotations = NewAnnotations(svc, w)
 	m.Register = NewRegistrations(svc, w)
@@ -80,6 +82,14 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		}
 	}
 	return m
+}
+
+// Refresh works the dashboard out again (and sends the reminders due).
+// The language can change, so it goes through the window's current Main.
+func (m *Main) Refresh() {
+	if cur := m.current(); cur != nil {
+		cur.Dashboard.Refresh()
+	}
 }
 
 // open shows an attention item in the tab where it is dealt with.
@@ -165,4 +175,13 @@ func (m *Main) rebuild() {
 	n := NewMain(m.App, m.Win, m.Svc, m.Version, m.SystemLocale)
 	n.Install()
 	n.Tabs.SelectIndex(tab)
+	m.next = n
+}
+
+// current is the Main the window shows now (a language change replaces it).
+func (m *Main) current() *Main {
+	for m.next != nil {
+		m = m.next
+	}
+	return m
 }

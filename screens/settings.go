@@ -1,12 +1,15 @@
 package screens
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/screens/i18n"
 )
 
@@ -30,6 +33,7 @@ func languageLabel(code string) string {
 type Settings struct {
 	Language *widget.RadioGroup
 	Theme    *widget.RadioGroup
+	Remind   *field
 	dialog   dialog.Dialog
 }
 
@@ -70,16 +74,35 @@ func (m *Main) NewSettings() *Settings {
 			}
 		}
 	}
+	// Reminder days are saved as soon as they read well; a message says
+	// what is wrong otherwise.
+	s.Remind = newField("remind_days", "30, 7, 1", func(t string) error {
+		days, err := data.ParseReminderDays(t)
+		if err == nil {
+			prefs.SetString(PrefRemindDays, joinInts(days))
+		}
+		return err
+	})
+	s.Remind.entry.SetText(prefs.StringWithFallback(PrefRemindDays, "30, 7, 1"))
 	form := widget.NewForm(
 		widget.NewFormItem(i18n.T("settings.language"), s.Language),
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
+		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
 	)
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
-	s.dialog.Resize(fyne.NewSize(360, 280))
+	s.dialog.Resize(fyne.NewSize(420, 340))
 	return s
 }
 
 // ShowAbout tells the version and where the data lives.
 func (m *Main) ShowAbout() {
 	dialog.ShowInformation(i18n.T("menu.about"), i18n.T("about.text", "Version", m.Version, "Path", m.Svc.DBPath), m.Win)
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i := range v {
+		s[len(v)-1-i] = strconv.Itoa(v[i]) // the farthest first, as people say it
+	}
+	return strings.Join(s, ", ")
 }

@@ -202,7 +202,9 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 			err = cerr
 		}
 		if err == nil && werr == nil && !res.Canceled {
-			err = os.Rename(zf.Name(), out)
+			if err = os.Chmod(zf.Name(), 0o644); err == nil { // as other exports, not a temp file's 0600
+				err = os.Rename(zf.Name(), out)
+			}
 		}
 		if err != nil || werr != nil || res.Canceled {
 			os.Remove(zf.Name())

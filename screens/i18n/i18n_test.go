@@ -48,7 +48,7 @@ func TestFilesLoadAndAgree(t *testing.T) {
 }
 
 // keyLike is how a message key looks in Go source: "err.id.checksum".
-var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list|reg|ce|proof|paper|sex|fee|mail|att|dash|import|export|batch)\.[a-z0-9_.]+$`)
+var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu|demo|settings|about|reveal|annotation|tab|app|date|ann|verify|keys|scene|list|reg|ce|proof|paper|sex|fee|mail|att|dash|import|export|batch|remind)\.[a-z0-9_.]+$`)
 
 // TestEveryKeyInSourceIsTranslated finds every literal message key in the
 // code and every key built from a code list, and checks both languages
