@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"sync"
 
 	"github.com/swcert/swcert/data"
 )
@@ -31,56 +33,58 @@ func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
 		return rows.Err()
 	}
 	// Only the columns the rules read: with 100,000 holders every column
-	// and every timestamp parsed costs time and memory.
-	err = each(`SELECT id, name, org, region FROM holders`, func(r scanner) error {
+	// and every timestamp parsed costs time and memory. The tables are read
+	// at once on separate connections, each into its own part.
+	var wg sync.WaitGroup
+	errs := make([]error, 6)
+	load := func(i int, q string, scan func(scanner) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = each(q, scan)
+		}()
+	}
+	load(0, `SELECT id, name, org, region FROM holders`, func(r scanner) error {
 		h := &data.Holder{}
 		err := r.Scan(&h.ID, &h.Name, &h.Org, &h.Region)
 		s.Holders[h.ID] = h
 		return err
 	})
-	if err == nil {
-		err = each(`SELECT id, holder_id, level, mno, passed_on, issued_on, status FROM certificates`, func(r scanner) error {
-			c := &data.Certificate{}
-			err := r.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.PassedOn, &c.IssuedOn, &c.Status)
-			s.Certificates = append(s.Certificates, c)
-			return err
-		})
-	}
-	if err == nil {
-		err = each(`SELECT cert_id, days, applied_at, completed_at, withdrawn_at FROM annotations ORDER BY applied_at, id`, func(r scanner) error {
-			var a data.Annotation
-			var applied string
-			var completed, withdrawn sql.NullString
-			err := r.Scan(&a.CertID, &a.Days, &applied, &completed, &withdrawn)
-			a.AppliedAt, a.CompletedAt, a.WithdrawnAt = parseStamp(applied), optStamp(completed), optStamp(withdrawn)
-			s.Annotations[a.CertID] = append(s.Annotations[a.CertID], a)
-			return err
-		})
-	}
-	if err == nil {
-		err = each(`SELECT cert_id, kind, status, valid_from FROM registrations ORDER BY id`, func(r scanner) error {
-			var g data.Registration
-			err := r.Scan(&g.CertID, &g.Kind, &g.Status, &g.ValidFrom)
-			s.Registrations[g.CertID] = append(s.Registrations[g.CertID], g)
-			return err
-		})
-	}
-	if err == nil {
-		err = each(`SELECT holder_id, kind, date, hours, review FROM ce_records ORDER BY date, id`, func(r scanner) error {
-			var c data.CERecord
-			err := r.Scan(&c.HolderID, &c.Kind, &c.Date, &c.Hours, &c.Review)
-			s.CERecords[c.HolderID] = append(s.CERecords[c.HolderID], c)
-			return err
-		})
-	}
-	if err == nil {
-		err = each(`SELECT cert_id, status, window_start, window_end FROM paper`, func(r scanner) error {
-			p := &data.Paper{}
-			err := r.Scan(&p.CertID, &p.Status, &p.WindowStart, &p.WindowEnd)
-			s.Paper[p.CertID] = p
-			return err
-		})
-	}
+	load(1, `SELECT id, holder_id, level, mno, passed_on, issued_on, status FROM certificates`, func(r scanner) error {
+		c := &data.Certificate{}
+		err := r.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.PassedOn, &c.IssuedOn, &c.Status)
+		s.Certificates = append(s.Certificates, c)
+		return err
+	})
+	load(2, `SELECT cert_id, days, applied_at, completed_at, withdrawn_at FROM annotations ORDER BY applied_at, id`, func(r scanner) error {
+		var a data.Annotation
+		var applied string
+		var completed, withdrawn sql.NullString
+		err := r.Scan(&a.CertID, &a.Days, &applied, &completed, &withdrawn)
+		a.AppliedAt, a.CompletedAt, a.WithdrawnAt = parseStamp(applied), optStamp(completed), optStamp(withdrawn)
+		s.Annotations[a.CertID] = append(s.Annotations[a.CertID], a)
+		return err
+	})
+	load(3, `SELECT cert_id, kind, status, valid_from FROM registrations ORDER BY id`, func(r scanner) error {
+		var g data.Registration
+		err := r.Scan(&g.CertID, &g.Kind, &g.Status, &g.ValidFrom)
+		s.Registrations[g.CertID] = append(s.Registrations[g.CertID], g)
+		return err
+	})
+	load(4, `SELECT holder_id, kind, date, hours, review FROM ce_records ORDER BY date, id`, func(r scanner) error {
+		var c data.CERecord
+		err := r.Scan(&c.HolderID, &c.Kind, &c.Date, &c.Hours, &c.Review)
+		s.CERecords[c.HolderID] = append(s.CERecords[c.HolderID], c)
+		return err
+	})
+	load(5, `SELECT cert_id, status, window_start, window_end FROM paper`, func(r scanner) error {
+		p := &data.Paper{}
+		err := r.Scan(&p.CertID, &p.Status, &p.WindowStart, &p.WindowEnd)
+		s.Paper[p.CertID] = p
+		return err
+	})
+	wg.Wait()
+	err = errors.Join(errs...)
 	if err != nil {
 		return nil, err
 	}
