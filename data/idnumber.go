@@ -126,19 +126,6 @@ func validate18(t IDType, s string, today Date) error {
 	return nil
 }
 
-// IDBirthDate returns the birth date encoded in an 18-character resident or
-// permit number, or the zero Date.
-func IDBirthDate(t IDType, s string) Date {
-	if (t != IDResident && t != IDPermit) || len(s) != 18 {
-		return Date{}
-	}
-	d, err := ParseDate(s[6:10] + "-" + s[10:12] + "-" + s[12:14])
-	if err != nil {
-		return Date{}
-	}
-	return d
-}
-
 // MaskIDNumber hides the middle of an identity number: 18-character numbers
 // keep the 6 region digits and the last 4 (110105********002X, the form the
 // authorities print); shorter ones keep the first and last two.

@@ -62,12 +62,6 @@ func TestIDCheckCharAndBirth(t *testing.T) {
 	if c := IDCheckChar("11010519491231002"); c != 'X' {
 		t.Errorf("check char %c, want X", c)
 	}
-	if d := IDBirthDate(IDResident, "11010519491231002X"); !d.Equal(NewDate(1949, 12, 31)) {
-		t.Errorf("birth %v", d)
-	}
-	if d := IDBirthDate(IDPassport, "E12345678"); !d.IsZero() {
-		t.Errorf("passport birth %v", d)
-	}
 }
 
 func TestMasking(t *testing.T) {

@@ -316,21 +316,10 @@ func (s *Annotations) onExport() {
 // exportTo writes the sealed PDF to w and says where it went.
 func (s *Annotations) exportTo(w io.WriteCloser) {
 	b, doc, err := s.svc.Docs.ExportCertificate(s.svc.ctx(), s.cert.ID)
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
+	where, err := writeOut(w, b, err)
 	if err != nil {
-		s.exportMsg.Importance = widget.DangerImportance
-		s.exportMsg.SetText(i18n.Message(err))
+		status(s.exportMsg, err, "")
 		return
 	}
-	where := ""
-	if u, ok := w.(fyne.URIWriteCloser); ok {
-		where = u.URI().Path()
-	}
-	s.exportMsg.Importance = widget.SuccessImportance
-	s.exportMsg.SetText(i18n.T("ann.exported", "Path", where, "Until", time.Unix(doc.Claims().Expires, 0).Format(timeLayout)))
+	status(s.exportMsg, nil, i18n.T("ann.exported", "Path", where, "Until", time.Unix(doc.Claims().Expires, 0).Format(timeLayout)))
 }

@@ -418,15 +418,10 @@ func (s *CELog) onExport() {
 // exportTo writes the sealed CE report of the current period to w.
 func (s *CELog) exportTo(w fyne.URIWriteCloser) {
 	b, r, err := s.svc.Docs.ExportCEReport(s.svc.ctx(), s.holder.ID, 0, data.Date{})
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
+	where, err := writeOut(w, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return
 	}
-	status(s.exportMsg, nil, i18n.T("ce.exported", "Path", w.URI().Path(), "Credited", HoursText(r.Progress.Credited), "Required", HoursText(r.Progress.Required)))
+	status(s.exportMsg, nil, i18n.T("ce.exported", "Path", where, "Credited", HoursText(r.Progress.Credited), "Required", HoursText(r.Progress.Required)))
 }

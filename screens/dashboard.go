@@ -220,17 +220,12 @@ func (s *Dashboard) onExportICS() {
 		}
 		var b bytes.Buffer
 		err = ICS(&b, s.shown, s.svc.Now())
-		if err == nil {
-			_, err = w.Write(b.Bytes())
-		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
+		where, err := writeOut(w, b.Bytes(), err)
 		if err != nil {
 			s.status.SetText(i18n.Message(err))
 			return
 		}
-		s.status.SetText(i18n.T("dash.ics_saved", "Path", w.URI().Path(), "Count", len(s.shown)))
+		s.status.SetText(i18n.T("dash.ics_saved", "Path", where, "Count", len(s.shown)))
 	}, s.win)
 	d.SetFileName("swcert-deadlines.ics")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))

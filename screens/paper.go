@@ -2,7 +2,6 @@ package screens
 
 import (
 	"io"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -421,19 +420,10 @@ func (s *PaperTab) onExport() {
 // exportTo writes the sealed form to w.
 func (s *PaperTab) exportTo(w io.WriteCloser) {
 	b, _, err := s.svc.Docs.ExportMailForm(s.svc.ctx(), s.cert.ID)
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
+	where, err := writeOut(w, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return
 	}
-	where := ""
-	if u, ok := w.(fyne.URIWriteCloser); ok {
-		where = u.URI().Path()
-	}
-	status(s.exportMsg, nil, i18n.T("paper.exported", "Path", where, "At", time.Now().Format("15:04")))
+	status(s.exportMsg, nil, i18n.T("paper.exported", "Path", where))
 }

@@ -283,18 +283,13 @@ func (s *Verify) onExportKey() {
 // exportKeyTo writes this installation's public key to w.
 func (s *Verify) exportKeyTo(w fyne.URIWriteCloser) {
 	b, err := s.svc.Docs.PublicKey(s.svc.ctx())
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
+	where, err := writeOut(w, b, err)
 	if err != nil {
 		s.keyMsg.SetText(i18n.Message(err))
 		return
 	}
 	k, _ := s.svc.Keys.OwnKey(s.svc.ctx())
-	s.keyMsg.SetText(i18n.T("cli.key_exported", "Path", w.URI().Path(), "KID", k.KID))
+	s.keyMsg.SetText(i18n.T("cli.key_exported", "Path", where, "KID", k.KID))
 }
 
 // onTrustKey opens a JWK file, asks for a name, and trusts the key.

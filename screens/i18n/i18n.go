@@ -119,21 +119,6 @@ func T(key string, args ...any) string {
 	return s
 }
 
-// Has reports whether key has a message in the language in use.
-func Has(key string) bool {
-	mu.RLock()
-	l := localizer
-	mu.RUnlock()
-	_, tag, err := l.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: key})
-	if err != nil {
-		return false
-	}
-	if current == Chinese {
-		return tag != language.English
-	}
-	return true
-}
-
 // Field is the label of a data-model field ("id_number" → "证件号码").
 func Field(name string) string { return T("field." + name) }
 
