@@ -167,6 +167,8 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 		n++
 		switch {
 		case werr != nil:
+		case d.err != nil && ctx.Err() != nil:
+			// Canceled while it was being made: not a failure.
 		case d.err != nil && data.AsError(d.err) != nil:
 			res.Skipped = append(res.Skipped, BatchSkip{Name: d.job.name, MNo: d.job.mno, Reason: d.err})
 		case d.err != nil:
