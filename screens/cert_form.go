@@ -291,9 +291,6 @@ func (p *certPanel) onSave() {
 		}
 	}
 	if err != nil {
-		if data.ErrorCode(err) == data.EINTERNAL {
-			log.Printf("save certificate: %v", err)
-		}
 		showStoreError(err, p.fields()...)
 		status(p.outcome, err, "")
 		return

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -95,6 +96,9 @@ func (s *Certificates) onHolderDeleted() {
 // refusal.
 func status(l *widget.Label, err error, okText string) {
 	if err != nil {
+		if data.ErrorCode(err) == data.EINTERNAL {
+			log.Printf("%v", err) // the detail for support; the person reads a plain message
+		}
 		l.Importance = widget.DangerImportance
 		l.SetText(i18n.FieldMessage(err))
 		return

@@ -210,9 +210,6 @@ func (f *holderForm) onSave() {
 		err = f.svc.Holders.UpdateHolder(ctx, h)
 	}
 	if err != nil {
-		if data.ErrorCode(err) == data.EINTERNAL {
-			log.Printf("save holder: %v", err)
-		}
 		showStoreError(err, f.name, f.idNo, f.phone, f.org, f.region)
 		status(f.status, err, "")
 		return
