@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,7 +32,10 @@ type Dashboard struct {
 
 	all   []data.Attention
 	shown []data.Attention
-	snap  *data.Snapshot
+	// The snapshot itself is let go once the items are worked out: with
+	// 100,000 holders it is most of the memory; the figures need only these.
+	holders, certs int
+	computed       bool
 
 	figures *widget.Label
 	kind    *widget.Select
@@ -108,9 +112,16 @@ func (s *Dashboard) Refresh() {
 			s.status.SetText(i18n.Message(err))
 			return
 		}
-		s.snap, s.all = snap, items
+		s.all, s.holders, s.certs, s.computed = items, len(snap.Holders), len(snap.Certificates), true
+		big := s.holders > 10000
+		snap = nil
 		s.showFigures()
 		s.applyFilter()
+		if big && !s.svc.Sync {
+			// A large snapshot was just let go: hand its pages back to the
+			// system now rather than keep them for the next refresh.
+			go debug.FreeOSMemory()
+		}
 		if s.OnComputed != nil {
 			s.OnComputed(items)
 		}
@@ -127,7 +138,7 @@ func (s *Dashboard) showFigures() {
 			month++
 		}
 	}
-	s.figures.SetText(i18n.T("dash.figures", "Holders", len(s.snap.Holders), "Certs", len(s.snap.Certificates), "Month", month, "Overdue", overdue))
+	s.figures.SetText(i18n.T("dash.figures", "Holders", s.holders, "Certs", s.certs, "Month", month, "Overdue", overdue))
 }
 
 // Filter is what the filters select.
@@ -146,7 +157,7 @@ func (s *Dashboard) Filter() data.AttentionFilter {
 }
 
 func (s *Dashboard) applyFilter() {
-	if s.list == nil || s.snap == nil {
+	if s.list == nil || !s.computed {
 		return
 	}
 	s.shown = s.Filter().Filter(s.all)
