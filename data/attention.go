@@ -2,8 +2,10 @@ package data
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -50,14 +52,13 @@ type Snapshot struct {
 }
 
 // AttentionItems lists what needs attention across all holders: overdue
-// items first, the latest of them on top, then the rest soonest first. The rules are those of the tabs, applied
+// items first, the latest of them on top, then the rest soonest first
+// (attentionOrder). The rules are those of the tabs, applied
 // to everyone: the annotation in force or being generated, what
 // registration is due (RegistrationDue), CE hours still missing in the
 // current period, the paper certificate's collection window, and
 // certificates that are not valid.
 func AttentionItems(s *Snapshot, now time.Time) []Attention {
-	today := DateOf(now)
-	out := make([]Attention, 0, len(s.Certificates)*3/2) // about what a demo of 100,000 gives
 	// A holder registers, and earns CE hours, for their highest valid
 	// level: Decision, a lower certificate they have outgrown has no
 	// registration or CE of its own to track.
@@ -67,9 +68,40 @@ func AttentionItems(s *Snapshot, now time.Time) []Attention {
 			binding[c.HolderID] = c
 		}
 	}
+	// Holders are shared out among the cores (by ID, so a holder's items
+	// stay together); each part is worked out and sorted apart, then merged.
+	parts := runtime.GOMAXPROCS(0)
+	if len(s.Certificates) < 2000 {
+		parts = 1
+	}
+	sorted := make([][]Attention, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			items := attentionPart(s, now, binding, p, parts)
+			slices.SortFunc(items, attentionOrder)
+			sorted[p] = items
+		}()
+	}
+	wg.Wait()
+	out := sorted[0]
+	for _, more := range sorted[1:] {
+		out = mergeSorted(out, more)
+	}
+	return out
+}
+
+// attentionPart works out the items of the holders whose ID is part modulo
+// parts.
+func attentionPart(s *Snapshot, now time.Time, binding map[int64]*Certificate, part, parts int) []Attention {
+	today := DateOf(now)
+	mine := func(holderID int64) bool { return int(holderID%int64(parts)) == part }
+	out := make([]Attention, 0, len(s.Certificates)*3/2/parts) // about what a demo of 100,000 gives
 	for _, c := range s.Certificates {
 		h := s.Holders[c.HolderID]
-		if h == nil {
+		if h == nil || !mine(c.HolderID) {
 			continue
 		}
 		add := func(kind AttentionKind, due Date, key string, args ...any) {
@@ -91,17 +123,22 @@ func AttentionItems(s *Snapshot, now time.Time) []Attention {
 				}
 			}
 		}
-		for _, d := range RegistrationDue(c, s.Registrations[c.ID], today) {
-			if binding[h.ID] != c {
-				break
+		if binding[h.ID] == c {
+			for _, d := range RegistrationDue(c, s.Registrations[c.ID], today) {
+				switch d.State {
+				case DueOpen:
+					add(AttRegistration, d.ClosesOn, "att.reg_open."+string(d.Kind))
+				case DueUpcoming:
+					add(AttRegistration, d.OpensOn, "att.reg_upcoming."+string(d.Kind))
+				case DueMissed, DueLapsed:
+					add(AttRegistration, d.ClosesOn, "att.reg."+string(d.State))
+				}
 			}
-			switch d.State {
-			case DueOpen:
-				add(AttRegistration, d.ClosesOn, "att.reg_open."+string(d.Kind))
-			case DueUpcoming:
-				add(AttRegistration, d.OpensOn, "att.reg_upcoming."+string(d.Kind))
-			case DueMissed, DueLapsed:
-				add(AttRegistration, d.ClosesOn, "att.reg."+string(d.State))
+			progress, _ := CEProgress(c.Level, Periods(s.Registrations[c.ID]), s.CERecords[h.ID], today)
+			for _, p := range progress {
+				if p.Contains(today) && p.Missing > 0 {
+					add(AttCE, p.End, "att.ce_missing", "Missing", p.Missing, "Required", p.Required)
+				}
 			}
 		}
 		if p := s.Paper[c.ID]; p != nil && !p.WindowEnd.IsZero() {
@@ -113,38 +150,41 @@ func AttentionItems(s *Snapshot, now time.Time) []Attention {
 			}
 		}
 	}
-	for hid, c := range binding {
-		h := s.Holders[hid]
-		progress, _ := CEProgress(c.Level, Periods(s.Registrations[c.ID]), s.CERecords[hid], today)
-		for _, p := range progress {
-			if p.Contains(today) && p.Missing > 0 {
-				out = append(out, Attention{HolderID: hid, CertID: c.ID, Name: h.Name, Org: h.Org, Region: h.Region, Level: c.Level, MNo: c.MNo,
-					Kind: AttCE, DueOn: p.End, DaysLeft: today.DaysUntil(p.End), Key: "att.ce_missing",
-					Args: []any{"Missing", p.Missing, "Required", p.Required}})
-			}
+	return out
+}
+
+// attentionOrder: overdue first, the most recently overdue at the top (the
+// most likely still to be saved); then the rest, soonest first. The order
+// is total (ties broken by name, certificate, kind, message), so sorting
+// is deterministic without being stable.
+func attentionOrder(a, b Attention) int {
+	if a.Overdue != b.Overdue {
+		if a.Overdue {
+			return -1
+		}
+		return 1
+	}
+	if c := a.DueOn.t.Compare(b.DueOn.t); c != 0 {
+		if a.Overdue {
+			return -c
+		}
+		return c
+	}
+	return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.CertID, b.CertID),
+		strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.Key, b.Key))
+}
+
+// mergeSorted merges two lists sorted by attentionOrder.
+func mergeSorted(a, b []Attention) []Attention {
+	out := make([]Attention, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if attentionOrder(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
 		}
 	}
-	// Overdue first, the most recently overdue at the top (the most likely
-	// still to be saved); then the rest, soonest first. The order is total
-	// (ties broken by name, certificate, kind, message), so an unstable
-	// sort is deterministic, and much cheaper on 100,000s of items.
-	slices.SortFunc(out, func(a, b Attention) int {
-		if a.Overdue != b.Overdue {
-			if a.Overdue {
-				return -1
-			}
-			return 1
-		}
-		if c := a.DueOn.t.Compare(b.DueOn.t); c != 0 {
-			if a.Overdue {
-				return -c
-			}
-			return c
-		}
-		return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.CertID, b.CertID),
-			strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.Key, b.Key))
-	})
-	return out
+	return append(append(out, a...), b...)
 }
 
 func levelIndex(l Level) int {
