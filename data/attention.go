@@ -41,7 +41,8 @@ type Attention struct {
 	Args     []any         `json:"-"`
 }
 
-// Snapshot is everything the dashboard reads, loaded in one go.
+// Snapshot is everything the dashboard (and the roster) reads, loaded in
+// one go; its certificates carry every field but their timestamps.
 type Snapshot struct {
 	Holders       map[int64]*Holder
 	Certificates  []*Certificate

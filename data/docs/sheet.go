@@ -1,8 +1,10 @@
 package docs
 
 import (
+	"cmp"
 	"context"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -68,10 +70,10 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 	}
 	now := s.Now()
 	today := data.DateOf(now)
-	certs, err := s.Certs.Certificates(ctx, 0)
-	if err != nil {
-		return nil, err
-	}
+	certs := snap.Certificates
+	slices.SortFunc(certs, func(a, b *data.Certificate) int {
+		return cmp.Or(a.IssuedOn.Time().Compare(b.IssuedOn.Time()), cmp.Compare(a.ID, b.ID))
+	})
 	byHolder := map[int64][]*data.Certificate{}
 	for _, c := range certs {
 		byHolder[c.HolderID] = append(byHolder[c.HolderID], c)
@@ -82,32 +84,30 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 			binding[c.HolderID] = c
 		}
 	}
-	var rows [][]string
-	for off := 0; ; off += 5000 {
-		page, err := s.Holders.FindHolders(ctx, data.HolderFilter{Offset: off, Limit: 5000})
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range page {
-			ce := ceFor(snap, binding[h.ID], today)
-			for _, c := range byHolder[h.ID] {
-				row := []string{h.Name, idTypeZH[h.IDType], h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
-					strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, statusZH[c.Status]}
-				row = append(row, annotationState(c, snap.Annotations[c.ID], now)...)
-				row = append(row, registrationSpan(snap.Registrations[c.ID])...)
-				if ce != nil && ce.cert == c.ID {
-					row = append(row, hours(ce.p.Credited), hours(ce.p.Required))
-				} else {
-					row = append(row, "", "")
-				}
-				row = append(row, paperState(snap.Paper[c.ID], today))
-				rows = append(rows, row)
+	// All holders in one query: paging with OFFSET would read the list
+	// again for every page.
+	all, err := s.Holders.FindHolders(ctx, data.HolderFilter{Limit: len(snap.Holders) + 1})
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]string, 0, len(certs))
+	for _, h := range all {
+		ce := ceFor(snap, binding[h.ID], today)
+		for _, c := range byHolder[h.ID] {
+			row := []string{h.Name, idTypeZH[h.IDType], h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
+				strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, statusZH[c.Status]}
+			row = append(row, annotationState(c, snap.Annotations[c.ID], now)...)
+			row = append(row, registrationSpan(snap.Registrations[c.ID])...)
+			if ce != nil && ce.cert == c.ID {
+				row = append(row, hours(ce.p.Credited), hours(ce.p.Required))
+			} else {
+				row = append(row, "", "")
 			}
-		}
-		if len(page) < 5000 {
-			return rows, nil
+			row = append(row, paperState(snap.Paper[c.ID], today))
+			rows = append(rows, row)
 		}
 	}
+	return rows, nil
 }
 
 var (

@@ -51,9 +51,9 @@ func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
 		s.Holders[h.ID] = h
 		return err
 	})
-	load(1, `SELECT id, holder_id, level, mno, passed_on, issued_on, status FROM certificates`, func(r scanner) error {
+	load(1, `SELECT id, holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status FROM certificates`, func(r scanner) error {
 		c := &data.Certificate{}
-		err := r.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.PassedOn, &c.IssuedOn, &c.Status)
+		err := r.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.ExamYear, &c.PassedOn, &c.IssuedOn, &c.Issuer, &c.Status)
 		s.Certificates = append(s.Certificates, c)
 		return err
 	})
