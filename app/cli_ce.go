@@ -144,37 +144,6 @@ func ceAdd(c *cli, args []string) error {
 	return nil
 }
 
-func ceEdit(c *cli, args []string) error {
-	fs := flags("ce edit")
-	f := newCEFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "ce_record", "ce edit")
-	if err != nil {
-		return err
-	}
-	r, err := c.db.CERecord(c.ctx, id)
-	if err != nil {
-		return err
-	}
-	given := set(fs)
-	delete(given, "holder")
-	n, err := f.apply(c, r, given)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return data.Invalid("", "cli.nothing_to_edit")
-	}
-	if err := c.db.UpdateCERecord(c.ctx, r); err != nil {
-		return err
-	}
-	c.printCE(r)
-	return nil
-}
-
 func ceList(c *cli, args []string) error {
 	fs := flags("ce list")
 	holder := fs.Int64("holder", 0, "holder ID")

@@ -187,32 +187,3 @@ func certShow(c *cli, args []string) error {
 	c.printCert(cert)
 	return nil
 }
-
-func certEdit(c *cli, args []string) error {
-	fs := flags("cert edit")
-	f := newCertFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "certificate", "cert edit")
-	if err != nil {
-		return err
-	}
-	cert, err := c.db.Certificate(c.ctx, id)
-	if err != nil {
-		return err
-	}
-	n, err := f.apply(cert, set(fs))
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return data.Invalid("", "cli.nothing_to_edit")
-	}
-	if err := c.db.UpdateCertificate(c.ctx, cert); err != nil {
-		return err
-	}
-	c.printCert(cert)
-	return nil
-}

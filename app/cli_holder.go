@@ -140,28 +140,3 @@ func holderShow(c *cli, args []string) error {
 	c.printHolder(h)
 	return nil
 }
-
-func holderEdit(c *cli, args []string) error {
-	fs := flags("holder edit")
-	f := newHolderFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "holder", "holder edit")
-	if err != nil {
-		return err
-	}
-	h, err := c.db.Holder(c.ctx, id)
-	if err != nil {
-		return err
-	}
-	if f.apply(h, set(fs)) == 0 {
-		return data.Invalid("", "cli.nothing_to_edit")
-	}
-	if err := c.db.UpdateHolder(c.ctx, h); err != nil {
-		return err
-	}
-	c.printHolder(h)
-	return nil
-}

@@ -107,37 +107,6 @@ func regAdd(c *cli, args []string) error {
 	return nil
 }
 
-func regEdit(c *cli, args []string) error {
-	fs := flags("reg edit")
-	f := newRegFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := parseID(pos, "registration", "reg edit")
-	if err != nil {
-		return err
-	}
-	r, err := c.db.Registration(c.ctx, id)
-	if err != nil {
-		return err
-	}
-	given := set(fs)
-	delete(given, "cert") // a registration stays with its certificate
-	n, err := f.apply(r, given)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return data.Invalid("", "cli.nothing_to_edit")
-	}
-	if err := c.db.UpdateRegistration(c.ctx, r); err != nil {
-		return err
-	}
-	c.printReg(r)
-	return nil
-}
-
 func regList(c *cli, args []string) error {
 	fs := flags("reg list")
 	cert := fs.Int64("cert", 0, "certificate ID")
