@@ -29,26 +29,45 @@ type command func(c *cli, args []string) error
 
 // commands maps "noun verb" (or a single word) to its command. Every
 // operation here is the same one a screen offers.
-var commands = map[string]command{
-	"holder add":  holderAdd,
-	"holder list": holderList,
-	"holder show": holderShow,
-	"holder edit": edit[data.Holder]{cmd: "holder edit", what: "holder", load: (*sqlite.DB).Holder, save: (*sqlite.DB).UpdateHolder,
-		show: (*cli).printHolder, flags: func(fs *flag.FlagSet) func(*cli, *data.Holder, map[string]bool) (int, error) {
+// The records the CLI adds and edits, with their flags.
+var (
+	holders = record[data.Holder]{what: "holder", create: (*sqlite.DB).CreateHolder, load: (*sqlite.DB).Holder,
+		save: (*sqlite.DB).UpdateHolder, show: (*cli).printHolder,
+		flags: func(fs *flag.FlagSet) func(*cli, *data.Holder, map[string]bool) (int, error) {
 			f := newHolderFlags(fs)
 			return func(_ *cli, h *data.Holder, given map[string]bool) (int, error) { return f.apply(h, given), nil }
-		}}.command(),
-	"holder delete": deleter("holder delete", "holder", (*sqlite.DB).DeleteHolder),
-	"cert add":      certAdd,
-	"cert list":     certList,
-	"cert show":     certShow,
-	"cert edit": edit[data.Certificate]{cmd: "cert edit", what: "certificate", load: (*sqlite.DB).Certificate, save: (*sqlite.DB).UpdateCertificate,
-		show: (*cli).printCert, flags: func(fs *flag.FlagSet) func(*cli, *data.Certificate, map[string]bool) (int, error) {
+		}}
+	certs = record[data.Certificate]{what: "certificate", create: (*sqlite.DB).CreateCertificate, load: (*sqlite.DB).Certificate,
+		save: (*sqlite.DB).UpdateCertificate, show: (*cli).printCert,
+		flags: func(fs *flag.FlagSet) func(*cli, *data.Certificate, map[string]bool) (int, error) {
 			f := newCertFlags(fs)
 			return func(_ *cli, r *data.Certificate, given map[string]bool) (int, error) { return f.apply(r, given) }
-		}}.command(),
-	"cert delete": deleter("cert delete", "certificate", (*sqlite.DB).DeleteCertificate),
-	"demo":        demoCmd,
+		}}
+	registrations = record[data.Registration]{what: "registration", create: (*sqlite.DB).CreateRegistration, load: (*sqlite.DB).Registration,
+		save: (*sqlite.DB).UpdateRegistration, show: (*cli).printReg, fixed: []string{"cert"},
+		flags: func(fs *flag.FlagSet) func(*cli, *data.Registration, map[string]bool) (int, error) {
+			f := newRegFlags(fs)
+			return func(_ *cli, r *data.Registration, given map[string]bool) (int, error) { return f.apply(r, given) }
+		}}
+	ceRecords = record[data.CERecord]{what: "ce_record", create: (*sqlite.DB).CreateCERecord, load: (*sqlite.DB).CERecord,
+		save: (*sqlite.DB).UpdateCERecord, show: (*cli).printCE, fixed: []string{"holder"},
+		flags: func(fs *flag.FlagSet) func(*cli, *data.CERecord, map[string]bool) (int, error) {
+			return newCEFlags(fs).apply
+		}}
+)
+
+var commands = map[string]command{
+	"holder add":    holders.add("holder add"),
+	"holder list":   holderList,
+	"holder show":   holderShow,
+	"holder edit":   holders.edit("holder edit"),
+	"holder delete": deleter("holder delete", "holder", (*sqlite.DB).DeleteHolder),
+	"cert add":      certs.add("cert add"),
+	"cert list":     certList,
+	"cert show":     certShow,
+	"cert edit":     certs.edit("cert edit"),
+	"cert delete":   deleter("cert delete", "certificate", (*sqlite.DB).DeleteCertificate),
+	"demo":          demoCmd,
 
 	"annotate apply":    annotateApply,
 	"annotate list":     annotateList,
@@ -61,21 +80,14 @@ var commands = map[string]command{
 	"key list":          keyList,
 	"key untrust":       keyUntrust,
 
-	"reg add":  regAdd,
-	"reg list": regList,
-	"reg edit": edit[data.Registration]{cmd: "reg edit", what: "registration", load: (*sqlite.DB).Registration, save: (*sqlite.DB).UpdateRegistration,
-		show: (*cli).printReg, fixed: []string{"cert"}, flags: func(fs *flag.FlagSet) func(*cli, *data.Registration, map[string]bool) (int, error) {
-			f := newRegFlags(fs)
-			return func(_ *cli, r *data.Registration, given map[string]bool) (int, error) { return f.apply(r, given) }
-		}}.command(),
-	"reg delete": deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration),
-	"reg due":    regDue,
-	"ce add":     ceAdd,
-	"ce list":    ceList,
-	"ce edit": edit[data.CERecord]{cmd: "ce edit", what: "ce_record", load: (*sqlite.DB).CERecord, save: (*sqlite.DB).UpdateCERecord,
-		show: (*cli).printCE, fixed: []string{"holder"}, flags: func(fs *flag.FlagSet) func(*cli, *data.CERecord, map[string]bool) (int, error) {
-			return newCEFlags(fs).apply
-		}}.command(),
+	"reg add":           registrations.add("reg add"),
+	"reg list":          regList,
+	"reg edit":          registrations.edit("reg edit"),
+	"reg delete":        deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration),
+	"reg due":           regDue,
+	"ce add":            ceRecords.add("ce add"),
+	"ce list":           ceList,
+	"ce edit":           ceRecords.edit("ce edit"),
 	"ce delete":         deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord),
 	"ce progress":       ceProgress,
 	"export ce-report":  exportCEReport,

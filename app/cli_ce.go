@@ -127,23 +127,6 @@ func (c *cli) printCE(r *data.CERecord) {
 	})
 }
 
-func ceAdd(c *cli, args []string) error {
-	fs := flags("ce add")
-	f := newCEFlags(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	r := &data.CERecord{}
-	if _, err := f.apply(c, r, nil); err != nil {
-		return err
-	}
-	if err := c.db.CreateCERecord(c.ctx, r); err != nil {
-		return err
-	}
-	c.printCE(r)
-	return nil
-}
-
 func ceList(c *cli, args []string) error {
 	fs := flags("ce list")
 	holder := fs.Int64("holder", 0, "holder ID")

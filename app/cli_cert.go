@@ -120,23 +120,6 @@ func (f certFlags) apply(cert *data.Certificate, given map[string]bool) (int, er
 	return n, nil
 }
 
-func certAdd(c *cli, args []string) error {
-	fs := flags("cert add")
-	f := newCertFlags(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	cert := &data.Certificate{}
-	if _, err := f.apply(cert, nil); err != nil {
-		return err
-	}
-	if err := c.db.CreateCertificate(c.ctx, cert); err != nil {
-		return err
-	}
-	c.printCert(cert)
-	return nil
-}
-
 func certList(c *cli, args []string) error {
 	fs := flags("cert list")
 	holder := fs.Int64("holder", 0, "only this holder's certificates")

@@ -78,21 +78,6 @@ func (f holderFlags) apply(h *data.Holder, given map[string]bool) int {
 	return n
 }
 
-func holderAdd(c *cli, args []string) error {
-	fs := flags("holder add")
-	f := newHolderFlags(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	h := &data.Holder{}
-	f.apply(h, nil)
-	if err := c.db.CreateHolder(c.ctx, h); err != nil {
-		return err
-	}
-	c.printHolder(h)
-	return nil
-}
-
 func holderList(c *cli, args []string) error {
 	fs := flags("holder list")
 	search := fs.String("search", "", "name, ID number, management number or employer")

@@ -90,23 +90,6 @@ func (f regFlags) apply(r *data.Registration, given map[string]bool) (int, error
 	return n, nil
 }
 
-func regAdd(c *cli, args []string) error {
-	fs := flags("reg add")
-	f := newRegFlags(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	r := &data.Registration{}
-	if _, err := f.apply(r, nil); err != nil {
-		return err
-	}
-	if err := c.db.CreateRegistration(c.ctx, r); err != nil {
-		return err
-	}
-	c.printReg(r)
-	return nil
-}
-
 func regList(c *cli, args []string) error {
 	fs := flags("reg list")
 	cert := fs.Int64("cert", 0, "certificate ID")
