@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -302,15 +301,7 @@ func (s *Annotations) onExport() {
 	if s.cert == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		s.exportTo(w)
-	}, s.win)
-	d.SetFileName(s.cert.MNo + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	askSave(s.win, s.cert.MNo+".pdf", ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
 }
 
 // exportTo writes the sealed PDF to w and says where it went.

@@ -404,15 +404,7 @@ func (s *CELog) onDelete() {
 }
 
 func (s *CELog) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		s.exportTo(w)
-	}, s.win)
-	d.SetFileName(fmt.Sprintf("ce-report-%d.pdf", s.holder.ID))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	askSave(s.win, fmt.Sprintf("ce-report-%d.pdf", s.holder.ID), ".pdf", s.exportTo)
 }
 
 // exportTo writes the sealed CE report of the current period to w.

@@ -9,8 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -225,20 +223,14 @@ func ICS(w io.Writer, items []data.Attention, now time.Time) error {
 }
 
 func (s *Dashboard) onExportICS() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
+	askSave(s.win, "swcert-deadlines.ics", ".ics", func(w fyne.URIWriteCloser) {
 		var b bytes.Buffer
-		err = ICS(&b, s.shown, s.svc.Now())
+		err := ICS(&b, s.shown, s.svc.Now())
 		where, err := writeOut(w, b.Bytes(), err)
 		if err != nil {
 			s.status.SetText(i18n.Message(err))
 			return
 		}
 		s.status.SetText(i18n.T("dash.ics_saved", "Path", where, "Count", len(s.shown)))
-	}, s.win)
-	d.SetFileName("swcert-deadlines.ics")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
-	d.Show()
+	})
 }

@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -406,15 +404,7 @@ func (s *PaperTab) onExport() {
 	if !s.onSaveForm() {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		s.exportTo(w)
-	}, s.win)
-	d.SetFileName(s.cert.MNo + "-mail-form.pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	askSave(s.win, s.cert.MNo+"-mail-form.pdf", ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
 }
 
 // exportTo writes the sealed form to w.

@@ -4,6 +4,8 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 )
 
 // writeOut writes b (unless making it failed with err) to w and closes w,
@@ -20,4 +22,20 @@ func writeOut(w io.WriteCloser, b []byte, err error) (string, error) {
 		where = u.URI().Path()
 	}
 	return where, err
+}
+
+// askSave asks where to save a file (suggesting name; ext filters the
+// list when given) and hands the chosen file to write; a cancel does
+// nothing.
+func askSave(win fyne.Window, name, ext string, write func(fyne.URIWriteCloser)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err == nil && w != nil {
+			write(w)
+		}
+	}, win)
+	d.SetFileName(name)
+	if ext != "" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
+	d.Show()
 }

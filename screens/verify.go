@@ -270,14 +270,7 @@ func (s *Verify) askUntrust(kid string) {
 }
 
 func (s *Verify) onExportKey() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		s.exportKeyTo(w)
-	}, s.win)
-	d.SetFileName("swcert-public-key.jwk")
-	d.Show()
+	askSave(s.win, "swcert-public-key.jwk", "", s.exportKeyTo)
 }
 
 // exportKeyTo writes this installation's public key to w.
