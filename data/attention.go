@@ -60,15 +60,7 @@ type Snapshot struct {
 // current period, the paper certificate's collection window, and
 // certificates that are not valid.
 func AttentionItems(s *Snapshot, now time.Time) []Attention {
-	// A holder registers, and earns CE hours, for their highest valid
-	// level: Decision, a lower certificate they have outgrown has no
-	// registration or CE of its own to track.
-	binding := map[int64]*Certificate{}
-	for _, c := range s.Certificates {
-		if b := binding[c.HolderID]; c.Status == StatusValid && (b == nil || levelIndex(c.Level) >= levelIndex(b.Level)) {
-			binding[c.HolderID] = c
-		}
-	}
+	binding := BindingCertificates(s.Certificates)
 	// Holders are shared out among the cores (by ID, so a holder's items
 	// stay together); each part is worked out and sorted apart, then merged.
 	parts := runtime.GOMAXPROCS(0)
@@ -186,15 +178,6 @@ func mergeSorted(a, b []Attention) []Attention {
 		}
 	}
 	return append(append(out, a...), b...)
-}
-
-func levelIndex(l Level) int {
-	for i, k := range Levels {
-		if k == l {
-			return i
-		}
-	}
-	return -1
 }
 
 // AttentionFilter narrows the dashboard.

@@ -28,6 +28,17 @@ func (l Level) Known() bool {
 	return false
 }
 
+// Rank orders the levels: 0 for an assistant, up to 2 for a senior; -1 for
+// an unknown level.
+func (l Level) Rank() int {
+	for i, k := range Levels {
+		if k == l {
+			return i
+		}
+	}
+	return -1
+}
+
 // ChineseName is the level as printed on the certificate.
 func (l Level) ChineseName() string {
 	switch l {
@@ -217,4 +228,33 @@ func ValidateCertDates(examYear int, passed, issued, today Date) error {
 		return Invalid("issued_on", "err.date.future")
 	}
 	return nil
+}
+
+// BindingCertificates picks, for each holder, the certificate whose
+// requirements bind them: Decision, a holder registers and earns CE hours
+// for their highest valid level (a certificate they have outgrown has no
+// registration or CE of its own to track); of two at that level, the one
+// issued last. Holders with no valid certificate are not in the map.
+func BindingCertificates(certs []*Certificate) map[int64]*Certificate {
+	binding := map[int64]*Certificate{}
+	for _, c := range certs {
+		if c.Status != StatusValid {
+			continue
+		}
+		if b := binding[c.HolderID]; b == nil || outranks(c, b) {
+			binding[c.HolderID] = c
+		}
+	}
+	return binding
+}
+
+// outranks: a higher level, then issued later, then saved later.
+func outranks(a, b *Certificate) bool {
+	if a.Level.Rank() != b.Level.Rank() {
+		return a.Level.Rank() > b.Level.Rank()
+	}
+	if !a.IssuedOn.Equal(b.IssuedOn) {
+		return a.IssuedOn.After(b.IssuedOn)
+	}
+	return a.ID > b.ID
 }

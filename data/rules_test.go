@@ -239,3 +239,34 @@ func TestCertificateValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestBindingCertificates(t *testing.T) {
+	c := func(id, holder int64, l Level, issued Date, st CertStatus) *Certificate {
+		return &Certificate{ID: id, HolderID: holder, Level: l, IssuedOn: issued, Status: st}
+	}
+	d := NewDate
+	cases := []struct {
+		name  string
+		certs []*Certificate
+		want  int64 // the binding certificate of holder 1; 0: none
+	}{
+		{"one certificate", []*Certificate{c(1, 1, LevelAssistant, d(2020, 1, 1), StatusValid)}, 1},
+		{"the higher level binds, in any order", []*Certificate{
+			c(2, 1, LevelSocialWorker, d(2019, 1, 1), StatusValid), c(1, 1, LevelAssistant, d(2022, 1, 1), StatusValid)}, 2},
+		{"a revoked higher level does not", []*Certificate{
+			c(1, 1, LevelAssistant, d(2018, 1, 1), StatusValid), c(2, 1, LevelSenior, d(2022, 1, 1), StatusRevoked)}, 1},
+		{"same level: issued last", []*Certificate{
+			c(5, 1, LevelAssistant, d(2022, 1, 1), StatusValid), c(3, 1, LevelAssistant, d(2018, 1, 1), StatusValid)}, 5},
+		{"same level and day: saved last", []*Certificate{
+			c(7, 1, LevelAssistant, d(2022, 1, 1), StatusValid), c(8, 1, LevelAssistant, d(2022, 1, 1), StatusValid)}, 8},
+		{"none valid", []*Certificate{c(1, 1, LevelAssistant, d(2018, 1, 1), StatusRevoked)}, 0},
+		{"another holder's does not count", []*Certificate{
+			c(1, 1, LevelAssistant, d(2018, 1, 1), StatusValid), c(2, 2, LevelSenior, d(2022, 1, 1), StatusValid)}, 1},
+	}
+	for _, tc := range cases {
+		got := BindingCertificates(tc.certs)[1]
+		if (got == nil && tc.want != 0) || (got != nil && got.ID != tc.want) {
+			t.Errorf("%s: %+v, want %d", tc.name, got, tc.want)
+		}
+	}
+}

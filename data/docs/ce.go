@@ -59,25 +59,11 @@ func (s *Service) ceCertificate(ctx context.Context, holderID, certID int64) (*d
 	if err != nil {
 		return nil, err
 	}
-	var best *data.Certificate
-	for _, c := range certs {
-		if c.Status == data.StatusValid && (best == nil || levelRank(c.Level) >= levelRank(best.Level)) {
-			best = c
-		}
-	}
+	best := data.BindingCertificates(certs)[holderID]
 	if best == nil {
 		return nil, data.Invalid("holder_id", "err.ce.no_certificate")
 	}
 	return best, nil
-}
-
-func levelRank(l data.Level) int {
-	for i, k := range data.Levels {
-		if k == l {
-			return i
-		}
-	}
-	return -1
 }
 
 // ExportCEReport sets the sealed CE report of one period: the one that

@@ -78,12 +78,7 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 	for _, c := range certs {
 		byHolder[c.HolderID] = append(byHolder[c.HolderID], c)
 	}
-	binding := map[int64]*data.Certificate{} // as data.AttentionItems decides it
-	for _, c := range snap.Certificates {
-		if b := binding[c.HolderID]; c.Status == data.StatusValid && (b == nil || levelRank(c.Level) >= levelRank(b.Level)) {
-			binding[c.HolderID] = c
-		}
-	}
+	binding := data.BindingCertificates(snap.Certificates)
 	// All holders in one query: paging with OFFSET would read the list
 	// again for every page.
 	all, err := s.Holders.FindHolders(ctx, data.HolderFilter{Limit: len(snap.Holders) + 1})
