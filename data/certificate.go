@@ -75,6 +75,12 @@ func (l Level) CEHours() int {
 	return 90
 }
 
+// TitleChineseName is the equivalent professional title as printed:
+// 初级, 中级, 高级.
+func (l Level) TitleChineseName() string {
+	return map[Level]string{LevelAssistant: "初级", LevelSocialWorker: "中级", LevelSenior: "高级"}[l]
+}
+
 // ParseLevel accepts the code or the Chinese name of a level.
 func ParseLevel(s string) (Level, bool) {
 	s = strings.TrimSpace(s)
@@ -100,6 +106,25 @@ var CertStatuses = []CertStatus{StatusValid, StatusRevoked}
 
 // Known reports whether s is one of CertStatuses.
 func (s CertStatus) Known() bool { return s == StatusValid || s == StatusRevoked }
+
+// ChineseName is the status as the certificate record prints it.
+func (s CertStatus) ChineseName() string {
+	return map[CertStatus]string{StatusValid: "有效", StatusRevoked: "无效"}[s]
+}
+
+// ParseCertStatus accepts the code, the Chinese name, or "not valid".
+func ParseCertStatus(s string) (CertStatus, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, st := range CertStatuses {
+		if s == string(st) || s == st.ChineseName() {
+			return st, true
+		}
+	}
+	if s == "not valid" {
+		return StatusRevoked, true
+	}
+	return "", false
+}
 
 // ElectronicCertStart is the day electronic certificates began (2021-12-17).
 // Certificates issued on or after it can be viewed or downloaded only while

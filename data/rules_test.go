@@ -270,3 +270,41 @@ func TestBindingCertificates(t *testing.T) {
 		}
 	}
 }
+
+func TestChineseNamesReadBack(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want IDType
+	}{{"resident", IDResident}, {"居民身份证", IDResident}, {"身份证", IDResident}, {" 港澳台居民居住证 ", IDPermit},
+		{"居住证", IDPermit}, {"护照", IDPassport}, {"PASSPORT", IDPassport}, {"其他证件", IDOther}, {"其他", IDOther}} {
+		if got, ok := ParseIDType(tc.in); !ok || got != tc.want {
+			t.Errorf("ParseIDType(%q) = %q", tc.in, got)
+		}
+	}
+	if _, ok := ParseIDType("驾驶证"); ok {
+		t.Error("a driving licence read as an ID type")
+	}
+	for _, typ := range IDTypes {
+		if got, ok := ParseIDType(typ.ChineseName()); !ok || got != typ {
+			t.Errorf("%s: printed %q reads back as %q", typ, typ.ChineseName(), got)
+		}
+	}
+	for in, want := range map[string]CertStatus{"valid": StatusValid, "有效": StatusValid, "无效": StatusRevoked, "revoked": StatusRevoked, "Not valid": StatusRevoked} {
+		if got, ok := ParseCertStatus(in); !ok || got != want {
+			t.Errorf("ParseCertStatus(%q) = %q", in, got)
+		}
+	}
+	for _, st := range CertStatuses {
+		if got, _ := ParseCertStatus(st.ChineseName()); got != st {
+			t.Errorf("%s does not read back", st)
+		}
+	}
+	if _, ok := ParseCertStatus("lost"); ok {
+		t.Error("unknown status read")
+	}
+	for l, want := range map[Level]string{LevelAssistant: "初级", LevelSocialWorker: "中级", LevelSenior: "高级"} {
+		if got := l.TitleChineseName(); got != want {
+			t.Errorf("%s: title %q, want %q", l, got, want)
+		}
+	}
+}

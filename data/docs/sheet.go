@@ -89,8 +89,8 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 	for _, h := range all {
 		ce := ceFor(snap, binding[h.ID], today)
 		for _, c := range byHolder[h.ID] {
-			row := []string{h.Name, idTypeZH[h.IDType], h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
-				strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, statusZH[c.Status]}
+			row := []string{h.Name, h.IDType.ChineseName(), h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
+				strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, c.Status.ChineseName()}
 			row = append(row, annotationState(c, snap.Annotations[c.ID], now)...)
 			row = append(row, registrationSpan(snap.Registrations[c.ID])...)
 			if ce != nil && ce.cert == c.ID {
@@ -106,10 +106,8 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 }
 
 var (
-	idTypeZH = map[data.IDType]string{data.IDResident: "居民身份证", data.IDPermit: "港澳台居民居住证", data.IDPassport: "护照", data.IDOther: "其他"}
-	statusZH = map[data.CertStatus]string{data.StatusValid: "有效", data.StatusRevoked: "无效"}
-	annZH    = map[data.AnnotationState]string{data.AnnGenerating: "证书生成中", data.AnnValid: "有效", data.AnnExpired: "加注件已过期", data.AnnWithdrawn: "已撤回"}
-	paperZH  = map[data.PaperStatus]string{data.PaperNotCollected: "未领取", data.PaperApplied: "已申请邮寄", data.PaperUnderReview: "审核中",
+	annZH   = map[data.AnnotationState]string{data.AnnGenerating: "证书生成中", data.AnnValid: "有效", data.AnnExpired: "加注件已过期", data.AnnWithdrawn: "已撤回"}
+	paperZH = map[data.PaperStatus]string{data.PaperNotCollected: "未领取", data.PaperApplied: "已申请邮寄", data.PaperUnderReview: "审核中",
 		data.PaperShipped: "已寄出", data.PaperCollected: "已领取", data.PaperOverdue: "逾期未领取"}
 )
 

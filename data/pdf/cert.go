@@ -124,13 +124,13 @@ func certPage(c *canvas, doc *data.CertDocument) {
 		{"姓名", "Name", h.Name},
 		{"证件号码", "ID number", data.MaskIDNumber(h.IDNumber)},
 		{"证书级别", "Level", cert.Level.ChineseName()},
-		{"对应职称", "Professional title", titleZH[cert.Level] + "  " + titleEN[cert.Level]},
+		{"对应职称", "Professional title", cert.Level.TitleChineseName() + "  " + titleEN[cert.Level]},
 		{"管理号", "Management no.", cert.MNo},
 		{"考试年度", "Exam year", fmt.Sprintf("%d 年", cert.ExamYear)},
 		{"通过日期", "Passed on", chineseDate(cert.PassedOn)},
 		{"发证日期", "Issued on", chineseDate(cert.IssuedOn)},
 		{"发证机关", "Issuing body", cert.Issuer},
-		{"证书状态", "Status", statusZH[cert.Status]},
+		{"证书状态", "Status", cert.Status.ChineseName() + "  " + statusEN[cert.Status]},
 	}
 	for _, r := range rows {
 		y = c.field(y, r.zh, r.en, r.value)
@@ -215,9 +215,8 @@ func footer(c *canvas, by, decidesZH, decidesEN string) {
 }
 
 var (
-	titleZH  = map[data.Level]string{data.LevelAssistant: "初级", data.LevelSocialWorker: "中级", data.LevelSenior: "高级"}
 	titleEN  = map[data.Level]string{data.LevelAssistant: "Junior", data.LevelSocialWorker: "Intermediate", data.LevelSenior: "Senior"}
-	statusZH = map[data.CertStatus]string{data.StatusValid: "有效  Valid", data.StatusRevoked: "无效  Not valid"}
+	statusEN = map[data.CertStatus]string{data.StatusValid: "Valid", data.StatusRevoked: "Not valid"}
 	sceneZH  = map[string]string{data.SceneSelf: "本人调用  Used by the holder"}
 )
 

@@ -19,9 +19,8 @@ func MailForm(d *data.MailFormDocument, qr func() ([]byte, error)) ([]byte, erro
 }
 
 var (
-	idTypeZH = map[data.IDType]string{data.IDResident: "居民身份证", data.IDPermit: "港澳台居民居住证", data.IDPassport: "护照", data.IDOther: "其他证件"}
-	sexZH    = map[data.Sex]string{data.SexMale: "男", data.SexFemale: "女"}
-	feeZH    = map[data.Fee]string{data.FeePrepaid: "寄付（申请人预付）", data.FeeOnDelivery: "到付（收件时支付）"}
+	sexZH = map[data.Sex]string{data.SexMale: "男", data.SexFemale: "女"}
+	feeZH = map[data.Fee]string{data.FeePrepaid: "寄付（申请人预付）", data.FeeOnDelivery: "到付（收件时支付）"}
 )
 
 func mailFormPage(c *canvas, d *data.MailFormDocument) {
@@ -37,7 +36,7 @@ func mailFormPage(c *canvas, d *data.MailFormDocument) {
 	const labelW, valueW = 28.0, 55.0
 	rows := [][][2]string{
 		{{"姓名", h.Name}, {"性别", sexZH[f.Sex]}},
-		{{"证件类型", idTypeZH[h.IDType]}, {"证件号码", h.IDNumber}},
+		{{"证件类型", h.IDType.ChineseName()}, {"证件号码", h.IDNumber}},
 		{{"证书级别", cert.Level.ChineseName()}, {"管理号", cert.MNo}},
 		{{"考试年度", fmt.Sprintf("%d", cert.ExamYear)}, {"手机号码", f.Phone}},
 		{{"收件人", f.Recipient}, {"快递费", feeZH[f.Fee]}},

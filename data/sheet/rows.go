@@ -74,7 +74,7 @@ func parseRow(m Mapping, cells []string, today data.Date) (data.ImportRow, error
 	get := func(f string) string { return m.Cell(cells, f) }
 	h := data.Holder{Name: get("name"), IDNumber: get("id_number"), Phone: get("phone"), Org: get("org"), Region: get("region")}
 	if t := get("id_type"); t != "" {
-		typ, ok := parseIDType(t)
+		typ, ok := data.ParseIDType(t)
 		if !ok {
 			return data.ImportRow{}, data.Invalid("id_type", "err.id_type.unknown", "Value", t)
 		}
@@ -110,7 +110,7 @@ func parseRow(m Mapping, cells []string, today data.Date) (data.ImportRow, error
 		c.ExamYear = c.PassedOn.Year() // Decision: a sheet without an exam year takes the year it was passed
 	}
 	if s := get("status"); s != "" {
-		st, ok := parseStatus(s)
+		st, ok := data.ParseCertStatus(s)
 		if !ok {
 			return data.ImportRow{}, data.Invalid("status", "err.status.unknown", "Value", s)
 		}
@@ -140,28 +140,4 @@ func cellDate(s string) (data.Date, error) {
 		}
 	}
 	return data.ParseDate(s)
-}
-
-func parseIDType(s string) (data.IDType, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "resident", "居民身份证", "身份证":
-		return data.IDResident, true
-	case "permit", "港澳台居民居住证", "居住证":
-		return data.IDPermit, true
-	case "passport", "护照":
-		return data.IDPassport, true
-	case "other", "其他":
-		return data.IDOther, true
-	}
-	return "", false
-}
-
-func parseStatus(s string) (data.CertStatus, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "valid", "有效":
-		return data.StatusValid, true
-	case "revoked", "无效", "not valid":
-		return data.StatusRevoked, true
-	}
-	return "", false
 }
