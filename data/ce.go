@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // CEKind is a kind of continuing-education (继续教育) record.
@@ -139,20 +138,14 @@ func (r *CERecord) Validate(today Date) error {
 	if _, ok := RuleFor(r.Kind); !ok {
 		return Invalid("kind", "err.ce.kind", "Value", string(r.Kind))
 	}
-	if r.Title == "" {
-		return Invalid("title", "err.required")
-	}
-	if utf8.RuneCountInString(r.Title) > MaxTextLen {
-		return Invalid("title", "err.too_long", "Max", MaxTextLen)
+	if err := ValidateRequiredText("title", r.Title); err != nil {
+		return err
 	}
 	if err := ValidateText("provider", r.Provider); err != nil {
 		return err
 	}
-	if r.Date.IsZero() {
-		return Invalid("date", "err.required")
-	}
-	if r.Date.After(today) {
-		return Invalid("date", "err.date.future")
+	if err := ValidateDay("date", r.Date, true, today); err != nil {
+		return err
 	}
 	if err := ValidateCEHours(r.Hours); err != nil {
 		return err

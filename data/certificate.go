@@ -240,8 +240,8 @@ func ValidateCertDates(examYear int, passed, issued, today Date) error {
 	if examYear != 0 && passed.Year() < examYear {
 		return Invalid("passed_on", "err.date.before_exam", "Year", examYear)
 	}
-	if !today.IsZero() && passed.After(today) {
-		return Invalid("passed_on", "err.date.future")
+	if err := ValidateDay("passed_on", passed, true, today); err != nil {
+		return err
 	}
 	if issued.IsZero() {
 		return Invalid("issued_on", "err.required")
@@ -249,10 +249,7 @@ func ValidateCertDates(examYear int, passed, issued, today Date) error {
 	if issued.Before(passed) {
 		return Invalid("issued_on", "err.date.issued_before_passed")
 	}
-	if !today.IsZero() && issued.After(today) {
-		return Invalid("issued_on", "err.date.future")
-	}
-	return nil
+	return ValidateDay("issued_on", issued, true, today)
 }
 
 // BindingCertificates picks, for each holder, the certificate whose

@@ -42,6 +42,21 @@ func ParseDate(s string) (Date, error) {
 	return Date{t}, nil
 }
 
+// ValidateDay checks the day of something that happened: there when
+// required, and not after today.
+func ValidateDay(field string, d Date, required bool, today Date) error {
+	if d.IsZero() {
+		if required {
+			return Invalid(field, "err.required")
+		}
+		return nil
+	}
+	if !today.IsZero() && d.After(today) {
+		return Invalid(field, "err.date.future")
+	}
+	return nil
+}
+
 var dateSeparators = strings.NewReplacer("/", "-", ".", "-")
 
 // parseStored reads the stored form YYYY-MM-DD without time.Parse: the

@@ -83,6 +83,14 @@ func ValidateText(field, s string) error {
 	return nil
 }
 
+// ValidateRequiredText requires a free-text field and bounds it.
+func ValidateRequiredText(field, s string) error {
+	if strings.TrimSpace(s) == "" {
+		return Invalid(field, "err.required")
+	}
+	return ValidateText(field, s)
+}
+
 // HolderRecord is a holder with their certificates, written together in one
 // transaction (demo data, imports).
 type HolderRecord struct {

@@ -30,9 +30,4 @@ func KeyID(pub ed25519.PublicKey) string {
 }
 
 // ValidateKeyName bounds the name an agency gives a trusted key.
-func ValidateKeyName(s string) error {
-	if s == "" {
-		return Invalid("name", "err.required")
-	}
-	return ValidateText("name", s)
-}
+func ValidateKeyName(s string) error { return ValidateRequiredText("name", s) }

@@ -88,10 +88,7 @@ func (f *MailForm) Validate() error {
 		return err
 	}
 	for _, r := range []struct{ field, v string }{{"province", f.Province}, {"city", f.City}, {"district", f.District}, {"address", f.Address}} {
-		if r.v == "" {
-			return Invalid(r.field, "err.required")
-		}
-		if err := ValidateText(r.field, r.v); err != nil {
+		if err := ValidateRequiredText(r.field, r.v); err != nil {
 			return err
 		}
 	}

@@ -99,19 +99,14 @@ func (p *Paper) Validate(today Date) error {
 	if !p.WindowStart.IsZero() && !p.WindowEnd.IsZero() && p.WindowEnd.Before(p.WindowStart) {
 		return Invalid("window_end", "err.paper.window_order")
 	}
-	for _, d := range []struct {
-		field string
-		date  Date
-	}{{"sent_on", p.SentOn}, {"collected_on", p.CollectedOn}} {
-		if d.date.After(today) {
-			return Invalid(d.field, "err.date.future")
-		}
+	if err := ValidateDay("sent_on", p.SentOn, false, today); err != nil {
+		return err
+	}
+	if err := ValidateDay("collected_on", p.CollectedOn, p.Status == PaperCollected, today); err != nil {
+		return err
 	}
 	if !p.SentOn.IsZero() && !p.CollectedOn.IsZero() && p.CollectedOn.Before(p.SentOn) {
 		return Invalid("collected_on", "err.paper.received_before_sent")
-	}
-	if p.Status == PaperCollected && p.CollectedOn.IsZero() {
-		return Invalid("collected_on", "err.required")
 	}
 	if (p.ProxyName == "") != (p.ProxyIDNumber == "") {
 		if p.ProxyName == "" {

@@ -114,8 +114,8 @@ func (r *Registration) Validate(today Date) error {
 	if r.Status != RegNotApplied && r.AppliedOn.IsZero() {
 		return Invalid("applied_on", "err.reg.applied_needed")
 	}
-	if !r.AppliedOn.IsZero() && r.AppliedOn.After(today) {
-		return Invalid("applied_on", "err.date.future")
+	if err := ValidateDay("applied_on", r.AppliedOn, false, today); err != nil {
+		return err
 	}
 	if r.Status.InForce() && r.ValidFrom.IsZero() {
 		return Invalid("valid_from", "err.reg.valid_from_needed")

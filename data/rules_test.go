@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -115,6 +116,41 @@ func TestParseDate(t *testing.T) {
 	for _, in := range []string{"2021-02-30", "17.12.2021", "yesterday"} {
 		if _, err := ParseDate(in); err == nil {
 			t.Errorf("ParseDate(%q) accepted", in)
+		}
+	}
+}
+
+func TestValidateDay(t *testing.T) {
+	cases := []struct {
+		d        Date
+		required bool
+		want     string
+	}{
+		{Date{}, false, ""},
+		{Date{}, true, "err.required"},
+		{today, true, ""},
+		{today.AddDays(-400), false, ""},
+		{today.AddDays(1), false, "err.date.future"},
+		{today.AddDays(1), true, "err.date.future"},
+	}
+	for _, tc := range cases {
+		err := ValidateDay("sent_on", tc.d, tc.required, today)
+		if got := key(err); got != tc.want {
+			t.Errorf("ValidateDay(%s, required=%v) = %q, want %q", tc.d, tc.required, got, tc.want)
+		}
+		if e := AsError(err); e != nil && e.Field != "sent_on" {
+			t.Errorf("ValidateDay(%s) names field %q", tc.d, e.Field)
+		}
+	}
+}
+
+func TestValidateRequiredText(t *testing.T) {
+	for in, want := range map[string]string{
+		"社会工作实务": "", "": "err.required", " \t ": "err.required",
+		strings.Repeat("字", MaxTextLen): "", strings.Repeat("字", MaxTextLen+1): "err.too_long",
+	} {
+		if got := key(ValidateRequiredText("title", in)); got != want {
+			t.Errorf("ValidateRequiredText(%.10q) = %q, want %q", in, got, want)
 		}
 	}
 }
