@@ -45,7 +45,7 @@ func (h *Holder) Normalize() {
 // Validate checks every field of a normalized holder and returns the first
 // problem found, in the order a form shows the fields.
 func (h *Holder) Validate(today Date) error {
-	if err := ValidateName(h.Name); err != nil {
+	if err := ValidateName("name", h.Name); err != nil {
 		return err
 	}
 	if !h.IDType.Known() {
@@ -63,14 +63,15 @@ func (h *Holder) Validate(today Date) error {
 	return ValidateText("region", h.Region)
 }
 
-// ValidateName requires a name of at most MaxNameLen characters.
-func ValidateName(s string) error {
+// ValidateName requires a person's name of at most MaxNameLen characters
+// (a holder's, a recipient's, a proxy's).
+func ValidateName(field, s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Invalid("name", "err.required")
+		return Invalid(field, "err.required")
 	}
 	if utf8.RuneCountInString(s) > MaxNameLen {
-		return Invalid("name", "err.too_long", "Max", MaxNameLen)
+		return Invalid(field, "err.too_long", "Max", MaxNameLen)
 	}
 	return nil
 }

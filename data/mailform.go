@@ -78,13 +78,10 @@ func (f *MailForm) Validate() error {
 	if f.Sex != SexMale && f.Sex != SexFemale {
 		return Invalid("sex", "err.required")
 	}
-	if err := ValidateName(f.Recipient); err != nil {
-		return &Error{Code: EINVALID, Field: "recipient", Key: AsError(err).Key, Args: AsError(err).Args}
+	if err := ValidateName("recipient", f.Recipient); err != nil {
+		return err
 	}
-	if f.Phone == "" {
-		return Invalid("phone", "err.required")
-	}
-	if err := ValidateMobile("phone", f.Phone); err != nil {
+	if err := ValidateRequiredMobile("phone", f.Phone); err != nil {
 		return err
 	}
 	for _, r := range []struct{ field, v string }{{"province", f.Province}, {"city", f.City}, {"district", f.District}, {"address", f.Address}} {

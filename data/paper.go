@@ -114,14 +114,11 @@ func (p *Paper) Validate(today Date) error {
 		}
 		return Invalid("proxy_id_number", "err.paper.proxy_both")
 	}
-	if p.ProxyIDNumber != "" {
-		if err := ValidateIDNumber(IDResident, p.ProxyIDNumber, today); err != nil {
-			e := AsError(err)
-			return Invalid("proxy_id_number", e.Key, argPairs(e.Args)...)
-		}
+	if err := ValidateProxyIDNumber(p.ProxyIDNumber, today); err != nil {
+		return err
 	}
-	if utf8.RuneCountInString(p.Tracking) > 40 {
-		return Invalid("tracking", "err.too_long", "Max", 40)
+	if err := ValidateTracking(p.Tracking); err != nil {
+		return err
 	}
 	for _, f := range []struct{ name, v string }{{"place", p.Place}, {"proxy_name", p.ProxyName}, {"sent_to", p.SentTo}, {"courier", p.Courier}} {
 		if err := ValidateText(f.name, f.v); err != nil {
@@ -131,7 +128,32 @@ func (p *Paper) Validate(today Date) error {
 	return nil
 }
 
-func argPairs(m map[string]any) []any {
+// ValidateProxyIDNumber checks the resident ID number of whoever collects
+// the certificate for the holder; empty when the holder goes in person.
+func ValidateProxyIDNumber(s string, today Date) error {
+	if s == "" {
+		return nil
+	}
+	err := ValidateIDNumber(IDResident, s, today)
+	if e := AsError(err); e != nil {
+		return Invalid("proxy_id_number", e.Key, argList(e.Args)...)
+	}
+	return err
+}
+
+// MaxTrackingLen bounds a courier's tracking number (the longest in use
+// are around 20 characters).
+const MaxTrackingLen = 40
+
+// ValidateTracking bounds a tracking number; it may be left empty.
+func ValidateTracking(s string) error {
+	if utf8.RuneCountInString(s) > MaxTrackingLen {
+		return Invalid("tracking", "err.too_long", "Max", MaxTrackingLen)
+	}
+	return nil
+}
+
+func argList(m map[string]any) []any {
 	var out []any
 	for k, v := range m {
 		out = append(out, k, v)

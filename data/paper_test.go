@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPaperState(t *testing.T) {
 	end := NewDate(2026, 12, 31)
@@ -80,6 +83,7 @@ func TestMailForm(t *testing.T) {
 	}{
 		{func(f *MailForm) { f.Sex = "" }, "sex", "err.required"},
 		{func(f *MailForm) { f.Recipient = " " }, "recipient", "err.required"},
+		{func(f *MailForm) { f.Recipient = strings.Repeat("娜", MaxNameLen+1) }, "recipient", "err.too_long"},
 		{func(f *MailForm) { f.Phone = "" }, "phone", "err.required"},
 		{func(f *MailForm) { f.Phone = "010-12345678" }, "phone", "err.phone.format"},
 		{func(f *MailForm) { f.Province = "" }, "province", "err.required"},

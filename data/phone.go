@@ -32,6 +32,15 @@ func ValidateMobile(field, s string) error {
 	return nil
 }
 
+// ValidateRequiredMobile is ValidateMobile for a number that must be there:
+// the courier calls the recipient.
+func ValidateRequiredMobile(field, s string) error {
+	if s == "" {
+		return Invalid(field, "err.required")
+	}
+	return ValidateMobile(field, s)
+}
+
 // MaskPhone keeps the first 3 and last 4 digits: 138****8000.
 func MaskPhone(s string) string {
 	if len(s) < 8 {

@@ -75,25 +75,9 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 	}
 
 	s.kind = widget.NewSelect(labels("ce.kind.", data.CEKinds()), func(string) { s.showKindHint() })
-	s.title = newField("title", i18n.T("ce.title_hint"), func(t string) error {
-		if strings.TrimSpace(t) == "" {
-			return data.Invalid("title", "err.required")
-		}
-		return data.ValidateText("title", t)
-	})
-	s.provider = newField("provider", i18n.T("ce.provider_hint"), func(t string) error { return data.ValidateText("provider", t) })
-	s.date = newField("date", "2025-03-01", func(t string) error {
-		d, err := data.ParseDate(t)
-		switch {
-		case err != nil:
-			return data.Invalid("date", "err.date.format")
-		case d.IsZero():
-			return data.Invalid("date", "err.required")
-		case d.After(svc.today()):
-			return data.Invalid("date", "err.date.future")
-		}
-		return nil
-	})
+	s.title = newField("title", i18n.T("ce.title_hint"), requiredTextRule("title"))
+	s.provider = newField("provider", i18n.T("ce.provider_hint"), textRule("provider"))
+	s.date = newField("date", "2025-03-01", dayRule("date", true, true, svc))
 	s.hours = newField("hours", "24", func(t string) error {
 		if t == "" && s.selectedKindFixed() {
 			return nil // a degree counts its fixed hours

@@ -65,6 +65,18 @@ func TestCELogTab(t *testing.T) {
 		t.Errorf("%d records after bad hours", len(recs))
 	}
 
+	// A course tomorrow, with the title wiped: both messages at their fields.
+	typeInto(s.hours.entry, "8")
+	typeInto(s.date.entry, "2026-11-23")
+	typeInto(s.title.entry, "  ")
+	if s.date.Message() != "这个日期晚于今天。" || s.title.Message() != "必填：请填写此项。" {
+		t.Errorf("date %q, title %q", s.date.Message(), s.title.Message())
+	}
+	test.Tap(s.saveBtn)
+	if recs, _ := f.db.CERecords(context.Background(), h.ID); len(recs) != 1 {
+		t.Errorf("%d records after a future date", len(recs))
+	}
+
 	path := filepath.Join(t.TempDir(), "ce.pdf")
 	w, err := storage.Writer(storage.NewFileURI(path))
 	if err != nil {

@@ -77,7 +77,7 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 	// Either date changes whether the other is in order.
 	p.passedOn.entry.OnChanged = func(string) { p.passedOn.validate(); p.revalidateIfTyped(p.issuedOn) }
 	p.issuedOn.entry.OnChanged = func(string) { p.issuedOn.validate(); p.showDerived() }
-	p.issuer = newField("issuer", "", func(s string) error { return data.ValidateText("issuer", s) })
+	p.issuer = newField("issuer", "", textRule("issuer"))
 	p.status = widget.NewSelect(labels("status.", data.CertStatuses), nil)
 	p.annot = widget.NewLabel("")
 	p.annot.Wrapping = fyne.TextWrapWord

@@ -75,6 +75,32 @@ func (f *field) object(extra ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(row, f.msg)
 }
 
+// textRule bounds an optional free-text field.
+func textRule(name string) func(string) error {
+	return func(t string) error { return data.ValidateText(name, t) }
+}
+
+// requiredTextRule requires a free-text field and bounds it.
+func requiredTextRule(name string) func(string) error {
+	return func(t string) error { return data.ValidateRequiredText(name, t) }
+}
+
+// dayRule reads a typed date; required, it must be there; past, it must
+// not be after today (the day something happened, not a deadline).
+func dayRule(name string, required, past bool, svc Services) func(string) error {
+	return func(t string) error {
+		d, err := data.ParseDate(t)
+		if err != nil {
+			return data.Invalid(name, "err.date.format")
+		}
+		var today data.Date // zero: no bound
+		if past {
+			today = svc.today()
+		}
+		return data.ValidateDay(name, d, required, today)
+	}
+}
+
 // formGrid lays label/object pairs out as a two-column form.
 func formGrid(pairs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(layout.NewFormLayout(), pairs...)

@@ -51,7 +51,7 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	f.badge.Importance = widget.WarningImportance
 	f.badge.Hide()
 
-	f.name = newField("name", "", data.ValidateName)
+	f.name = newField("name", "", func(s string) error { return data.ValidateName("name", s) })
 	f.idType = widget.NewSelect(labels("id_type.", data.IDTypes), func(string) { f.idNo.validate() })
 	f.idNo = newField("id_number", "", func(s string) error {
 		return data.ValidateIDNumber(f.selectedIDType(), data.NormalizeIDNumber(s), svc.today())
@@ -59,8 +59,8 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	f.phone = newField("phone", "13800138000", func(s string) error {
 		return data.ValidateMobile("phone", data.NormalizePhone(s))
 	})
-	f.org = newField("org", "", func(s string) error { return data.ValidateText("org", s) })
-	f.region = newField("region", "", func(s string) error { return data.ValidateText("region", s) })
+	f.org = newField("org", "", textRule("org"))
+	f.region = newField("region", "", textRule("region"))
 
 	f.revealID = widget.NewButtonWithIcon(i18n.T("reveal.show"), theme.VisibilityIcon(), func() { f.setIDShown(!f.idShown) })
 	f.revealPhone = widget.NewButtonWithIcon(i18n.T("reveal.show"), theme.VisibilityIcon(), func() { f.setPhoneShown(!f.phoneShown) })

@@ -67,37 +67,22 @@ type PaperTab struct {
 // NewPaperTab builds the tab.
 func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 	s := &PaperTab{svc: svc, win: win}
-	text := func(name string) func(string) error {
-		return func(t string) error { return data.ValidateText(name, t) }
-	}
-	required := func(name string) func(string) error {
-		return func(t string) error {
-			if t == "" {
-				return data.Invalid(name, "err.required")
-			}
-			return data.ValidateText(name, t)
-		}
-	}
 	s.state = wrapped("")
 	s.state.TextStyle.Bold = true
 	s.method = widget.NewRadioGroup(labels("paper.method.", data.PaperMethods), func(string) { s.showMethod() })
 	s.method.Horizontal = true
-	s.winStart = newField("window_start", "2026-12-01", checkDate("window_start", false, svc))
-	s.winEnd = newField("window_end", "2027-02-28", checkDate("window_end", false, svc))
+	s.winStart = newField("window_start", "2026-12-01", dayRule("window_start", false, false, svc))
+	s.winEnd = newField("window_end", "2027-02-28", dayRule("window_end", false, false, svc))
 	s.status = widget.NewSelect(labels("paper.status.", data.PaperStatuses), nil)
-	s.collected = newField("collected_on", "2026-12-10", checkDate("collected_on", true, svc))
+	s.collected = newField("collected_on", "2026-12-10", dayRule("collected_on", false, true, svc))
 
-	s.place = newField("place", i18n.T("paper.place_hint"), text("place"))
-	s.proxyName = newField("proxy_name", "", text("proxy_name"))
+	s.place = newField("place", i18n.T("paper.place_hint"), textRule("place"))
+	s.proxyName = newField("proxy_name", "", textRule("proxy_name"))
 	s.proxyID = newField("proxy_id_number", "", func(t string) error {
-		if t == "" || !s.proxyShown {
-			return nil
+		if !s.proxyShown {
+			return nil // the masked number on screen is not what is saved
 		}
-		if err := data.ValidateIDNumber(data.IDResident, data.NormalizeIDNumber(t), svc.today()); err != nil {
-			e := data.AsError(err)
-			return &data.Error{Code: e.Code, Field: "proxy_id_number", Key: e.Key, Args: e.Args}
-		}
-		return nil
+		return data.ValidateProxyIDNumber(data.NormalizeIDNumber(t), svc.today())
 	})
 	s.revealID = widget.NewButton("", func() { s.setProxyShown(!s.proxyShown) })
 	bring := wrapped(i18n.T("paper.bring"))
@@ -112,33 +97,19 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 		),
 	)
 
-	s.sentOn = newField("sent_on", "2026-12-05", checkDate("sent_on", true, svc))
-	s.sentTo = newField("sent_to", i18n.T("paper.sent_to_hint"), text("sent_to"))
-	s.courier = newField("courier", i18n.T("paper.courier_hint"), text("courier"))
-	s.tracking = newField("tracking", "SF1234567890", func(t string) error {
-		if len([]rune(t)) > 40 {
-			return data.Invalid("tracking", "err.too_long", "Max", 40)
-		}
-		return nil
-	})
+	s.sentOn = newField("sent_on", "2026-12-05", dayRule("sent_on", false, true, svc))
+	s.sentTo = newField("sent_to", i18n.T("paper.sent_to_hint"), textRule("sent_to"))
+	s.courier = newField("courier", i18n.T("paper.courier_hint"), textRule("courier"))
+	s.tracking = newField("tracking", "SF1234567890", data.ValidateTracking)
 	s.sex = widget.NewSelect(labels("sex.", data.Sexes), nil)
-	s.recipient = newField("recipient", "", func(t string) error {
-		if err := data.ValidateName(t); err != nil {
-			e := data.AsError(err)
-			return &data.Error{Code: e.Code, Field: "recipient", Key: e.Key, Args: e.Args}
-		}
-		return nil
-	})
+	s.recipient = newField("recipient", "", func(t string) error { return data.ValidateName("recipient", t) })
 	s.phone = newField("phone", "13800138000", func(t string) error {
-		if t == "" {
-			return data.Invalid("phone", "err.required")
-		}
-		return data.ValidateMobile("phone", data.NormalizePhone(t))
+		return data.ValidateRequiredMobile("phone", data.NormalizePhone(t))
 	})
-	s.province = newField("province", "北京市", required("province"))
-	s.city = newField("city", "北京市", required("city"))
-	s.district = newField("district", "朝阳区", required("district"))
-	s.address = newField("address", i18n.T("paper.address_hint"), required("address"))
+	s.province = newField("province", "北京市", requiredTextRule("province"))
+	s.city = newField("city", "北京市", requiredTextRule("city"))
+	s.district = newField("district", "朝阳区", requiredTextRule("district"))
+	s.address = newField("address", i18n.T("paper.address_hint"), requiredTextRule("address"))
 	s.postcode = newField("postcode", "100022", func(t string) error { return data.ValidatePostcode(t) })
 	s.fee = widget.NewRadioGroup(labels("fee.", data.Fees), nil)
 	s.fee.Horizontal = true
@@ -202,20 +173,6 @@ func (s *PaperTab) Content() fyne.CanvasObject { return s.content }
 
 // Refresh reloads what another tab or the command line may have changed.
 func (s *PaperTab) Refresh() { s.picker.reload() }
-
-// checkDate: a date, or empty; with past, not after today.
-func checkDate(name string, past bool, svc Services) func(string) error {
-	return func(t string) error {
-		d, err := data.ParseDate(t)
-		if err != nil {
-			return data.Invalid(name, "err.date.format")
-		}
-		if past && d.After(svc.today()) {
-			return data.Invalid(name, "err.date.future")
-		}
-		return nil
-	}
-}
 
 // PaperStateText says where the collection stands (the CLI prints the same).
 func PaperStateText(p *data.Paper, today data.Date) string {

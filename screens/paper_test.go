@@ -83,3 +83,43 @@ func TestPaperTabCountdownAndMailForm(t *testing.T) {
 		t.Errorf("the PDF lacks the address: %v\n%s", err, text)
 	}
 }
+
+func TestPaperTabBadInputStaysUnsaved(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	c := f.certOf(f.addHolder("欧阳娜娜", validID), data.NewDate(2026, 1, 20))
+	s := NewPaperTab(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.picker.list.list.Select(0)
+	save := findButton(s.Content(), i18n.T("paper.save"))
+
+	// A proxy whose ID number fails its check digit.
+	typeInto(s.proxyName.entry, "李四")
+	typeInto(s.proxyID.entry, "110105194912310021")
+	if !strings.Contains(s.proxyID.Message(), "校验位不符") {
+		t.Errorf("proxy ID message %q", s.proxyID.Message())
+	}
+	test.Tap(save)
+	if p, _ := f.db.Paper(context.Background(), c.ID); p != nil {
+		t.Fatalf("saved with a bad proxy ID: %+v", p)
+	}
+
+	// By mail, sent tomorrow, with a tracking number past its bound.
+	typeInto(s.proxyName.entry, "")
+	typeInto(s.proxyID.entry, "")
+	s.method.SetSelected(i18n.T("paper.method.mail"))
+	typeInto(s.sentOn.entry, "2026-11-23")
+	typeInto(s.tracking.entry, strings.Repeat("9", data.MaxTrackingLen+1))
+	if s.sentOn.Message() != "这个日期晚于今天。" || !strings.Contains(s.tracking.Message(), "最多 40 个字符") {
+		t.Errorf("sent_on %q, tracking %q", s.sentOn.Message(), s.tracking.Message())
+	}
+	test.Tap(save)
+	if p, _ := f.db.Paper(context.Background(), c.ID); p != nil {
+		t.Fatalf("saved with a future sending day: %+v", p)
+	}
+	typeInto(s.sentOn.entry, "2026-11-21")
+	typeInto(s.tracking.entry, "SF1234567890")
+	test.Tap(save)
+	if p, _ := f.db.Paper(context.Background(), c.ID); p == nil || p.Tracking != "SF1234567890" || !p.SentOn.Equal(data.NewDate(2026, 11, 21)) {
+		t.Fatalf("saved %+v (%q)", p, s.msg.Text)
+	}
+}

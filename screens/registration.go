@@ -60,10 +60,10 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 
 	s.kind = widget.NewSelect(labels("reg.kind.", data.RegKinds), nil)
 	s.status = widget.NewSelect(labels("reg.status.", data.RegStatuses), nil)
-	s.applied = newField("applied_on", "2024-07-01", checkOptionalDate("applied_on", svc))
-	s.validFrom = newField("valid_from", "2024-09-02", checkOptionalDate("valid_from", svc))
-	s.region = newField("region", i18n.T("reg.region_hint"), func(t string) error { return data.ValidateText("region", t) })
-	s.org = newField("org", "", func(t string) error { return data.ValidateText("org", t) })
+	s.applied = newField("applied_on", "2024-07-01", dayRule("applied_on", false, true, svc))
+	s.validFrom = newField("valid_from", "2024-09-02", dayRule("valid_from", false, true, svc))
+	s.region = newField("region", i18n.T("reg.region_hint"), textRule("region"))
+	s.org = newField("org", "", textRule("org"))
 	s.readOnly = wrapped("")
 	s.readOnly.Importance = widget.WarningImportance
 	s.saveBtn = widget.NewButtonWithIcon(i18n.T("reg.save"), theme.DocumentSaveIcon(), s.onSave)
@@ -106,20 +106,6 @@ func (s *Registrations) Content() fyne.CanvasObject { return s.content }
 
 // Refresh reloads what another tab or the command line may have changed.
 func (s *Registrations) Refresh() { s.picker.reload() }
-
-// checkOptionalDate: empty, or a date not in the future.
-func checkOptionalDate(name string, svc Services) func(string) error {
-	return func(t string) error {
-		d, err := data.ParseDate(t)
-		if err != nil {
-			return data.Invalid(name, "err.date.format")
-		}
-		if d.After(svc.today()) {
-			return data.Invalid(name, "err.date.future")
-		}
-		return nil
-	}
-}
 
 func (s *Registrations) showCert(c *data.Certificate) {
 	s.cert = c
