@@ -160,7 +160,7 @@ func mailForm(c *cli, args []string) error {
 	cert := fs.Int64("cert", 0, "certificate ID")
 	sex := fs.String("sex", "", "male or female (default: from the ID number)")
 	recipient := fs.String("recipient", "", "who receives it (default: the holder)")
-	phone := fs.String("phone", "", "the recipient's mobile")
+	phone := fs.String("phone", "", "the recipient's mobile (default: the holder's, when the holder receives it)")
 	province := fs.String("province", "", "province")
 	city := fs.String("city", "", "city")
 	district := fs.String("district", "", "district")
@@ -180,12 +180,7 @@ func mailForm(c *cli, args []string) error {
 	}
 	f := &data.MailForm{CertID: crt.ID, Sex: data.Sex(*sex), Recipient: *recipient, Phone: *phone, Province: *province, City: *city,
 		District: *district, Address: *address, Postcode: *postcode, Fee: data.Fee(*fee)}
-	if f.Sex == "" {
-		f.Sex = data.IDSex(h.IDType, h.IDNumber)
-	}
-	if f.Recipient == "" {
-		f.Recipient = h.Name
-	}
+	f.FillFromHolder(h)
 	if err := c.db.SaveMailForm(c.ctx, f); err != nil {
 		return err
 	}

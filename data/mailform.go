@@ -58,6 +58,25 @@ type MailForm struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// FillFromHolder fills the fields left empty with what the holder's record
+// already says: the sex from the ID number, the holder as recipient, the
+// holder's mobile when the holder is the recipient, and the fee paid on
+// delivery. The form and the command line both start from it.
+func (f *MailForm) FillFromHolder(h *Holder) {
+	if f.Sex == "" {
+		f.Sex = IDSex(h.IDType, h.IDNumber)
+	}
+	if strings.TrimSpace(f.Recipient) == "" {
+		f.Recipient = h.Name
+	}
+	if f.Phone == "" && f.Recipient == h.Name {
+		f.Phone = h.Phone
+	}
+	if f.Fee == "" {
+		f.Fee = FeeOnDelivery
+	}
+}
+
 // Normalize trims the fields and puts numbers into canonical form.
 func (f *MailForm) Normalize() {
 	for _, s := range []*string{&f.Recipient, &f.Province, &f.City, &f.District, &f.Address} {

@@ -104,6 +104,20 @@ func TestMailForm(t *testing.T) {
 			t.Errorf("case %d: %v, want %s %s", i, e, tc.field, tc.key)
 		}
 	}
+	for _, tc := range []struct {
+		in   MailForm
+		want MailForm
+	}{
+		{MailForm{}, MailForm{Sex: SexFemale, Recipient: "欧阳娜娜", Phone: "13800138000", Fee: FeeOnDelivery}},
+		{MailForm{Recipient: "李四"}, MailForm{Sex: SexFemale, Recipient: "李四", Fee: FeeOnDelivery}},
+		{MailForm{Sex: SexMale, Phone: "13900139000", Fee: FeePrepaid}, MailForm{Sex: SexMale, Recipient: "欧阳娜娜", Phone: "13900139000", Fee: FeePrepaid}},
+	} {
+		got := tc.in
+		got.FillFromHolder(&Holder{Name: "欧阳娜娜", IDType: IDResident, IDNumber: "11010519491231002X", Phone: "13800138000"})
+		if got != tc.want {
+			t.Errorf("FillFromHolder(%+v) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
 	for id, want := range map[string]Sex{"11010519491231002X": SexFemale, "11010519491231001X": SexMale, "E12345678": ""} {
 		typ := IDResident
 		if id[0] == 'E' {

@@ -235,7 +235,8 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	s.showState(p)
 
 	if form == nil { // what the app knows already
-		form = &data.MailForm{Sex: data.IDSex(h.IDType, h.IDNumber), Recipient: h.Name, Phone: h.Phone, Fee: data.FeeOnDelivery}
+		form = &data.MailForm{}
+		form.FillFromHolder(h)
 	}
 	s.sex.SetSelected(i18n.T("sex." + string(form.Sex)))
 	s.recipient.set(form.Recipient)
