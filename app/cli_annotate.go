@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens"
 	"github.com/swcert/swcert/screens/i18n"
 )
 
@@ -107,17 +108,9 @@ func annotateList(c *cli, args []string) error {
 			t.add(v.ID, i18n.T("annotation.state."+string(v.State)), v.AppliedAt.Format(timeLayout), v.ValidFrom.Format(timeLayout), v.ValidUntil.Format(timeLayout), v.Days)
 		}
 		t.write(w)
-		fmt.Fprintln(w, quotaText(out.Quota))
+		fmt.Fprintln(w, screens.QuotaText(out.Quota))
 	})
 	return nil
-}
-
-// quotaText is the limit in words: "2 of 3 … the next one is possible on …".
-func quotaText(q data.Quota) string {
-	if q.OK {
-		return i18n.T("annotation.quota_ok", "Used", q.Used, "Max", q.Max)
-	}
-	return i18n.T("annotation.quota_full", "Used", q.Used, "Max", q.Max, "Next", q.NextOn.String())
 }
 
 func annotateComplete(c *cli, args []string) error {

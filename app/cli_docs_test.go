@@ -108,6 +108,9 @@ func TestAnnotationQuotaAndWithdraw(t *testing.T) {
 	if len(list.Annotations) != 4 || list.Annotations[2].State != "withdrawn" || list.Quota.Used != 3 || list.Quota.OK {
 		t.Errorf("list %+v", list)
 	}
+	if _, out, _ := r.do("annotate", "list", "--cert", "1"); !strings.Contains(out, "3 of 3") || !strings.Contains(out, "Withdrawn") {
+		t.Errorf("list as text: %q", out)
+	}
 	code, _, errs = r.do("annotate", "apply", "--cert", "1", "--days", "91")
 	if code != 2 || !strings.Contains(errs, "days") {
 		t.Errorf("91 days: %d %q", code, errs)

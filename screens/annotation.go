@@ -149,12 +149,7 @@ func (s *Annotations) showCert(c *data.Certificate) {
 // showState enables apply and export by the rules, saying why not.
 func (s *Annotations) showState() {
 	now := s.svc.Now()
-	q := data.AnnotationQuotaOn(s.anns, data.DateOf(now))
-	if q.OK {
-		s.quota.SetText(i18n.T("annotation.quota_ok", "Used", q.Used, "Max", q.Max))
-	} else {
-		s.quota.SetText(i18n.T("annotation.quota_full", "Used", q.Used, "Max", q.Max, "Next", q.NextOn.String()))
-	}
+	s.quota.SetText(QuotaText(data.AnnotationQuotaOn(s.anns, data.DateOf(now))))
 	if err := data.CanAnnotate(s.cert, s.anns, now); err != nil {
 		s.applyBtn.Disable()
 		s.applyMsg.Importance = widget.WarningImportance
@@ -171,6 +166,15 @@ func (s *Annotations) showState() {
 		s.exportMsg.Importance = widget.MediumImportance
 		s.exportMsg.SetText(i18n.T("ann.export_ready"))
 	}
+}
+
+// QuotaText is the limit in words: "2 of 3 … the next one is possible on …"
+// (the CLI prints the same).
+func QuotaText(q data.Quota) string {
+	if q.OK {
+		return i18n.T("annotation.quota_ok", "Used", q.Used, "Max", q.Max)
+	}
+	return i18n.T("annotation.quota_full", "Used", q.Used, "Max", q.Max, "Next", q.NextOn.String())
 }
 
 // showPreview says what validity the application would give.
