@@ -33,25 +33,25 @@ type command func(c *cli, args []string) error
 var (
 	holders = record[data.Holder]{what: "holder", create: (*sqlite.DB).CreateHolder, load: (*sqlite.DB).Holder,
 		save: (*sqlite.DB).UpdateHolder, show: (*cli).printHolder,
-		flags: func(fs *flag.FlagSet) func(*cli, *data.Holder, map[string]bool) (int, error) {
+		flags: func(fs *flag.FlagSet) func(*cli, *data.Holder, *given) error {
 			f := newHolderFlags(fs)
-			return func(_ *cli, h *data.Holder, given map[string]bool) (int, error) { return f.apply(h, given), nil }
+			return func(_ *cli, h *data.Holder, g *given) error { f.apply(h, g); return nil }
 		}}
 	certs = record[data.Certificate]{what: "certificate", create: (*sqlite.DB).CreateCertificate, load: (*sqlite.DB).Certificate,
 		save: (*sqlite.DB).UpdateCertificate, show: (*cli).printCert,
-		flags: func(fs *flag.FlagSet) func(*cli, *data.Certificate, map[string]bool) (int, error) {
+		flags: func(fs *flag.FlagSet) func(*cli, *data.Certificate, *given) error {
 			f := newCertFlags(fs)
-			return func(_ *cli, r *data.Certificate, given map[string]bool) (int, error) { return f.apply(r, given) }
+			return func(_ *cli, r *data.Certificate, g *given) error { return f.apply(r, g) }
 		}}
 	registrations = record[data.Registration]{what: "registration", create: (*sqlite.DB).CreateRegistration, load: (*sqlite.DB).Registration,
 		save: (*sqlite.DB).UpdateRegistration, show: (*cli).printReg, fixed: []string{"cert"},
-		flags: func(fs *flag.FlagSet) func(*cli, *data.Registration, map[string]bool) (int, error) {
+		flags: func(fs *flag.FlagSet) func(*cli, *data.Registration, *given) error {
 			f := newRegFlags(fs)
-			return func(_ *cli, r *data.Registration, given map[string]bool) (int, error) { return f.apply(r, given) }
+			return func(_ *cli, r *data.Registration, g *given) error { return f.apply(r, g) }
 		}}
 	ceRecords = record[data.CERecord]{what: "ce_record", create: (*sqlite.DB).CreateCERecord, load: (*sqlite.DB).CERecord,
 		save: (*sqlite.DB).UpdateCERecord, show: (*cli).printCE, fixed: []string{"holder"},
-		flags: func(fs *flag.FlagSet) func(*cli, *data.CERecord, map[string]bool) (int, error) {
+		flags: func(fs *flag.FlagSet) func(*cli, *data.CERecord, *given) error {
 			return newCEFlags(fs).apply
 		}}
 )

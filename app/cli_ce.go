@@ -46,66 +46,52 @@ func newCEFlags(fs *flag.FlagSet) ceFlags {
 	return f
 }
 
-func (f ceFlags) apply(c *cli, r *data.CERecord, given map[string]bool) (int, error) {
-	n := 0
-	has := func(name string) bool {
-		if given == nil || given[name] {
-			n++
-			return true
-		}
-		return false
-	}
-	if has("holder") {
+// apply copies the flags given onto r, and keeps the proof files.
+func (f ceFlags) apply(c *cli, r *data.CERecord, g *given) error {
+	if g.has("holder") {
 		r.HolderID = *f.holder
 	}
-	if has("kind") {
+	if g.has("kind") {
 		r.Kind = data.CEKind(*f.kind)
 	}
-	if has("title") {
-		r.Title = *f.title
+	g.str("title", &r.Title, f.title)
+	g.str("provider", &r.Provider, f.provider)
+	if err := g.date("date", &r.Date, f.date); err != nil {
+		return err
 	}
-	if has("provider") {
-		r.Provider = *f.provider
-	}
-	if has("date") {
-		d, err := data.ParseDate(*f.date)
-		if err != nil {
-			return n, data.Invalid("date", "err.date.format")
-		}
-		r.Date = d
-	}
-	if has("hours") && *f.hours != "" {
+	if g.has("hours") && *f.hours != "" {
 		h, err := strconv.ParseFloat(strings.TrimSpace(*f.hours), 64)
 		if err != nil {
-			return n, data.Invalid("hours", "err.ce.hours", "Max", data.MaxCEHours)
+			return data.Invalid("hours", "err.ce.hours", "Max", data.MaxCEHours)
 		}
 		r.Hours = h
 	}
-	if has("review") {
+	if g.has("review") {
 		r.Review = data.Review(*f.review)
 	}
-	// Proofs are checked (size, type) and kept before the record is saved;
-	// a refused file saves nothing.
-	store := &proofs.Store{Dir: proofDir(c.o.db)}
-	for _, path := range *f.proofs {
-		n++
+	// Every proof is read and checked (size, type) before any is kept: a
+	// refused file keeps none.
+	files := make([][]byte, len(*f.proofs))
+	for i, path := range *f.proofs {
+		g.n++
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return n, data.Invalid("proof", "cli.read_failed", "Path", path, "Reason", err.Error())
+			return data.Invalid("proof", "cli.read_failed", "Path", path, "Reason", err.Error())
 		}
 		if _, _, err := proofs.Check(b); err != nil {
-			return n, err
+			return err
 		}
+		files[i] = b
 	}
-	for _, path := range *f.proofs {
-		b, _ := os.ReadFile(path)
-		p, err := store.Add(path, b)
+	store := &proofs.Store{Dir: proofDir(c.o.db)}
+	for i, path := range *f.proofs {
+		p, err := store.Add(path, files[i])
 		if err != nil {
-			return n, err
+			return err
 		}
 		r.Proofs = append(r.Proofs, p)
 	}
-	return n, nil
+	return nil
 }
 
 func (c *cli) printCE(r *data.CERecord) {

@@ -66,58 +66,41 @@ func newCertFlags(fs *flag.FlagSet) certFlags {
 	}
 }
 
-// apply copies the flags given (all when given is nil) into cert, parsing
-// numbers and dates; the rules themselves are checked by the store.
-func (f certFlags) apply(cert *data.Certificate, given map[string]bool) (int, error) {
-	n := 0
-	has := func(name string) bool {
-		if given == nil || given[name] {
-			n++
-			return true
-		}
-		return false
-	}
-	if has("holder") {
+// apply copies the flags given onto cert, parsing numbers and dates; the
+// rules themselves are checked by the store.
+func (f certFlags) apply(cert *data.Certificate, g *given) error {
+	if g.has("holder") {
 		cert.HolderID = *f.holder
 	}
-	if has("level") {
+	if g.has("level") {
 		lv, ok := data.ParseLevel(*f.level)
 		if !ok {
 			if *f.level == "" {
-				return n, data.Invalid("level", "err.required")
+				return data.Invalid("level", "err.required")
 			}
-			return n, data.Invalid("level", "err.level.unknown", "Value", *f.level)
+			return data.Invalid("level", "err.level.unknown", "Value", *f.level)
 		}
 		cert.Level = lv
 	}
-	if has("mno") {
-		cert.MNo = *f.mno
-	}
-	if has("exam-year") {
+	g.str("mno", &cert.MNo, f.mno)
+	if g.has("exam-year") {
 		y, err := data.ParseExamYear(*f.examYear)
 		if err != nil {
-			return n, err
+			return err
 		}
 		cert.ExamYear = y
 	}
-	var err error
-	if has("passed-on") {
-		if cert.PassedOn, err = data.ParseDate(*f.passed); err != nil {
-			return n, data.Invalid("passed_on", "err.date.format")
-		}
+	if err := g.date("passed-on", &cert.PassedOn, f.passed); err != nil {
+		return err
 	}
-	if has("issued-on") {
-		if cert.IssuedOn, err = data.ParseDate(*f.issued); err != nil {
-			return n, data.Invalid("issued_on", "err.date.format")
-		}
+	if err := g.date("issued-on", &cert.IssuedOn, f.issued); err != nil {
+		return err
 	}
-	if has("issuer") {
-		cert.Issuer = *f.issuer
-	}
-	if has("status") {
+	g.str("issuer", &cert.Issuer, f.issuer)
+	if g.has("status") {
 		cert.Status = data.CertStatus(*f.status)
 	}
-	return n, nil
+	return nil
 }
 
 func certList(c *cli, args []string) error {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"flag"
+	"strings"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/sqlite"
@@ -13,8 +14,8 @@ import (
 type record[T any] struct {
 	what string // "holder", as in the messages (cli.holder)
 	// flags defines the fields as flags and returns what copies the ones
-	// given onto a record, counting them.
-	flags  func(fs *flag.FlagSet) func(c *cli, r *T, given map[string]bool) (int, error)
+	// given onto a record.
+	flags  func(fs *flag.FlagSet) func(c *cli, r *T, g *given) error
 	create func(*sqlite.DB, context.Context, *T) error
 	load   func(*sqlite.DB, context.Context, int64) (*T, error)
 	save   func(*sqlite.DB, context.Context, *T) error
@@ -32,7 +33,7 @@ func (e record[T]) add(cmd string) command {
 			return err
 		}
 		r := new(T)
-		if _, err := apply(c, r, nil); err != nil {
+		if err := apply(c, r, &given{}); err != nil {
 			return err
 		}
 		if err := e.create(c.db, c.ctx, r); err != nil {
@@ -61,15 +62,14 @@ func (e record[T]) edit(cmd string) command {
 		if err != nil {
 			return err
 		}
-		given := set(fs)
+		g := &given{names: set(fs)}
 		for _, f := range e.fixed {
-			delete(given, f)
+			delete(g.names, f)
 		}
-		n, err := apply(c, r, given)
-		if err != nil {
+		if err := apply(c, r, g); err != nil {
 			return err
 		}
-		if n == 0 {
+		if g.n == 0 {
 			return data.Invalid("", "cli.nothing_to_edit")
 		}
 		if err := e.save(c.db, c.ctx, r); err != nil {
@@ -79,3 +79,43 @@ func (e record[T]) edit(cmd string) command {
 		return nil
 	}
 }
+
+// given is what an add or an edit sets: every flag for add, the flags typed
+// for edit. It counts the flags it lets through, so that an edit which
+// sets nothing is refused.
+type given struct {
+	names map[string]bool // nil: every flag (add)
+	n     int
+}
+
+// has says whether the flag is set, and counts it.
+func (g *given) has(name string) bool {
+	if g.names == nil || g.names[name] {
+		g.n++
+		return true
+	}
+	return false
+}
+
+// str copies a text flag onto its field when it is set.
+func (g *given) str(name string, dst, v *string) {
+	if g.has(name) {
+		*dst = *v
+	}
+}
+
+// date parses a date flag onto its field when it is set.
+func (g *given) date(name string, dst *data.Date, v *string) error {
+	if !g.has(name) {
+		return nil
+	}
+	d, err := data.ParseDate(*v)
+	if err != nil {
+		return data.Invalid(flagField(name), "err.date.format")
+	}
+	*dst = d
+	return nil
+}
+
+// flagField is the data-model field a --flag-name sets.
+func flagField(flag string) string { return strings.ReplaceAll(flag, "-", "_") }

@@ -58,24 +58,16 @@ func newHolderFlags(fs *flag.FlagSet) holderFlags {
 	}
 }
 
-// apply copies the flags given (all of them when given is nil) into h.
-func (f holderFlags) apply(h *data.Holder, given map[string]bool) int {
-	n := 0
-	put := func(flagName string, dst *string, v *string) {
-		if given == nil || given[flagName] {
-			*dst = *v
-			n++
-		}
+// apply copies the flags given onto h.
+func (f holderFlags) apply(h *data.Holder, g *given) {
+	g.str("name", &h.Name, f.name)
+	g.str("id-number", &h.IDNumber, f.idNumber)
+	if g.has("id-type") {
+		h.IDType = data.IDType(*f.idType)
 	}
-	put("name", &h.Name, f.name)
-	put("id-number", &h.IDNumber, f.idNumber)
-	t := string(h.IDType)
-	put("id-type", &t, f.idType)
-	h.IDType = data.IDType(t)
-	put("phone", &h.Phone, f.phone)
-	put("org", &h.Org, f.org)
-	put("region", &h.Region, f.region)
-	return n
+	g.str("phone", &h.Phone, f.phone)
+	g.str("org", &h.Org, f.org)
+	g.str("region", &h.Region, f.region)
 }
 
 func holderList(c *cli, args []string) error {

@@ -91,33 +91,34 @@ func paperUpdate(create bool) command {
 			}
 			p = &data.Paper{CertID: *cert}
 		}
-		given := set(fs)
-		if !create && (given["method"] || given["window-start"] || given["window-end"]) {
+		g := &given{names: set(fs)}
+		delete(g.names, "cert")
+		if !create && (g.names["method"] || g.names["window-start"] || g.names["window-end"]) {
 			return data.Invalid("method", "cli.paper_set_only")
 		}
-		dates := map[string]*data.Date{"window-start": &p.WindowStart, "window-end": &p.WindowEnd, "sent-on": &p.SentOn, "collected-on": &p.CollectedOn}
-		texts := map[string]*string{"window-start": ws, "window-end": we, "sent-on": sent, "collected-on": collected}
-		for flag, d := range dates {
-			if given[flag] {
-				v, err := data.ParseDate(*texts[flag])
-				if err != nil {
-					return data.Invalid(flagField(flag), "err.date.format")
-				}
-				*d = v
-			}
-		}
-		strs := map[string][2]*string{"place": {&p.Place, place}, "sent-to": {&p.SentTo, sentTo}, "courier": {&p.Courier, courier},
-			"tracking": {&p.Tracking, tracking}, "proxy-name": {&p.ProxyName, proxyName}, "proxy-id-number": {&p.ProxyIDNumber, proxyID}}
-		for flag, s := range strs {
-			if given[flag] {
-				*s[0] = *s[1]
-			}
-		}
-		if given["method"] {
+		if g.has("method") {
 			p.Method = data.PaperMethod(*method)
 		}
-		if given["status"] {
+		if g.has("status") {
 			p.Status = data.PaperStatus(*status)
+		}
+		for _, d := range []struct {
+			flag string
+			dst  *data.Date
+			v    *string
+		}{{"window-start", &p.WindowStart, ws}, {"window-end", &p.WindowEnd, we}, {"sent-on", &p.SentOn, sent}, {"collected-on", &p.CollectedOn, collected}} {
+			if err := g.date(d.flag, d.dst, d.v); err != nil {
+				return err
+			}
+		}
+		g.str("place", &p.Place, place)
+		g.str("sent-to", &p.SentTo, sentTo)
+		g.str("courier", &p.Courier, courier)
+		g.str("tracking", &p.Tracking, tracking)
+		g.str("proxy-name", &p.ProxyName, proxyName)
+		g.str("proxy-id-number", &p.ProxyIDNumber, proxyID)
+		if !create && g.n == 0 {
+			return data.Invalid("", "cli.nothing_to_edit")
 		}
 		if err := c.db.SetPaper(c.ctx, p); err != nil {
 			return err
@@ -125,17 +126,6 @@ func paperUpdate(create bool) command {
 		c.printPaper(p)
 		return nil
 	}
-}
-
-// flagField is the data-model field a --flag-name sets.
-func flagField(flag string) string {
-	b := []byte(flag)
-	for i := range b {
-		if b[i] == '-' {
-			b[i] = '_'
-		}
-	}
-	return string(b)
 }
 
 func paperShow(c *cli, args []string) error {

@@ -51,43 +51,26 @@ func newRegFlags(fs *flag.FlagSet) regFlags {
 	}
 }
 
-// apply copies the flags given (all, when given is nil) onto r.
-func (f regFlags) apply(r *data.Registration, given map[string]bool) (int, error) {
-	n := 0
-	has := func(name string) bool {
-		if given == nil || given[name] {
-			n++
-			return true
-		}
-		return false
-	}
-	if has("cert") {
+// apply copies the flags given onto r.
+func (f regFlags) apply(r *data.Registration, g *given) error {
+	if g.has("cert") {
 		r.CertID = *f.cert
 	}
-	if has("kind") {
+	if g.has("kind") {
 		r.Kind = data.RegKind(*f.kind)
 	}
-	if has("status") {
+	if g.has("status") {
 		r.Status = data.RegStatus(*f.status)
 	}
-	var err error
-	if has("applied-on") {
-		if r.AppliedOn, err = data.ParseDate(*f.applied); err != nil {
-			return n, data.Invalid("applied_on", "err.date.format")
-		}
+	if err := g.date("applied-on", &r.AppliedOn, f.applied); err != nil {
+		return err
 	}
-	if has("valid-from") {
-		if r.ValidFrom, err = data.ParseDate(*f.validFrom); err != nil {
-			return n, data.Invalid("valid_from", "err.date.format")
-		}
+	if err := g.date("valid-from", &r.ValidFrom, f.validFrom); err != nil {
+		return err
 	}
-	if has("region") {
-		r.Region = *f.reg
-	}
-	if has("org") {
-		r.Org = *f.org
-	}
-	return n, nil
+	g.str("region", &r.Region, f.reg)
+	g.str("org", &r.Org, f.org)
+	return nil
 }
 
 func regList(c *cli, args []string) error {
