@@ -118,10 +118,7 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 		),
 		container.NewHBox(s.saveBtn, s.delBtn), s.msg,
 	)
-	right := container.NewVScroll(container.NewVBox(s.heading, s.detail))
-	split := container.NewHSplit(s.list.content, right)
-	split.Offset = 0.34
-	s.content = split
+	s.content = listDetail(s.list.content, s.heading, s.detail)
 	s.list.reload()
 	s.detail.Hide()
 	return s

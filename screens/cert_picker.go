@@ -30,6 +30,12 @@ type certPicker struct {
 	onCert func(*data.Certificate)
 }
 
+// layout puts the holders on the left and, on the right, the certificate
+// picked above its detail.
+func (p *certPicker) layout(detail fyne.CanvasObject) fyne.CanvasObject {
+	return listDetail(p.list.content, p.heading, p.sel, detail)
+}
+
 func newCertPicker(svc Services, onCert func(*data.Certificate)) *certPicker {
 	p := &certPicker{svc: svc, onCert: onCert}
 	p.list = newHolderList(svc, p.selectHolder)

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
@@ -39,14 +38,7 @@ func NewCertificates(svc Services, win fyne.Window) *Certificates {
 	s.list.search.OnChanged = s.onSearchChanged
 	s.list.newBtn.OnTapped = s.onNewHolder
 
-	right := container.NewVScroll(container.NewVBox(
-		s.holder.content,
-		widget.NewSeparator(),
-		s.certs.content,
-	))
-	split := container.NewHSplit(s.list.content, right)
-	split.Offset = 0.34
-	s.content = split
+	s.content = listDetail(s.list.content, s.holder.content, widget.NewSeparator(), s.certs.content)
 	s.list.reload()
 	s.onNewHolder()
 	return s

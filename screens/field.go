@@ -141,6 +141,14 @@ func showStoreError(err error, fields ...*field) bool {
 	return false
 }
 
+// listDetail is the layout of the tabs that list holders on the left and
+// show, scrolling on the right, what belongs to the one picked.
+func listDetail(list fyne.CanvasObject, detail ...fyne.CanvasObject) fyne.CanvasObject {
+	split := container.NewHSplit(list, container.NewVScroll(container.NewVBox(detail...)))
+	split.Offset = 0.34
+	return split
+}
+
 // spacer gives a list inside a scroll a height of its own (a list has
 // none of its own there).
 func spacer(height float32) fyne.CanvasObject {

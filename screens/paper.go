@@ -160,10 +160,7 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 		container.NewHBox(save), s.msg,
 	)
 	s.picker = newCertPicker(svc, s.showCert)
-	right := container.NewVScroll(container.NewVBox(s.picker.heading, s.picker.sel, s.detail))
-	split := container.NewHSplit(s.picker.list.content, right)
-	split.Offset = 0.34
-	s.content = split
+	s.content = s.picker.layout(s.detail)
 	s.showCert(nil)
 	return s
 }

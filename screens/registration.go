@@ -93,10 +93,7 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 		container.NewHBox(s.saveBtn, s.deleteBtn), s.msg,
 	)
 	s.picker = newCertPicker(svc, s.showCert)
-	right := container.NewVScroll(container.NewVBox(s.picker.heading, s.picker.sel, s.detail))
-	split := container.NewHSplit(s.picker.list.content, right)
-	split.Offset = 0.34
-	s.content = split
+	s.content = s.picker.layout(s.detail)
 	s.showCert(nil)
 	return s
 }
