@@ -354,11 +354,7 @@ func (s *CELog) onSave() {
 	}
 	r, err := s.form()
 	if err == nil {
-		if r.ID == 0 {
-			err = s.svc.CE.CreateCERecord(s.svc.ctx(), r)
-		} else {
-			err = s.svc.CE.UpdateCERecord(s.svc.ctx(), r)
-		}
+		err = createOrUpdate(s.svc.ctx(), r.ID, r, s.svc.CE.CreateCERecord, s.svc.CE.UpdateCERecord)
 	}
 	if err != nil {
 		if !showStoreError(err, s.title, s.provider, s.date, s.hours) {

@@ -284,11 +284,7 @@ func (p *certPanel) onSave() {
 	}
 	c, err := p.certificate()
 	if err == nil {
-		if c.ID == 0 {
-			err = p.svc.Certs.CreateCertificate(p.svc.ctx(), c)
-		} else {
-			err = p.svc.Certs.UpdateCertificate(p.svc.ctx(), c)
-		}
+		err = createOrUpdate(p.svc.ctx(), c.ID, c, p.svc.Certs.CreateCertificate, p.svc.Certs.UpdateCertificate)
 	}
 	if err != nil {
 		showStoreError(err, p.fields()...)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"image/color"
 
@@ -139,6 +140,15 @@ func showStoreError(err error, fields ...*field) bool {
 		}
 	}
 	return false
+}
+
+// createOrUpdate saves a record a form has built: a new one (id 0) is
+// created, one being edited is updated.
+func createOrUpdate[T any](ctx context.Context, id int64, r *T, create, update func(context.Context, *T) error) error {
+	if id == 0 {
+		return create(ctx, r)
+	}
+	return update(ctx, r)
 }
 
 // listDetail is the layout of the tabs that list holders on the left and

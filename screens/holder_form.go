@@ -202,14 +202,7 @@ func (f *holderForm) onSave() {
 		return
 	}
 	h := f.holder()
-	ctx := f.svc.ctx()
-	var err error
-	if h.ID == 0 {
-		err = f.svc.Holders.CreateHolder(ctx, h)
-	} else {
-		err = f.svc.Holders.UpdateHolder(ctx, h)
-	}
-	if err != nil {
+	if err := createOrUpdate(f.svc.ctx(), h.ID, h, f.svc.Holders.CreateHolder, f.svc.Holders.UpdateHolder); err != nil {
 		showStoreError(err, f.name, f.idNo, f.phone, f.org, f.region)
 		status(f.status, err, "")
 		return

@@ -234,11 +234,7 @@ func (s *Registrations) onSave() {
 	}
 	r, err := s.form()
 	if err == nil {
-		if r.ID == 0 {
-			err = s.svc.Regs.CreateRegistration(s.svc.ctx(), r)
-		} else {
-			err = s.svc.Regs.UpdateRegistration(s.svc.ctx(), r)
-		}
+		err = createOrUpdate(s.svc.ctx(), r.ID, r, s.svc.Regs.CreateRegistration, s.svc.Regs.UpdateRegistration)
 	}
 	if err != nil {
 		if !showStoreError(err, s.applied, s.validFrom, s.region, s.org) {
