@@ -31,45 +31,32 @@ type Service struct {
 // viewer that smooths the scaling still leaves edges a scanner finds.
 const qrModulePx = 4
 
-// CertificateDocument gathers what an export of the certificate would
-// print now, or says why it may not be exported now (data.CanDownload).
-func (s *Service) CertificateDocument(ctx context.Context, certID int64) (*data.CertDocument, error) {
+// ExportCertificate seals the certificate as a PDF, or says why it may not
+// be exported now (data.CanDownload).
+func (s *Service) ExportCertificate(ctx context.Context, certID int64) ([]byte, *data.CertDocument, error) {
 	cert, err := s.Certs.Certificate(ctx, certID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	anns, err := s.Anns.Annotations(ctx, certID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := s.Now()
 	if err := data.CanDownload(cert, anns, now); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	h, err := s.Holders.Holder(ctx, cert.HolderID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	key, err := s.Keys.OwnKey(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	doc := &data.CertDocument{Holder: *h, Certificate: *cert, ExportedAt: now.Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
 	if cert.NeedsAnnotation() {
 		doc.Annotation = data.CurrentAnnotation(anns, now)
-	}
-	return doc, nil
-}
-
-// ExportCertificate sets the sealed PDF of the certificate.
-func (s *Service) ExportCertificate(ctx context.Context, certID int64) ([]byte, *data.CertDocument, error) {
-	doc, err := s.CertificateDocument(ctx, certID)
-	if err != nil {
-		return nil, nil, err
-	}
-	key, err := s.Keys.OwnKey(ctx)
-	if err != nil {
-		return nil, nil, err
 	}
 	jws, err := seal.Sign(doc.Claims(), key)
 	if err != nil {

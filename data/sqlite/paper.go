@@ -14,10 +14,6 @@ const paperColumns = `id, cert_id, method, window_start, window_end, status, pla
 // SetPaper saves the collection record of a certificate, creating it the
 // first time.
 func (db *DB) SetPaper(ctx context.Context, p *data.Paper) error {
-	p.Normalize()
-	if err := p.Validate(db.today()); err != nil {
-		return err
-	}
 	if _, err := db.Certificate(ctx, p.CertID); err != nil {
 		return err
 	}
