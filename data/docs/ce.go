@@ -6,7 +6,6 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/pdf"
-	"github.com/swcert/swcert/data/seal"
 )
 
 // CEStanding is a holder's continuing education against one certificate's
@@ -96,11 +95,7 @@ func (s *Service) ExportCEReport(ctx context.Context, holderID, certID int64, pe
 		return nil, nil, err
 	}
 	r := &data.CEReport{Holder: *h, Certificate: *st.Certificate, Progress: *p, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
-	jws, err := seal.Sign(r.Claims(), key)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := pdf.CEReport(r, func() ([]byte, error) { return seal.QRPNG(jws, qrModulePx) })
+	b, err := sealed(r.Claims(), key, func(qr func() ([]byte, error)) ([]byte, error) { return pdf.CEReport(r, qr) })
 	if err != nil {
 		return nil, nil, err
 	}

@@ -58,15 +58,21 @@ func (s *Service) ExportCertificate(ctx context.Context, certID int64) ([]byte, 
 	if cert.NeedsAnnotation() {
 		doc.Annotation = data.CurrentAnnotation(anns, now)
 	}
-	jws, err := seal.Sign(doc.Claims(), key)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := pdf.Certificate(doc, func() ([]byte, error) { return seal.QRPNG(jws, qrModulePx) })
+	b, err := sealed(doc.Claims(), key, func(qr func() ([]byte, error)) ([]byte, error) { return pdf.Certificate(doc, qr) })
 	if err != nil {
 		return nil, nil, err
 	}
 	return b, doc, nil
+}
+
+// sealed signs a document's claims with key and renders its page, which
+// asks for the QR code of the signature when it places it.
+func sealed(claims any, key *data.SealKey, render func(qr func() ([]byte, error)) ([]byte, error)) ([]byte, error) {
+	jws, err := seal.Sign(claims, key)
+	if err != nil {
+		return nil, err
+	}
+	return render(func() ([]byte, error) { return seal.QRPNG(jws, qrModulePx) })
 }
 
 // PublicKey is this installation's public key as a JWK file.

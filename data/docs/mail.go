@@ -6,7 +6,6 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/pdf"
-	"github.com/swcert/swcert/data/seal"
 )
 
 // ExportMailForm sets the sealed mail application form of a certificate;
@@ -32,11 +31,7 @@ func (s *Service) ExportMailForm(ctx context.Context, certID int64) ([]byte, *da
 		return nil, nil, err
 	}
 	d := &data.MailFormDocument{Holder: *h, Certificate: *cert, Form: *f, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
-	jws, err := seal.Sign(d.Claims(), key)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := pdf.MailForm(d, func() ([]byte, error) { return seal.QRPNG(jws, qrModulePx) })
+	b, err := sealed(d.Claims(), key, func(qr func() ([]byte, error)) ([]byte, error) { return pdf.MailForm(d, qr) })
 	if err != nil {
 		return nil, nil, err
 	}
