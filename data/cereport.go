@@ -25,31 +25,20 @@ type CEReport struct {
 
 // CEClaims is the payload of a CE report's seal.
 type CEClaims struct {
-	Doc         string  `json:"doc"`
-	Issuer      string  `json:"iss"`
-	MNo         string  `json:"mno"`
-	Name        string  `json:"name"`
-	IDMasked    string  `json:"idm"`
-	Level       Level   `json:"lvl"`
+	SealHeader
 	PeriodStart Date    `json:"from"`
 	PeriodEnd   Date    `json:"to"`
 	Required    float64 `json:"req"`
 	Credited    float64 `json:"hrs"`
 	Records     int     `json:"n"`
-	IssuedAt    int64   `json:"iat"`
-	Expires     int64   `json:"exp"`
-	Hash        string  `json:"h"`
 }
 
 // Claims are the seal's payload for the report.
 func (r *CEReport) Claims() CEClaims {
 	return CEClaims{
-		Doc: DocCEReport, Issuer: r.ExportedBy, MNo: r.Certificate.MNo, Name: r.Holder.Name,
-		IDMasked: MaskIDNumber(r.Holder.IDNumber), Level: r.Certificate.Level,
+		SealHeader:  sealHeader(DocCEReport, r.ExportedBy, &r.Holder, &r.Certificate, r.ExportedAt, CEReportSealDays, r.Hash()),
 		PeriodStart: r.Progress.Start, PeriodEnd: r.Progress.End,
 		Required: r.Progress.Required, Credited: r.Progress.Credited, Records: len(r.Progress.Records),
-		IssuedAt: r.ExportedAt.Unix(), Expires: r.ExportedAt.AddDate(0, 0, CEReportSealDays).Unix(),
-		Hash: r.Hash(),
 	}
 }
 

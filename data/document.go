@@ -16,27 +16,41 @@ const DocCert = "swcert/cert"
 // days after export, the longest an annotation would allow.
 const UnannotatedSealDays = 90
 
-// CertClaims is the payload of the seal on an exported certificate: what the
-// page states, compactly, so that the QR code alone proves it. Never the
-// full ID number. Times are Unix seconds (JWT NumericDate).
-type CertClaims struct {
+// SealHeader begins the claims of every sealed document: which document,
+// who sealed it and when, whose certificate (never the full ID number),
+// until when the seal holds, and the hash of the page. Times are Unix
+// seconds (JWT NumericDate).
+type SealHeader struct {
 	Doc      string `json:"doc"`
 	Issuer   string `json:"iss"` // the installation that exported it (its key's name)
 	MNo      string `json:"mno"`
 	Name     string `json:"name"`
 	IDMasked string `json:"idm"`
 	Level    Level  `json:"lvl"`
+	IssuedAt int64  `json:"iat"`
+	Expires  int64  `json:"exp"`
+	// Hash is of every field printed on the page, the issuing body and
+	// status included, so the page and its record can be compared in full.
+	Hash string `json:"h"`
+}
+
+// sealHeader is the header of doc about h's certificate c, exported by
+// issuer at exported, its seal holding sealDays.
+func sealHeader(doc, issuer string, h *Holder, c *Certificate, exported time.Time, sealDays int, hash string) SealHeader {
+	return SealHeader{Doc: doc, Issuer: issuer, MNo: c.MNo, Name: h.Name, IDMasked: MaskIDNumber(h.IDNumber), Level: c.Level,
+		IssuedAt: exported.Unix(), Expires: exported.AddDate(0, 0, sealDays).Unix(), Hash: hash}
+}
+
+// CertClaims is the payload of the seal on an exported certificate: what the
+// page states, compactly, so that the QR code alone proves it.
+type CertClaims struct {
+	SealHeader
 	ExamYear int    `json:"exam"`
 	PassedOn Date   `json:"passed"`
 	IssuedOn Date   `json:"issued"`
 	Scene    string `json:"scene,omitempty"`
 	AnnFrom  int64  `json:"ann_from,omitempty"`
 	AnnUntil int64  `json:"ann_until,omitempty"`
-	IssuedAt int64  `json:"iat"`
-	Expires  int64  `json:"exp"`
-	// Hash is of every field printed on the page, the issuing body and
-	// status included, so the page and its record can be compared in full.
-	Hash string `json:"h"`
 }
 
 // CertDocument is everything printed on an exported certificate page.
@@ -52,24 +66,16 @@ type CertDocument struct {
 // Claims are the seal's payload for the document.
 func (d *CertDocument) Claims() CertClaims {
 	c := CertClaims{
-		Doc:      DocCert,
-		Issuer:   d.ExportedBy,
-		MNo:      d.Certificate.MNo,
-		Name:     d.Holder.Name,
-		IDMasked: MaskIDNumber(d.Holder.IDNumber),
-		Level:    d.Certificate.Level,
-		ExamYear: d.Certificate.ExamYear,
-		PassedOn: d.Certificate.PassedOn,
-		IssuedOn: d.Certificate.IssuedOn,
-		IssuedAt: d.ExportedAt.Unix(),
-		Expires:  d.ExportedAt.AddDate(0, 0, UnannotatedSealDays).Unix(),
+		SealHeader: sealHeader(DocCert, d.ExportedBy, &d.Holder, &d.Certificate, d.ExportedAt, UnannotatedSealDays, d.Hash()),
+		ExamYear:   d.Certificate.ExamYear,
+		PassedOn:   d.Certificate.PassedOn,
+		IssuedOn:   d.Certificate.IssuedOn,
 	}
 	if a := d.Annotation; a != nil {
 		c.Scene = a.Scene
 		c.AnnFrom, c.AnnUntil = a.ValidFrom().Unix(), a.ValidUntil().Unix()
 		c.Expires = c.AnnUntil // never later than the annotation's end
 	}
-	c.Hash = d.Hash()
 	return c
 }
 

@@ -153,27 +153,17 @@ type MailFormDocument struct {
 
 // MailClaims is the payload of the form's seal.
 type MailClaims struct {
-	Doc       string `json:"doc"`
-	Issuer    string `json:"iss"`
-	MNo       string `json:"mno"`
-	Name      string `json:"name"`
-	IDMasked  string `json:"idm"`
-	Level     Level  `json:"lvl"`
+	SealHeader
 	Recipient string `json:"to"`
 	City      string `json:"city"`
 	Postcode  string `json:"zip"`
-	IssuedAt  int64  `json:"iat"`
-	Expires   int64  `json:"exp"`
-	Hash      string `json:"h"`
 }
 
 // Claims are the seal's payload for the form.
 func (d *MailFormDocument) Claims() MailClaims {
 	return MailClaims{
-		Doc: DocMailForm, Issuer: d.ExportedBy, MNo: d.Certificate.MNo, Name: d.Holder.Name,
-		IDMasked: MaskIDNumber(d.Holder.IDNumber), Level: d.Certificate.Level, Recipient: d.Form.Recipient,
-		City: d.Form.Province + d.Form.City, Postcode: d.Form.Postcode,
-		IssuedAt: d.ExportedAt.Unix(), Expires: d.ExportedAt.AddDate(0, 0, MailFormSealDays).Unix(), Hash: d.Hash(),
+		SealHeader: sealHeader(DocMailForm, d.ExportedBy, &d.Holder, &d.Certificate, d.ExportedAt, MailFormSealDays, d.Hash()),
+		Recipient:  d.Form.Recipient, City: d.Form.Province + d.Form.City, Postcode: d.Form.Postcode,
 	}
 }
 
