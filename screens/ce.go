@@ -357,9 +357,7 @@ func (s *CELog) onSave() {
 		err = createOrUpdate(s.svc.ctx(), r.ID, r, s.svc.CE.CreateCERecord, s.svc.CE.UpdateCERecord)
 	}
 	if err != nil {
-		if !showStoreError(err, s.title, s.provider, s.date, s.hours) {
-			status(s.msg, err, "")
-		}
+		saveFailed(s.msg, err, s.title, s.provider, s.date, s.hours)
 		return
 	}
 	s.showHolder(s.holder)

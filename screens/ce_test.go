@@ -73,8 +73,8 @@ func TestCELogTab(t *testing.T) {
 		t.Errorf("date %q, title %q", s.date.Message(), s.title.Message())
 	}
 	test.Tap(s.saveBtn)
-	if recs, _ := f.db.CERecords(context.Background(), h.ID); len(recs) != 1 {
-		t.Errorf("%d records after a future date", len(recs))
+	if recs, _ := f.db.CERecords(context.Background(), h.ID); len(recs) != 1 || s.msg.Text != "请更正标出的字段。" {
+		t.Errorf("%d records after a future date (%q)", len(recs), s.msg.Text)
 	}
 
 	path := filepath.Join(t.TempDir(), "ce.pdf")

@@ -278,8 +278,7 @@ func (p *certPanel) onSave() {
 		return
 	}
 	if err := firstError(p.fields()...); err != nil {
-		p.outcome.Importance = widget.DangerImportance
-		p.outcome.SetText(i18n.T("fix_fields"))
+		saveFailed(p.outcome, err, p.fields()...)
 		return
 	}
 	c, err := p.certificate()
@@ -287,8 +286,7 @@ func (p *certPanel) onSave() {
 		err = createOrUpdate(p.svc.ctx(), c.ID, c, p.svc.Certs.CreateCertificate, p.svc.Certs.UpdateCertificate)
 	}
 	if err != nil {
-		showStoreError(err, p.fields()...)
-		status(p.outcome, err, "")
+		saveFailed(p.outcome, err, p.fields()...)
 		return
 	}
 	created := p.c == nil

@@ -142,6 +142,19 @@ func showStoreError(err error, fields ...*field) bool {
 	return false
 }
 
+// saveFailed says why a save did not happen: beside the field the error
+// names, when it is one of fields, with a pointer to it under the button
+// (the field may be scrolled out of sight); otherwise in full under the
+// button.
+func saveFailed(msg *widget.Label, err error, fields ...*field) {
+	if showStoreError(err, fields...) {
+		msg.Importance = widget.DangerImportance
+		msg.SetText(i18n.T("fix_fields"))
+		return
+	}
+	status(msg, err, "")
+}
+
 // createOrUpdate saves a record a form has built: a new one (id 0) is
 // created, one being edited is updated.
 func createOrUpdate[T any](ctx context.Context, id int64, r *T, create, update func(context.Context, *T) error) error {

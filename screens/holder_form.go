@@ -196,15 +196,12 @@ func (f *holderForm) holder() *data.Holder {
 
 func (f *holderForm) onSave() {
 	if err := firstError(f.name, f.idNo, f.phone, f.org, f.region); err != nil {
-		status(f.status, nil, "")
-		f.status.Importance = widget.DangerImportance
-		f.status.SetText(i18n.T("fix_fields"))
+		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region)
 		return
 	}
 	h := f.holder()
 	if err := createOrUpdate(f.svc.ctx(), h.ID, h, f.svc.Holders.CreateHolder, f.svc.Holders.UpdateHolder); err != nil {
-		showStoreError(err, f.name, f.idNo, f.phone, f.org, f.region)
-		status(f.status, err, "")
+		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region)
 		return
 	}
 	created := f.h == nil

@@ -312,9 +312,7 @@ func (s *PaperTab) onSave() {
 		err = s.svc.Paper.SetPaper(s.svc.ctx(), p)
 	}
 	if err != nil {
-		if !showStoreError(err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking) {
-			status(s.msg, err, "")
-		}
+		saveFailed(s.msg, err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking)
 		return
 	}
 	s.saved = p
@@ -344,9 +342,7 @@ func (s *PaperTab) onSaveForm() bool {
 		err = s.svc.Paper.SaveMailForm(s.svc.ctx(), f)
 	}
 	if err != nil {
-		if !showStoreError(err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode) {
-			status(s.formMsg, err, "")
-		}
+		saveFailed(s.formMsg, err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
 		return false
 	}
 	status(s.formMsg, nil, i18n.T("paper.form_saved"))

@@ -99,8 +99,8 @@ func TestPaperTabBadInputStaysUnsaved(t *testing.T) {
 		t.Errorf("proxy ID message %q", s.proxyID.Message())
 	}
 	test.Tap(save)
-	if p, _ := f.db.Paper(context.Background(), c.ID); p != nil {
-		t.Fatalf("saved with a bad proxy ID: %+v", p)
+	if p, _ := f.db.Paper(context.Background(), c.ID); p != nil || s.msg.Text != "请更正标出的字段。" {
+		t.Fatalf("saved with a bad proxy ID: %+v (%q)", p, s.msg.Text)
 	}
 
 	// By mail, sent tomorrow, with a tracking number past its bound.

@@ -237,9 +237,7 @@ func (s *Registrations) onSave() {
 		err = createOrUpdate(s.svc.ctx(), r.ID, r, s.svc.Regs.CreateRegistration, s.svc.Regs.UpdateRegistration)
 	}
 	if err != nil {
-		if !showStoreError(err, s.applied, s.validFrom, s.region, s.org) {
-			status(s.msg, err, "")
-		}
+		saveFailed(s.msg, err, s.applied, s.validFrom, s.region, s.org)
 		return
 	}
 	id := r.ID
