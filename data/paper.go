@@ -105,6 +105,11 @@ func (p *Paper) Validate(today Date) error {
 	if err := ValidateDay("collected_on", p.CollectedOn, p.Status == PaperCollected, today); err != nil {
 		return err
 	}
+	// A day of collection with the certificate still awaited would leave
+	// the countdown running on a certificate already in hand.
+	if !p.CollectedOn.IsZero() && p.Status != PaperCollected {
+		return Invalid("collected_on", "err.paper.collected_status")
+	}
 	if !p.SentOn.IsZero() && !p.CollectedOn.IsZero() && p.CollectedOn.Before(p.SentOn) {
 		return Invalid("collected_on", "err.paper.received_before_sent")
 	}

@@ -122,4 +122,16 @@ func TestPaperTabBadInputStaysUnsaved(t *testing.T) {
 	if p, _ := f.db.Paper(context.Background(), c.ID); p == nil || p.Tracking != "SF1234567890" || !p.SentOn.Equal(data.NewDate(2026, 11, 21)) {
 		t.Fatalf("saved %+v (%q)", p, s.msg.Text)
 	}
+
+	// A day of receipt while the status still says shipped: refused at the
+	// date, with how to fix it; what was saved stays.
+	s.status.SetSelected(i18n.T("paper.status.shipped"))
+	typeInto(s.collected.entry, "2026-11-22")
+	test.Tap(save)
+	if !strings.Contains(s.collected.Message(), "已领取 / 已收到") || s.msg.Text != "请更正标出的字段。" {
+		t.Errorf("collected message %q (%q)", s.collected.Message(), s.msg.Text)
+	}
+	if p, _ := f.db.Paper(context.Background(), c.ID); p == nil || !p.CollectedOn.IsZero() || p.Status != data.PaperNotCollected {
+		t.Errorf("after a refused save: %+v", p)
+	}
 }
