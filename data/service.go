@@ -107,6 +107,9 @@ type PaperService interface {
 // SnapshotService loads what the dashboard reads, all at once.
 type SnapshotService interface {
 	Snapshot(ctx context.Context) (*Snapshot, error)
+	// Version changes whenever a write is committed, by this process or
+	// another: the dashboard is not worked out again while it stays put.
+	Version(ctx context.Context) (int64, error)
 }
 
 // ImportRow is a holder with one certificate, from a spreadsheet row.

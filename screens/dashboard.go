@@ -34,6 +34,10 @@ type Dashboard struct {
 	// 100,000 holders it is most of the memory; the figures need only these.
 	holders, certs int
 	computed       bool
+	// What the items were worked out against: the store's version and the
+	// minute (states turn on the clock, to the minute at the finest).
+	version int64
+	minute  time.Time
 
 	figures *widget.Label
 	kind    *widget.Select
@@ -93,6 +97,19 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 // Content is the tab's canvas object.
 func (s *Dashboard) Content() fyne.CanvasObject { return s.content }
 
+// Show is switching to the tab: the items are worked out again only when
+// something was written since, or the minute changed; otherwise what is
+// shown is still true, and with 100,000 holders the work takes seconds.
+func (s *Dashboard) Show() {
+	if s.computed {
+		v, err := s.svc.Snapshots.Version(s.svc.ctx())
+		if err == nil && v == s.version && s.svc.Now().Truncate(time.Minute).Equal(s.minute) {
+			return
+		}
+	}
+	s.Refresh()
+}
+
 // Refresh computes everything again, off the UI goroutine: with 100,000
 // holders it takes a moment, and the window stays live meanwhile.
 func (s *Dashboard) Refresh() {
@@ -100,7 +117,13 @@ func (s *Dashboard) Refresh() {
 	var snap *data.Snapshot
 	var items []data.Attention
 	var err error
+	version, minute := int64(-1), s.svc.Now().Truncate(time.Minute)
 	s.svc.background(func() {
+		// The version before the snapshot: a write while it is read shows
+		// at the next Show.
+		if v, err := s.svc.Snapshots.Version(s.svc.ctx()); err == nil {
+			version = v
+		}
 		snap, err = s.svc.Snapshots.Snapshot(s.svc.ctx())
 		if err == nil {
 			items = data.AttentionItems(snap, s.svc.Now())
@@ -111,6 +134,7 @@ func (s *Dashboard) Refresh() {
 			return
 		}
 		s.all, s.holders, s.certs, s.computed = items, len(snap.Holders), len(snap.Certificates), true
+		s.version, s.minute = version, minute
 		big := s.holders > 10000
 		snap = nil
 		s.showFigures()

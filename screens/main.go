@@ -68,7 +68,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
 		case m.Dashboard.Content():
-			m.Dashboard.Refresh()
+			m.Dashboard.Show()
 		case m.Annotations.Content():
 			m.Annotations.Refresh()
 		case m.Register.Content():

@@ -74,18 +74,35 @@ func (db *DB) WarmSearch(ctx context.Context) {
 	_ = db.search.refresh(ctx, db.sql) // a failure shows at the real search
 }
 
-// refresh reloads the texts when the file changed since the last load.
-func (x *searchIndex) refresh(ctx context.Context, db *sql.DB) error {
+// Version is PRAGMA data_version on the connection that never writes: it
+// changes whenever any other connection, here or in another process,
+// commits.
+func (db *DB) Version(ctx context.Context) (int64, error) {
+	db.search.mu.Lock()
+	defer db.search.mu.Unlock()
+	return db.search.dataVersion(ctx, db.sql)
+}
+
+func (x *searchIndex) dataVersion(ctx context.Context, db *sql.DB) (int64, error) {
 	if x.conn == nil {
 		c, err := db.Conn(ctx)
 		if err != nil {
-			return internal("search connection", err)
+			return 0, internal("search connection", err)
 		}
 		x.conn = c
 	}
 	var v int64
 	if err := x.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
-		return internal("data_version", err)
+		return 0, internal("data_version", err)
+	}
+	return v, nil
+}
+
+// refresh reloads the texts when the file changed since the last load.
+func (x *searchIndex) refresh(ctx context.Context, db *sql.DB) error {
+	v, err := x.dataVersion(ctx, db)
+	if err != nil {
+		return err
 	}
 	if x.loaded && v == x.version {
 		return nil

@@ -414,3 +414,46 @@ func TestSearchSeesWritesOfAnotherProcess(t *testing.T) {
 		t.Errorf("deleted holder still found")
 	}
 }
+
+func TestVersionMovesOnEveryCommit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "swcert.db")
+	clock := func() time.Time { return testNow }
+	win, err := Open(path, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer win.Close()
+	version := func() int64 {
+		t.Helper()
+		v, err := win.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v0 := version()
+	if _, err := win.Snapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != v0 {
+		t.Errorf("a read moved the version: %d → %d", v0, v)
+	}
+	h := mustCreateHolder(t, win, holder("张伟", "11010519491231002X")) // this process
+	v1 := version()
+	if v1 == v0 {
+		t.Errorf("own write not seen")
+	}
+	cli, err := Open(path, clock) // another process
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2 := version() // opening may write (migrations are checked)
+	h.Org = "朝阳区社工站"
+	if err := cli.UpdateHolder(ctx, h); err != nil {
+		t.Fatal(err)
+	}
+	cli.Close()
+	if v := version(); v == v2 {
+		t.Errorf("another process's write not seen")
+	}
+}
