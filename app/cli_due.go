@@ -31,11 +31,7 @@ func (c *cli) attention(within int, kind string) ([]data.Attention, error) {
 			return nil, data.Invalid("kind", "cli.bad_flag", "Detail", "--kind: annotation, registration, ce, paper or certificate")
 		}
 	}
-	snap, err := c.db.Snapshot(c.ctx)
-	if err != nil {
-		return nil, err
-	}
-	return f.Filter(data.AttentionItems(snap, c.o.now())), nil
+	return c.db.Attention(c.ctx, f, c.o.now(), 0, 0)
 }
 
 func dueCmd(c *cli, args []string) error {

@@ -42,7 +42,7 @@ func runGUI(o *options, stderr io.Writer) int {
 	go db.WarmSearch(context.Background())
 
 	w := a.NewWindow(DisplayName)
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Now: o.now, DBPath: o.db,
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Now: o.now, DBPath: o.db,
 		Proofs: &proofs.Store{Dir: proofDir(o.db)},
 		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
 	main := screens.NewMain(a, w, svc, Version, system)

@@ -52,57 +52,95 @@ type Snapshot struct {
 	Paper         map[int64]*Paper         // by certificate
 }
 
+// HolderAttention is what one holder needs attention for, worked out at
+// one instant, and until when that holds.
+type HolderAttention struct {
+	HolderID int64
+	Items    []Attention
+	// Until is the first instant after which an item may appear, go or
+	// change its message or date (an annotation completes or runs out, a
+	// window opens or closes, a period ends); zero when none can. Only the
+	// days left move in between, and those follow from DueOn.
+	Until time.Time
+}
+
 // AttentionItems lists what needs attention across all holders: overdue
 // items first, the latest of them on top, then the rest soonest first
-// (attentionOrder). The rules are those of the tabs, applied
-// to everyone: the annotation in force or being generated, what
-// registration is due (RegistrationDue), CE hours still missing in the
-// current period, the paper certificate's collection window, and
-// certificates that are not valid.
+// (attentionOrder). The store keeps these items in a table and works a
+// holder out again only when it is written or its Until has passed; this
+// is the whole computation, which the tests compare the table against.
 func AttentionItems(s *Snapshot, now time.Time) []Attention {
+	var out []Attention
+	for _, h := range AttentionByHolder(s, now) {
+		out = append(out, h.Items...)
+	}
+	slices.SortFunc(out, attentionOrder)
+	return out
+}
+
+// AttentionByHolder works out the items of every holder in s (holders
+// without any included), in no particular order. The rules are those of
+// the tabs, applied to everyone: the annotation in force or being
+// generated, what registration is due (RegistrationDue), CE hours still
+// missing in the current period, the paper certificate's collection
+// window, and certificates that are not valid.
+func AttentionByHolder(s *Snapshot, now time.Time) []HolderAttention {
 	binding := BindingCertificates(s.Certificates)
-	// Holders are shared out among the cores (by ID, so a holder's items
-	// stay together); each part is worked out and sorted apart, then merged.
+	certs := make(map[int64][]*Certificate, len(s.Holders))
+	for _, c := range s.Certificates {
+		certs[c.HolderID] = append(certs[c.HolderID], c)
+	}
+	holders := make([]*Holder, 0, len(s.Holders))
+	for _, h := range s.Holders {
+		holders = append(holders, h)
+	}
+	// Holders are shared out among the cores.
+	out := make([]HolderAttention, len(holders))
 	parts := runtime.GOMAXPROCS(0)
-	if len(s.Certificates) < 2000 {
+	if len(holders) < 2000 {
 		parts = 1
 	}
-	sorted := make([][]Attention, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			items := attentionPart(s, now, binding, p, parts)
-			slices.SortFunc(items, attentionOrder)
-			sorted[p] = items
+			for i := p; i < len(holders); i += parts {
+				h := holders[i]
+				out[i] = holderAttention(s, h, certs[h.ID], binding[h.ID], now)
+			}
 		}()
 	}
 	wg.Wait()
-	out := sorted[0]
-	for _, more := range sorted[1:] {
-		out = mergeSorted(out, more)
-	}
 	return out
 }
 
-// attentionPart works out the items of the holders whose ID is part modulo
-// parts.
-func attentionPart(s *Snapshot, now time.Time, binding map[int64]*Certificate, part, parts int) []Attention {
+// holderAttention works out one holder's items and until when they hold.
+// Every date a rule compares today with is a candidate for Until: taking
+// one too many only works the holder out again for nothing.
+func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Certificate, now time.Time) HolderAttention {
 	today := DateOf(now)
-	mine := func(holderID int64) bool { return int(holderID%int64(parts)) == part }
-	out := make([]Attention, 0, len(s.Certificates)*3/2/parts) // about what a demo of 100,000 gives
-	for _, c := range s.Certificates {
-		h := s.Holders[c.HolderID]
-		if h == nil || !mine(c.HolderID) {
-			continue
+	r := HolderAttention{HolderID: h.ID}
+	soon := func(t time.Time) {
+		if t.After(now) && (r.Until.IsZero() || t.Before(r.Until)) {
+			r.Until = t
 		}
+	}
+	// A day's rules turn at its midnight, in the clock's own zone.
+	soonDay := func(d Date) {
+		if !d.IsZero() {
+			soon(time.Date(d.Year(), d.t.Month(), d.t.Day(), 0, 0, 0, 0, now.Location()))
+		}
+	}
+	for _, c := range certs {
 		add := func(kind AttentionKind, due Date, key string, args ...any) {
-			out = append(out, Attention{HolderID: h.ID, CertID: c.ID, Name: h.Name, Org: h.Org, Region: h.Region, Level: c.Level, MNo: c.MNo,
+			r.Items = append(r.Items, Attention{HolderID: h.ID, CertID: c.ID, Name: h.Name, Org: h.Org, Region: h.Region, Level: c.Level, MNo: c.MNo,
 				Kind: kind, DueOn: due, DaysLeft: today.DaysUntil(due), Overdue: due.Before(today), Key: key, Args: args})
 		}
 		if c.Status != StatusValid {
+			// Due today, every day: it moves with the day.
 			add(AttCertificate, today, "att.cert_not_valid")
+			soonDay(today.AddDays(1))
 			continue
 		}
 		if c.NeedsAnnotation() {
@@ -111,12 +149,18 @@ func attentionPart(s *Snapshot, now time.Time, binding map[int64]*Certificate, p
 				add(AttAnnotation, DateOf(a.ValidUntil()), "att.ann_expires")
 			}
 			for i := range anns {
-				if anns[i].State(now) == AnnGenerating {
-					add(AttAnnotation, DateOf(anns[i].CompletesAt()), "att.ann_generating")
+				a := &anns[i]
+				if a.State(now) == AnnGenerating {
+					add(AttAnnotation, DateOf(a.CompletesAt()), "att.ann_generating")
 				}
+				if a.WithdrawnAt != nil {
+					soon(*a.WithdrawnAt)
+				}
+				soon(a.CompletesAt())
+				soon(a.ValidUntil())
 			}
 		}
-		if binding[h.ID] == c {
+		if binding == c {
 			for _, d := range RegistrationDue(c, s.Registrations[c.ID], today) {
 				switch d.State {
 				case DueOpen:
@@ -126,12 +170,16 @@ func attentionPart(s *Snapshot, now time.Time, binding map[int64]*Certificate, p
 				case DueMissed, DueLapsed:
 					add(AttRegistration, d.ClosesOn, "att.reg."+string(d.State))
 				}
+				soonDay(d.OpensOn)
+				soonDay(d.ClosesOn.AddDays(1))
 			}
 			progress, _ := CEProgress(c.Level, Periods(s.Registrations[c.ID]), s.CERecords[h.ID], today)
 			for _, p := range progress {
 				if p.Contains(today) && p.Missing > 0 {
 					add(AttCE, p.End, "att.ce_missing", "Missing", p.Missing, "Required", p.Required)
 				}
+				soonDay(p.Start)
+				soonDay(p.End.AddDays(1))
 			}
 		}
 		if p := s.Paper[c.ID]; p != nil && !p.WindowEnd.IsZero() {
@@ -141,9 +189,10 @@ func attentionPart(s *Snapshot, now time.Time, binding map[int64]*Certificate, p
 			case PaperNotCollected:
 				add(AttPaper, p.WindowEnd, "att.paper_collect")
 			}
+			soonDay(p.WindowEnd.AddDays(1))
 		}
 	}
-	return out
+	return r
 }
 
 // attentionOrder: overdue first, the most recently overdue at the top (the
@@ -167,49 +216,23 @@ func attentionOrder(a, b Attention) int {
 		strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.Key, b.Key))
 }
 
-// mergeSorted merges two lists sorted by attentionOrder.
-func mergeSorted(a, b []Attention) []Attention {
-	out := make([]Attention, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if attentionOrder(b[0], a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
-		} else {
-			out, a = append(out, a[0]), a[1:]
-		}
-	}
-	return append(append(out, a...), b...)
-}
-
-// AttentionFilter narrows the dashboard.
+// AttentionFilter narrows the dashboard (the store turns it into SQL).
 type AttentionFilter struct {
 	Kind   AttentionKind // "" for all
 	Within int           // days ahead; 0 for any; overdue items always show
 	Level  Level         // "" for all
-	Search string        // in name, employer, region, management number
+	Search string        // in name, employer, region, management number; any case
+	// Upcoming leaves out what is overdue (reminders are of what is coming).
+	Upcoming bool
 }
 
-// Filter keeps the items f selects.
-func (f AttentionFilter) Filter(items []Attention) []Attention {
-	var out []Attention
-	q := lowerFold(f.Search)
-	for _, it := range items {
-		if f.Kind != "" && it.Kind != f.Kind {
-			continue
-		}
-		if f.Level != "" && it.Level != f.Level {
-			continue
-		}
-		if f.Within > 0 && !it.Overdue && it.DaysLeft > f.Within {
-			continue
-		}
-		if q != "" && !containsFold(it.Name+"\n"+it.Org+"\n"+it.Region+"\n"+it.MNo, q) {
-			continue
-		}
-		out = append(out, it)
-	}
-	return out
+// AttentionFigures are the dashboard's figures: how many holders and
+// certificates, how many items in all, and how many are due within
+// MonthDays or overdue.
+type AttentionFigures struct {
+	Holders, Certificates int
+	Items, Month, Overdue int
 }
 
-func lowerFold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-
-func containsFold(s, lowerQ string) bool { return strings.Contains(strings.ToLower(s), lowerQ) }
+// MonthDays is what "due this month" means on the dashboard: within 30 days.
+const MonthDays = 30

@@ -62,19 +62,6 @@ func TestAttentionItems(t *testing.T) {
 		t.Errorf("CE missing hours %v", ce.Args)
 	}
 
-	f := AttentionFilter{Kind: AttPaper}
-	if r := f.Filter(items); len(r) != 1 || r[0].MNo != "B3" {
-		t.Errorf("kind filter %+v", r)
-	}
-	if r := (AttentionFilter{Within: 7}).Filter(items); len(r) != 1 || r[0].Kind != AttCertificate { // the paper is 8 days away
-		t.Errorf("within 7: %+v", r)
-	}
-	if r := (AttentionFilter{Within: 8}).Filter(items); len(r) != 2 {
-		t.Errorf("within 8: %+v", r)
-	}
-	if r := (AttentionFilter{Search: "同心"}).Filter(items); len(r) != 3 {
-		t.Errorf("search by employer: %d", len(r))
-	}
 }
 
 func TestAttentionOrderAndOutgrownCertificates(t *testing.T) {

@@ -104,11 +104,25 @@ type PaperService interface {
 	MailForm(ctx context.Context, certID int64) (*MailForm, error)
 }
 
-// SnapshotService loads what the dashboard reads, all at once.
+// SnapshotService loads everything the rules read, all at once (the
+// roster).
 type SnapshotService interface {
 	Snapshot(ctx context.Context) (*Snapshot, error)
+}
+
+// AttentionService reads what needs attention (the dashboard, reminders,
+// `swcert due`, the calendar) at an instant. The store keeps the items
+// worked out and works out again only the holders that were written to or
+// whose dates came, so every read is current and quick.
+type AttentionService interface {
+	// CountAttention counts the items f selects: overdue, and the rest.
+	CountAttention(ctx context.Context, f AttentionFilter, now time.Time) (overdue, rest int, err error)
+	// Attention lists them in the order of AttentionItems, from offset, at
+	// most limit of them (0: all).
+	Attention(ctx context.Context, f AttentionFilter, now time.Time, offset, limit int) ([]Attention, error)
+	AttentionFigures(ctx context.Context, now time.Time) (AttentionFigures, error)
 	// Version changes whenever a write is committed, by this process or
-	// another: the dashboard is not worked out again while it stays put.
+	// another: while it stays put (and the minute too), what was read holds.
 	Version(ctx context.Context) (int64, error)
 }
 

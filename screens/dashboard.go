@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,16 +25,18 @@ type Dashboard struct {
 	// OnOpen shows an item in its tab (set by Main).
 	OnOpen func(data.Attention)
 	// OnComputed is told every fresh computation (Main sends reminders).
-	OnComputed func([]data.Attention)
+	OnComputed func()
 
-	all   []data.Attention
-	shown []data.Attention
-	// The snapshot itself is let go once the items are worked out: with
-	// 100,000 holders it is most of the memory; the figures need only these.
-	holders, certs int
-	computed       bool
-	// What the items were worked out against: the store's version and the
-	// minute (states turn on the clock, to the minute at the finest).
+	// The items are read from the store a page at a time, as the list
+	// scrolls: with 100,000 holders there are some 200,000 of them.
+	computed bool
+	at       time.Time // the instant the items are read at
+	figs     data.AttentionFigures
+	shown    int                      // how many items the filters select
+	pages    map[int][]data.Attention // pages read of them
+	filterN  int                      // counts filter changes, so a slow count cannot land late
+	// What was read holds while the store's version and the minute stay
+	// (states turn on the clock, to the minute at the finest).
 	version int64
 	minute  time.Time
 
@@ -49,6 +50,9 @@ type Dashboard struct {
 
 	content fyne.CanvasObject
 }
+
+// dashPage is how many items are read at a time.
+const dashPage = 100
 
 var withinDays = []int{7, 30, 90, 0}
 
@@ -76,10 +80,10 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 	s.search.SetPlaceHolder(i18n.T("dash.search"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.status = wrapped("")
-	s.list = widget.NewList(func() int { return len(s.shown) }, s.newRow, s.updateRow)
+	s.list = widget.NewList(func() int { return s.shown }, s.newRow, s.updateRow)
 	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.shown) && s.OnOpen != nil {
-			s.OnOpen(s.shown[i])
+		if it, ok := s.Item(i); ok && s.OnOpen != nil {
+			s.OnOpen(it)
 		}
 		s.list.UnselectAll()
 	}
@@ -97,12 +101,12 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 // Content is the tab's canvas object.
 func (s *Dashboard) Content() fyne.CanvasObject { return s.content }
 
-// Show is switching to the tab: the items are worked out again only when
+// Show is switching to the tab: the items are read again only when
 // something was written since, or the minute changed; otherwise what is
-// shown is still true, and with 100,000 holders the work takes seconds.
+// shown is still true.
 func (s *Dashboard) Show() {
 	if s.computed {
-		v, err := s.svc.Snapshots.Version(s.svc.ctx())
+		v, err := s.svc.Attention.Version(s.svc.ctx())
 		if err == nil && v == s.version && s.svc.Now().Truncate(time.Minute).Equal(s.minute) {
 			return
 		}
@@ -110,57 +114,36 @@ func (s *Dashboard) Show() {
 	s.Refresh()
 }
 
-// Refresh computes everything again, off the UI goroutine: with 100,000
-// holders it takes a moment, and the window stays live meanwhile.
+// Refresh reads everything again, off the UI goroutine: the store first
+// works out the holders whose items may have changed (quick, unless a
+// great many were just written), and the window stays live meanwhile.
 func (s *Dashboard) Refresh() {
 	s.status.SetText(i18n.T("dash.computing"))
-	var snap *data.Snapshot
-	var items []data.Attention
+	var figs data.AttentionFigures
 	var err error
-	version, minute := int64(-1), s.svc.Now().Truncate(time.Minute)
+	at := s.svc.Now()
+	version := int64(-1)
 	s.svc.background(func() {
-		// The version before the snapshot: a write while it is read shows
-		// at the next Show.
-		if v, err := s.svc.Snapshots.Version(s.svc.ctx()); err == nil {
+		figs, err = s.svc.Attention.AttentionFigures(s.svc.ctx(), at)
+		// The version after the store brought its items up to date (a
+		// write of its own), and before they are read: a write landing
+		// meanwhile shows at the next Show.
+		if v, verr := s.svc.Attention.Version(s.svc.ctx()); err == nil && verr == nil {
 			version = v
-		}
-		snap, err = s.svc.Snapshots.Snapshot(s.svc.ctx())
-		if err == nil {
-			items = data.AttentionItems(snap, s.svc.Now())
 		}
 	}, func() {
 		if err != nil {
 			s.status.SetText(i18n.Message(err))
 			return
 		}
-		s.all, s.holders, s.certs, s.computed = items, len(snap.Holders), len(snap.Certificates), true
-		s.version, s.minute = version, minute
-		big := s.holders > 10000
-		snap = nil
-		s.showFigures()
+		s.figs, s.at, s.computed = figs, at, true
+		s.version, s.minute = version, at.Truncate(time.Minute)
+		s.figures.SetText(i18n.T("dash.figures", "Holders", figs.Holders, "Certs", figs.Certificates, "Month", figs.Month, "Overdue", figs.Overdue))
 		s.applyFilter()
-		if big && !s.svc.Sync {
-			// A large snapshot was just let go: hand its pages back to the
-			// system now rather than keep them for the next refresh.
-			go debug.FreeOSMemory()
-		}
 		if s.OnComputed != nil {
-			s.OnComputed(items)
+			s.OnComputed()
 		}
 	})
-}
-
-func (s *Dashboard) showFigures() {
-	month, overdue := 0, 0
-	for _, it := range s.all {
-		switch {
-		case it.Overdue:
-			overdue++
-		case it.DaysLeft <= 30:
-			month++
-		}
-	}
-	s.figures.SetText(i18n.T("dash.figures", "Holders", s.holders, "Certs", s.certs, "Month", month, "Overdue", overdue))
 }
 
 // Filter is what the filters select.
@@ -178,13 +161,61 @@ func (s *Dashboard) Filter() data.AttentionFilter {
 	return f
 }
 
+// applyFilter counts what the filters select, off the UI goroutine (a
+// search looks through every item); the list then reads its pages.
 func (s *Dashboard) applyFilter() {
 	if s.list == nil || !s.computed {
 		return
 	}
-	s.shown = s.Filter().Filter(s.all)
-	s.status.SetText(i18n.T("dash.showing", "Count", len(s.shown), "Total", len(s.all)))
-	s.list.Refresh()
+	s.filterN++
+	n, f, at := s.filterN, s.Filter(), s.at
+	var overdue, rest int
+	var first []data.Attention
+	var err error
+	s.svc.background(func() {
+		overdue, rest, err = s.svc.Attention.CountAttention(s.svc.ctx(), f, at)
+		if err == nil {
+			first, err = s.svc.Attention.Attention(s.svc.ctx(), f, at, 0, dashPage)
+		}
+	}, func() {
+		if n != s.filterN {
+			return // the filters changed again meanwhile
+		}
+		if err != nil {
+			s.status.SetText(i18n.Message(err))
+			return
+		}
+		s.shown, s.pages = overdue+rest, map[int][]data.Attention{0: first}
+		s.status.SetText(i18n.T("dash.showing", "Count", s.shown, "Total", s.figs.Items))
+		s.list.Refresh()
+	})
+}
+
+// Item is the i-th item the filters select, read with its page when first
+// shown (a page is read in a few milliseconds, index in hand).
+func (s *Dashboard) Item(i int) (data.Attention, bool) {
+	if i < 0 || i >= s.shown {
+		return data.Attention{}, false
+	}
+	page, ok := s.pages[i/dashPage]
+	if !ok {
+		var err error
+		page, err = s.svc.Attention.Attention(s.svc.ctx(), s.Filter(), s.at, i/dashPage*dashPage, dashPage)
+		if err != nil {
+			s.status.SetText(i18n.Message(err))
+			return data.Attention{}, false
+		}
+		s.pages[i/dashPage] = page
+	}
+	if i%dashPage >= len(page) {
+		return data.Attention{}, false // written to since it was counted
+	}
+	return page[i%dashPage], true
+}
+
+// Shown reads every item the filters select (for the calendar file).
+func (s *Dashboard) Shown() ([]data.Attention, error) {
+	return s.svc.Attention.Attention(s.svc.ctx(), s.Filter(), s.at, 0, 0)
 }
 
 func (s *Dashboard) newRow() fyne.CanvasObject {
@@ -199,10 +230,10 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 }
 
 func (s *Dashboard) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	if i >= len(s.shown) {
+	it, ok := s.Item(i)
+	if !ok {
 		return
 	}
-	it := s.shown[i]
 	c := o.(*fyne.Container)
 	texts, when := c.Objects[0].(*fyne.Container), c.Objects[1].(*widget.Label)
 	when.SetText(DaysText(it))
@@ -249,12 +280,15 @@ func ICS(w io.Writer, items []data.Attention, now time.Time) error {
 func (s *Dashboard) onExportICS() {
 	askSave(s.win, "swcert-deadlines.ics", ".ics", func(w fyne.URIWriteCloser) {
 		var b bytes.Buffer
-		err := ICS(&b, s.shown, s.svc.Now())
+		items, err := s.Shown()
+		if err == nil {
+			err = ICS(&b, items, s.svc.Now())
+		}
 		where, err := writeOut(w, b.Bytes(), err)
 		if err != nil {
 			s.status.SetText(i18n.Message(err))
 			return
 		}
-		s.status.SetText(i18n.T("dash.ics_saved", "Path", where, "Count", len(s.shown)))
+		s.status.SetText(i18n.T("dash.ics_saved", "Path", where, "Count", len(items)))
 	})
 }

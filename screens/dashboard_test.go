@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,19 @@ import (
 	"github.com/swcert/swcert/screens/i18n"
 )
 
+// shownItems are the rows of the list, read as it reads them.
+func shownItems(d *Dashboard) []data.Attention {
+	var out []data.Attention
+	for i := range d.list.Length() {
+		it, ok := d.Item(i)
+		if !ok {
+			break
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
 func TestDashboardFiltersAndOpens(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	if _, err := demo.Load(context.Background(), f.db, demo.DefaultHolders, f.now); err != nil {
@@ -21,34 +35,74 @@ func TestDashboardFiltersAndOpens(t *testing.T) {
 	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
 	m.Install()
 	d := m.Dashboard // Install computed it (synchronously in tests)
-	if !strings.Contains(d.figures.Text, "40 holders") || len(d.all) == 0 {
-		t.Fatalf("figures %q, %d items", d.figures.Text, len(d.all))
+	within30 := shownItems(d)
+	if !strings.Contains(d.figures.Text, "40 holders") || len(within30) == 0 {
+		t.Fatalf("figures %q, %d items", d.figures.Text, len(within30))
 	}
-	within30 := len(d.shown)
+	for _, it := range within30 {
+		if !it.Overdue && it.DaysLeft > 30 {
+			t.Fatalf("within 30 days shows %+v", it)
+		}
+	}
+	if !strings.Contains(d.status.Text, fmt.Sprintf("%d of", len(within30))) {
+		t.Errorf("status %q, %d shown", d.status.Text, len(within30))
+	}
 	d.within.SetSelectedIndex(len(withinDays) - 1) // any time
-	if len(d.shown) < within30 {
-		t.Errorf("any time shows %d, within 30 days %d", len(d.shown), within30)
+	if n := len(shownItems(d)); n <= len(within30) {
+		t.Errorf("any time shows %d, within 30 days %d", n, len(within30))
 	}
 	d.kind.SetSelected(i18n.T("att.kind.registration"))
-	for _, it := range d.shown {
+	regs := shownItems(d)
+	for _, it := range regs {
 		if it.Kind != data.AttRegistration {
 			t.Fatalf("kind filter let through %+v", it)
 		}
 	}
-	if len(d.shown) == 0 {
+	if len(regs) == 0 {
 		t.Fatal("no registration items in the demo")
 	}
-	first := d.shown[0]
+	first := regs[0]
 	d.search.SetText(first.Name)
-	for _, it := range d.shown {
+	found := shownItems(d)
+	for _, it := range found {
 		if it.Name != first.Name && !strings.Contains(it.Org, first.Name) {
 			t.Errorf("search %q let through %s", first.Name, it.Name)
 		}
+	}
+	if len(found) == 0 || found[0].CertID != first.CertID {
+		t.Fatalf("search %q found %+v", first.Name, found)
 	}
 	// A row opens the Registration tab on that holder's certificate.
 	d.list.Select(0)
 	if m.Tabs.Selected().Content != m.Register.Content() || m.Register.cert == nil || m.Register.cert.ID != first.CertID {
 		t.Errorf("did not open the registration of %s", first.MNo)
+	}
+}
+
+// With more items than a page, the list reads the later pages as it
+// scrolls, and they follow on in order.
+func TestDashboardReadsPagesAsItScrolls(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	if _, err := demo.Load(context.Background(), f.db, 200, f.now); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	d := m.Dashboard
+	d.within.SetSelectedIndex(len(withinDays) - 1)
+	rows := shownItems(d)
+	all, err := f.db.Attention(context.Background(), data.AttentionFilter{}, f.now, 0, 0)
+	if err != nil || len(rows) <= dashPage || len(rows) != len(all) {
+		t.Fatalf("%d rows on the list, %d items (%v); want more than a page", len(rows), len(all), err)
+	}
+	for i := range rows {
+		if rows[i].CertID != all[i].CertID || rows[i].Key != all[i].Key {
+			t.Fatalf("row %d is %+v, want %+v", i, rows[i], all[i])
+		}
+	}
+	d.list.ScrollToBottom()
+	if len(d.pages) < 2 {
+		t.Errorf("%d pages read", len(d.pages))
 	}
 }
 
@@ -60,7 +114,7 @@ func TestDashboardRecomputesOnlyWhenStale(t *testing.T) {
 	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
 	d := m.Dashboard
 	computed := 0
-	d.OnComputed = func([]data.Attention) { computed++ }
+	d.OnComputed = func() { computed++ }
 	d.Refresh()
 	tab := func(c fyne.CanvasObject) { m.showTab(c) }
 	tab(m.Certificates.Content())

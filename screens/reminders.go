@@ -20,12 +20,26 @@ const (
 // come within a reminder window (30, 7 and 1 day by default, in Settings).
 // The window calls it whenever the dashboard is computed: at start, and
 // every hour while it runs (app/), so a day's new reminders come once.
-func (m *Main) remind(items []data.Attention) {
+func (m *Main) remind() {
 	prefs := m.App.Preferences()
 	days, err := data.ParseReminderDays(prefs.StringWithFallback(PrefRemindDays, "30,7,1"))
 	if err != nil {
 		days = data.DefaultReminderDays
 	}
+	var items []data.Attention
+	f := data.AttentionFilter{Within: days[len(days)-1], Upcoming: true}
+	m.Svc.background(func() {
+		items, err = m.Svc.Attention.Attention(m.Svc.ctx(), f, m.Svc.Now(), 0, 0)
+	}, func() {
+		if err == nil {
+			m.sendReminders(items, days)
+		}
+	})
+}
+
+// sendReminders tells the items newly within a window, once.
+func (m *Main) sendReminders(items []data.Attention, days []int) {
+	prefs := m.App.Preferences()
 	var sentList []string
 	_ = json.Unmarshal([]byte(prefs.String(prefReminded)), &sentList)
 	sent := map[string]bool{}

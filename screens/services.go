@@ -24,8 +24,8 @@ type Services struct {
 	Regs    data.RegistrationService
 	CE      data.CEService
 	Paper   data.PaperService
-	// Snapshots feeds the dashboard.
-	Snapshots data.SnapshotService
+	// Attention feeds the dashboard and the reminders.
+	Attention data.AttentionService
 	// Proofs keeps the files that prove CE records.
 	Proofs *proofs.Store
 	// Docs exports sealed PDFs and verifies seals.

@@ -4,17 +4,36 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/swcert/swcert/data"
 )
 
-// Snapshot loads everything the dashboard reads, one query a table. No
-// transaction: the store's transactions take the write lock (they are for
-// writing), and a write landing between two queries only shows at the next
-// refresh.
+// Snapshot loads everything the attention rules and the roster read, one
+// query a table. No transaction: the store's transactions take the write
+// lock (they are for writing), and a write landing between two queries
+// only shows at the next refresh.
 func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
+	return db.snapshot(ctx, nil)
+}
+
+// snapshot loads what the rules read of the given holders, or of everyone
+// when holders is nil.
+func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, error) {
 	var err error
+	byHolder, byCert := "", ""
+	if holders != nil {
+		// Integers only, so written into the query: a few hundred a time.
+		list := make([]string, len(holders))
+		for i, id := range holders {
+			list[i] = strconv.FormatInt(id, 10)
+		}
+		in := "(" + strings.Join(list, ",") + ")"
+		byHolder = " WHERE holder_id IN " + in
+		byCert = " WHERE cert_id IN (SELECT id FROM certificates WHERE holder_id IN " + in + ")"
+	}
 	s := &data.Snapshot{
 		Holders: map[int64]*data.Holder{}, Annotations: map[int64][]data.Annotation{},
 		Registrations: map[int64][]data.Registration{}, CERecords: map[int64][]data.CERecord{}, Paper: map[int64]*data.Paper{},
@@ -45,19 +64,19 @@ func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
 			errs[i] = each(q, scan)
 		}()
 	}
-	load(0, `SELECT id, name, org, region FROM holders`, func(r scanner) error {
+	load(0, `SELECT id, name, org, region FROM holders`+strings.Replace(byHolder, "holder_id", "id", 1), func(r scanner) error {
 		h := &data.Holder{}
 		err := r.Scan(&h.ID, &h.Name, &h.Org, &h.Region)
 		s.Holders[h.ID] = h
 		return err
 	})
-	load(1, `SELECT id, holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status FROM certificates`, func(r scanner) error {
+	load(1, `SELECT id, holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status FROM certificates`+byHolder, func(r scanner) error {
 		c := &data.Certificate{}
 		err := r.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.ExamYear, &c.PassedOn, &c.IssuedOn, &c.Issuer, &c.Status)
 		s.Certificates = append(s.Certificates, c)
 		return err
 	})
-	load(2, `SELECT cert_id, days, applied_at, completed_at, withdrawn_at FROM annotations`, func(r scanner) error {
+	load(2, `SELECT cert_id, days, applied_at, completed_at, withdrawn_at FROM annotations`+byCert, func(r scanner) error {
 		var a data.Annotation
 		var applied string
 		var completed, withdrawn sql.NullString
@@ -66,19 +85,19 @@ func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
 		s.Annotations[a.CertID] = append(s.Annotations[a.CertID], a)
 		return err
 	})
-	load(3, `SELECT cert_id, kind, status, valid_from FROM registrations ORDER BY id`, func(r scanner) error {
+	load(3, `SELECT cert_id, kind, status, valid_from FROM registrations`+byCert+` ORDER BY id`, func(r scanner) error {
 		var g data.Registration
 		err := r.Scan(&g.CertID, &g.Kind, &g.Status, &g.ValidFrom)
 		s.Registrations[g.CertID] = append(s.Registrations[g.CertID], g)
 		return err
 	})
-	load(4, `SELECT holder_id, kind, date, hours, review FROM ce_records`, func(r scanner) error {
+	load(4, `SELECT holder_id, kind, date, hours, review FROM ce_records`+byHolder, func(r scanner) error {
 		var c data.CERecord
 		err := r.Scan(&c.HolderID, &c.Kind, &c.Date, &c.Hours, &c.Review)
 		s.CERecords[c.HolderID] = append(s.CERecords[c.HolderID], c)
 		return err
 	})
-	load(5, `SELECT cert_id, status, window_start, window_end FROM paper`, func(r scanner) error {
+	load(5, `SELECT cert_id, status, window_start, window_end FROM paper`+byCert, func(r scanner) error {
 		p := &data.Paper{}
 		err := r.Scan(&p.CertID, &p.Status, &p.WindowStart, &p.WindowEnd)
 		s.Paper[p.CertID] = p
