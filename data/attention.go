@@ -52,6 +52,10 @@ type Snapshot struct {
 	Paper         map[int64]*Paper         // by certificate
 }
 
+// Standing says the item has no date of its own: it is due every day it
+// is read (a certificate that is not valid), so its DueOn is always today.
+func (a Attention) Standing() bool { return a.Kind == AttCertificate }
+
 // HolderAttention is what one holder needs attention for, worked out at
 // one instant, and until when that holds.
 type HolderAttention struct {
@@ -60,7 +64,8 @@ type HolderAttention struct {
 	// Until is the first instant after which an item may appear, go or
 	// change its message or date (an annotation completes or runs out, a
 	// window opens or closes, a period ends); zero when none can. Only the
-	// days left move in between, and those follow from DueOn.
+	// days left move in between, and those follow from DueOn (and the
+	// DueOn of Standing items, which is today).
 	Until time.Time
 }
 
@@ -138,9 +143,7 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 				Kind: kind, DueOn: due, DaysLeft: today.DaysUntil(due), Overdue: due.Before(today), Key: key, Args: args})
 		}
 		if c.Status != StatusValid {
-			// Due today, every day: it moves with the day.
-			add(AttCertificate, today, "att.cert_not_valid")
-			soonDay(today.AddDays(1))
+			add(AttCertificate, today, "att.cert_not_valid") // Standing
 			continue
 		}
 		if c.NeedsAnnotation() {

@@ -1,10 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,39 +32,53 @@ const never = math.MaxInt64
 
 // RefreshAttention works out again the holders whose items may have
 // changed since they were last worked out: written to since, or a date
-// their rules turn on has come. It is quick when there are none; after a
-// demo or a first open it is the whole computation, once.
+// their rules turn on has come. It is quick when there are none (a day
+// brings a few hundred in 100,000); after a demo or a first open it is
+// the whole computation, once.
 func (db *DB) RefreshAttention(ctx context.Context, now time.Time) error {
 	stale, err := db.staleHolders(ctx, now)
 	if err != nil || len(stale) == 0 {
 		return err
 	}
+	var results []data.HolderAttention
+	var present map[int64]bool
 	if len(stale) > wholeSnapshotAbove {
 		s, err := db.snapshot(ctx, nil)
 		if err != nil {
 			return err
 		}
-		return db.saveAttention(ctx, s, stale, now)
-	}
-	ids := make([]int64, 0, len(stale))
-	for id := range stale {
-		ids = append(ids, id)
-	}
-	for start := 0; start < len(ids); start += staleChunk {
-		part := ids[start:min(start+staleChunk, len(ids))]
-		s, err := db.snapshot(ctx, part)
-		if err != nil {
-			return err
+		results, present = workOut(s, stale, now)
+	} else {
+		ids := make([]int64, 0, len(stale))
+		for id := range stale {
+			ids = append(ids, id)
 		}
-		gens := make(map[int64]int64, len(part))
-		for _, id := range part {
-			gens[id] = stale[id]
-		}
-		if err := db.saveAttention(ctx, s, gens, now); err != nil {
-			return err
+		present = map[int64]bool{}
+		for start := 0; start < len(ids); start += staleChunk {
+			s, err := db.snapshot(ctx, ids[start:min(start+staleChunk, len(ids))])
+			if err != nil {
+				return err
+			}
+			more, there := workOut(s, stale, now)
+			results = append(results, more...)
+			maps.Copy(present, there)
 		}
 	}
-	return nil
+	return db.saveAttention(ctx, results, stale, present)
+}
+
+// workOut works out the holders of s that are stale, and says which of
+// them are there (the others were deleted).
+func workOut(s *data.Snapshot, stale map[int64]int64, now time.Time) ([]data.HolderAttention, map[int64]bool) {
+	present := map[int64]bool{}
+	for id := range s.Holders {
+		if _, ok := stale[id]; ok {
+			present[id] = true
+		} else {
+			delete(s.Holders, id)
+		}
+	}
+	return data.AttentionByHolder(s, now), present
 }
 
 // staleHolders are the holders to work out again, with their gen.
@@ -82,16 +99,12 @@ func (db *DB) staleHolders(ctx context.Context, now time.Time) (map[int64]int64,
 	return stale, rows.Err()
 }
 
-// saveAttention works out the holders of gens from s and saves their
-// items, in one transaction. A holder written to since its gen was read is
-// left marked: it is worked out at the next read, from what was written.
-func (db *DB) saveAttention(ctx context.Context, s *data.Snapshot, gens map[int64]int64, now time.Time) error {
-	for id := range s.Holders {
-		if _, ok := gens[id]; !ok {
-			delete(s.Holders, id)
-		}
-	}
-	results := data.AttentionByHolder(s, now)
+// saveAttention saves the items worked out for stale holders, in one
+// transaction. A holder written to since its gen was read is left marked:
+// it is worked out at the next read, from what was written.
+func (db *DB) saveAttention(ctx context.Context, results []data.HolderAttention, gens map[int64]int64, present map[int64]bool) error {
+	// In the order of the table's key, so pages fill one after another.
+	slices.SortFunc(results, func(a, b data.HolderAttention) int { return cmp.Compare(a.HolderID, b.HolderID) })
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		mark, err := tx.PrepareContext(ctx, `UPDATE attention_fresh SET until = ? WHERE holder_id = ? AND gen = ?`)
 		if err != nil {
@@ -104,7 +117,7 @@ func (db *DB) saveAttention(ctx context.Context, s *data.Snapshot, gens map[int6
 		}
 		defer clear.Close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO attention
-			(holder_id, cert_id, kind, due, key, args, name, org, region, level, mno, search) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
+			(holder_id, n, cert_id, kind, due, key, args, name, org, region, level, mno, search) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return internal("attention", err)
 		}
@@ -124,14 +137,18 @@ func (db *DB) saveAttention(ctx context.Context, s *data.Snapshot, gens map[int6
 			if _, err := clear.ExecContext(ctx, r.HolderID); err != nil {
 				return internal("attention", err)
 			}
-			for _, it := range r.Items {
+			for n, it := range r.Items {
+				var due any = it.DueOn.String()
+				if it.Standing() {
+					due = nil
+				}
 				args := ""
 				if len(it.Args) > 0 {
 					b, _ := json.Marshal(it.Args)
 					args = string(b)
 				}
 				search := strings.ToLower(it.Name + "\n" + it.Org + "\n" + it.Region + "\n" + it.MNo)
-				if _, err := insert.ExecContext(ctx, it.HolderID, it.CertID, string(it.Kind), it.DueOn.String(), it.Key, args,
+				if _, err := insert.ExecContext(ctx, it.HolderID, n, it.CertID, string(it.Kind), due, it.Key, args,
 					it.Name, it.Org, it.Region, string(it.Level), it.MNo, search); err != nil {
 					return internal("attention", err)
 				}
@@ -139,7 +156,7 @@ func (db *DB) saveAttention(ctx context.Context, s *data.Snapshot, gens map[int6
 		}
 		// Holders deleted since they were marked: their rows go too.
 		for id, gen := range gens {
-			if _, ok := s.Holders[id]; ok {
+			if present[id] {
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM attention_fresh WHERE holder_id = ? AND gen = ?`, id, gen); err != nil {
@@ -164,10 +181,10 @@ func attentionWhere(f data.AttentionFilter, today data.Date) (string, []any) {
 	}
 	if f.Within > 0 {
 		// Overdue items are before today, so they stay.
-		where, args = append(where, "due <= ?"), append(args, today.AddDays(f.Within).String())
+		where, args = append(where, "(due <= ? OR due IS NULL)"), append(args, today.AddDays(f.Within).String())
 	}
 	if f.Upcoming {
-		where, args = append(where, "due >= ?"), append(args, today.String())
+		where, args = append(where, "(due >= ? OR due IS NULL)"), append(args, today.String())
 	}
 	if q := strings.ToLower(strings.TrimSpace(f.Search)); q != "" {
 		where, args = append(where, "instr(search, ?) > 0"), append(args, q)
@@ -183,12 +200,22 @@ func (db *DB) CountAttention(ctx context.Context, f data.AttentionFilter, now ti
 	}
 	today := data.DateOf(now)
 	where, args := attentionWhere(f, today)
-	err = db.sql.QueryRowContext(ctx, `SELECT coalesce(sum(due < ?), 0), coalesce(sum(due >= ?), 0) FROM attention WHERE `+where,
+	err = db.sql.QueryRowContext(ctx, `SELECT coalesce(sum(due < ?), 0), coalesce(sum(due >= ? OR due IS NULL), 0) FROM attention WHERE `+where,
 		append([]any{today.String(), today.String()}, args...)...).Scan(&overdue, &rest)
 	if err != nil {
 		return 0, 0, internal("attention", err)
 	}
 	return overdue, rest, nil
+}
+
+// sections are the dashboard's order, in three parts each read along the
+// index on due (?1 is today): overdue, the latest on top; due today, with
+// the standing items; then the rest, soonest first. Within a day, by name,
+// certificate, kind and message, as data.AttentionItems orders them.
+var sections = []struct{ where, order string }{
+	{"due < ?1", "due DESC, name, cert_id, kind, key"},
+	{"(due = ?1 OR due IS NULL)", "name, cert_id, kind, key"},
+	{"due > ?1", "due, name, cert_id, kind, key"},
 }
 
 // Attention lists the items f selects at now, in the dashboard's order
@@ -198,45 +225,41 @@ func (db *DB) Attention(ctx context.Context, f data.AttentionFilter, now time.Ti
 		return nil, err
 	}
 	today := data.DateOf(now)
-	where, args := attentionWhere(f, today)
-	overdue := 0
-	if offset > 0 {
-		err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM attention WHERE due < ? AND `+where,
-			append([]any{today.String()}, args...)...).Scan(&overdue)
-		if err != nil {
-			return nil, internal("attention", err)
-		}
-	}
-	// Overdue first, the latest on top; then the rest, soonest first. Two
-	// queries, so each walks the index on due in its own direction.
+	where, fargs := attentionWhere(f, today)
+	args := append([]any{today.String()}, fargs...)
 	var out []data.Attention
-	if offset == 0 || offset < overdue {
-		more, err := db.attentionRows(ctx, `due < ? AND `+where+` ORDER BY due DESC, name, cert_id, kind, key`, today, args, offset, limit)
+	for _, sec := range sections {
+		cond := sec.where + " AND " + where
+		if offset > 0 {
+			// Skip a part at a time: counting is quicker than reading.
+			var n int
+			if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM attention WHERE `+cond, args...).Scan(&n); err != nil {
+				return nil, internal("attention", err)
+			}
+			if offset >= n {
+				offset -= n
+				continue
+			}
+		}
+		lim := -1
+		if limit > 0 {
+			lim = limit - len(out)
+		}
+		more, err := db.attentionRows(ctx, cond+` ORDER BY `+sec.order+` LIMIT ? OFFSET ?`, today, append(args, lim, offset))
 		if err != nil {
 			return nil, err
 		}
-		out = more
+		out, offset = append(out, more...), 0
+		if limit > 0 && len(out) >= limit {
+			break
+		}
 	}
-	if limit > 0 && len(out) >= limit {
-		return out, nil
-	}
-	rest := 0
-	if limit > 0 {
-		rest = limit - len(out)
-	}
-	more, err := db.attentionRows(ctx, `due >= ? AND `+where+` ORDER BY due, name, cert_id, kind, key`, today, args, max(0, offset-overdue), rest)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, more...), nil
+	return out, nil
 }
 
-func (db *DB) attentionRows(ctx context.Context, query string, today data.Date, args []any, offset, limit int) ([]data.Attention, error) {
-	if limit == 0 {
-		limit = -1
-	}
+func (db *DB) attentionRows(ctx context.Context, query string, today data.Date, args []any) ([]data.Attention, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT holder_id, cert_id, kind, due, key, args, name, org, region, level, mno
-		FROM attention WHERE `+query+` LIMIT ? OFFSET ?`, append(append([]any{today.String()}, args...), limit, offset)...)
+		FROM attention WHERE `+query, args...)
 	if err != nil {
 		return nil, internal("attention", err)
 	}
@@ -253,6 +276,9 @@ func (db *DB) attentionRows(ctx context.Context, query string, today data.Date, 
 				return nil, internal("attention", err)
 			}
 		}
+		if it.DueOn.IsZero() {
+			it.DueOn = today // standing
+		}
 		it.DaysLeft, it.Overdue = today.DaysUntil(it.DueOn), it.DueOn.Before(today)
 		out = append(out, it)
 	}
@@ -267,7 +293,7 @@ func (db *DB) AttentionFigures(ctx context.Context, now time.Time) (data.Attenti
 	}
 	today := data.DateOf(now)
 	err := db.sql.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM holders), (SELECT count(*) FROM certificates),
-		(SELECT count(*) FROM attention), (SELECT count(*) FROM attention WHERE due >= ? AND due <= ?),
+		(SELECT count(*) FROM attention), (SELECT count(*) FROM attention WHERE due >= ? AND due <= ? OR due IS NULL),
 		(SELECT count(*) FROM attention WHERE due < ?)`,
 		today.String(), today.AddDays(data.MonthDays).String(), today.String()).Scan(&f.Holders, &f.Certificates, &f.Items, &f.Month, &f.Overdue)
 	if err != nil {

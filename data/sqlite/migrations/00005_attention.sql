@@ -6,9 +6,10 @@
 -- are not stored, they follow from due and today.
 CREATE TABLE attention (
     holder_id INTEGER NOT NULL,
+    n         INTEGER NOT NULL, -- the item's place among its holder's
     cert_id   INTEGER NOT NULL,
     kind      TEXT    NOT NULL,
-    due       TEXT    NOT NULL,
+    due       TEXT,             -- NULL: standing, due on whatever day it is read
     key       TEXT    NOT NULL,
     args      TEXT    NOT NULL DEFAULT '',
     name      TEXT    NOT NULL,
@@ -17,10 +18,11 @@ CREATE TABLE attention (
     level     TEXT    NOT NULL,
     mno       TEXT    NOT NULL,
     -- What the dashboard's search looks in, lower-cased by Go as the query is.
-    search    TEXT    NOT NULL
-);
+    search    TEXT    NOT NULL,
+    -- A holder's items are stored together: they are replaced together.
+    PRIMARY KEY (holder_id, n)
+) WITHOUT ROWID;
 CREATE INDEX attention_due ON attention (due);
-CREATE INDEX attention_holder ON attention (holder_id);
 
 -- Until when each holder's items hold (Unix seconds; 0: work them out
 -- again). gen moves with every write, so a computation that raced a write
