@@ -22,6 +22,11 @@ func demoCmd(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Work out what needs attention now, rather than at the first look at
+	// the dashboard (seconds, with 100,000 new holders).
+	if err := c.db.RefreshAttention(c.ctx, c.o.now()); err != nil {
+		return err
+	}
 	c.print(map[string]any{"holders": added, "db": c.o.db}, func(w io.Writer) {
 		fmt.Fprintln(w, i18n.T("cli.demo_done", "Count", added, "Path", c.o.db))
 	})

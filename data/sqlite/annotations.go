@@ -19,7 +19,7 @@ func (db *DB) ApplyAnnotation(ctx context.Context, certID int64, scene string, d
 		return nil, err
 	}
 	var a *data.Annotation
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(tx *txn) error {
 		c, err := scanCertificate(tx.QueryRowContext(ctx, `SELECT `+certColumns+` FROM certificates WHERE id = ?`, certID))
 		if err != nil {
 			return notFound(err, "certificate", certID)
@@ -76,7 +76,7 @@ func (db *DB) WithdrawAnnotation(ctx context.Context, id int64) (*data.Annotatio
 // after checking its rule, and saves it, all in one transaction.
 func (db *DB) changeAnnotation(ctx context.Context, id int64, change func(*data.Annotation, time.Time) (string, error)) (*data.Annotation, error) {
 	var a *data.Annotation
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(tx *txn) error {
 		var err error
 		if a, err = scanAnnotation(tx.QueryRowContext(ctx, `SELECT `+annColumns+` FROM annotations WHERE id = ?`, id)); err != nil {
 			return notFound(err, "annotation", id)
@@ -165,7 +165,7 @@ func optStamp(s sql.NullString) *time.Time {
 // insertAnnotationHistory writes an annotation as it happened (an import,
 // the demo): its own times, checked for form but not against the limit
 // of today, which governs new applications only.
-func (db *DB) insertAnnotationHistory(ctx context.Context, tx *sql.Tx, a *data.Annotation) error {
+func (db *DB) insertAnnotationHistory(ctx context.Context, tx *txn, a *data.Annotation) error {
 	if err := data.ValidateAnnotationRequest(a.Scene, a.Days); err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"maps"
 	"math"
@@ -49,10 +48,8 @@ func (db *DB) RefreshAttention(ctx context.Context, now time.Time) error {
 		}
 		results, present = workOut(s, stale, now)
 	} else {
-		ids := make([]int64, 0, len(stale))
-		for id := range stale {
-			ids = append(ids, id)
-		}
+		// In order, so a part's rows lie close together in the file.
+		ids := slices.Sorted(maps.Keys(stale))
 		present = map[int64]bool{}
 		for start := 0; start < len(ids); start += staleChunk {
 			s, err := db.snapshot(ctx, ids[start:min(start+staleChunk, len(ids))])
@@ -105,36 +102,20 @@ func (db *DB) staleHolders(ctx context.Context, now time.Time) (map[int64]int64,
 func (db *DB) saveAttention(ctx context.Context, results []data.HolderAttention, gens map[int64]int64, present map[int64]bool) error {
 	// In the order of the table's key, so pages fill one after another.
 	slices.SortFunc(results, func(a, b data.HolderAttention) int { return cmp.Compare(a.HolderID, b.HolderID) })
-	return db.tx(ctx, func(tx *sql.Tx) error {
-		mark, err := tx.PrepareContext(ctx, `UPDATE attention_fresh SET until = ? WHERE holder_id = ? AND gen = ?`)
-		if err != nil {
-			return internal("attention", err)
-		}
-		defer mark.Close()
-		clear, err := tx.PrepareContext(ctx, `DELETE FROM attention WHERE holder_id = ?`)
-		if err != nil {
-			return internal("attention", err)
-		}
-		defer clear.Close()
-		insert, err := tx.PrepareContext(ctx, `INSERT INTO attention
-			(holder_id, n, cert_id, kind, due, key, args, name, org, region, level, mno, search) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
-		if err != nil {
-			return internal("attention", err)
-		}
-		defer insert.Close()
+	return db.tx(ctx, func(tx *txn) error {
 		for _, r := range results {
 			until := int64(never)
 			if !r.Until.IsZero() {
 				until = r.Until.Unix()
 			}
-			res, err := mark.ExecContext(ctx, until, r.HolderID, gens[r.HolderID])
+			res, err := tx.ExecContext(ctx, `UPDATE attention_fresh SET until = ? WHERE holder_id = ? AND gen = ?`, until, r.HolderID, gens[r.HolderID])
 			if err != nil {
 				return internal("attention", err)
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				continue
 			}
-			if _, err := clear.ExecContext(ctx, r.HolderID); err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM attention WHERE holder_id = ?`, r.HolderID); err != nil {
 				return internal("attention", err)
 			}
 			for n, it := range r.Items {
@@ -148,7 +129,8 @@ func (db *DB) saveAttention(ctx context.Context, results []data.HolderAttention,
 					args = string(b)
 				}
 				search := strings.ToLower(it.Name + "\n" + it.Org + "\n" + it.Region + "\n" + it.MNo)
-				if _, err := insert.ExecContext(ctx, it.HolderID, n, it.CertID, string(it.Kind), due, it.Key, args,
+				if _, err := tx.ExecContext(ctx, `INSERT INTO attention (holder_id, n, cert_id, kind, due, key, args,
+					name, org, region, level, mno, search) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, it.HolderID, n, it.CertID, string(it.Kind), due, it.Key, args,
 					it.Name, it.Org, it.Region, string(it.Level), it.MNo, search); err != nil {
 					return internal("attention", err)
 				}
@@ -162,7 +144,7 @@ func (db *DB) saveAttention(ctx context.Context, results []data.HolderAttention,
 			if _, err := tx.ExecContext(ctx, `DELETE FROM attention_fresh WHERE holder_id = ? AND gen = ?`, id, gen); err != nil {
 				return internal("attention", err)
 			}
-			if _, err := clear.ExecContext(ctx, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM attention WHERE holder_id = ?`, id); err != nil {
 				return internal("attention", err)
 			}
 		}

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/swcert/swcert/data"
 )
@@ -11,10 +10,10 @@ const ceColumns = `id, holder_id, kind, title, provider, date, hours, review, cr
 
 // CreateCERecord saves a record with its proofs' descriptions, together.
 func (db *DB) CreateCERecord(ctx context.Context, r *data.CERecord) error {
-	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertCERecord(ctx, tx, r) })
+	return db.tx(ctx, func(tx *txn) error { return db.insertCERecord(ctx, tx, r) })
 }
 
-func (db *DB) insertCERecord(ctx context.Context, tx *sql.Tx, r *data.CERecord) error {
+func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) error {
 	r.Normalize()
 	if err := r.Validate(db.today()); err != nil {
 		return err
@@ -38,7 +37,7 @@ func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 	if err := r.Validate(db.today()); err != nil {
 		return err
 	}
-	return db.tx(ctx, func(tx *sql.Tx) error {
+	return db.tx(ctx, func(tx *txn) error {
 		t, ts := db.stamp()
 		res, err := tx.ExecContext(ctx, `UPDATE ce_records SET kind = ?, title = ?, provider = ?, date = ?, hours = ?, review = ?, updated_at = ?
 			WHERE id = ?`, r.Kind, r.Title, r.Provider, r.Date, r.Hours, r.Review, ts, r.ID)
@@ -56,7 +55,7 @@ func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 	})
 }
 
-func (db *DB) insertProofs(ctx context.Context, tx *sql.Tx, r *data.CERecord, ts string) error {
+func (db *DB) insertProofs(ctx context.Context, tx *txn, r *data.CERecord, ts string) error {
 	for i := range r.Proofs {
 		p := &r.Proofs[i]
 		res, err := tx.ExecContext(ctx, `INSERT INTO ce_proofs (record_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,

@@ -12,10 +12,10 @@ const certColumns = `id, holder_id, level, mno, exam_year, passed_on, issued_on,
 
 // CreateCertificate saves a new certificate of a saved holder.
 func (db *DB) CreateCertificate(ctx context.Context, c *data.Certificate) error {
-	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertCertificate(ctx, tx, c) })
+	return db.tx(ctx, func(tx *txn) error { return db.insertCertificate(ctx, tx, c) })
 }
 
-func (db *DB) insertCertificate(ctx context.Context, tx *sql.Tx, c *data.Certificate) error {
+func (db *DB) insertCertificate(ctx context.Context, tx *txn, c *data.Certificate) error {
 	c.Normalize()
 	if err := c.Validate(db.today()); err != nil {
 		return err

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"github.com/swcert/swcert/data"
@@ -12,10 +11,10 @@ const holderColumns = `id, name, id_type, id_number, phone, org, region, demo, c
 
 // CreateHolder saves a new holder and fills its ID and timestamps.
 func (db *DB) CreateHolder(ctx context.Context, h *data.Holder) error {
-	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertHolder(ctx, tx, h) })
+	return db.tx(ctx, func(tx *txn) error { return db.insertHolder(ctx, tx, h) })
 }
 
-func (db *DB) insertHolder(ctx context.Context, tx *sql.Tx, h *data.Holder) error {
+func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 	h.Normalize()
 	if err := h.Validate(db.today()); err != nil {
 		return err
@@ -167,7 +166,7 @@ func scanHolder(s scanner) (*data.Holder, error) {
 // transaction. An invalid or duplicate record saves nothing, and the error
 // names the record (1-based) in its Args["Row"].
 func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord) error {
-	return db.tx(ctx, func(tx *sql.Tx) error {
+	return db.tx(ctx, func(tx *txn) error {
 		for i := range recs {
 			r := &recs[i]
 			err := db.insertHolder(ctx, tx, &r.Holder)

@@ -14,7 +14,7 @@ import (
 // naming the row, and nothing is written.
 func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow) (data.ImportResult, error) {
 	var res data.ImportResult
-	err := db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(tx *txn) error {
 		res = data.ImportResult{}
 		for _, r := range rows {
 			if err := db.importRow(ctx, tx, r, &res); err != nil {
@@ -26,7 +26,7 @@ func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow) (data.Impor
 	return res, err
 }
 
-func (db *DB) importRow(ctx context.Context, tx *sql.Tx, r data.ImportRow, res *data.ImportResult) error {
+func (db *DB) importRow(ctx context.Context, tx *txn, r data.ImportRow, res *data.ImportResult) error {
 	h := r.Holder
 	saved, err := scanHolder(tx.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE id_number = ?`, h.IDNumber))
 	switch {

@@ -20,7 +20,7 @@ func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
 	if err == nil {
 		return k, nil
 	}
-	err = db.tx(ctx, func(tx *sql.Tx) error {
+	err = db.tx(ctx, func(tx *txn) error {
 		var err error
 		k, err = scanKey(tx.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM seal_keys WHERE own = 1`))
 		if err == nil {
@@ -51,7 +51,7 @@ func (db *DB) TrustKey(ctx context.Context, k *data.SealKey) error {
 	if len(k.Public) != ed25519.PublicKeySize || k.KID != data.KeyID(k.Public) {
 		return data.Invalid("key", "err.key.not_jwk")
 	}
-	return db.tx(ctx, func(tx *sql.Tx) error {
+	return db.tx(ctx, func(tx *txn) error {
 		var own bool
 		err := tx.QueryRowContext(ctx, `SELECT own FROM seal_keys WHERE kid = ?`, k.KID).Scan(&own)
 		if err == nil && own {

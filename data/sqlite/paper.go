@@ -17,11 +17,11 @@ func (db *DB) SetPaper(ctx context.Context, p *data.Paper) error {
 	if _, err := db.Certificate(ctx, p.CertID); err != nil {
 		return err
 	}
-	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertPaper(ctx, tx, p) })
+	return db.tx(ctx, func(tx *txn) error { return db.insertPaper(ctx, tx, p) })
 }
 
 // insertPaper writes (or replaces) the collection record of p.CertID.
-func (db *DB) insertPaper(ctx context.Context, tx *sql.Tx, p *data.Paper) error {
+func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 	p.Normalize()
 	if err := p.Validate(db.today()); err != nil {
 		return err

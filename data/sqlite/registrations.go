@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/swcert/swcert/data"
 )
@@ -14,10 +13,10 @@ func (db *DB) CreateRegistration(ctx context.Context, r *data.Registration) erro
 	if _, err := db.Certificate(ctx, r.CertID); err != nil {
 		return err
 	}
-	return db.tx(ctx, func(tx *sql.Tx) error { return db.insertRegistration(ctx, tx, r) })
+	return db.tx(ctx, func(tx *txn) error { return db.insertRegistration(ctx, tx, r) })
 }
 
-func (db *DB) insertRegistration(ctx context.Context, tx *sql.Tx, r *data.Registration) error {
+func (db *DB) insertRegistration(ctx context.Context, tx *txn, r *data.Registration) error {
 	r.Normalize()
 	if err := r.Validate(db.today()); err != nil {
 		return err
@@ -42,7 +41,7 @@ func (db *DB) UpdateRegistration(ctx context.Context, r *data.Registration) erro
 	if err := r.Validate(db.today()); err != nil {
 		return err
 	}
-	return db.tx(ctx, func(tx *sql.Tx) error {
+	return db.tx(ctx, func(tx *txn) error {
 		saved, err := scanRegistration(tx.QueryRowContext(ctx, `SELECT `+regColumns+` FROM registrations WHERE id = ?`, r.ID))
 		if err != nil {
 			return notFound(err, "registration", r.ID)
@@ -62,7 +61,7 @@ func (db *DB) UpdateRegistration(ctx context.Context, r *data.Registration) erro
 
 // DeleteRegistration removes a record that is still editable.
 func (db *DB) DeleteRegistration(ctx context.Context, id int64) error {
-	return db.tx(ctx, func(tx *sql.Tx) error {
+	return db.tx(ctx, func(tx *txn) error {
 		saved, err := scanRegistration(tx.QueryRowContext(ctx, `SELECT `+regColumns+` FROM registrations WHERE id = ?`, id))
 		if err != nil {
 			return notFound(err, "registration", id)
