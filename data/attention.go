@@ -199,7 +199,8 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 }
 
 // attentionOrder: overdue first, the most recently overdue at the top (the
-// most likely still to be saved); then the rest, soonest first. The order
+// most likely still to be saved); then the rest, soonest first, with the
+// standing items after those dated today. The order
 // is total (ties broken by name, certificate, kind, message), so sorting
 // is deterministic without being stable.
 func attentionOrder(a, b Attention) int {
@@ -214,6 +215,12 @@ func attentionOrder(a, b Attention) int {
 			return -c
 		}
 		return c
+	}
+	if a.Standing() != b.Standing() { // today's dated items, then the standing ones
+		if b.Standing() {
+			return -1
+		}
+		return 1
 	}
 	return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.CertID, b.CertID),
 		strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.Key, b.Key))
