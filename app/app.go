@@ -16,11 +16,6 @@ import (
 	"github.com/swcert/swcert/screens/i18n"
 )
 
-const (
-	gcPercent   = 400
-	memoryLimit = 384 << 20
-)
-
 // Exit statuses of the command line.
 const (
 	ExitOK      = 0
@@ -31,14 +26,9 @@ const (
 // Main runs SWCert with the arguments after the program name and returns
 // the exit status. With no command it opens the window.
 func Main(args []string, stdout, stderr io.Writer) int {
-	// A desktop app with a live heap of a few MB, whose PDF exports allocate
-	// ~10 MB each (fpdf): collecting at 400% instead of 100% trades some
-	// MB of memory for a quarter of the collector's work, and brings an
-	// export from ~18 ms to ~13 ms (BenchmarkExportCertificate mirrors it).
+	// See memory.go; the window lowers the limit while idle.
 	debug.SetGCPercent(gcPercent)
-	// …but not at any price: near this much the collector runs as often as
-	// it must (the dashboard over 100,000 holders holds ~200 MB live).
-	debug.SetMemoryLimit(memoryLimit)
+	debug.SetMemoryLimit(heavyLimit)
 	o, err := parseOptions(args, stderr)
 	if err != nil {
 		i18n.SetLanguage(cliLanguage(""))

@@ -78,19 +78,21 @@ func (m *Main) RunBatch(ce bool, query, out string) *Batch {
 	var res *docs.BatchResult
 	var err error
 	m.Svc.background(func() {
-		res, err = run(ctx, query, out, func(done, total int) {
-			update := func() {
-				b.bar.Max = float64(total)
-				b.bar.SetValue(float64(done))
-			}
-			if m.Svc.Sync {
-				update()
-			} else {
-				fyne.Do(update)
-			}
-			if m.onBatchProgress != nil {
-				m.onBatchProgress(b, done, total)
-			}
+		m.Svc.heavy(func() {
+			res, err = run(ctx, query, out, func(done, total int) {
+				update := func() {
+					b.bar.Max = float64(total)
+					b.bar.SetValue(float64(done))
+				}
+				if m.Svc.Sync {
+					update()
+				} else {
+					fyne.Do(update)
+				}
+				if m.onBatchProgress != nil {
+					m.onBatchProgress(b, done, total)
+				}
+			})
 		})
 	}, func() {
 		cancel()

@@ -124,7 +124,8 @@ func (s *Dashboard) Refresh() {
 	at := s.svc.Now()
 	version := int64(-1)
 	s.svc.background(func() {
-		figs, err = s.svc.Attention.AttentionFigures(s.svc.ctx(), at)
+		// Heavy: after a large import every holder is worked out again.
+		s.svc.heavy(func() { figs, err = s.svc.Attention.AttentionFigures(s.svc.ctx(), at) })
 		// The version after the store brought its items up to date (a
 		// write of its own), and before they are read: a write landing
 		// meanwhile shows at the next Show.

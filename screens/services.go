@@ -34,6 +34,10 @@ type Services struct {
 	Now func() time.Time
 	// DBPath is shown where the user is asked to confirm a change to it.
 	DBPath string
+	// Heavy runs work that holds much memory for a while (the roster, an
+	// import, a batch of PDFs, working out the whole dashboard): app/ lets
+	// the process use more memory meanwhile. Nil: the work just runs.
+	Heavy func(work func())
 	// Sync runs background work (the dashboard, reading a seal) on the
 	// calling goroutine: tests, whose driver does not serialise fyne.Do.
 	Sync bool
@@ -51,6 +55,14 @@ func (s Services) background(work func(), done func()) {
 		work()
 		fyne.Do(done)
 	}()
+}
+
+func (s Services) heavy(work func()) {
+	if s.Heavy == nil {
+		work()
+		return
+	}
+	s.Heavy(work)
 }
 
 func (s Services) today() data.Date { return data.DateOf(s.Now()) }

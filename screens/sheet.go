@@ -39,7 +39,9 @@ func (m *Main) ShowImport() {
 
 // importFile runs the dry run of a file and shows its report.
 func (m *Main) importFile(name string, b []byte) {
-	rep, err := m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), true, false)
+	var rep *docs.ImportReport
+	var err error
+	m.Svc.heavy(func() { rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), true, false) })
 	if err != nil {
 		dialog.ShowInformation(i18n.T("import.title"), i18n.FieldMessage(err), m.Win)
 		return
@@ -70,7 +72,9 @@ func (m *Main) importFile(name string, b []byte) {
 }
 
 func (m *Main) runImport(name string, b []byte) {
-	rep, err := m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), false, true)
+	var rep *docs.ImportReport
+	var err error
+	m.Svc.heavy(func() { rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), false, true) })
 	msg := ""
 	switch {
 	case err != nil:
@@ -87,12 +91,14 @@ func (m *Main) runImport(name string, b []byte) {
 
 // ShowExportRoster writes the roster where the user says (.xlsx or .csv).
 func (m *Main) ShowExportRoster() {
-	m.saveSheet("swcert-roster.xlsx", func(name string, w io.Writer) error {
-		rows, err := m.Svc.Docs.Roster(m.Svc.ctx())
-		if err != nil {
-			return err
-		}
-		return sheet.Write(name, w, docs.RosterHeader, rows)
+	m.saveSheet("swcert-roster.xlsx", func(name string, w io.Writer) (err error) {
+		m.Svc.heavy(func() {
+			var rows [][]string
+			if rows, err = m.Svc.Docs.Roster(m.Svc.ctx()); err == nil {
+				err = sheet.Write(name, w, docs.RosterHeader, rows)
+			}
+		})
+		return err
 	})
 }
 

@@ -183,8 +183,8 @@ func demoDB(b *testing.B) string {
 // everyone (after a first open of an older file, or a demo). due-30 reads
 // what `swcert due --within 30` prints.
 func BenchmarkDashboard100k(b *testing.B) {
-	// As the binary runs (app.Main): the collector at 400% under a soft
-	// limit of 384 MiB.
+	// As the binary runs heavy work (app/memory.go): the collector at 400%
+	// under a soft limit of 384 MiB.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(384 << 20))
 	db, err := Open(demoDB(b), func() time.Time { return testNow })
