@@ -41,11 +41,19 @@ func (m *Main) ShowImport() {
 func (m *Main) importFile(name string, b []byte) {
 	var rep *docs.ImportReport
 	var err error
-	m.Svc.heavy(func() { rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), true, false) })
-	if err != nil {
-		dialog.ShowInformation(i18n.T("import.title"), i18n.FieldMessage(err), m.Win)
-		return
-	}
+	m.busy(i18n.T("import.title"), i18n.T("busy.import_check"), func() {
+		rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), true, false)
+	}, func() {
+		if err != nil {
+			dialog.ShowInformation(i18n.T("import.title"), i18n.FieldMessage(err), m.Win)
+			return
+		}
+		m.showImportReport(name, b, rep)
+	})
+}
+
+// showImportReport shows what the dry run found and asks what to import.
+func (m *Main) showImportReport(name string, b []byte, rep *docs.ImportReport) {
 	summary := wrapped(i18n.T("import.summary", "Rows", rep.Rows, "Bad", len(rep.Errors)))
 	lines := make([]string, len(rep.Errors))
 	for i, e := range rep.Errors {
@@ -74,31 +82,32 @@ func (m *Main) importFile(name string, b []byte) {
 func (m *Main) runImport(name string, b []byte) {
 	var rep *docs.ImportReport
 	var err error
-	m.Svc.heavy(func() { rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), false, true) })
-	msg := ""
-	switch {
-	case err != nil:
-		msg = i18n.FieldMessage(err)
-	case !rep.Written:
-		msg = i18n.T("cli.import_refused", "Bad", len(rep.Errors))
-	default:
-		msg = i18n.T("cli.import_done", "Imported", rep.Imported, "Updated", rep.Updated, "Bad", len(rep.Errors))
-	}
-	dialog.ShowInformation(i18n.T("import.title"), msg, m.Win)
-	m.Certificates.Refresh()
-	m.Dashboard.Refresh()
+	m.busy(i18n.T("import.title"), i18n.T("busy.import"), func() {
+		rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), false, true)
+	}, func() {
+		msg := ""
+		switch {
+		case err != nil:
+			msg = i18n.FieldMessage(err)
+		case !rep.Written:
+			msg = i18n.T("cli.import_refused", "Bad", len(rep.Errors))
+		default:
+			msg = i18n.T("cli.import_done", "Imported", rep.Imported, "Updated", rep.Updated, "Bad", len(rep.Errors))
+		}
+		dialog.ShowInformation(i18n.T("import.title"), msg, m.Win)
+		m.Certificates.Refresh()
+		m.Dashboard.Refresh()
+	})
 }
 
 // ShowExportRoster writes the roster where the user says (.xlsx or .csv).
 func (m *Main) ShowExportRoster() {
-	m.saveSheet("swcert-roster.xlsx", func(name string, w io.Writer) (err error) {
-		m.Svc.heavy(func() {
-			var rows [][]string
-			if rows, err = m.Svc.Docs.Roster(m.Svc.ctx()); err == nil {
-				err = sheet.Write(name, w, docs.RosterHeader, rows)
-			}
-		})
-		return err
+	m.saveSheet("swcert-roster.xlsx", func(name string, w io.Writer) error {
+		rows, err := m.Svc.Docs.Roster(m.Svc.ctx())
+		if err != nil {
+			return err
+		}
+		return sheet.Write(name, w, docs.RosterHeader, rows)
 	})
 }
 
@@ -118,21 +127,32 @@ func (m *Main) saveSheet(suggested string, write func(name string, w io.Writer) 
 		if ext := strings.ToLower(w.URI().Extension()); ext != ".xlsx" && ext != ".csv" {
 			name += ".xlsx" // the format follows the name; no ending means .xlsx
 		}
-		var b bytes.Buffer
-		err = write(name, &b)
-		if err == nil {
-			_, err = w.Write(b.Bytes())
-		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.FieldMessage(err), m.Win)
-			return
-		}
-		dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.T("export.saved", "Path", w.URI().Path()), m.Win)
+		m.busy(i18n.T("menu.export_roster"), i18n.T("busy.export"), func() {
+			var b bytes.Buffer
+			err = write(name, &b)
+			_, err = writeOut(w, b.Bytes(), err)
+		}, func() {
+			if err != nil {
+				dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.FieldMessage(err), m.Win)
+				return
+			}
+			dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.T("export.saved", "Path", w.URI().Path()), m.Win)
+		})
 	}, m.Win)
 	d.SetFileName(suggested)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
 	d.Show()
+}
+
+// busy runs heavy work off the UI goroutine behind a dialog that says what
+// is happening (reading 100,000 rows takes seconds), then done on it.
+func (m *Main) busy(title, what string, work, done func()) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(what), bar), m.Win)
+	d.Show()
+	m.Svc.background(func() { m.Svc.heavy(work) }, func() {
+		bar.Stop()
+		d.Hide()
+		done()
+	})
 }
