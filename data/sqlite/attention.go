@@ -31,7 +31,8 @@ const never = math.MaxInt64
 
 // RefreshAttention works out again the holders whose items may have
 // changed since they were last worked out: written to since, or a date
-// their rules turn on has come. It is quick when there are none (a day
+// their rules turn on has come (or the clock was set back before when
+// they were worked out). It is quick when there are none (a day
 // brings a few hundred in 100,000); after a demo or a first open it is
 // the whole computation, once.
 func (db *DB) RefreshAttention(ctx context.Context, now time.Time) error {
@@ -61,7 +62,7 @@ func (db *DB) RefreshAttention(ctx context.Context, now time.Time) error {
 			maps.Copy(present, there)
 		}
 	}
-	return db.saveAttention(ctx, results, stale, present)
+	return db.saveAttention(ctx, now, results, stale, present)
 }
 
 // workOut works out the holders of s that are stale, and says which of
@@ -80,7 +81,7 @@ func workOut(s *data.Snapshot, stale map[int64]int64, now time.Time) ([]data.Hol
 
 // staleHolders are the holders to work out again, with their gen.
 func (db *DB) staleHolders(ctx context.Context, now time.Time) (map[int64]int64, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT holder_id, gen FROM attention_fresh WHERE until <= ?`, now.Unix())
+	rows, err := db.sql.QueryContext(ctx, `SELECT holder_id, gen FROM attention_fresh WHERE until <= ?1 OR since > ?1`, now.Unix())
 	if err != nil {
 		return nil, internal("attention", err)
 	}
@@ -99,7 +100,7 @@ func (db *DB) staleHolders(ctx context.Context, now time.Time) (map[int64]int64,
 // saveAttention saves the items worked out for stale holders, in one
 // transaction. A holder written to since its gen was read is left marked:
 // it is worked out at the next read, from what was written.
-func (db *DB) saveAttention(ctx context.Context, results []data.HolderAttention, gens map[int64]int64, present map[int64]bool) error {
+func (db *DB) saveAttention(ctx context.Context, now time.Time, results []data.HolderAttention, gens map[int64]int64, present map[int64]bool) error {
 	// In the order of the table's key, so pages fill one after another.
 	slices.SortFunc(results, func(a, b data.HolderAttention) int { return cmp.Compare(a.HolderID, b.HolderID) })
 	return db.tx(ctx, func(tx *txn) error {
@@ -108,7 +109,8 @@ func (db *DB) saveAttention(ctx context.Context, results []data.HolderAttention,
 			if !r.Until.IsZero() {
 				until = r.Until.Unix()
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE attention_fresh SET until = ? WHERE holder_id = ? AND gen = ?`, until, r.HolderID, gens[r.HolderID])
+			res, err := tx.ExecContext(ctx, `UPDATE attention_fresh SET until = ?, since = ? WHERE holder_id = ? AND gen = ?`,
+				until, now.Unix(), r.HolderID, gens[r.HolderID])
 			if err != nil {
 				return internal("attention", err)
 			}

@@ -157,6 +157,13 @@ func TestAttentionTableFollowsRulesAndWrites(t *testing.T) {
 			t.Fatalf("at %s (step %d): %s", clock.Format(time.DateTime), step, d)
 		}
 	}
+	// The clock set back (by a person, or --now): what was worked out
+	// later does not hold.
+	for _, back := range []time.Time{clock.AddDate(0, -2, 0), clock.AddDate(-1, 0, 0)} {
+		if d := sameItems(fromTable(t, db, data.AttentionFilter{}, back), fromRules(t, db, back)); d != "" {
+			t.Fatalf("set back to %s: %s", back.Format(time.DateTime), d)
+		}
+	}
 	for _, k := range []string{"annotate", "complete", "register", "ce", "paper", "rename", "revoke", "delete cert", "delete holder"} {
 		if landed[k] == 0 {
 			t.Errorf("no %q write landed: %v", k, landed)

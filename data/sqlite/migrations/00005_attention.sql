@@ -25,15 +25,19 @@ CREATE TABLE attention (
 CREATE INDEX attention_due ON attention (due);
 
 -- Until when each holder's items hold (Unix seconds; 0: work them out
--- again). gen moves with every write, so a computation that raced a write
--- is not saved as fresh. The triggers below mark a holder at every write to
--- what its rules read, so no write path can forget it.
+-- again), and since when (the instant they were worked out at: a clock
+-- set back before it makes them stale too). gen moves with every write,
+-- so a computation that raced a write is not saved as fresh. The triggers
+-- below mark a holder at every write to what its rules read, so no write
+-- path can forget it.
 CREATE TABLE attention_fresh (
     holder_id INTEGER PRIMARY KEY,
     until     INTEGER NOT NULL,
+    since     INTEGER NOT NULL DEFAULT 0,
     gen       INTEGER NOT NULL
 );
 CREATE INDEX attention_fresh_until ON attention_fresh (until);
+CREATE INDEX attention_fresh_since ON attention_fresh (since);
 INSERT INTO attention_fresh (holder_id, until, gen) SELECT id, 0, 1 FROM holders;
 
 -- +goose StatementBegin
