@@ -39,12 +39,12 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 	win=$!
 	sleep 8
 	rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$win/status; echo; }
-	printf '%-44s %s' "window opened (dashboard shown)" "$(rss)"
+	printf '%-44s %s\n' "window opened (dashboard shown)" "$(rss)"
 	for _ in $(seq 10); do
 		DISPLAY=:93 xdotool mousemove 160 69 click 1 && sleep 0.7
 		DISPLAY=:93 xdotool mousemove 90 69 click 1 && sleep 0.7
 	done
 	sleep 3
-	printf '%-44s %s' "after 10 tab round trips" "$(rss)"
+	printf '%-44s %s\n' "after 10 tab round trips" "$(rss)"
 	kill $win $xvfb
 fi
