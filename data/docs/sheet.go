@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -64,8 +65,18 @@ var RosterHeader = append(append([]string{}, sheet.TemplateHeader...),
 
 // Roster is one row a certificate, every holder, in name order.
 func (s *Service) Roster(ctx context.Context) ([][]string, error) {
+	// The holders (all in one query: paging with OFFSET would read the
+	// list again for every page) are read while the snapshot is.
+	var all []*data.Holder
+	var allErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		all, allErr = s.Holders.FindHolders(ctx, data.HolderFilter{Limit: math.MaxInt32})
+	}()
 	snap, err := s.Snapshots.Snapshot(ctx)
-	if err != nil {
+	<-read
+	if err = cmp.Or(err, allErr); err != nil {
 		return nil, err
 	}
 	now := s.Now()
@@ -79,12 +90,6 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 		byHolder[c.HolderID] = append(byHolder[c.HolderID], c)
 	}
 	binding := data.BindingCertificates(snap.Certificates)
-	// All holders in one query: paging with OFFSET would read the list
-	// again for every page.
-	all, err := s.Holders.FindHolders(ctx, data.HolderFilter{Limit: len(snap.Holders) + 1})
-	if err != nil {
-		return nil, err
-	}
 	rows := make([][]string, 0, len(certs))
 	for _, h := range all {
 		ce := ceFor(snap, binding[h.ID], today)
