@@ -45,9 +45,18 @@ func dueCmd(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Tens of thousands of items share a few thousand messages, and a
+	// translation costs a template run: each message is made once.
+	messages := map[string]string{}
 	views := make([]dueView, len(items))
 	for i, it := range items {
-		views[i] = dueView{Attention: it, Message: screens.AttentionText(it)}
+		k := fmt.Sprint(it.Key, it.DueOn, it.Level, it.Args)
+		m, ok := messages[k]
+		if !ok {
+			m = screens.AttentionText(it)
+			messages[k] = m
+		}
+		views[i] = dueView{Attention: it, Message: m}
 	}
 	c.print(views, func(w io.Writer) {
 		if len(views) == 0 {
@@ -56,8 +65,14 @@ func dueCmd(c *cli, args []string) error {
 		}
 		var t table
 		t.add(i18n.Field("due_on"), "", i18n.Field("name"), i18n.Field("mno"), i18n.T("cli.due_what"))
+		days := map[int]string{}
 		for _, v := range views {
-			t.add(v.DueOn.String(), screens.DaysText(v.Attention), v.Name, v.MNo, v.Message)
+			d, ok := days[v.DaysLeft]
+			if !ok {
+				d = screens.DaysText(v.Attention)
+				days[v.DaysLeft] = d
+			}
+			t.add(v.DueOn.String(), d, v.Name, v.MNo, v.Message)
 		}
 		t.write(w)
 	})
