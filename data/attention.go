@@ -27,6 +27,7 @@ var AttentionKinds = []AttentionKind{AttAnnotation, AttRegistration, AttCE, AttP
 // certificate, what, by when. Key and Args make its message.
 type Attention struct {
 	HolderID int64         `json:"holder_id"`
+	N        int           `json:"-"` // its place among the holder's items
 	CertID   int64         `json:"cert_id"`
 	Name     string        `json:"name"`
 	Org      string        `json:"org"`
@@ -51,6 +52,16 @@ type Snapshot struct {
 	CERecords     map[int64][]CERecord     // by holder
 	Paper         map[int64]*Paper         // by certificate
 }
+
+// AttentionKey names an item: the holder, and its place among the
+// holder's items as they were last worked out.
+type AttentionKey struct {
+	HolderID int64
+	N        int
+}
+
+// Ref is the item's key.
+func (a Attention) Ref() AttentionKey { return AttentionKey{a.HolderID, a.N} }
 
 // Standing says the item has no date of its own: it is due every day it
 // is read (a certificate that is not valid), so its DueOn is always today.
@@ -139,7 +150,7 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 	}
 	for _, c := range certs {
 		add := func(kind AttentionKind, due Date, key string, args ...any) {
-			r.Items = append(r.Items, Attention{HolderID: h.ID, CertID: c.ID, Name: h.Name, Org: h.Org, Region: h.Region, Level: c.Level, MNo: c.MNo,
+			r.Items = append(r.Items, Attention{HolderID: h.ID, N: len(r.Items), CertID: c.ID, Name: h.Name, Org: h.Org, Region: h.Region, Level: c.Level, MNo: c.MNo,
 				Kind: kind, DueOn: due, DaysLeft: today.DaysUntil(due), Overdue: due.Before(today), Key: key, Args: args})
 		}
 		if c.Status != StatusValid {
@@ -201,7 +212,7 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 // attentionOrder: overdue first, the most recently overdue at the top (the
 // most likely still to be saved); then the rest, soonest first, with the
 // standing items after those dated today. The order
-// is total (ties broken by name, certificate, kind, message), so sorting
+// is total (ties broken by name, certificate, kind, message, place), so sorting
 // is deterministic without being stable.
 func attentionOrder(a, b Attention) int {
 	if a.Overdue != b.Overdue {
@@ -223,7 +234,7 @@ func attentionOrder(a, b Attention) int {
 		return 1
 	}
 	return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.CertID, b.CertID),
-		strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.Key, b.Key))
+		strings.Compare(string(a.Kind), string(b.Kind)), strings.Compare(a.Key, b.Key), cmp.Compare(a.N, b.N))
 }
 
 // AttentionFilter narrows the dashboard (the store turns it into SQL).

@@ -115,11 +115,13 @@ type SnapshotService interface {
 // worked out and works out again only the holders that were written to or
 // whose dates came, so every read is current and quick.
 type AttentionService interface {
-	// CountAttention counts the items f selects: overdue, and the rest.
-	CountAttention(ctx context.Context, f AttentionFilter, now time.Time) (overdue, rest int, err error)
-	// Attention lists them in the order of AttentionItems, from offset, at
-	// most limit of them (0: all).
+	// Attention lists the items f selects in the order of AttentionItems,
+	// from offset, at most limit of them (0: all).
 	Attention(ctx context.Context, f AttentionFilter, now time.Time, offset, limit int) ([]Attention, error)
+	// AttentionKeys names them, in that order, and AttentionPage reads a
+	// page of them: a list pages through many that way, quickly at any depth.
+	AttentionKeys(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionKey, error)
+	AttentionPage(ctx context.Context, keys []AttentionKey, now time.Time) ([]Attention, error)
 	AttentionFigures(ctx context.Context, now time.Time) (AttentionFigures, error)
 	// Version changes whenever a write is committed, by this process or
 	// another: while it stays put (and the minute too), what was read holds.

@@ -177,7 +177,8 @@ func demoDB(b *testing.B) string {
 
 // BenchmarkDashboard100k: the dashboard with 100,000 holders (about
 // 185,000 items). first-screen is what opening it does: the figures, the
-// count of the default filter (30 days) and its first page. next-day is
+// keys of the default filter (30 days) and its first page; page-far a
+// page 500 pages down with any time. next-day is
 // the first look of a day: the holders whose dates came are worked out
 // again (iteration i is day i after the demo's). whole is working out
 // everyone (after a first open of an older file, or a demo). due-30 reads
@@ -198,10 +199,22 @@ func BenchmarkDashboard100k(b *testing.B) {
 			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
 				b.Fatal(err)
 			}
-			if _, _, err := db.CountAttention(ctx, within30, testNow); err != nil {
+			keys, err := db.AttentionKeys(ctx, within30, testNow)
+			if err != nil {
 				b.Fatal(err)
 			}
-			if page, err := db.Attention(ctx, within30, testNow, 0, 100); err != nil || len(page) != 100 {
+			if page, err := db.AttentionPage(ctx, keys[:100], testNow); err != nil || len(page) != 100 {
+				b.Fatal(len(page), err)
+			}
+		}
+	})
+	keys, err := db.AttentionKeys(ctx, data.AttentionFilter{}, testNow)
+	if err != nil || len(keys) < 50100 {
+		b.Fatal(len(keys), err)
+	}
+	b.Run("page-far", func(b *testing.B) {
+		for b.Loop() {
+			if page, err := db.AttentionPage(ctx, keys[50000:50100], testNow); err != nil || len(page) != 100 {
 				b.Fatal(len(page), err)
 			}
 		}
