@@ -35,6 +35,7 @@ type Dashboard struct {
 	keys     []data.AttentionKey      // the items the filters select, in order
 	pages    map[int][]data.Attention // pages read of them
 	filterN  int                      // counts filter changes, so a slow read cannot land late
+	filtered data.AttentionFilter     // what the list shows
 	// What was read holds while the store's version and the minute stay
 	// (states turn on the clock, to the minute at the finest).
 	version int64
@@ -190,6 +191,12 @@ func (s *Dashboard) applyFilter() {
 		s.keys, s.pages = keys, map[int][]data.Attention{0: first}
 		s.status.SetText(i18n.T("dash.showing", "Count", len(keys), "Total", s.figs.Items))
 		s.list.Refresh()
+		if f != s.filtered {
+			// Other items: from the top. (The hourly refresh leaves the
+			// list where the person scrolled it.)
+			s.list.ScrollToTop()
+			s.filtered = f
+		}
 	})
 }
 

@@ -104,6 +104,18 @@ func TestDashboardReadsPagesAsItScrolls(t *testing.T) {
 	if len(d.pages) < 2 {
 		t.Errorf("%d pages read", len(d.pages))
 	}
+	// Other filters show their items from the top; a refresh leaves the
+	// list where it was.
+	d.kind.SetSelected(i18n.T("att.kind.registration"))
+	if d.list.GetScrollOffset() != 0 {
+		t.Errorf("after a new filter the list is at %v", d.list.GetScrollOffset())
+	}
+	d.list.ScrollToBottom()
+	at := d.list.GetScrollOffset()
+	d.Refresh()
+	if at == 0 || d.list.GetScrollOffset() != at {
+		t.Errorf("a refresh moved the list from %v to %v", at, d.list.GetScrollOffset())
+	}
 }
 
 // Coming back to the dashboard works it out again only when something was
