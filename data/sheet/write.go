@@ -65,11 +65,11 @@ func Write(name string, w io.Writer, header []string, rows [][]string) error {
 	return data.Invalid("out", "err.sheet.type")
 }
 
-// cells are strings written as text: an 18-digit ID number or a
-// management number must not become a number Excel rounds.
-// cells are a row for the stream writer. An empty cell is left out, and a
-// plain one is a bare string: excelize escapes and scans every string cell
-// it is given, which was most of the time of a 150,000-row roster.
+// cells are a row for the stream writer, every cell as text: an 18-digit
+// ID number or a management number must not become a number Excel rounds.
+// An empty cell is left out, and a plain one is a bare string: excelize
+// escapes and scans every string cell it is given, which was most of the
+// time of a 150,000-row roster.
 func cells(values []string, style int) []any {
 	out := make([]any, len(values))
 	for i, v := range values {
