@@ -211,9 +211,9 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 
 // attentionOrder: overdue first, the most recently overdue at the top (the
 // most likely still to be saved); then the rest, soonest first, with the
-// standing items after those dated today. The order
-// is total (ties broken by name, certificate, kind, message, place), so sorting
-// is deterministic without being stable.
+// standing items after those dated today. The order is total (ties broken
+// by name, certificate, kind, message, place), so sorting is deterministic
+// without being stable. The store says the same in SQL (attention_read.go).
 func attentionOrder(a, b Attention) int {
 	if a.Overdue != b.Overdue {
 		if a.Overdue {
