@@ -3,10 +3,12 @@ package screens
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -231,7 +233,13 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 	where := widget.NewLabel("阳光社会工作服务中心 · 北京市朝阳区")
 	where.Importance = widget.LowImportance
 	where.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, when, nil, container.NewVBox(what, where))
+	// The "how soon" column as wide as its widest text (in this language),
+	// so the names line up down the list.
+	widest := widget.NewLabel(i18n.T("dash.overdue_days", "Days", 9999))
+	widest.TextStyle.Bold = true
+	column := canvas.NewRectangle(color.Transparent)
+	column.SetMinSize(fyne.NewSize(widest.MinSize().Width, 0))
+	return container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(what, where))
 }
 
 func (s *Dashboard) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -240,7 +248,7 @@ func (s *Dashboard) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	c := o.(*fyne.Container)
-	texts, when := c.Objects[0].(*fyne.Container), c.Objects[1].(*widget.Label)
+	texts, when := c.Objects[0].(*fyne.Container), c.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
 	when.SetText(DaysText(it))
 	switch {
 	case it.Overdue || it.Kind == data.AttCertificate:
