@@ -245,6 +245,31 @@ type AttentionFilter struct {
 	Search string        // in name, employer, region, management number; any case
 	// Upcoming leaves out what is overdue (reminders are of what is coming).
 	Upcoming bool
+	// Group orders the items by group first.
+	Group AttentionGroup
+}
+
+// AttentionGroup is what the dashboard may group its items by: groups
+// come in a fixed order (kinds and levels as listed, employers and regions
+// by name), and within a group the items keep their order.
+type AttentionGroup string
+
+const (
+	GroupNone   AttentionGroup = ""
+	GroupKind   AttentionGroup = "kind"
+	GroupOrg    AttentionGroup = "org"
+	GroupRegion AttentionGroup = "region"
+	GroupLevel  AttentionGroup = "level"
+)
+
+// AttentionGroups in the order the dashboard offers them.
+var AttentionGroups = []AttentionGroup{GroupNone, GroupKind, GroupOrg, GroupRegion, GroupLevel}
+
+// AttentionSpan is one group of a grouped list: its value and how many
+// items it holds.
+type AttentionSpan struct {
+	Value string
+	Count int
 }
 
 // AttentionFigures are the dashboard's figures: how many holders and

@@ -122,6 +122,8 @@ type AttentionService interface {
 	// page of them: a list pages through many that way, quickly at any depth.
 	AttentionKeys(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionKey, error)
 	AttentionPage(ctx context.Context, keys []AttentionKey, now time.Time) ([]Attention, error)
+	// AttentionSpans are the groups of the keys f.Group makes, in order.
+	AttentionSpans(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionSpan, error)
 	AttentionFigures(ctx context.Context, now time.Time) (AttentionFigures, error)
 	// Version changes whenever a write is committed, by this process or
 	// another: while it stays put (and the minute too), what was read holds.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,8 @@ type Dashboard struct {
 	at       time.Time // the instant the items are read at
 	figs     data.AttentionFigures
 	keys     []data.AttentionKey      // the items the filters select, in order
+	spans    []data.AttentionSpan     // their groups, when grouped
+	heads    []int                    // the row of each group's heading
 	pages    map[int][]data.Attention // pages read of them
 	filterN  int                      // counts filter changes, so a slow read cannot land late
 	filtered data.AttentionFilter     // what the list shows
@@ -47,6 +50,7 @@ type Dashboard struct {
 	kind    *widget.Select
 	within  *widget.Select
 	level   *widget.Select
+	group   *widget.Select
 	search  *widget.Entry
 	list    *widget.List
 	status  *widget.Label
@@ -79,20 +83,24 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 	s.within.SetSelectedIndex(1)
 	s.level = widget.NewSelect(append([]string{i18n.T("dash.all_levels")}, labels("level.", data.Levels)...), func(string) { s.applyFilter() })
 	s.level.SetSelectedIndex(0)
+	s.group = widget.NewSelect(labels("dash.group.", groupNames()), func(string) { s.applyFilter() })
+	s.group.SetSelectedIndex(0)
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(i18n.T("dash.search"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.status = wrapped("")
-	s.list = widget.NewList(func() int { return len(s.keys) }, s.newRow, s.updateRow)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if it, ok := s.Item(i); ok && s.OnOpen != nil {
-			s.OnOpen(it)
+	s.list = widget.NewList(func() int { return len(s.keys) + len(s.spans) }, s.newRow, s.updateRow)
+	s.list.OnSelected = func(r widget.ListItemID) {
+		if _, i := s.row(r); i >= 0 && s.OnOpen != nil {
+			if it, ok := s.Item(i); ok {
+				s.OnOpen(it)
+			}
 		}
 		s.list.UnselectAll()
 	}
 	refresh := widget.NewButtonWithIcon(i18n.T("dash.refresh"), theme.ViewRefreshIcon(), s.Refresh)
 	ics := widget.NewButtonWithIcon(i18n.T("dash.export_ics"), theme.DocumentSaveIcon(), s.onExportICS)
-	filters := container.NewGridWithColumns(4, s.kind, s.within, s.level, s.search)
+	filters := container.NewGridWithColumns(5, s.kind, s.within, s.level, s.group, s.search)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, ics), s.figures),
 		filters, s.status,
@@ -162,6 +170,9 @@ func (s *Dashboard) Filter() data.AttentionFilter {
 	if i := s.level.SelectedIndex(); i > 0 {
 		f.Level = data.Levels[i-1]
 	}
+	if i := s.group.SelectedIndex(); i > 0 {
+		f.Group = data.AttentionGroups[i]
+	}
 	return f
 }
 
@@ -175,10 +186,14 @@ func (s *Dashboard) applyFilter() {
 	s.filterN++
 	n, f, at := s.filterN, s.Filter(), s.at
 	var keys []data.AttentionKey
+	var spans []data.AttentionSpan
 	var first []data.Attention
 	var err error
 	s.svc.background(func() {
 		keys, err = s.svc.Attention.AttentionKeys(s.svc.ctx(), f, at)
+		if err == nil {
+			spans, err = s.svc.Attention.AttentionSpans(s.svc.ctx(), f, at)
+		}
 		if err == nil {
 			first, err = s.svc.Attention.AttentionPage(s.svc.ctx(), keys[:min(dashPage, len(keys))], at)
 		}
@@ -190,16 +205,59 @@ func (s *Dashboard) applyFilter() {
 			s.status.SetText(i18n.Message(err))
 			return
 		}
-		s.keys, s.pages = keys, map[int][]data.Attention{0: first}
+		changed := f != s.filtered
+		s.keys, s.spans, s.pages, s.filtered = keys, spans, map[int][]data.Attention{0: first}, f
+		s.heads = make([]int, len(spans))
+		for g, row := 0, 0; g < len(spans); g++ {
+			s.heads[g] = row
+			row += 1 + spans[g].Count
+		}
 		s.status.SetText(i18n.T("dash.showing", "Count", len(keys), "Total", s.figs.Items))
 		s.list.Refresh()
-		if f != s.filtered {
+		if changed {
 			// Other items: from the top. (The hourly refresh leaves the
 			// list where the person scrolled it.)
 			s.list.ScrollToTop()
-			s.filtered = f
 		}
 	})
+}
+
+// row says what row r of the list shows: the heading of group g (item
+// -1), or item i (g is -1 when not grouped).
+func (s *Dashboard) row(r int) (g, i int) {
+	if len(s.heads) == 0 {
+		return -1, r
+	}
+	g = sort.Search(len(s.heads), func(g int) bool { return s.heads[g] > r }) - 1
+	if g < 0 || r == s.heads[g] {
+		return g, -1
+	}
+	return g, r - g - 1 // g+1 headings come before it
+}
+
+// groupNames are the codes of the group choices, for their labels.
+func groupNames() []string {
+	out := make([]string, len(data.AttentionGroups))
+	for i, g := range data.AttentionGroups {
+		out[i] = string(g)
+		if g == data.GroupNone {
+			out[i] = "none"
+		}
+	}
+	return out
+}
+
+// groupTitle is a group's heading.
+func groupTitle(g data.AttentionGroup, value string) string {
+	switch {
+	case g == data.GroupKind:
+		return i18n.T("att.kind." + value)
+	case g == data.GroupLevel:
+		return i18n.T("level." + value)
+	case value == "":
+		return i18n.T("dash.group_empty")
+	}
+	return value
 }
 
 // Item is the i-th item the filters select, read with its page when first
@@ -242,13 +300,29 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(what, where))
 }
 
-func (s *Dashboard) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	texts, when := c.Objects[0].(*fyne.Container), c.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
+	what, where := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
+	g, i := s.row(r)
+	// A heading stands out in the theme's primary colour (the bundled
+	// Chinese font has no bold face).
+	heading := i < 0
+	what.TextStyle.Bold = heading
+	what.Importance = widget.MediumImportance
+	if heading {
+		what.Importance = widget.HighImportance
+	}
+	if heading {
+		when.SetText("")
+		what.SetText(groupTitle(s.filtered.Group, s.spans[g].Value))
+		where.SetText(i18n.T("dash.group_count", "Count", s.spans[g].Count))
+		return
+	}
 	it, ok := s.Item(i)
 	if !ok {
 		return
 	}
-	c := o.(*fyne.Container)
-	texts, when := c.Objects[0].(*fyne.Container), c.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
 	when.SetText(DaysText(it))
 	switch {
 	case it.Overdue || it.Kind == data.AttCertificate:
@@ -259,8 +333,8 @@ func (s *Dashboard) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		when.Importance = widget.MediumImportance
 	}
 	when.Refresh()
-	texts.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", it.Name, it.MNo, AttentionText(it)))
-	texts.Objects[1].(*widget.Label).SetText(it.Org + "  " + it.Region)
+	what.SetText(fmt.Sprintf("%s · %s · %s", it.Name, it.MNo, AttentionText(it)))
+	where.SetText(it.Org + "  " + it.Region)
 }
 
 // AttentionText is an item's message (the CLI prints the same).

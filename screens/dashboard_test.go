@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/demo"
@@ -148,5 +149,52 @@ func TestDashboardRecomputesOnlyWhenStale(t *testing.T) {
 	tab(d.Content())
 	if computed != 3 {
 		t.Errorf("after a minute: %d computations, want 3", computed)
+	}
+}
+
+// Grouped by employer, each group starts with a heading naming it and how
+// many items it holds, and its items follow; a heading opens nothing.
+func TestDashboardGroupsByEmployer(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	if _, err := demo.Load(context.Background(), f.db, 120, f.now); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	d := m.Dashboard
+	d.group.SetSelected(i18n.T("dash.group.org"))
+	if len(d.spans) < 2 {
+		t.Fatalf("%d groups", len(d.spans))
+	}
+	row := func(r int) (string, string) {
+		o := d.newRow()
+		d.updateRow(r, o)
+		texts := o.(*fyne.Container).Objects[0].(*fyne.Container)
+		return texts.Objects[0].(*widget.Label).Text, texts.Objects[1].(*widget.Label).Text
+	}
+	r, items := 0, 0
+	for _, sp := range d.spans {
+		title, count := row(r)
+		if title != sp.Value || count != fmt.Sprintf("%d items", sp.Count) {
+			t.Fatalf("row %d: heading %q %q, want %q with %d items", r, title, count, sp.Value, sp.Count)
+		}
+		for i := range sp.Count {
+			it, ok := d.Item(items + i)
+			if g, n := d.row(r + 1 + i); !ok || it.Org != sp.Value || g < 0 || n != items+i {
+				t.Fatalf("row %d: %+v (%v), want an item of %s", r+1+i, it, ok, sp.Value)
+			}
+		}
+		r, items = r+1+sp.Count, items+sp.Count
+	}
+	if d.list.Length() != r || items != len(d.keys) {
+		t.Errorf("%d rows for %d headings and %d items", d.list.Length(), len(d.spans), len(d.keys))
+	}
+	d.list.Select(0) // a heading
+	if m.Tabs.Selected().Content != d.Content() {
+		t.Error("a heading opened a tab")
+	}
+	d.list.Select(1) // its first item
+	if m.Tabs.Selected().Content == d.Content() {
+		t.Error("an item under a heading opened nothing")
 	}
 }

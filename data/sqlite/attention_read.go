@@ -13,8 +13,60 @@ import (
 // attentionOrder is the order of data.AttentionItems in SQL (?1 is today):
 // overdue first, the latest on top; then due today, standing, and later,
 // soonest first; within a day by name, certificate, kind and message.
-const attentionOrder = ` ORDER BY CASE WHEN due IS NULL THEN 2 WHEN due < ?1 THEN 0 WHEN due = ?1 THEN 1 ELSE 3 END,
+const attentionOrder = `CASE WHEN due IS NULL THEN 2 WHEN due < ?1 THEN 0 WHEN due = ?1 THEN 1 ELSE 3 END,
 	CASE WHEN due < ?1 THEN due END DESC, due, name, cert_id, kind, key, n`
+
+// groupColumn is the column a group is of, and groupRank how groups are
+// ordered: kinds and levels as data lists them, employers and regions by
+// name. An unknown group is no group (nothing of a caller's reaches SQL).
+func groupColumn(g data.AttentionGroup) string {
+	switch g {
+	case data.GroupKind:
+		return "kind"
+	case data.GroupOrg:
+		return "org"
+	case data.GroupRegion:
+		return "region"
+	case data.GroupLevel:
+		return "level"
+	}
+	return ""
+}
+
+func groupRank(g data.AttentionGroup) string {
+	rank := func(column string, values []string) string {
+		var b strings.Builder
+		b.WriteString("CASE " + column)
+		for i, v := range values {
+			b.WriteString(" WHEN '" + v + "' THEN " + strconv.Itoa(i))
+		}
+		b.WriteString(" END")
+		return b.String()
+	}
+	switch g {
+	case data.GroupKind:
+		return rank("kind", codes(data.AttentionKinds))
+	case data.GroupLevel:
+		return rank("level", codes(data.Levels))
+	}
+	return groupColumn(g)
+}
+
+func codes[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// orderBy is the dashboard's order, by group first when f asks.
+func orderBy(f data.AttentionFilter) string {
+	if groupColumn(f.Group) == "" {
+		return " ORDER BY " + attentionOrder
+	}
+	return " ORDER BY " + groupRank(f.Group) + ", " + attentionOrder
+}
 
 // attentionWhere is what f selects, in SQL whose first argument is today.
 // A standing item (due NULL) is due today. The conditions on due are
@@ -57,7 +109,7 @@ func (db *DB) Attention(ctx context.Context, f data.AttentionFilter, now time.Ti
 		limit = -1
 	}
 	n := len(args)
-	return db.attentionRows(ctx, today, where+attentionOrder+` LIMIT ?`+strconv.Itoa(n+1)+` OFFSET ?`+strconv.Itoa(n+2),
+	return db.attentionRows(ctx, today, where+orderBy(f)+` LIMIT ?`+strconv.Itoa(n+1)+` OFFSET ?`+strconv.Itoa(n+2),
 		append(args, limit, offset)...)
 }
 
@@ -70,7 +122,7 @@ func (db *DB) AttentionKeys(ctx context.Context, f data.AttentionFilter, now tim
 		return nil, err
 	}
 	where, args := attentionWhere(f, data.DateOf(now))
-	rows, err := db.sql.QueryContext(ctx, `SELECT holder_id, n FROM attention WHERE `+where+attentionOrder, args...)
+	rows, err := db.sql.QueryContext(ctx, `SELECT holder_id, n FROM attention WHERE `+where+orderBy(f), args...)
 	if err != nil {
 		return nil, internal("attention", err)
 	}
@@ -84,6 +136,34 @@ func (db *DB) AttentionKeys(ctx context.Context, f data.AttentionFilter, now tim
 		keys = append(keys, k)
 	}
 	return keys, rows.Err()
+}
+
+// AttentionSpans are the groups of the keys AttentionKeys gives for f, in
+// the same order: f.Group's values with how many items each holds.
+func (db *DB) AttentionSpans(ctx context.Context, f data.AttentionFilter, now time.Time) ([]data.AttentionSpan, error) {
+	col := groupColumn(f.Group)
+	if col == "" {
+		return nil, nil
+	}
+	if err := db.RefreshAttention(ctx, now); err != nil {
+		return nil, err
+	}
+	where, args := attentionWhere(f, data.DateOf(now))
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+col+`, count(*) FROM attention WHERE `+where+
+		` GROUP BY `+col+` ORDER BY `+groupRank(f.Group), args...)
+	if err != nil {
+		return nil, internal("attention", err)
+	}
+	defer rows.Close()
+	var spans []data.AttentionSpan
+	for rows.Next() {
+		var sp data.AttentionSpan
+		if err := rows.Scan(&sp.Value, &sp.Count); err != nil {
+			return nil, internal("attention", err)
+		}
+		spans = append(spans, sp)
+	}
+	return spans, rows.Err()
 }
 
 // AttentionPage reads the items of keys, in their order, as at now. An

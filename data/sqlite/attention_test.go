@@ -1,9 +1,11 @@
 package sqlite
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -307,5 +309,70 @@ func TestAttentionSeesWritesOfAnotherConnection(t *testing.T) {
 	}
 	if !found || sameItems(fromTable(t, db, data.AttentionFilter{}, clock), fromRules(t, db, clock)) != "" || len(before) == 0 {
 		t.Errorf("the revoked certificate %s is not on the other connection's list", c.MNo)
+	}
+}
+
+// groupOf is the group an item is in, and how groups are ordered, said
+// plainly: the store says it in SQL.
+func groupOf(g data.AttentionGroup, a data.Attention) (string, string) {
+	rank := func(i int) string { return fmt.Sprintf("%03d", i) }
+	switch g {
+	case data.GroupKind:
+		return string(a.Kind), rank(slices.Index(data.AttentionKinds, a.Kind))
+	case data.GroupLevel:
+		return string(a.Level), rank(slices.Index(data.Levels, a.Level))
+	case data.GroupOrg:
+		return a.Org, a.Org
+	case data.GroupRegion:
+		return a.Region, a.Region
+	}
+	return "", ""
+}
+
+// Grouped, the items come group by group, each group in the usual order,
+// and the spans say where each group starts and ends.
+func TestAttentionGroups(t *testing.T) {
+	clock := time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)
+	db := demoStore(t, 300, &clock)
+	all := fromRules(t, db, clock)
+	for _, g := range data.AttentionGroups[1:] {
+		for _, f := range []data.AttentionFilter{{Group: g}, {Group: g, Within: 30, Search: "市"}} {
+			want := filtered(all, f)
+			slices.SortStableFunc(want, func(a, b data.Attention) int {
+				_, ra := groupOf(g, a)
+				_, rb := groupOf(g, b)
+				return strings.Compare(ra, rb)
+			})
+			keys, err := db.AttentionKeys(ctx, f, clock)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := db.AttentionPage(ctx, keys, clock)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := sameItems(got, want); d != "" {
+				t.Errorf("grouped by %s %+v: %s", g, f, d)
+			}
+			var spans []data.AttentionSpan
+			for _, it := range want {
+				v, _ := groupOf(g, it)
+				if len(spans) == 0 || spans[len(spans)-1].Value != v {
+					spans = append(spans, data.AttentionSpan{Value: v})
+				}
+				spans[len(spans)-1].Count++
+			}
+			gotSpans, err := db.AttentionSpans(ctx, f, clock)
+			if err != nil || !reflect.DeepEqual(gotSpans, spans) {
+				t.Errorf("grouped by %s %+v: spans %v (%v), want %v", g, f, gotSpans, err, spans)
+			}
+			if len(spans) < 2 {
+				t.Errorf("grouped by %s: %d groups; the test needs more", g, len(spans))
+			}
+		}
+	}
+	// A group the store does not know is no group, and reaches no SQL.
+	if spans, err := db.AttentionSpans(ctx, data.AttentionFilter{Group: "name; DROP TABLE attention"}, clock); err != nil || spans != nil {
+		t.Errorf("unknown group: %v %v", spans, err)
 	}
 }
