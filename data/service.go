@@ -118,12 +118,11 @@ type AttentionService interface {
 	// Attention lists the items f selects in the order of AttentionItems,
 	// from offset, at most limit of them (0: all).
 	Attention(ctx context.Context, f AttentionFilter, now time.Time, offset, limit int) ([]Attention, error)
-	// AttentionKeys names them, in that order, and AttentionPage reads a
-	// page of them: a list pages through many that way, quickly at any depth.
-	AttentionKeys(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionKey, error)
+	// AttentionKeys names them, in that order (with the groups f.Group
+	// makes of them), and AttentionPage reads a page of them: a list pages
+	// through many that way, quickly at any depth.
+	AttentionKeys(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionKey, []AttentionSpan, error)
 	AttentionPage(ctx context.Context, keys []AttentionKey, now time.Time) ([]Attention, error)
-	// AttentionSpans are the groups of the keys f.Group makes, in order.
-	AttentionSpans(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionSpan, error)
 	AttentionFigures(ctx context.Context, now time.Time) (AttentionFigures, error)
 	// Version changes whenever a write is committed, by this process or
 	// another: while it stays put (and the minute too), what was read holds.

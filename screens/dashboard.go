@@ -190,10 +190,7 @@ func (s *Dashboard) applyFilter() {
 	var first []data.Attention
 	var err error
 	s.svc.background(func() {
-		keys, err = s.svc.Attention.AttentionKeys(s.svc.ctx(), f, at)
-		if err == nil {
-			spans, err = s.svc.Attention.AttentionSpans(s.svc.ctx(), f, at)
-		}
+		keys, spans, err = s.svc.Attention.AttentionKeys(s.svc.ctx(), f, at)
 		if err == nil {
 			first, err = s.svc.Attention.AttentionPage(s.svc.ctx(), keys[:min(dashPage, len(keys))], at)
 		}

@@ -116,54 +116,41 @@ func (db *DB) Attention(ctx context.Context, f data.AttentionFilter, now time.Ti
 // AttentionKeys names, in the dashboard's order, the items f selects at
 // now: the window pages through them with AttentionPage. Reading 185,000
 // keys takes under a second, and then every page a few milliseconds,
-// however far down.
-func (db *DB) AttentionKeys(ctx context.Context, f data.AttentionFilter, now time.Time) ([]data.AttentionKey, error) {
+// however far down. Grouped (f.Group), it also says where each group
+// begins and ends, from the same pass over the table.
+func (db *DB) AttentionKeys(ctx context.Context, f data.AttentionFilter, now time.Time) ([]data.AttentionKey, []data.AttentionSpan, error) {
 	if err := db.RefreshAttention(ctx, now); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	where, args := attentionWhere(f, data.DateOf(now))
-	rows, err := db.sql.QueryContext(ctx, `SELECT holder_id, n FROM attention WHERE `+where+orderBy(f), args...)
+	group := groupColumn(f.Group)
+	value := "''"
+	if group != "" {
+		value = group
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT holder_id, n, `+value+` FROM attention WHERE `+where+orderBy(f), args...)
 	if err != nil {
-		return nil, internal("attention", err)
+		return nil, nil, internal("attention", err)
 	}
 	defer rows.Close()
 	var keys []data.AttentionKey
-	for rows.Next() {
-		var k data.AttentionKey
-		if err := rows.Scan(&k.HolderID, &k.N); err != nil {
-			return nil, internal("attention", err)
-		}
-		keys = append(keys, k)
-	}
-	return keys, rows.Err()
-}
-
-// AttentionSpans are the groups of the keys AttentionKeys gives for f, in
-// the same order: f.Group's values with how many items each holds.
-func (db *DB) AttentionSpans(ctx context.Context, f data.AttentionFilter, now time.Time) ([]data.AttentionSpan, error) {
-	col := groupColumn(f.Group)
-	if col == "" {
-		return nil, nil
-	}
-	if err := db.RefreshAttention(ctx, now); err != nil {
-		return nil, err
-	}
-	where, args := attentionWhere(f, data.DateOf(now))
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+col+`, count(*) FROM attention WHERE `+where+
-		` GROUP BY `+col+` ORDER BY `+groupRank(f.Group), args...)
-	if err != nil {
-		return nil, internal("attention", err)
-	}
-	defer rows.Close()
 	var spans []data.AttentionSpan
 	for rows.Next() {
-		var sp data.AttentionSpan
-		if err := rows.Scan(&sp.Value, &sp.Count); err != nil {
-			return nil, internal("attention", err)
+		var k data.AttentionKey
+		var v string
+		if err := rows.Scan(&k.HolderID, &k.N, &v); err != nil {
+			return nil, nil, internal("attention", err)
 		}
-		spans = append(spans, sp)
+		keys = append(keys, k)
+		if group == "" {
+			continue
+		}
+		if len(spans) == 0 || spans[len(spans)-1].Value != v {
+			spans = append(spans, data.AttentionSpan{Value: v})
+		}
+		spans[len(spans)-1].Count++
 	}
-	return spans, rows.Err()
+	return keys, spans, rows.Err()
 }
 
 // AttentionPage reads the items of keys, in their order, as at now. An

@@ -199,7 +199,7 @@ func BenchmarkDashboard100k(b *testing.B) {
 			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
 				b.Fatal(err)
 			}
-			keys, err := db.AttentionKeys(ctx, within30, testNow)
+			keys, _, err := db.AttentionKeys(ctx, within30, testNow)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -208,7 +208,7 @@ func BenchmarkDashboard100k(b *testing.B) {
 			}
 		}
 	})
-	keys, err := db.AttentionKeys(ctx, data.AttentionFilter{}, testNow)
+	keys, _, err := db.AttentionKeys(ctx, data.AttentionFilter{}, testNow)
 	if err != nil || len(keys) < 50100 {
 		b.Fatal(len(keys), err)
 	}
