@@ -9,6 +9,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/screens"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -28,7 +29,7 @@ func writeFile(path string, b []byte) error {
 	if path == "" {
 		return data.Invalid("out", "err.required")
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := files.Write(path, b, 0o644); err != nil { // never half a PDF or sheet
 		return data.Invalid("out", "cli.write_failed", "Path", path, "Reason", err.Error())
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 )
 
 // BatchSkip is a document a batch did not write, and why.
@@ -186,7 +187,7 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 				res.Written = append(res.Written, d.job.file)
 			}
 		default:
-			if err := writeAtomic(filepath.Join(out, d.job.file), d.pdf); err != nil {
+			if err := files.Write(filepath.Join(out, d.job.file), d.pdf, 0o644); err != nil {
 				werr = err
 				cancel()
 			} else {
@@ -222,22 +223,4 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 		return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", werr.Error())
 	}
 	return res, nil
-}
-
-func writeAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".swcert-*.pdf")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 )
 
 // MaxSize bounds one proof file: a scan or a photo of a certificate fits.
@@ -51,7 +52,7 @@ func Check(b []byte) (mime, ext string, err error) {
 }
 
 // Add keeps the file and describes it; name is what the user called it.
-// It writes to a temporary file and renames, so a crash leaves no half file.
+// A crash leaves no half file (files.Write).
 func (s *Store) Add(name string, b []byte) (data.Proof, error) {
 	mime, ext, err := Check(b)
 	if err != nil {
@@ -66,19 +67,7 @@ func (s *Store) Add(name string, b []byte) (data.Proof, error) {
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return data.Proof{}, fmt.Errorf("proofs: %w", err)
 	}
-	tmp, err := os.CreateTemp(s.Dir, ".incoming-*")
-	if err != nil {
-		return data.Proof{}, fmt.Errorf("proofs: %w", err)
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := files.Write(path, b, 0o600); err != nil {
 		return data.Proof{}, fmt.Errorf("proofs: %w", err)
 	}
 	return p, nil
