@@ -157,7 +157,7 @@ func (s *CELog) showHolder(h *data.Holder) {
 func (s *CELog) showProgress() {
 	s.progress.Objects = nil
 	s.exportMsg.SetText("")
-	st, err := s.svc.Docs.CEProgress(s.svc.ctx(), s.holder.ID, 0)
+	st, err := s.svc.Docs.CEProgressOf(s.svc.ctx(), s.holder.ID, 0, s.recs)
 	if err != nil {
 		s.progress.Add(wrapped(i18n.Message(err)))
 		s.exportBtn.Disable()

@@ -21,15 +21,21 @@ type CEStanding struct {
 // with certID 0, of their highest-level valid certificate (the one whose
 // requirement binds them).
 func (s *Service) CEProgress(ctx context.Context, holderID, certID int64) (*CEStanding, error) {
+	recs, err := s.CE.CERecords(ctx, holderID)
+	if err != nil {
+		return nil, err
+	}
+	return s.CEProgressOf(ctx, holderID, certID, recs)
+}
+
+// CEProgressOf is CEProgress over the holder's records already read (the
+// CE tab lists them beside the progress).
+func (s *Service) CEProgressOf(ctx context.Context, holderID, certID int64, recs []data.CERecord) (*CEStanding, error) {
 	cert, err := s.ceCertificate(ctx, holderID, certID)
 	if err != nil {
 		return nil, err
 	}
 	regs, err := s.Regs.Registrations(ctx, cert.ID)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := s.CE.CERecords(ctx, holderID)
 	if err != nil {
 		return nil, err
 	}
