@@ -1,9 +1,11 @@
 package app
 
 import (
+	"bytes"
+	"flag"
 	"fmt"
 	"io"
-	"os"
+	"slices"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/screens"
@@ -16,32 +18,48 @@ type dueView struct {
 	Message string `json:"message"`
 }
 
-// attention computes what needs attention, filtered as the flags say.
-func (c *cli) attention(within int, kind string) ([]data.Attention, error) {
-	if within < 0 {
-		return nil, data.Invalid("within", "cli.bad_flag", "Detail", "--within must be 0 (any time) or more days")
-	}
-	f := data.AttentionFilter{Within: within, Kind: data.AttentionKind(kind)}
-	if kind != "" {
-		known := false
-		for _, k := range data.AttentionKinds {
-			known = known || k == f.Kind
+// attentionFlags are the dashboard's filters and grouping as flags, the
+// same for due and export ics; the function it returns reads them after
+// parsing.
+func attentionFlags(fs *flag.FlagSet) func() (data.AttentionFilter, error) {
+	within := fs.Int("within", 0, "only items due within this many days (overdue ones always)")
+	kind := fs.String("kind", "", "annotation, registration, ce, paper or certificate")
+	level := fs.String("level", "", "assistant, social_worker or senior (or the Chinese name)")
+	search := fs.String("search", "", "in name, employer, region or management number")
+	group := fs.String("group", "", "kind, org, region or level: grouped by it first")
+	return func() (data.AttentionFilter, error) {
+		f := data.AttentionFilter{Within: *within, Kind: data.AttentionKind(*kind), Search: *search, Group: data.AttentionGroup(*group)}
+		if *within < 0 {
+			return f, data.Invalid("within", "cli.bad_flag", "Detail", "--within must be 0 (any time) or more days")
 		}
-		if !known {
-			return nil, data.Invalid("kind", "cli.bad_flag", "Detail", "--kind: annotation, registration, ce, paper or certificate")
+		if *kind != "" && !slices.Contains(data.AttentionKinds, f.Kind) {
+			return f, data.Invalid("kind", "cli.bad_flag", "Detail", "--kind: annotation, registration, ce, paper or certificate")
 		}
+		if *level != "" {
+			l, ok := data.ParseLevel(*level)
+			if !ok {
+				return f, data.Invalid("level", "cli.bad_flag", "Detail", "--level: assistant, social_worker or senior")
+			}
+			f.Level = l
+		}
+		if *group != "" && (f.Group == data.GroupNone || !slices.Contains(data.AttentionGroups, f.Group)) {
+			return f, data.Invalid("group", "cli.bad_flag", "Detail", "--group: kind, org, region or level")
+		}
+		return f, nil
 	}
-	return c.db.Attention(c.ctx, f, c.o.now(), 0, 0)
 }
 
 func dueCmd(c *cli, args []string) error {
 	fs := flags("due")
-	within := fs.Int("within", 0, "only items due within this many days (overdue ones always)")
-	kind := fs.String("kind", "", "annotation, registration, ce, paper or certificate")
+	filter := attentionFlags(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	items, err := c.attention(*within, *kind)
+	f, err := filter()
+	if err != nil {
+		return err
+	}
+	items, err := c.db.Attention(c.ctx, f, c.o.now(), 0, 0)
 	if err != nil {
 		return err
 	}
@@ -81,7 +99,7 @@ func dueCmd(c *cli, args []string) error {
 
 func exportICS(c *cli, args []string) error {
 	fs := flags("export ics")
-	within := fs.Int("within", 0, "only deadlines within this many days")
+	filter := attentionFlags(fs)
 	out := fs.String("out", "", "the .ics file to write")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -89,20 +107,20 @@ func exportICS(c *cli, args []string) error {
 	if *out == "" {
 		return data.Invalid("out", "err.required")
 	}
-	items, err := c.attention(*within, "")
+	f, err := filter()
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(*out)
+	items, err := c.db.Attention(c.ctx, f, c.o.now(), 0, 0)
 	if err != nil {
-		return data.Invalid("out", "cli.write_failed", "Path", *out, "Reason", err.Error())
+		return err
 	}
-	err = screens.ICS(f, items, c.o.now())
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	var b bytes.Buffer
+	if err := screens.ICS(&b, items, c.o.now()); err != nil {
+		return err
 	}
-	if err != nil {
-		return data.Invalid("out", "cli.write_failed", "Path", *out, "Reason", err.Error())
+	if err := writeFile(*out, b.Bytes()); err != nil {
+		return err
 	}
 	c.print(map[string]any{"path": *out, "events": len(items)}, func(w io.Writer) {
 		fmt.Fprintln(w, i18n.T("cli.ics_saved", "Path", *out, "Count", len(items)))

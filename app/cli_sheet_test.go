@@ -145,8 +145,28 @@ func TestDueAndCalendar(t *testing.T) {
 	if ev := cal.Events(); len(ev) != 2 {
 		t.Errorf("%d events", len(ev))
 	}
-	code, _, _ := r.do("due", "--kind", "nonsense")
-	if code != 2 {
-		t.Errorf("bad kind: exit %d", code)
+	// The dashboard's other filters and its grouping, as flags of both.
+	r.ok(nil, "holder", "add", "--name", "李娜", "--id-number", "44030519900101123X", "--org", "阳光社工")
+	r.ok(nil, "cert", "add", "--holder", "2", "--level", "assistant", "--mno", "2026Z440001", "--exam-year", "2026", "--passed-on", "2026-03-20", "--issued-on", "2026-06-01")
+	r.ok(&due, "due", "--search", "阳光")
+	if len(due) != 1 || due[0].HolderID != 2 {
+		t.Errorf("--search 阳光: %+v", due)
+	}
+	r.ok(&due, "due", "--level", "社会工作师")
+	if len(due) != 2 || due[0].HolderID != 1 || due[1].HolderID != 1 {
+		t.Errorf("--level 社会工作师: %+v", due)
+	}
+	r.ok(&due, "due", "--group", "kind")
+	if len(due) != 3 || due[0].Kind != "registration" || due[1].Kind != "registration" || due[2].Kind != "paper" {
+		t.Errorf("--group kind: %+v", due)
+	}
+	r.ok(nil, "export", "ics", "--out", ics, "--search", "阳光")
+	if b, _ := os.ReadFile(ics); strings.Count(string(b), "BEGIN:VEVENT") != 1 {
+		t.Errorf("calendar of --search 阳光:\n%s", b)
+	}
+	for _, bad := range [][]string{{"--kind", "nonsense"}, {"--level", "master"}, {"--group", "name"}, {"--within", "-1"}} {
+		if code, _, stderr := r.do(append([]string{"due"}, bad...)...); code != 2 || !strings.Contains(stderr, bad[0]) {
+			t.Errorf("due %v: exit %d, %q", bad, code, stderr)
+		}
 	}
 }
