@@ -59,7 +59,7 @@ func dueCmd(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	items, err := c.db.Attention(c.ctx, f, c.o.now(), 0, 0)
+	items, err := c.db.Attention(c.ctx, f, c.o.now())
 	if err != nil {
 		return err
 	}
@@ -111,7 +111,7 @@ func exportICS(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	items, err := c.db.Attention(c.ctx, f, c.o.now(), 0, 0)
+	items, err := c.db.Attention(c.ctx, f, c.o.now())
 	if err != nil {
 		return err
 	}

@@ -115,9 +115,8 @@ type SnapshotService interface {
 // worked out and works out again only the holders that were written to or
 // whose dates came, so every read is current and quick.
 type AttentionService interface {
-	// Attention lists the items f selects in the order of AttentionItems,
-	// from offset, at most limit of them (0: all).
-	Attention(ctx context.Context, f AttentionFilter, now time.Time, offset, limit int) ([]Attention, error)
+	// Attention lists the items f selects in the order of AttentionItems.
+	Attention(ctx context.Context, f AttentionFilter, now time.Time) ([]Attention, error)
 	// AttentionKeys names them, in that order (with the groups f.Group
 	// makes of them), and AttentionPage reads a page of them: a list pages
 	// through many that way, quickly at any depth.

@@ -372,7 +372,7 @@ func (s *Dashboard) onExportICS() {
 		var err error
 		s.svc.background(func() {
 			var b bytes.Buffer
-			if items, err = s.svc.Attention.Attention(s.svc.ctx(), f, at, 0, 0); err == nil {
+			if items, err = s.svc.Attention.Attention(s.svc.ctx(), f, at); err == nil {
 				err = ICS(&b, items, s.svc.Now())
 			}
 			where, err = writeOut(w, b.Bytes(), err)

@@ -92,7 +92,7 @@ func TestDashboardReadsPagesAsItScrolls(t *testing.T) {
 	d := m.Dashboard
 	d.within.SetSelectedIndex(len(withinDays) - 1)
 	rows := shownItems(d)
-	all, err := f.db.Attention(context.Background(), data.AttentionFilter{}, f.now, 0, 0)
+	all, err := f.db.Attention(context.Background(), data.AttentionFilter{}, f.now)
 	if err != nil || len(rows) <= dashPage || len(rows) != len(all) {
 		t.Fatalf("%d rows on the list, %d items (%v); want more than a page", len(rows), len(all), err)
 	}

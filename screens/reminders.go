@@ -29,7 +29,7 @@ func (m *Main) remind() {
 	var items []data.Attention
 	f := data.AttentionFilter{Within: days[len(days)-1], Upcoming: true}
 	m.Svc.background(func() {
-		items, err = m.Svc.Attention.Attention(m.Svc.ctx(), f, m.Svc.Now(), 0, 0)
+		items, err = m.Svc.Attention.Attention(m.Svc.ctx(), f, m.Svc.Now())
 	}, func() {
 		if err == nil {
 			m.sendReminders(items, days)

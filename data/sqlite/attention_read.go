@@ -98,19 +98,14 @@ func attentionWhere(f data.AttentionFilter, today data.Date) (string, []any) {
 }
 
 // Attention lists the items f selects at now, in the dashboard's order
-// (that of data.AttentionItems): from offset, at most limit of them (0: all).
-func (db *DB) Attention(ctx context.Context, f data.AttentionFilter, now time.Time, offset, limit int) ([]data.Attention, error) {
+// (that of data.AttentionItems).
+func (db *DB) Attention(ctx context.Context, f data.AttentionFilter, now time.Time) ([]data.Attention, error) {
 	if err := db.RefreshAttention(ctx, now); err != nil {
 		return nil, err
 	}
 	today := data.DateOf(now)
 	where, args := attentionWhere(f, today)
-	if limit <= 0 {
-		limit = -1
-	}
-	n := len(args)
-	return db.attentionRows(ctx, today, where+orderBy(f)+` LIMIT ?`+strconv.Itoa(n+1)+` OFFSET ?`+strconv.Itoa(n+2),
-		append(args, limit, offset)...)
+	return db.attentionRows(ctx, today, where+orderBy(f), args...)
 }
 
 // AttentionKeys names, in the dashboard's order, the items f selects at

@@ -41,7 +41,7 @@ func fromRules(t *testing.T, db *DB, now time.Time) []data.Attention {
 
 func fromTable(t *testing.T, db *DB, f data.AttentionFilter, now time.Time) []data.Attention {
 	t.Helper()
-	items, err := db.Attention(ctx, f, now, 0, 0)
+	items, err := db.Attention(ctx, f, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,18 +254,6 @@ func TestAttentionFiltersFiguresAndPages(t *testing.T) {
 		}
 		if d := sameItems(paged, want); d != "" {
 			t.Errorf("%+v read by keys: %s", f, d)
-		}
-		// With offset and limit, across the turn from overdue to the rest.
-		paged = nil
-		for off := 0; off < len(want)+7; off += 7 {
-			page, err := db.Attention(ctx, f, clock, off, 7)
-			if err != nil {
-				t.Fatal(err)
-			}
-			paged = append(paged, page...)
-		}
-		if d := sameItems(paged, want); d != "" {
-			t.Errorf("%+v read in pages: %s", f, d)
 		}
 	}
 	figs, err := db.AttentionFigures(ctx, clock)

@@ -221,7 +221,7 @@ func BenchmarkDashboard100k(b *testing.B) {
 	})
 	b.Run("due-30", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := db.Attention(ctx, within30, testNow, 0, 0); err != nil {
+			if _, err := db.Attention(ctx, within30, testNow); err != nil {
 				b.Fatal(err)
 			}
 		}
