@@ -1,0 +1,133 @@
+package screens
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// The dashboard's list: its rows are group headings and items, and the
+// items are read a page at a time by their keys.
+
+// row says what row r of the list shows: the heading of group g (item
+// -1), or item i (g is -1 when not grouped).
+func (s *Dashboard) row(r int) (g, i int) {
+	if len(s.heads) == 0 {
+		return -1, r
+	}
+	g = sort.Search(len(s.heads), func(g int) bool { return s.heads[g] > r }) - 1
+	if g < 0 || r == s.heads[g] {
+		return g, -1
+	}
+	return g, r - g - 1 // g+1 headings come before it
+}
+
+// groupNames are the codes of the group choices, for their labels.
+func groupNames() []string {
+	out := make([]string, len(data.AttentionGroups))
+	for i, g := range data.AttentionGroups {
+		out[i] = string(g)
+		if g == data.GroupNone {
+			out[i] = "none"
+		}
+	}
+	return out
+}
+
+// groupTitle is a group's heading.
+func groupTitle(g data.AttentionGroup, value string) string {
+	switch {
+	case g == data.GroupKind:
+		return i18n.T("att.kind." + value)
+	case g == data.GroupLevel:
+		return i18n.T("level." + value)
+	case value == "":
+		return i18n.T("dash.group_empty")
+	}
+	return value
+}
+
+// Item is the i-th item the filters select, read with its page when first
+// shown (a few milliseconds, however far down).
+func (s *Dashboard) Item(i int) (data.Attention, bool) {
+	if i < 0 || i >= len(s.keys) {
+		return data.Attention{}, false
+	}
+	p := i / dashPage
+	page, ok := s.pages[p]
+	if !ok {
+		var err error
+		page, err = s.svc.Attention.AttentionPage(s.svc.ctx(), s.keys[p*dashPage:min((p+1)*dashPage, len(s.keys))], s.at)
+		if err != nil {
+			s.status.SetText(i18n.Message(err))
+			return data.Attention{}, false
+		}
+		s.pages[p] = page
+	}
+	if i%dashPage >= len(page) {
+		return data.Attention{}, false // worked out again since it was listed
+	}
+	return page[i%dashPage], true
+}
+
+func (s *Dashboard) newRow() fyne.CanvasObject {
+	when := widget.NewLabel("已逾期 999 天")
+	when.TextStyle.Bold = true
+	what := widget.NewLabel("欧阳娜娜 · 2021G320000057 · 加注到期")
+	what.Truncation = fyne.TextTruncateEllipsis
+	where := widget.NewLabel("阳光社会工作服务中心 · 北京市朝阳区")
+	where.Importance = widget.LowImportance
+	where.Truncation = fyne.TextTruncateEllipsis
+	// The "how soon" column as wide as its widest text (in this language),
+	// so the names line up down the list.
+	widest := widget.NewLabel(i18n.T("dash.overdue_days", "Days", 9999))
+	widest.TextStyle.Bold = true
+	column := canvas.NewRectangle(color.Transparent)
+	column.SetMinSize(fyne.NewSize(widest.MinSize().Width, 0))
+	return container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(what, where))
+}
+
+func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	texts, when := c.Objects[0].(*fyne.Container), c.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
+	what, where := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
+	g, i := s.row(r)
+	// A heading stands out in the theme's primary colour (the bundled
+	// Chinese font has no bold face).
+	heading := i < 0
+	what.TextStyle.Bold = heading
+	what.Importance = widget.MediumImportance
+	if heading {
+		what.Importance = widget.HighImportance
+	}
+	if heading {
+		when.SetText("")
+		what.SetText(groupTitle(s.filtered.Group, s.spans[g].Value))
+		where.SetText(i18n.T("dash.group_count", "Count", s.spans[g].Count))
+		return
+	}
+	it, ok := s.Item(i)
+	if !ok {
+		return
+	}
+	when.SetText(DaysText(it))
+	switch {
+	case it.Overdue || it.Kind == data.AttCertificate:
+		when.Importance = widget.DangerImportance
+	case it.DaysLeft <= 7:
+		when.Importance = widget.WarningImportance
+	default:
+		when.Importance = widget.MediumImportance
+	}
+	when.Refresh()
+	what.SetText(fmt.Sprintf("%s · %s · %s", it.Name, it.MNo, AttentionText(it)))
+	where.SetText(it.Org + "  " + it.Region)
+}
