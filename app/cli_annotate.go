@@ -30,8 +30,6 @@ func (c *cli) annotationView(a *data.Annotation) annotationView {
 	return v
 }
 
-const timeLayout = "2006-01-02 15:04"
-
 func (c *cli) printAnnotation(a *data.Annotation) {
 	v := c.annotationView(a)
 	c.print(v, func(w io.Writer) {
@@ -39,18 +37,18 @@ func (c *cli) printAnnotation(a *data.Annotation) {
 		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
 		row("id", v.ID)
 		row("cert_id", v.CertID)
-		row("scene", i18n.T("scene."+v.Scene))
+		row("scene", i18n.T("scene."+string(v.Scene)))
 		row("days", v.Days)
 		row("state", i18n.T("annotation.state."+string(v.State)))
-		row("applied_at", v.AppliedAt.Format(timeLayout))
+		row("applied_at", i18n.Time(v.AppliedAt))
 		if v.CompletedAt != nil {
-			row("completed_at", v.CompletedAt.Format(timeLayout))
+			row("completed_at", i18n.Time(*v.CompletedAt))
 		}
 		if v.WithdrawnAt != nil {
-			row("withdrawn_at", v.WithdrawnAt.Format(timeLayout))
+			row("withdrawn_at", i18n.Time(*v.WithdrawnAt))
 		}
-		row("valid_from", v.ValidFrom.Format(timeLayout))
-		row("valid_until", v.ValidUntil.Format(timeLayout))
+		row("valid_from", i18n.Time(v.ValidFrom))
+		row("valid_until", i18n.Time(v.ValidUntil))
 		if v.DaysLeft != nil {
 			row("days_left", *v.DaysLeft)
 		}
@@ -62,14 +60,14 @@ func annotateApply(c *cli, args []string) error {
 	fs := flags("annotate apply")
 	cert := fs.Int64("cert", 0, "certificate ID")
 	days := fs.Int("days", data.MaxAnnotationDays, "validity in days")
-	scene := fs.String("scene", data.SceneSelf, "usage scenario")
+	sceneText := fs.String("scene", string(data.SceneSelf), "usage scenario")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if *cert <= 0 {
 		return data.Invalid("cert_id", "err.required")
 	}
-	a, err := c.db.ApplyAnnotation(c.ctx, *cert, *scene, *days)
+	a, err := c.db.ApplyAnnotation(c.ctx, *cert, word(data.Scenes, *sceneText), *days)
 	if err != nil {
 		return err
 	}
@@ -105,7 +103,7 @@ func annotateList(c *cli, args []string) error {
 		var t table
 		t.add(i18n.Field("id"), i18n.Field("state"), i18n.Field("applied_at"), i18n.Field("valid_from"), i18n.Field("valid_until"), i18n.Field("days"))
 		for _, v := range out.Annotations {
-			t.add(v.ID, i18n.T("annotation.state."+string(v.State)), v.AppliedAt.Format(timeLayout), v.ValidFrom.Format(timeLayout), v.ValidUntil.Format(timeLayout), v.Days)
+			t.add(v.ID, i18n.T("annotation.state."+string(v.State)), i18n.Time(v.AppliedAt), i18n.Time(v.ValidFrom), i18n.Time(v.ValidUntil), v.Days)
 		}
 		t.write(w)
 		fmt.Fprintln(w, screens.QuotaText(out.Quota))

@@ -98,7 +98,7 @@ func (f certFlags) apply(cert *data.Certificate, g *given) error {
 	}
 	g.str("issuer", &cert.Issuer, f.issuer)
 	if g.has("status") {
-		cert.Status = data.CertStatus(*f.status)
+		cert.Status = word(data.CertStatuses, *f.status)
 	}
 	return nil
 }

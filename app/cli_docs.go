@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
@@ -57,7 +56,7 @@ func exportCert(c *cli, args []string) error {
 	}
 	result := map[string]any{"path": *out, "bytes": len(b), "claims": doc.Claims()}
 	c.print(result, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.exported", "Path", *out, "Until", time.Unix(doc.Claims().Expires, 0).Format(timeLayout)))
+		fmt.Fprintln(w, i18n.T("cli.exported", "Path", *out, "Until", i18n.Unix(doc.Claims().Expires)))
 	})
 	return nil
 }
@@ -110,10 +109,10 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("passed_on")+":", cl.PassedOn.String())
 		t.add(i18n.Field("issued_on")+":", cl.IssuedOn.String())
 		if cl.AnnFrom != 0 {
-			t.add(i18n.T("verify.ann_window")+":", time.Unix(cl.AnnFrom, 0).Format(timeLayout)+" – "+time.Unix(cl.AnnUntil, 0).Format(timeLayout))
+			t.add(i18n.T("verify.ann_window")+":", i18n.Unix(cl.AnnFrom)+" – "+i18n.Unix(cl.AnnUntil))
 		}
-		t.add(i18n.T("verify.exported")+":", time.Unix(cl.IssuedAt, 0).Format(timeLayout)+"  "+cl.Issuer)
-		t.add(i18n.T("verify.expires")+":", time.Unix(cl.Expires, 0).Format(timeLayout))
+		t.add(i18n.T("verify.exported")+":", i18n.Unix(cl.IssuedAt)+"  "+cl.Issuer)
+		t.add(i18n.T("verify.expires")+":", i18n.Unix(cl.Expires))
 	}
 	if ce := v.CE; ce != nil {
 		t.add(i18n.Field("name")+":", ce.Name)
@@ -121,16 +120,16 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("mno")+":", ce.MNo)
 		t.add(i18n.T("verify.ce_period")+":", ce.PeriodStart.String()+" – "+ce.PeriodEnd.String())
 		t.add(i18n.T("verify.ce_hours")+":", i18n.T("verify.ce_hours_value", "Credited", screens.HoursText(ce.Credited), "Required", screens.HoursText(ce.Required), "Records", ce.Records))
-		t.add(i18n.T("verify.exported")+":", time.Unix(ce.IssuedAt, 0).Format(timeLayout)+"  "+ce.Issuer)
-		t.add(i18n.T("verify.expires")+":", time.Unix(ce.Expires, 0).Format(timeLayout))
+		t.add(i18n.T("verify.exported")+":", i18n.Unix(ce.IssuedAt)+"  "+ce.Issuer)
+		t.add(i18n.T("verify.expires")+":", i18n.Unix(ce.Expires))
 	}
 	if m := v.Mail; m != nil {
 		t.add(i18n.Field("name")+":", m.Name)
 		t.add(i18n.Field("id_number")+":", m.IDMasked)
 		t.add(i18n.Field("mno")+":", m.MNo)
 		t.add(i18n.Field("recipient")+":", m.Recipient+"  "+m.City+"  "+m.Postcode)
-		t.add(i18n.T("verify.exported")+":", time.Unix(m.IssuedAt, 0).Format(timeLayout)+"  "+m.Issuer)
-		t.add(i18n.T("verify.expires")+":", time.Unix(m.Expires, 0).Format(timeLayout))
+		t.add(i18n.T("verify.exported")+":", i18n.Unix(m.IssuedAt)+"  "+m.Issuer)
+		t.add(i18n.T("verify.expires")+":", i18n.Unix(m.Expires))
 	}
 	t.add(i18n.T("verify.record")+":", screens.RecordText(v))
 	t.write(w)
@@ -197,7 +196,7 @@ func keyList(c *cli, args []string) error {
 			if k.Own {
 				kind = i18n.T("keys.own")
 			}
-			t.add(k.KID, k.Name, kind, k.CreatedAt.Format(timeLayout))
+			t.add(k.KID, k.Name, kind, i18n.Time(k.CreatedAt))
 		}
 		t.write(w)
 	})

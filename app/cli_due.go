@@ -28,7 +28,7 @@ func attentionFlags(fs *flag.FlagSet) func() (data.AttentionFilter, error) {
 	search := fs.String("search", "", "in name, employer, region or management number")
 	group := fs.String("group", "", "kind, org, region or level: grouped by it first")
 	return func() (data.AttentionFilter, error) {
-		f := data.AttentionFilter{Within: *within, Kind: data.AttentionKind(*kind), Search: *search, Group: data.AttentionGroup(*group)}
+		f := data.AttentionFilter{Within: *within, Kind: word(data.AttentionKinds, *kind), Search: *search, Group: data.AttentionGroup(*group)}
 		if *within < 0 {
 			return f, data.Invalid("within", "cli.bad_flag", "Detail", "--within must be 0 (any time) or more days")
 		}

@@ -63,7 +63,7 @@ func (f holderFlags) apply(h *data.Holder, g *given) {
 	g.str("name", &h.Name, f.name)
 	g.str("id-number", &h.IDNumber, f.idNumber)
 	if g.has("id-type") {
-		h.IDType = data.IDType(*f.idType)
+		h.IDType = word(data.IDTypes, *f.idType)
 	}
 	g.str("phone", &h.Phone, f.phone)
 	g.str("org", &h.Org, f.org)

@@ -97,10 +97,10 @@ func paperUpdate(create bool) command {
 			return data.Invalid("method", "cli.paper_set_only")
 		}
 		if g.has("method") {
-			p.Method = data.PaperMethod(*method)
+			p.Method = word(data.PaperMethods, *method)
 		}
 		if g.has("status") {
-			p.Status = data.PaperStatus(*status)
+			p.Status = word(data.PaperStatuses, *status)
 		}
 		for _, d := range []struct {
 			flag string
@@ -168,8 +168,8 @@ func mailForm(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	f := &data.MailForm{CertID: crt.ID, Sex: data.Sex(*sex), Recipient: *recipient, Phone: *phone, Province: *province, City: *city,
-		District: *district, Address: *address, Postcode: *postcode, Fee: data.Fee(*fee)}
+	f := &data.MailForm{CertID: crt.ID, Sex: word(data.Sexes, *sex), Recipient: *recipient, Phone: *phone, Province: *province, City: *city,
+		District: *district, Address: *address, Postcode: *postcode, Fee: word(data.Fees, *fee)}
 	f.FillFromHolder(h)
 	if err := c.db.SaveMailForm(c.ctx, f); err != nil {
 		return err

@@ -40,8 +40,13 @@ func TestPaperCommands(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "proxy_id_number") || !strings.Contains(errs, "should be X") {
 		t.Errorf("bad proxy ID: %d %q", code, errs)
 	}
-	r.ok(&p, "paper", "update", "--cert", "1", "--status", "collected", "--collected-on", "2026-11-20", "--proxy-name", "李四", "--proxy-id-number", "11010519491231002X")
-	if p.State != "collected" || p.ProxyID != "110105********002X" {
+	// A proxy is another person: the holder's own number is refused.
+	code, _, errs = r.do("paper", "update", "--cert", "1", "--status", "collected", "--collected-on", "2026-11-20", "--proxy-name", "李四", "--proxy-id-number", "11010519491231002X")
+	if code != 2 || !strings.Contains(errs, "proxy_id_number") || !strings.Contains(errs, "another person") {
+		t.Errorf("the holder as their own proxy: %d %q", code, errs)
+	}
+	r.ok(&p, "paper", "update", "--cert", "1", "--status", "collected", "--collected-on", "2026-11-20", "--proxy-name", "李四", "--proxy-id-number", "44030519900101123X")
+	if p.State != "collected" || p.ProxyID != "440305********123X" {
 		t.Errorf("collected by a proxy: %+v", p)
 	}
 

@@ -57,10 +57,10 @@ func (f regFlags) apply(r *data.Registration, g *given) error {
 		r.CertID = *f.cert
 	}
 	if g.has("kind") {
-		r.Kind = data.RegKind(*f.kind)
+		r.Kind = word(data.RegKinds, *f.kind)
 	}
 	if g.has("status") {
-		r.Status = data.RegStatus(*f.status)
+		r.Status = word(data.RegStatuses, *f.status)
 	}
 	if err := g.date("applied-on", &r.AppliedOn, f.applied); err != nil {
 		return err

@@ -48,7 +48,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 		*nowText = os.Getenv("SWCERT_NOW")
 	}
 	if *nowText == "" {
-		o.now = time.Now
+		o.now = func() time.Time { return time.Now().In(data.Beijing) }
 		return o, nil
 	}
 	t, err := parseTime(*nowText)
@@ -59,19 +59,14 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	return o, nil
 }
 
-// parseTime reads RFC 3339, or a day (YYYY-MM-DD) as its start in local time.
-// Days (the annotation limit, validity) are counted in the machine's local
-// time zone, so the result is in local time whatever offset was written.
+// parseTime reads --now: RFC 3339, or a day or "YYYY-MM-DD HH:MM" in
+// Beijing time (data.ParseTime), the clock every rule counts days in.
 func parseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.Local(), nil
-	}
-	d, err := data.ParseDate(s)
-	if err != nil || d.IsZero() {
+	t, err := data.ParseTime(s)
+	if err != nil {
 		return time.Time{}, data.Invalid("now", "cli.bad_now", "Value", s)
 	}
-	return time.Date(d.Year(), d.Time().Month(), d.Time().Day(), 0, 0, 0, 0, time.Local), nil
+	return t, nil
 }
 
 // cliLanguage is --lang, else the language of the environment.

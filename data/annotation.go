@@ -9,10 +9,10 @@ import (
 // for a usage scenario and a validity period. Its state is never stored:
 // it is derived from its timestamps and now (DOMAIN.md, Decision on states).
 type Annotation struct {
-	ID     int64  `json:"id"`
-	CertID int64  `json:"cert_id"`
-	Scene  string `json:"scene"`
-	Days   int    `json:"days"` // validity, 1 to MaxAnnotationDays
+	ID     int64 `json:"id"`
+	CertID int64 `json:"cert_id"`
+	Scene  Scene `json:"scene"`
+	Days   int   `json:"days"` // validity, 1 to MaxAnnotationDays
 	// AppliedAt is when the application was submitted.
 	AppliedAt time.Time `json:"applied_at"`
 	// CompletedAt is when the annotation was completed, if recorded;
@@ -26,20 +26,23 @@ type Annotation struct {
 // Annotation rules from the sources.
 const (
 	MaxAnnotationDays = 90 // at most 90 days per application
-	// At most AnnotationQuota annotations, not withdrawn, applied for on the
-	// days D-89 … D of an application on day D.
+	// At most AnnotationQuota annotations that count (Counts) applied for
+	// on the days D-89 … D of an application on day D.
 	AnnotationQuota      = 3
 	AnnotationWindowDays = 90
 	// AnnotationCompletion: the system completes an annotation within 24 hours.
 	AnnotationCompletion = 24 * time.Hour
 )
 
-// SceneSelf is 本人调用 ("used by the holder"), the only scenario today.
-const SceneSelf = "self"
+// Scene is a usage scenario (使用场景) of an annotation.
+type Scene string
 
-// Scenes are the usage scenarios (使用场景) an application may choose; a list,
-// since the authority may add more.
-var Scenes = []string{SceneSelf}
+// SceneSelf is 本人调用 ("used by the holder"), the only scenario today.
+const SceneSelf Scene = "self"
+
+// Scenes are the usage scenarios an application may choose; a list, since
+// the authority may add more.
+var Scenes = []Scene{SceneSelf}
 
 // AnnotationState is where an annotation stands at a moment.
 type AnnotationState string
@@ -50,6 +53,9 @@ const (
 	AnnExpired    AnnotationState = "expired" // 加注件已过期
 	AnnWithdrawn  AnnotationState = "withdrawn"
 )
+
+// AnnotationStates lists the states in the order an annotation goes through them.
+var AnnotationStates = []AnnotationState{AnnGenerating, AnnValid, AnnExpired, AnnWithdrawn}
 
 // CompletesAt is the recorded completion, or application + 24 h.
 func (a *Annotation) CompletesAt() time.Time {
@@ -94,14 +100,22 @@ type Quota struct {
 	NextOn Date `json:"next_on"`
 }
 
-// AnnotationQuotaOn applies the limit for an application on day: the
-// annotations of one certificate, not withdrawn, applied for on day-89 …
-// day inclusive, must be fewer than 3.
+// CountsTowardQuota says whether a counts toward the 3-in-90-days limit.
+// Decision (DOMAIN.md, withdrawal): one withdrawn while still being
+// generated does not count; one that was ever valid counts, withdrawn or
+// not, so apply → export → withdraw never gets round the limit.
+func (a *Annotation) CountsTowardQuota() bool {
+	return a.WithdrawnAt == nil || a.WithdrawnAt.After(a.CompletesAt())
+}
+
+// AnnotationQuotaOn applies the limit for an application on day (a day in
+// Beijing): the annotations of one certificate that count, applied for on
+// day-89 … day inclusive, must be fewer than 3.
 func AnnotationQuotaOn(anns []Annotation, day Date) Quota {
 	var in []Date
 	from := day.AddDays(-(AnnotationWindowDays - 1))
 	for _, a := range anns {
-		if a.WithdrawnAt != nil {
+		if !a.CountsTowardQuota() {
 			continue
 		}
 		d := DateOf(a.AppliedAt)
@@ -121,13 +135,13 @@ func AnnotationQuotaOn(anns []Annotation, day Date) Quota {
 }
 
 // ValidateAnnotationRequest checks an application before the quota.
-func ValidateAnnotationRequest(scene string, days int) error {
+func ValidateAnnotationRequest(scene Scene, days int) error {
 	known := false
 	for _, s := range Scenes {
 		known = known || s == scene
 	}
 	if !known {
-		return Invalid("scene", "err.annotation.scene", "Value", scene)
+		return Invalid("scene", "err.annotation.scene", "Value", string(scene), "Known", wordList(Scenes))
 	}
 	if days < 1 || days > MaxAnnotationDays {
 		return Invalid("days", "err.annotation.days", "Max", MaxAnnotationDays)
@@ -182,6 +196,18 @@ func CanDownload(c *Certificate, anns []Annotation, now time.Time) error {
 	return Invalid("cert_id", "err.download.no_annotation")
 }
 
+// CompletionAt is the completion a typed time stands for. A time typed to
+// the minute stands for that whole minute, so one in the minute of the
+// application (whose time has seconds) means the application's instant:
+// "Mark completed" offers the current minute, which may begin before an
+// application made seconds ago.
+func CompletionAt(a *Annotation, at time.Time) time.Time {
+	if at.Before(a.AppliedAt) && !at.Before(a.AppliedAt.Truncate(time.Minute)) {
+		return a.AppliedAt
+	}
+	return at
+}
+
 // ValidateCompletion checks a completion time recorded by hand: not before
 // the application, not after it would have completed by itself (24 hours),
 // not in the future, and only for an annotation still being generated.
@@ -190,13 +216,13 @@ func ValidateCompletion(a *Annotation, at, now time.Time) error {
 	case a.WithdrawnAt != nil:
 		return Invalid("id", "err.annotation.withdrawn")
 	case a.CompletedAt != nil:
-		return Invalid("id", "err.annotation.already_completed", "At", a.CompletedAt.Format("2006-01-02 15:04"))
+		return Invalid("id", "err.annotation.already_completed", "At", FormatTime(*a.CompletedAt))
 	case at.Before(a.AppliedAt):
-		return Invalid("at", "err.annotation.complete_before_applied", "Applied", a.AppliedAt.Format("2006-01-02 15:04"))
+		return Invalid("at", "err.annotation.complete_before_applied", "Applied", FormatTime(a.AppliedAt))
 	case at.After(now):
 		return Invalid("at", "err.date.future")
 	case at.After(a.AppliedAt.Add(AnnotationCompletion)):
-		return Invalid("at", "err.annotation.complete_after_24h", "By", a.AppliedAt.Add(AnnotationCompletion).Format("2006-01-02 15:04"))
+		return Invalid("at", "err.annotation.complete_after_24h", "By", FormatTime(a.AppliedAt.Add(AnnotationCompletion)))
 	}
 	return nil
 }

@@ -54,6 +54,11 @@ func TestAnnotationQuota(t *testing.T) {
 	day := NewDate(2026, 6, 1)
 	d := func(offset int) time.Time { return day.AddDays(offset).Time().Add(10 * time.Hour) }
 	wd := d(-5)
+	afterValid := d(-5).Add(30 * time.Hour) // applied on D-5, valid 24 h later, withdrawn 6 h after that
+	inMinute := d(-5).Add(24 * time.Hour)   // withdrawn at the very instant it would have become valid
+	// Days are Beijing days: 16:30 UTC on D-90 is 00:30 on D-89 in Beijing.
+	beijingLate := day.AddDays(-90).Time().Add(16*time.Hour + 30*time.Minute)
+	beijingEarly := day.AddDays(-90).Time().Add(15*time.Hour + 30*time.Minute) // 23:30 on D-90 in Beijing
 	cases := []struct {
 		name   string
 		anns   []Annotation
@@ -66,7 +71,11 @@ func TestAnnotationQuota(t *testing.T) {
 		{"three in the window: refused", []Annotation{applied(d(-89)), applied(d(-30)), applied(d(0))}, false, 3, "2026-06-02"},
 		{"day D-89 still counts", []Annotation{applied(d(-89)), applied(d(-50)), applied(d(-10))}, false, 3, "2026-06-02"},
 		{"day D-90 no longer counts", []Annotation{applied(d(-90)), applied(d(-50)), applied(d(-10))}, true, 2, ""},
-		{"a withdrawn one does not count", []Annotation{applied(d(-60)), applied(d(-30)), {Days: 90, AppliedAt: d(-5), WithdrawnAt: &wd}}, true, 2, ""},
+		{"one withdrawn while still being generated does not count", []Annotation{applied(d(-60)), applied(d(-30)), {Days: 90, AppliedAt: d(-5), WithdrawnAt: &wd}}, true, 2, ""},
+		{"one withdrawn after it was valid counts: apply, export, withdraw cannot get round the limit", []Annotation{applied(d(-60)), applied(d(-30)), {Days: 90, AppliedAt: d(-5), WithdrawnAt: &afterValid}}, false, 3, "2026-07-01"},
+		{"withdrawn at the instant it would have been valid: never valid, does not count", []Annotation{applied(d(-60)), applied(d(-30)), {Days: 90, AppliedAt: d(-5), WithdrawnAt: &inMinute}}, true, 2, ""},
+		{"00:30 Beijing time on D-89 (16:30 UTC the day before) counts", []Annotation{{Days: 90, AppliedAt: beijingLate}, applied(d(-50)), applied(d(-10))}, false, 3, "2026-06-02"},
+		{"23:30 Beijing time on D-90 does not", []Annotation{{Days: 90, AppliedAt: beijingEarly}, applied(d(-50)), applied(d(-10))}, true, 2, ""},
 		{"four: next after the third most recent leaves", []Annotation{applied(d(-80)), applied(d(-60)), applied(d(-40)), applied(d(-20))}, false, 4, "2026-07-01"},
 	}
 	for _, c := range cases {
@@ -163,5 +172,32 @@ func TestCurrentAnnotation(t *testing.T) {
 	}
 	if got := CurrentAnnotation([]Annotation{generating}, now); got != nil {
 		t.Errorf("a generating annotation is not current: %+v", got)
+	}
+}
+
+// "Mark completed" offers the current minute; an application made seconds
+// into that minute must not make it "earlier than the application".
+func TestCompletionTypedToTheMinute(t *testing.T) {
+	app := time.Date(2026, 3, 1, 9, 41, 37, 0, cst)
+	a := applied(app)
+	now := app.Add(20 * time.Second)
+	cases := []struct {
+		name  string
+		typed time.Time
+		want  time.Time
+		err   string
+	}{
+		{"the minute of the application stands for the application", app.Truncate(time.Minute), app, ""},
+		{"a later minute is kept", app.Truncate(time.Minute).Add(time.Minute), app.Truncate(time.Minute).Add(time.Minute), ""},
+		{"the minute before is earlier than the application", app.Truncate(time.Minute).Add(-time.Second), app.Truncate(time.Minute).Add(-time.Second), "err.annotation.complete_before_applied"},
+	}
+	for _, tc := range cases {
+		got := CompletionAt(&a, tc.typed)
+		if !got.Equal(tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+		if k := key(ValidateCompletion(&a, got, now.Add(time.Minute))); k != tc.err {
+			t.Errorf("%s: %q, want %q", tc.name, k, tc.err)
+		}
 	}
 }

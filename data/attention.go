@@ -142,10 +142,10 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 			r.Until = t
 		}
 	}
-	// A day's rules turn at its midnight, in the clock's own zone.
+	// A day's rules turn at its midnight in Beijing.
 	soonDay := func(d Date) {
 		if !d.IsZero() {
-			soon(time.Date(d.Year(), d.t.Month(), d.t.Day(), 0, 0, 0, 0, now.Location()))
+			soon(d.Start())
 		}
 	}
 	for _, c := range certs {

@@ -39,18 +39,8 @@ func (l Level) Rank() int {
 	return -1
 }
 
-// ChineseName is the level as printed on the certificate.
-func (l Level) ChineseName() string {
-	switch l {
-	case LevelAssistant:
-		return "助理社会工作师"
-	case LevelSocialWorker:
-		return "社会工作师"
-	case LevelSenior:
-		return "高级社会工作师"
-	}
-	return ""
-}
+// ChineseName is the level as printed on the certificate (data.Chinese).
+func (l Level) ChineseName() string { return Chinese(l) }
 
 // Title is the equivalent professional title (职称): junior, intermediate,
 // senior. The value is a translation key suffix: "title.junior" etc.
@@ -81,16 +71,8 @@ func (l Level) TitleChineseName() string {
 	return map[Level]string{LevelAssistant: "初级", LevelSocialWorker: "中级", LevelSenior: "高级"}[l]
 }
 
-// ParseLevel accepts the code or the Chinese name of a level.
-func ParseLevel(s string) (Level, bool) {
-	s = strings.TrimSpace(s)
-	for _, l := range Levels {
-		if s == string(l) || s == l.ChineseName() {
-			return l, true
-		}
-	}
-	return "", false
-}
+// ParseLevel accepts the code or a Chinese name of a level.
+func ParseLevel(s string) (Level, bool) { return ParseWord(Levels, s) }
 
 // CertStatus is whether the certificate is valid (有效). Only a valid
 // certificate can be annotated or downloaded.
@@ -108,23 +90,10 @@ var CertStatuses = []CertStatus{StatusValid, StatusRevoked}
 func (s CertStatus) Known() bool { return s == StatusValid || s == StatusRevoked }
 
 // ChineseName is the status as the certificate record prints it.
-func (s CertStatus) ChineseName() string {
-	return map[CertStatus]string{StatusValid: "有效", StatusRevoked: "无效"}[s]
-}
+func (s CertStatus) ChineseName() string { return Chinese(s) }
 
 // ParseCertStatus accepts the code, the Chinese name, or "not valid".
-func ParseCertStatus(s string) (CertStatus, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for _, st := range CertStatuses {
-		if s == string(st) || s == st.ChineseName() {
-			return st, true
-		}
-	}
-	if s == "not valid" {
-		return StatusRevoked, true
-	}
-	return "", false
-}
+func ParseCertStatus(s string) (CertStatus, bool) { return ParseWord(CertStatuses, s) }
 
 // ElectronicCertStart is the day electronic certificates began (2021-12-17).
 // Certificates issued on or after it can be viewed or downloaded only while

@@ -17,8 +17,22 @@ const dateLayout = "2006-01-02"
 // NewDate makes the day y-m-d.
 func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
 
-// DateOf is the calendar day of t in t's own location.
-func DateOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
+// Beijing is the authority's clock (UTC+8, no daylight saving time).
+// Decision (DOMAIN.md, the clock): every calendar day of the rules is a day
+// in Beijing time, whatever the machine's zone, and times shown or printed
+// are Beijing time and say so.
+var Beijing = time.FixedZone("CST", 8*60*60)
+
+// DateOf is the calendar day of the instant t in Beijing.
+func DateOf(t time.Time) Date {
+	t = t.In(Beijing)
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// Start is the instant the day d begins in Beijing (its midnight there).
+func (d Date) Start() time.Time {
+	return time.Date(d.t.Year(), d.t.Month(), d.t.Day(), 0, 0, 0, 0, Beijing)
+}
 
 // ParseDate reads YYYY-MM-DD (also YYYY/MM/DD and YYYY.MM.DD, as people type
 // them). An empty string is the zero Date.
@@ -87,15 +101,34 @@ func parseStored(s string) (Date, bool) {
 	return Date{t}, true
 }
 
-func (d Date) IsZero() bool         { return d.t.IsZero() }
-func (d Date) Time() time.Time      { return d.t }
-func (d Date) Year() int            { return d.t.Year() }
-func (d Date) Before(o Date) bool   { return d.t.Before(o.t) }
-func (d Date) After(o Date) bool    { return d.t.After(o.t) }
-func (d Date) Equal(o Date) bool    { return d.t.Equal(o.t) }
-func (d Date) AddDays(n int) Date   { return Date{d.t.AddDate(0, 0, n)} }
-func (d Date) AddYears(n int) Date  { return Date{d.t.AddDate(n, 0, 0)} }
-func (d Date) AddMonths(n int) Date { return Date{d.t.AddDate(0, n, 0)} }
+func (d Date) IsZero() bool       { return d.t.IsZero() }
+func (d Date) Time() time.Time    { return d.t }
+func (d Date) Year() int          { return d.t.Year() }
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool  { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool  { return d.t.Equal(o.t) }
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// AddMonths counts n calendar months from d. Decision (DOMAIN.md, dates of
+// registrations): where the target month has no such day, the result is
+// that month's last day (2024-05-31 + 9 months = 2027-02-28, never March),
+// as periods are counted in Chinese civil law (民法典 art. 202 practice).
+func (d Date) AddMonths(n int) Date {
+	months := int(d.t.Month()) - 1 + n
+	y := d.t.Year() + months/12
+	m := months % 12
+	if m < 0 {
+		m += 12
+		y--
+	}
+	first := time.Date(y, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return NewDate(y, time.Month(m+1), min(d.t.Day(), last))
+}
+
+// AddYears counts n calendar years from d, as AddMonths(12n): 2024-02-29
+// plus one year is 2025-02-28.
+func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
 
 // DaysUntil is the number of calendar days from d to o (negative when o is earlier).
 func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
@@ -155,4 +188,39 @@ func (d *Date) Scan(v any) error {
 		return nil
 	}
 	return fmt.Errorf("cannot scan %T into Date", v)
+}
+
+// TimeLayout is how a time is shown and typed: to the minute, in Beijing
+// time. Whoever shows it says 北京时间 (FormatTime gives the digits only).
+const TimeLayout = "2006-01-02 15:04"
+
+// BeijingTimeZH says which clock a time is on, where a document prints it.
+const BeijingTimeZH = "北京时间"
+
+// FormatTime is t in Beijing time, to the minute ("" for the zero time).
+func FormatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(Beijing).Format(TimeLayout)
+}
+
+// ParseTime reads a time as people type it: RFC 3339 with its own offset,
+// or "YYYY-MM-DD HH:MM[:SS]" or a day alone (its midnight), which are
+// Beijing time whatever the machine's zone. The result is in Beijing.
+func ParseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.In(Beijing), nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05", TimeLayout, "2006-01-02T15:04:05", "2006-01-02T15:04"} {
+		if t, err := time.ParseInLocation(layout, dateSeparators.Replace(s), Beijing); err == nil {
+			return t, nil
+		}
+	}
+	d, err := ParseDate(s)
+	if err != nil || d.IsZero() {
+		return time.Time{}, fmt.Errorf("not a time: %q", s)
+	}
+	return d.Start(), nil
 }

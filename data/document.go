@@ -72,7 +72,7 @@ func (d *CertDocument) Claims() CertClaims {
 		IssuedOn:   d.Certificate.IssuedOn,
 	}
 	if a := d.Annotation; a != nil {
-		c.Scene = a.Scene
+		c.Scene = string(a.Scene)
 		c.AnnFrom, c.AnnUntil = a.ValidFrom().Unix(), a.ValidUntil().Unix()
 		c.Expires = c.AnnUntil // never later than the annotation's end
 	}
@@ -87,7 +87,7 @@ func (d *CertDocument) Hash() string {
 		string(c.Level), strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, string(c.Status),
 		strconv.FormatInt(d.ExportedAt.Unix(), 10)}
 	if a := d.Annotation; a != nil {
-		fields = append(fields, a.Scene, strconv.FormatInt(a.ValidFrom().Unix(), 10), strconv.FormatInt(a.ValidUntil().Unix(), 10))
+		fields = append(fields, string(a.Scene), strconv.FormatInt(a.ValidFrom().Unix(), 10), strconv.FormatInt(a.ValidUntil().Unix(), 10))
 	}
 	return hashLines(fields...)
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -16,33 +15,11 @@ const (
 	IDOther    IDType = "other"    // anything else the authority accepts
 )
 
-// idTypeNames are the Chinese names of the types, as forms print them;
-// the first is the one printed, the others are accepted when read.
-var idTypeNames = map[IDType][]string{
-	IDResident: {"居民身份证", "身份证"},
-	IDPermit:   {"港澳台居民居住证", "居住证"},
-	IDPassport: {"护照"},
-	IDOther:    {"其他证件", "其他"},
-}
-
-// ChineseName is the type as a form prints it.
-func (t IDType) ChineseName() string {
-	if n := idTypeNames[t]; len(n) > 0 {
-		return n[0]
-	}
-	return ""
-}
+// ChineseName is the type as a form prints it (data.Chinese).
+func (t IDType) ChineseName() string { return Chinese(t) }
 
 // ParseIDType accepts the code or a Chinese name of a type.
-func ParseIDType(s string) (IDType, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for _, t := range IDTypes {
-		if s == string(t) || slices.Contains(idTypeNames[t], s) {
-			return t, true
-		}
-	}
-	return "", false
-}
+func ParseIDType(s string) (IDType, bool) { return ParseWord(IDTypes, s) }
 
 // IDTypes lists the identity document types in the order a form offers them.
 var IDTypes = []IDType{IDResident, IDPermit, IDPassport, IDOther}

@@ -99,8 +99,14 @@ func (p *Paper) Validate(today Date) error {
 	if !p.WindowStart.IsZero() && !p.WindowEnd.IsZero() && p.WindowEnd.Before(p.WindowStart) {
 		return Invalid("window_end", "err.paper.window_order")
 	}
-	if err := ValidateDay("sent_on", p.SentOn, false, today); err != nil {
+	mailApplied := p.Method == PaperMail && p.Status != PaperNotCollected && p.Status != PaperCollected
+	if err := ValidateDay("sent_on", p.SentOn, mailApplied, today); err != nil {
 		return err
+	}
+	// Decision (DOMAIN.md, a mail application after the window): refused,
+	// with the warning; the certificate stays overdue.
+	if p.Method == PaperMail && !p.SentOn.IsZero() && !p.WindowEnd.IsZero() && p.SentOn.After(p.WindowEnd) {
+		return Invalid("sent_on", "err.paper.sent_after_window", "End", p.WindowEnd.String())
 	}
 	if err := ValidateDay("collected_on", p.CollectedOn, p.Status == PaperCollected, today); err != nil {
 		return err
@@ -129,6 +135,16 @@ func (p *Paper) Validate(today Date) error {
 		if err := ValidateText(f.name, f.v); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// ValidateProxy holds the proxy to the holder. Decision (DOMAIN.md, the
+// proxy): a proxy (他人代领) is another person, so a proxy ID number equal
+// to the holder's is refused.
+func ValidateProxy(p *Paper, holderIDNumber string) error {
+	if p.ProxyIDNumber != "" && p.ProxyIDNumber == NormalizeIDNumber(holderIDNumber) {
+		return Invalid("proxy_id_number", "err.paper.proxy_is_holder")
 	}
 	return nil
 }
@@ -167,13 +183,18 @@ func argList(m map[string]any) []any {
 }
 
 // PaperState is where the collection stands today: the recorded status,
-// or overdue when the window closed first. By mail, an application sent
-// in time is not overdue, whatever the courier does after.
+// or overdue when the window closed before the certificate was collected.
+// By mail, an application sent in time (on or before the window's last
+// day) is not overdue, whatever the courier does after; one with no day
+// sent, or sent after the window, is.
 func PaperState(p *Paper, today Date) PaperStatus {
-	if p.Status == PaperNotCollected && !p.WindowEnd.IsZero() && today.After(p.WindowEnd) {
-		return PaperOverdue
+	if p.Status == PaperCollected || p.WindowEnd.IsZero() || !today.After(p.WindowEnd) {
+		return p.Status
 	}
-	return p.Status
+	if p.Method == PaperMail && p.Status != PaperNotCollected && !p.SentOn.IsZero() && !p.SentOn.After(p.WindowEnd) {
+		return p.Status
+	}
+	return PaperOverdue
 }
 
 // PaperDaysLeft counts down to the window's last day (negative after it;

@@ -17,7 +17,11 @@ func TestPaperState(t *testing.T) {
 		{"not collected, window open", Paper{Status: PaperNotCollected, WindowEnd: end}, NewDate(2026, 12, 1), PaperNotCollected, 30},
 		{"the last day is still in time", Paper{Status: PaperNotCollected, WindowEnd: end}, end, PaperNotCollected, 0},
 		{"the day after: overdue", Paper{Status: PaperNotCollected, WindowEnd: end}, end.AddDays(1), PaperOverdue, -1},
-		{"applied by mail in time: not overdue", Paper{Method: PaperMail, Status: PaperApplied, WindowEnd: end}, end.AddDays(20), PaperApplied, -20},
+		{"applied by mail in time: not overdue", Paper{Method: PaperMail, Status: PaperApplied, SentOn: end.AddDays(-3), WindowEnd: end}, end.AddDays(20), PaperApplied, -20},
+		{"sent by mail on the window's last day: in time", Paper{Method: PaperMail, Status: PaperShipped, SentOn: end, WindowEnd: end}, end.AddDays(1), PaperShipped, -1},
+		{"sent by mail the day after the window: stays overdue", Paper{Method: PaperMail, Status: PaperApplied, SentOn: end.AddDays(1), WindowEnd: end}, end.AddDays(2), PaperOverdue, -2},
+		{"applied by mail, no day sent: overdue once the window closed", Paper{Method: PaperMail, Status: PaperApplied, WindowEnd: end}, end.AddDays(1), PaperOverdue, -1},
+		{"applied by mail, window still open", Paper{Method: PaperMail, Status: PaperApplied, WindowEnd: end}, end, PaperApplied, 0},
 		{"collected", Paper{Status: PaperCollected, WindowEnd: end}, end.AddDays(5), PaperCollected, -5},
 	}
 	for _, tc := range cases {
@@ -54,10 +58,18 @@ func TestPaperValidate(t *testing.T) {
 		{Paper{CertID: 1, Method: PaperMail, SentOn: NewDate(2026, 11, 23)}, "sent_on", "err.date.future"},
 		{Paper{CertID: 1, Method: PaperMail, Status: PaperCollected, SentOn: NewDate(2026, 11, 10), CollectedOn: NewDate(2026, 11, 9)}, "collected_on", "err.paper.received_before_sent"},
 		{Paper{CertID: 1, Method: PaperOnsite, CollectedOn: NewDate(2026, 11, 20)}, "collected_on", "err.paper.collected_status"},
-		{Paper{CertID: 1, Method: PaperMail, Status: PaperShipped, CollectedOn: NewDate(2026, 11, 20)}, "collected_on", "err.paper.collected_status"},
+		{Paper{CertID: 1, Method: PaperMail, Status: PaperShipped, SentOn: NewDate(2026, 11, 1), CollectedOn: NewDate(2026, 11, 20)}, "collected_on", "err.paper.collected_status"},
+		{Paper{CertID: 1, Method: PaperMail, Status: PaperApplied}, "sent_on", "err.required"},
+		// A mail application sent after the window closed is refused: the
+		// certificate is never reissued.
+		{Paper{CertID: 1, Method: PaperMail, Status: PaperApplied, WindowEnd: NewDate(2026, 11, 1), SentOn: NewDate(2026, 11, 2)}, "sent_on", "err.paper.sent_after_window"},
 		{Paper{CertID: 1, Method: PaperOnsite, Status: PaperCollected}, "collected_on", "err.required"},
 		{Paper{CertID: 1, Method: PaperOnsite, ProxyName: "李四"}, "proxy_id_number", "err.paper.proxy_both"},
 		{Paper{CertID: 1, Method: PaperOnsite, ProxyName: "李四", ProxyIDNumber: "110105194912310021"}, "proxy_id_number", "err.id.checksum"},
+	}
+	onLastDay := Paper{CertID: 1, Method: PaperMail, Status: PaperApplied, WindowEnd: NewDate(2026, 11, 1), SentOn: NewDate(2026, 11, 1)}
+	if err := onLastDay.Validate(today); err != nil {
+		t.Errorf("sent on the window's last day: %v", err)
 	}
 	for _, tc := range cases {
 		tc.p.Normalize()
@@ -127,6 +139,27 @@ func TestMailForm(t *testing.T) {
 		}
 		if got := IDSex(typ, id); got != want {
 			t.Errorf("IDSex(%s) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestPaperProxyIsAnotherPerson(t *testing.T) {
+	holder := "11010519491231002X"
+	cases := []struct {
+		name  string
+		proxy string
+		want  string
+	}{
+		{"the holder goes in person", "", ""},
+		{"another person collects", "440305199001011238", ""},
+		{"the holder's own number as the proxy's", holder, "err.paper.proxy_is_holder"},
+		{"the same number typed in lower case", "11010519491231002x", "err.paper.proxy_is_holder"},
+	}
+	for _, tc := range cases {
+		p := Paper{CertID: 1, Method: PaperOnsite, ProxyName: "李四", ProxyIDNumber: tc.proxy}
+		p.Normalize()
+		if got := key(ValidateProxy(&p, holder)); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -55,9 +55,33 @@ func (s RegStatus) Editable() bool { return s == RegNotApplied || s == RegPendin
 // the last two states.
 func (s RegStatus) InForce() bool { return s == RegCompleted || s == RegIssued }
 
-// InProgress: applied for and not yet decided either way.
-func (s RegStatus) InProgress() bool {
-	return s == RegPending || s == RegFirstPassed || s == RegFinalPassed
+// UnderReview: applied for and not yet in force. A failed review counts
+// too: it may be resubmitted as pending (DOMAIN.md, dates of registrations).
+func (s RegStatus) UnderReview() bool { return s != RegNotApplied && s.Known() && !s.InForce() }
+
+// rank is the place of s in RegStatuses, the order of the process.
+func (s RegStatus) rank() int {
+	for i, k := range RegStatuses {
+		if k == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// CanMoveStatus says whether a record may go from status s to next.
+// Decision (DOMAIN.md, order of registration statuses): a status only moves
+// forward along RegStatuses; the one step back is a failed review
+// (初审未通过 / 终审未通过) resubmitted as 待审核. Nothing moves a record
+// past its first review back to an editable status.
+func (s RegStatus) CanMoveStatus(next RegStatus) error {
+	if next == s || next.rank() > s.rank() {
+		return nil
+	}
+	if next == RegPending && (s == RegFirstFailed || s == RegFinalFailed) {
+		return nil
+	}
+	return Invalid("status", "err.reg.status_back", "From", Chinese(s), "To", Chinese(next))
 }
 
 // Registration rules.
@@ -82,13 +106,35 @@ type Registration struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// ValidTo is the last day of the registration: Decision, 3 years after
-// ValidFrom, the day before the same date (2024-09-02 … 2027-09-01).
+// ValidTo is the last day of the registration: Decision, 3 calendar years
+// from ValidFrom, its first day, so the day before the same date 3 years
+// on (2024-09-02 … 2027-09-01; 2025-03-01 … 2028-02-29); where that month
+// has no such day, the period ends on the month's last day (2024-02-29 …
+// 2027-02-28).
 func (r *Registration) ValidTo() Date {
 	if r.ValidFrom.IsZero() {
 		return Date{}
 	}
-	return r.ValidFrom.AddYears(RegValidYears).AddDays(-1)
+	end := r.ValidFrom.AddYears(RegValidYears)
+	if end.t.Day() != r.ValidFrom.t.Day() {
+		return end // clamped to the month's last day
+	}
+	return end.AddDays(-1)
+}
+
+// RenewalWindow is when the re-registration after r is accepted: the
+// 3 months before r expires, to its last day (valid from 2024-09-02:
+// 2027-06-02 … 2027-09-01; from 2024-05-31: 2027-02-28 … 2027-05-30).
+func (r *Registration) RenewalWindow() (opens, closes Date) {
+	closes = r.ValidTo()
+	return closes.AddDays(1).AddMonths(-RenewalWindowMonths), closes
+}
+
+// FirstWindow is when the first registration of c is accepted: from the
+// day it was passed to the same day a year later (passed 2024-02-29: by
+// 2025-02-28).
+func FirstWindow(c *Certificate) (opens, closes Date) {
+	return c.PassedOn, c.PassedOn.AddYears(FirstRegWithinYears)
 }
 
 // Normalize trims and fills the default status.
@@ -144,6 +190,65 @@ func CanChangeRegistration(saved, updated *Registration) error {
 	return nil
 }
 
+// CheckRegistration holds a new or changed registration r of certificate c
+// to the rules that need the certificate's other registrations (saved is
+// r as saved before, nil for a new one):
+//   - one first registration per certificate;
+//   - a first registration is applied for on or after the day the exam was
+//     passed;
+//   - a re-registration is applied for only inside the window of a
+//     registration in force (the refusal names the window);
+//   - the status moves only forward (RegStatus.CanMoveStatus).
+//
+// The dates are checked when they are new (a new record, or its kind or
+// day applied changed), so a record saved before these rules can still
+// have its review recorded.
+func CheckRegistration(c *Certificate, others []Registration, r, saved *Registration) error {
+	if saved != nil {
+		if err := saved.Status.CanMoveStatus(r.Status); err != nil {
+			return err
+		}
+	}
+	var latest *Registration
+	for i := range others {
+		o := &others[i]
+		if o.ID == r.ID && r.ID != 0 {
+			continue
+		}
+		if r.Kind == RegFirst && o.Kind == RegFirst {
+			return Invalid("kind", "err.reg.first_twice")
+		}
+		if o.Status.InForce() && !o.ValidFrom.IsZero() && (latest == nil || o.ValidTo().After(latest.ValidTo())) {
+			latest = o
+		}
+	}
+	if r.AppliedOn.IsZero() || (saved != nil && saved.Kind == r.Kind && saved.AppliedOn.Equal(r.AppliedOn)) {
+		return nil
+	}
+	switch r.Kind {
+	case RegFirst:
+		if !c.PassedOn.IsZero() && r.AppliedOn.Before(c.PassedOn) {
+			return Invalid("applied_on", "err.reg.before_passed", "Passed", c.PassedOn.String())
+		}
+	case RegRenewal:
+		if latest == nil {
+			return Invalid("kind", "err.reg.renewal_needs_previous")
+		}
+		for i := range others {
+			o := &others[i]
+			if o.ID == r.ID || !o.Status.InForce() || o.ValidFrom.IsZero() {
+				continue
+			}
+			if opens, closes := o.RenewalWindow(); !r.AppliedOn.Before(opens) && !r.AppliedOn.After(closes) {
+				return nil
+			}
+		}
+		opens, closes := latest.RenewalWindow()
+		return Invalid("applied_on", "err.reg.outside_window", "Opens", opens.String(), "Closes", closes.String())
+	}
+	return nil
+}
+
 // CanDeleteRegistration: only a record still editable may be deleted.
 func CanDeleteRegistration(saved *Registration) error {
 	if !saved.Status.Editable() {
@@ -191,32 +296,40 @@ type DueItem struct {
 //     passing (passed 2024-06-15: by 2025-06-15). Missed after that.
 //   - In force: the re-registration, in the 3 months before the last one
 //     expires; lapsed after its last day when not renewed.
+//   - Applied: an application of that kind made inside its window stays
+//     applied, under review, for as long as it is reviewed (a failed review
+//     may be resubmitted), also once the window has closed; one made
+//     outside its window does not count.
 func RegistrationDue(c *Certificate, regs []Registration, today Date) []DueItem {
 	if c.Status != StatusValid || c.PassedOn.IsZero() {
 		return nil
 	}
 	var latest *Registration // the in-force registration that ends last
-	applied := map[RegKind]bool{}
 	for i := range regs {
 		r := &regs[i]
 		if r.Status.InForce() && !r.ValidFrom.IsZero() && (latest == nil || r.ValidTo().After(latest.ValidTo())) {
 			latest = r
 		}
-		if r.Status.InProgress() {
-			applied[r.Kind] = true
-		}
 	}
 	item := DueItem{CertID: c.ID}
+	kind := RegFirst
 	if latest == nil {
-		item.Kind, item.OpensOn, item.ClosesOn = DueFirst, c.PassedOn, c.PassedOn.AddYears(FirstRegWithinYears)
+		item.Kind = DueFirst
+		item.OpensOn, item.ClosesOn = FirstWindow(c)
 	} else {
-		item.Kind = DueRenewal
-		item.ClosesOn = latest.ValidTo()
-		item.OpensOn = latest.ValidFrom.AddYears(RegValidYears).AddMonths(-RenewalWindowMonths)
+		item.Kind, kind = DueRenewal, RegRenewal
+		item.OpensOn, item.ClosesOn = latest.RenewalWindow()
+	}
+	applied := false
+	for i := range regs {
+		r := &regs[i]
+		if r.Kind == kind && r.Status.UnderReview() && !r.AppliedOn.IsZero() && !r.AppliedOn.Before(item.OpensOn) && !r.AppliedOn.After(item.ClosesOn) {
+			applied = true
+		}
 	}
 	item.DaysLeft = today.DaysUntil(item.ClosesOn)
 	switch {
-	case applied[RegKind(item.Kind)] && !today.After(item.ClosesOn):
+	case applied:
 		item.State = DueApplied
 	case today.Before(item.OpensOn):
 		item.State = DueUpcoming

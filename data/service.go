@@ -50,7 +50,7 @@ type CertificateService interface {
 // (CanAnnotate, the 3-in-90-days limit) are checked again inside the
 // transaction that writes, so two applications at once cannot exceed them.
 type AnnotationService interface {
-	ApplyAnnotation(ctx context.Context, certID int64, scene string, days int) (*Annotation, error)
+	ApplyAnnotation(ctx context.Context, certID int64, scene Scene, days int) (*Annotation, error)
 	// CompleteAnnotation records when the annotation was completed.
 	CompleteAnnotation(ctx context.Context, id int64, at time.Time) (*Annotation, error)
 	WithdrawAnnotation(ctx context.Context, id int64) (*Annotation, error)

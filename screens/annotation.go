@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +36,7 @@ type Annotations struct {
 	preview  *widget.Label
 	quota    *widget.Label
 	applyBtn *widget.Button
+	applying bool // an application is being confirmed or saved: taps are ignored
 	applyMsg *widget.Label
 
 	exportBtn *widget.Button
@@ -183,7 +183,7 @@ func (s *Annotations) showPreview() {
 	}
 	now := s.svc.Now()
 	a := data.Annotation{AppliedAt: now, Days: days}
-	s.preview.SetText(i18n.T("ann.preview", "From", a.ValidFrom().Format(timeLayout), "Until", a.ValidUntil().Format(timeLayout), "Days", days))
+	s.preview.SetText(i18n.T("ann.preview", "From", i18n.Time(a.ValidFrom()), "Until", i18n.Time(a.ValidUntil()), "Days", days))
 }
 
 func parseDays(t string) (int, error) {
@@ -194,8 +194,12 @@ func parseDays(t string) (int, error) {
 	return n, data.ValidateAnnotationRequest(data.SceneSelf, n)
 }
 
+// onApply asks before applying: an application costs one of the 3 allowed
+// in 90 days, so it is confirmed, and one intent records one application
+// however often the button is tapped (the button is off from the first tap
+// until the dialog is answered).
 func (s *Annotations) onApply() {
-	if s.cert == nil {
+	if s.cert == nil || s.applying {
 		return
 	}
 	days, err := parseDays(s.days.entry.Text)
@@ -204,18 +208,27 @@ func (s *Annotations) onApply() {
 		return
 	}
 	scene := pick("scene.", data.Scenes, s.scene.Selected)
-	a, err := s.svc.Anns.ApplyAnnotation(s.svc.ctx(), s.cert.ID, scene, days)
-	if err != nil {
-		s.applyMsg.Importance = widget.DangerImportance
-		s.applyMsg.SetText(i18n.Message(err))
-		return
+	cert := s.cert
+	q := data.AnnotationQuotaOn(s.anns, data.DateOf(s.svc.Now()))
+	s.applying = true
+	s.applyBtn.Disable()
+	done := func() {
+		s.applying = false
+		s.showCert(s.cert)
 	}
-	s.showCert(s.cert)
-	s.applyMsg.Importance = widget.SuccessImportance
-	s.applyMsg.SetText(i18n.T("ann.applied", "Until", a.ValidUntil().Format(timeLayout)))
+	msg := i18n.T("ann.apply_confirm", "MNo", cert.MNo, "Days", days, "Used", q.Used+1, "Max", q.Max)
+	confirmOr(s.win, i18n.T("ann.apply_title"), msg, i18n.T("ann.apply"), func() {
+		a, err := s.svc.Anns.ApplyAnnotation(s.svc.ctx(), cert.ID, scene, days)
+		done()
+		if err != nil {
+			s.applyMsg.Importance = widget.DangerImportance
+			s.applyMsg.SetText(i18n.Message(err))
+			return
+		}
+		s.applyMsg.Importance = widget.SuccessImportance
+		s.applyMsg.SetText(i18n.T("ann.applied", "Until", i18n.Time(a.ValidUntil())))
+	}, done)
 }
-
-const timeLayout = "2006-01-02 15:04"
 
 // newHistoryRow is an annotation on two lines: its state, then its dates;
 // the actions it allows on the right.
@@ -250,7 +263,7 @@ func (s *Annotations) updateHistoryRow(i widget.ListItemID, o fyne.CanvasObject)
 		data.AnnExpired: widget.DangerImportance, data.AnnWithdrawn: widget.LowImportance,
 	}[st]
 	state.Refresh()
-	detail.SetText(i18n.T("ann.row", "Applied", a.AppliedAt.Format(timeLayout), "From", a.ValidFrom().Format(timeLayout), "Until", a.ValidUntil().Format(timeLayout), "Days", a.Days))
+	detail.SetText(i18n.T("ann.row", "Applied", i18n.Time(a.AppliedAt), "From", i18n.Time(a.ValidFrom()), "Until", i18n.Time(a.ValidUntil()), "Days", a.Days))
 	id := a.ID
 	complete.OnTapped = func() { s.askComplete(id) }
 	withdraw.OnTapped = func() { s.askWithdraw(id) }
@@ -262,14 +275,14 @@ func (s *Annotations) updateHistoryRow(i widget.ListItemID, o fyne.CanvasObject)
 // askComplete asks when the annotation was completed (now by default).
 func (s *Annotations) askComplete(id int64) {
 	at := widget.NewEntry()
-	at.SetText(s.svc.Now().Format(timeLayout))
+	at.SetText(data.FormatTime(s.svc.Now()))
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	form := container.NewVBox(widget.NewLabel(i18n.T("ann.complete_when")), at, msg)
 	var d *dialog.CustomDialog
 	ok := widget.NewButton(i18n.T("ann.complete"), func() {
-		when, err := time.ParseInLocation(timeLayout, at.Text, time.Local)
+		when, err := data.ParseTime(at.Text)
 		if err != nil {
 			msg.SetText(i18n.T("err.time.format"))
 			return
@@ -313,5 +326,5 @@ func (s *Annotations) exportTo(w io.WriteCloser) {
 		status(s.exportMsg, err, "")
 		return
 	}
-	status(s.exportMsg, nil, i18n.T("ann.exported", "Path", where, "Until", time.Unix(doc.Claims().Expires, 0).Format(timeLayout)))
+	status(s.exportMsg, nil, i18n.T("ann.exported", "Path", where, "Until", i18n.Unix(doc.Claims().Expires)))
 }

@@ -43,7 +43,7 @@ func TestApplyAnnotationThenExport(t *testing.T) {
 	if s.days.entry.Text != "90" || !strings.Contains(s.preview.Text, "2027-02-21 10:00") {
 		t.Errorf("default 90 days, preview %q", s.preview.Text)
 	}
-	test.Tap(s.applyBtn)
+	f.apply(s)
 	anns, _ := f.db.Annotations(context.Background(), c.ID)
 	if len(anns) != 1 || anns[0].Days != 90 || anns[0].Scene != data.SceneSelf {
 		t.Fatalf("stored %+v", anns)
@@ -83,6 +83,71 @@ func TestApplyAnnotationThenExport(t *testing.T) {
 	}
 }
 
+// apply taps Apply and confirms, as a user does.
+func (f *fixture) apply(s *Annotations) {
+	f.t.Helper()
+	test.Tap(s.applyBtn)
+	if !strings.Contains(f.dialogText(), "of the 3 allowed in 90 days") {
+		f.t.Fatalf("Apply asks nothing: %q", f.dialogText())
+	}
+	f.tapDialogButton("Apply")
+}
+
+// An application costs one of three: a double click records one, after
+// one question; Cancel records none.
+func TestApplyTwiceRecordsOne(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
+	test.Tap(s.applyBtn)
+	test.Tap(s.applyBtn) // the second click of a double click
+	if n := len(f.win.Canvas().Overlays().List()); n != 1 {
+		t.Fatalf("%d dialogs open, want one question", n)
+	}
+	if !strings.Contains(f.dialogText(), "application 1 of the 3") {
+		t.Errorf("the question says what it costs: %q", f.dialogText())
+	}
+	f.tapDialogButton("Cancel")
+	if anns, _ := f.db.Annotations(context.Background(), c.ID); len(anns) != 0 {
+		t.Fatalf("canceled, yet %d recorded", len(anns))
+	}
+	if s.applyBtn.Disabled() {
+		t.Fatal("Apply stays off after Cancel")
+	}
+	test.Tap(s.applyBtn)
+	confirmBtn := findButton(f.win.Canvas().Overlays().Top(), "Apply")
+	test.Tap(confirmBtn)
+	test.Tap(confirmBtn) // a double click on the dialog's button
+	test.Tap(s.applyBtn)
+	if anns, _ := f.db.Annotations(context.Background(), c.ID); len(anns) != 1 {
+		t.Fatalf("one intent recorded %d applications", len(anns))
+	}
+	if n := len(f.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d dialogs open after the next tap, want the one question", n)
+	}
+}
+
+// "Mark completed" offers the current minute; an application made seconds
+// into it must still complete (it was refused as earlier than the application).
+func TestCompleteInTheMinuteOfTheApplication(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.now = testNow.Add(37 * time.Second)
+	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
+	f.apply(s)
+	f.now = f.now.Add(5 * time.Second) // still 10:00
+	s.Refresh()
+	obj := s.history.CreateItem()
+	s.updateHistoryRow(0, obj)
+	test.Tap(findButton(obj, "Mark completed"))
+	if e := findEntry(f.win.Canvas().Overlays().Top()); e == nil || e.Text != "2026-11-22 10:00" {
+		t.Fatalf("offered %v", e)
+	}
+	f.tapDialogButton("Mark completed")
+	anns, _ := f.db.Annotations(context.Background(), c.ID)
+	if anns[0].CompletedAt == nil || !anns[0].CompletedAt.Equal(anns[0].AppliedAt) {
+		t.Fatalf("completion %+v; dialog says %q", anns[0].CompletedAt, f.dialogText())
+	}
+}
+
 func TestBadDaysSavesNothing(t *testing.T) {
 	f := newFixture(t, i18n.Chinese)
 	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
@@ -111,7 +176,7 @@ func TestQuotaFullSaysWhen(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
 	for i := 0; i < 3; i++ {
-		test.Tap(s.applyBtn)
+		f.apply(s)
 		f.now = f.now.Add(48 * time.Hour)
 		s.Refresh()
 	}
@@ -127,7 +192,7 @@ func TestQuotaFullSaysWhen(t *testing.T) {
 func TestWithdrawAndCompleteFromHistory(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	s, c := f.annotationTab(data.NewDate(2022, 12, 1))
-	test.Tap(s.applyBtn)
+	f.apply(s)
 	f.now = f.now.Add(2 * time.Hour)
 	s.Refresh()
 	row := s.history // newest first: row 0 is the one just applied

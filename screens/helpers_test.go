@@ -17,8 +17,9 @@ import (
 	"github.com/swcert/swcert/screens/i18n"
 )
 
-// testNow is the fixed clock of the screen tests.
-var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+// testNow is the fixed clock of the screen tests: 10:00 in Beijing, the
+// clock every rule counts days in and every time is shown in.
+var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, data.Beijing)
 
 // fixture is a real store on a temporary file and the window of a test app.
 type fixture struct {

@@ -239,11 +239,24 @@ func (f *holderForm) onDelete() {
 
 // confirm asks before something that cannot be undone.
 func confirm(win fyne.Window, title, msg, okText string, ok func()) {
+	confirmOr(win, title, msg, okText, ok, func() {})
+}
+
+// confirmOr is confirm with what to do when the answer is no. A dialog is
+// answered once: a second click on its button does nothing.
+func confirmOr(win fyne.Window, title, msg, okText string, ok, no func()) {
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
+	answered := false
 	d := dialog.NewCustomConfirm(title, okText, i18n.T("cancel"), text, func(yes bool) {
+		if answered {
+			return
+		}
+		answered = true
 		if yes {
 			ok()
+		} else {
+			no()
 		}
 	}, win)
 	d.Resize(fyne.NewSize(440, 200))

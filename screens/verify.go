@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -201,7 +200,7 @@ func (s *Verify) show(v *docs.Verdict) {
 	s.record.SetText(i18n.T("verify.record") + i18n.T("colon") + RecordText(v))
 }
 
-func unix(t int64) string { return time.Unix(t, 0).Format(timeLayout) }
+func unix(t int64) string { return i18n.Unix(t) }
 
 // RecordText says how a seal compares with this database's record (the
 // command line prints the same).
@@ -251,7 +250,7 @@ func (s *Verify) updateKeyRow(i widget.ListItemID, o fyne.CanvasObject) {
 		kind = i18n.T("keys.own")
 	}
 	texts.Objects[0].(*widget.Label).SetText(k.Name + "  ·  " + kind)
-	texts.Objects[1].(*widget.Label).SetText("kid " + k.KID + "  ·  " + k.CreatedAt.Format(timeLayout))
+	texts.Objects[1].(*widget.Label).SetText("kid " + k.KID + "  ·  " + i18n.Time(k.CreatedAt))
 	remove.Hidden = k.Own
 	kid := k.KID
 	remove.OnTapped = func() { s.askUntrust(kid) }

@@ -130,7 +130,7 @@ func annotationState(c *data.Certificate, anns []data.Annotation, now time.Time)
 	if a == nil {
 		return []string{"未申请", ""}
 	}
-	return []string{annZH[a.State(now)], a.ValidUntil().Format("2006-01-02 15:04")}
+	return []string{annZH[a.State(now)], data.FormatTime(a.ValidUntil())}
 }
 
 func registrationSpan(regs []data.Registration) []string {

@@ -139,9 +139,9 @@ func certPage(c *canvas, doc *data.CertDocument) {
 	// The annotation and the export on the left, the seal on the right.
 	sealSection(c, y+3, sealInfo{doc.ExportedAt, doc.ExportedBy, doc.KID, doc.Claims().Expires}, func(y, w float64) float64 {
 		if a := doc.Annotation; a != nil {
-			window := fmt.Sprintf("%s 至 %s（%d 天）", a.ValidFrom().Format("2006-01-02 15:04"), a.ValidUntil().Format("2006-01-02 15:04"), a.Days)
+			window := fmt.Sprintf("%s 至 %s（%s，%d 天）", data.FormatTime(a.ValidFrom()), data.FormatTime(a.ValidUntil()), data.BeijingTimeZH, a.Days)
 			return c.box(y, w, "加注信息  Annotation", []string{
-				"使用场景 Usage scenario：" + sceneZH[a.Scene],
+				"使用场景 Usage scenario：" + data.Chinese(a.Scene) + "  " + sceneEN[a.Scene],
 				"加注有效期 Valid：" + window,
 				"本导出件仅在加注有效期内有效。This copy is valid only within the annotation's validity.",
 			})
@@ -179,8 +179,8 @@ func sealSection(c *canvas, y float64, s sealInfo, left func(y, w float64) float
 	expires := time.Unix(s.expires, 0).In(s.at.Location())
 	half := leftW/2 - 2
 	for _, row := range [][][2]string{
-		{{"导出时间 Exported at", s.at.Format("2006-01-02 15:04:05 -07:00")}, {"导出者 Exported by", s.by}},
-		{{"印章有效至 Seal valid until", expires.Format("2006-01-02 15:04")}},
+		{{"导出时间 Exported at", s.at.In(data.Beijing).Format("2006-01-02 15:04:05") + " " + data.BeijingTimeZH}, {"导出者 Exported by", s.by}},
+		{{"印章有效至 Seal valid until", data.FormatTime(expires) + " " + data.BeijingTimeZH}},
 		{{"密钥 Key ID", s.kid}},
 	} {
 		end := y + 8
@@ -217,7 +217,7 @@ func footer(c *canvas, by, decidesZH, decidesEN string) {
 var (
 	titleEN  = map[data.Level]string{data.LevelAssistant: "Junior", data.LevelSocialWorker: "Intermediate", data.LevelSenior: "Senior"}
 	statusEN = map[data.CertStatus]string{data.StatusValid: "Valid", data.StatusRevoked: "Not valid"}
-	sceneZH  = map[string]string{data.SceneSelf: "本人调用  Used by the holder"}
+	sceneEN  = map[data.Scene]string{data.SceneSelf: "Used by the holder"}
 )
 
 func chineseDate(d data.Date) string {

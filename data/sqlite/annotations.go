@@ -14,7 +14,7 @@ const annColumns = `id, cert_id, scene, days, applied_at, completed_at, withdraw
 // certificate, its annotations and the limit are read and the new row
 // written in one immediate transaction, so two applications at once (two
 // windows, the CLI beside the window) cannot both take the last place.
-func (db *DB) ApplyAnnotation(ctx context.Context, certID int64, scene string, days int) (*data.Annotation, error) {
+func (db *DB) ApplyAnnotation(ctx context.Context, certID int64, scene data.Scene, days int) (*data.Annotation, error) {
 	if err := data.ValidateAnnotationRequest(scene, days); err != nil {
 		return nil, err
 	}
@@ -42,7 +42,7 @@ func (db *DB) ApplyAnnotation(ctx context.Context, certID int64, scene string, d
 		if err != nil {
 			return internal("apply annotation", err)
 		}
-		a = &data.Annotation{ID: id, CertID: certID, Scene: scene, Days: days, AppliedAt: t.Local(), CreatedAt: t.Local(), UpdatedAt: t.Local()}
+		a = &data.Annotation{ID: id, CertID: certID, Scene: scene, Days: days, AppliedAt: t.In(data.Beijing), CreatedAt: t.In(data.Beijing), UpdatedAt: t.In(data.Beijing)}
 		return nil
 	})
 	return a, err
@@ -51,7 +51,7 @@ func (db *DB) ApplyAnnotation(ctx context.Context, certID int64, scene string, d
 // CompleteAnnotation records when an annotation was completed.
 func (db *DB) CompleteAnnotation(ctx context.Context, id int64, at time.Time) (*data.Annotation, error) {
 	return db.changeAnnotation(ctx, id, func(a *data.Annotation, now time.Time) (string, error) {
-		at = at.Truncate(time.Millisecond)
+		at = data.CompletionAt(a, at).Truncate(time.Millisecond)
 		if err := data.ValidateCompletion(a, at, now); err != nil {
 			return "", err
 		}
@@ -95,7 +95,7 @@ func (db *DB) changeAnnotation(ctx context.Context, id int64, change func(*data.
 			value.UTC().Format(stampLayout), ts, id); err != nil {
 			return internal("update annotation", err)
 		}
-		a.UpdatedAt = t.Local()
+		a.UpdatedAt = t.In(data.Beijing)
 		return nil
 	})
 	return a, err
@@ -184,6 +184,6 @@ func (db *DB) insertAnnotationHistory(ctx context.Context, tx *txn, a *data.Anno
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return internal("insert annotation", err)
 	}
-	a.CreatedAt, a.UpdatedAt = t.Local(), t.Local()
+	a.CreatedAt, a.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
 	return nil
 }

@@ -73,7 +73,7 @@ func TestApplyRefusalsSaveNothing(t *testing.T) {
 	}
 	cases := []struct {
 		cert  int64
-		scene string
+		scene data.Scene
 		days  int
 		key   string
 	}{

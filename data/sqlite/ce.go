@@ -27,7 +27,7 @@ func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) err
 	if r.ID, err = res.LastInsertId(); err != nil {
 		return internal("insert ce record", err)
 	}
-	r.Created, r.Updated = t.Local(), t.Local()
+	r.Created, r.Updated = t.In(data.Beijing), t.In(data.Beijing)
 	return db.insertProofs(ctx, tx, r, ts)
 }
 
@@ -50,7 +50,7 @@ func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM ce_proofs WHERE record_id = ?`, r.ID); err != nil {
 			return internal("update proofs", err)
 		}
-		r.Updated = t.Local()
+		r.Updated = t.In(data.Beijing)
 		return db.insertProofs(ctx, tx, r, ts)
 	})
 }

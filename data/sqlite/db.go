@@ -107,11 +107,11 @@ func (db *DB) stamp() (time.Time, string) {
 
 const stampLayout = "2006-01-02T15:04:05.000Z07:00"
 
-// parseStamp reads a stored timestamp into local time, the zone in which
-// the rules count days.
+// parseStamp reads a stored timestamp into Beijing time, the zone in which
+// the rules count days and times are shown.
 func parseStamp(s string) time.Time {
 	t, _ := time.Parse(stampLayout, s)
-	return t.Local()
+	return t.In(data.Beijing)
 }
 
 // tx runs fn in a transaction, committed only when fn returns nil.

@@ -181,7 +181,13 @@ func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord)
 					break
 				}
 				reg.CertID = r.Certificates[reg.Cert].ID
-				err = db.insertRegistration(ctx, tx, &reg.Registration)
+				var others []data.Registration
+				for _, o := range r.Registrations[:j] {
+					if o.Cert == reg.Cert {
+						others = append(others, o.Registration)
+					}
+				}
+				err = db.insertRegistration(ctx, tx, &r.Certificates[reg.Cert], others, &reg.Registration)
 			}
 			for j := 0; err == nil && j < len(r.Annotations); j++ {
 				a := &r.Annotations[j]

@@ -35,7 +35,7 @@ func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
 		}
 		t, ts := db.stamp()
 		kid := data.KeyID(pub)
-		k = &data.SealKey{KID: kid, Name: "SWCert " + kid[:8], Own: true, Public: pub, Private: priv, CreatedAt: t.Local()}
+		k = &data.SealKey{KID: kid, Name: "SWCert " + kid[:8], Own: true, Public: pub, Private: priv, CreatedAt: t.In(data.Beijing)}
 		_, err = tx.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
 			k.KID, k.Name, []byte(pub), []byte(priv), ts, ts)
 		return mapError("save own key", err)
@@ -64,7 +64,7 @@ func (db *DB) TrustKey(ctx context.Context, k *data.SealKey) error {
 		if err != nil {
 			return mapError("trust key", err)
 		}
-		k.CreatedAt, k.Own, k.Private = t.Local(), false, nil
+		k.CreatedAt, k.Own, k.Private = t.In(data.Beijing), false, nil
 		return nil
 	})
 }

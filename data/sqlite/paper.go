@@ -26,6 +26,14 @@ func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 	if err := p.Validate(db.today()); err != nil {
 		return err
 	}
+	var holderIDNumber string
+	if err := tx.QueryRowContext(ctx, `SELECT h.id_number FROM certificates c JOIN holders h ON h.id = c.holder_id WHERE c.id = ?`,
+		p.CertID).Scan(&holderIDNumber); err != nil {
+		return notFound(err, "certificate", p.CertID)
+	}
+	if err := data.ValidateProxy(p, holderIDNumber); err != nil {
+		return err
+	}
 	t, ts := db.stamp()
 	err := tx.QueryRowContext(ctx, `INSERT INTO paper (cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
 			sent_on, sent_to, courier, tracking, collected_on, created_at, updated_at)
@@ -41,7 +49,7 @@ func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 	if err != nil {
 		return mapError("set paper", err)
 	}
-	p.UpdatedAt = t.Local()
+	p.UpdatedAt = t.In(data.Beijing)
 	return nil
 }
 
@@ -91,7 +99,7 @@ func (db *DB) SaveMailForm(ctx context.Context, f *data.MailForm) error {
 	if err != nil {
 		return mapError("save mail form", err)
 	}
-	f.UpdatedAt = t.Local()
+	f.UpdatedAt = t.In(data.Beijing)
 	return nil
 }
 

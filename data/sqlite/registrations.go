@@ -8,17 +8,48 @@ import (
 
 const regColumns = `id, cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at`
 
-// CreateRegistration saves a registration of a saved certificate.
+// CreateRegistration saves a registration of a saved certificate, held to
+// the certificate's other registrations (data.CheckRegistration) in the
+// same transaction.
 func (db *DB) CreateRegistration(ctx context.Context, r *data.Registration) error {
-	if _, err := db.Certificate(ctx, r.CertID); err != nil {
-		return err
-	}
-	return db.tx(ctx, func(tx *txn) error { return db.insertRegistration(ctx, tx, r) })
+	return db.tx(ctx, func(tx *txn) error {
+		c, others, err := certRegistrations(ctx, tx, r.CertID)
+		if err != nil {
+			return err
+		}
+		return db.insertRegistration(ctx, tx, c, others, r)
+	})
 }
 
-func (db *DB) insertRegistration(ctx context.Context, tx *txn, r *data.Registration) error {
+// certRegistrations reads a certificate and its registrations inside tx.
+func certRegistrations(ctx context.Context, tx *txn, certID int64) (*data.Certificate, []data.Registration, error) {
+	c, err := scanCertificate(tx.QueryRowContext(ctx, `SELECT `+certColumns+` FROM certificates WHERE id = ?`, certID))
+	if err != nil {
+		return nil, nil, notFound(err, "certificate", certID)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+regColumns+` FROM registrations WHERE cert_id = ?`, certID)
+	if err != nil {
+		return nil, nil, internal("list registrations", err)
+	}
+	defer rows.Close()
+	var out []data.Registration
+	for rows.Next() {
+		r, err := scanRegistration(rows)
+		if err != nil {
+			return nil, nil, internal("list registrations", err)
+		}
+		out = append(out, *r)
+	}
+	return c, out, rows.Err()
+}
+
+// insertRegistration saves r of c, whose other registrations are others.
+func (db *DB) insertRegistration(ctx context.Context, tx *txn, c *data.Certificate, others []data.Registration, r *data.Registration) error {
 	r.Normalize()
 	if err := r.Validate(db.today()); err != nil {
+		return err
+	}
+	if err := data.CheckRegistration(c, others, r, nil); err != nil {
 		return err
 	}
 	t, ts := db.stamp()
@@ -30,7 +61,7 @@ func (db *DB) insertRegistration(ctx context.Context, tx *txn, r *data.Registrat
 	if r.ID, err = res.LastInsertId(); err != nil {
 		return internal("insert registration", err)
 	}
-	r.CreatedAt, r.UpdatedAt = t.Local(), t.Local()
+	r.CreatedAt, r.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
 	return nil
 }
 
@@ -49,12 +80,20 @@ func (db *DB) UpdateRegistration(ctx context.Context, r *data.Registration) erro
 		if err := data.CanChangeRegistration(saved, r); err != nil {
 			return err
 		}
+		c, others, err := certRegistrations(ctx, tx, saved.CertID)
+		if err != nil {
+			return err
+		}
+		r.CertID = saved.CertID
+		if err := data.CheckRegistration(c, others, r, saved); err != nil {
+			return err
+		}
 		t, ts := db.stamp()
 		if _, err := tx.ExecContext(ctx, `UPDATE registrations SET kind = ?, status = ?, applied_on = ?, valid_from = ?, region = ?, org = ?, updated_at = ?
 			WHERE id = ?`, r.Kind, r.Status, r.AppliedOn, r.ValidFrom, r.Region, r.Org, ts, r.ID); err != nil {
 			return mapError("update registration", err)
 		}
-		r.CertID, r.CreatedAt, r.UpdatedAt = saved.CertID, saved.CreatedAt, t.Local()
+		r.CertID, r.CreatedAt, r.UpdatedAt = saved.CertID, saved.CreatedAt, t.In(data.Beijing)
 		return nil
 	})
 }

@@ -95,7 +95,7 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 		keys["status."+string(s)] = "data.CertStatuses"
 	}
 	for _, s := range data.Scenes {
-		keys["scene."+s] = "data.Scenes"
+		keys["scene."+string(s)] = "data.Scenes"
 	}
 	for _, s := range []data.AnnotationState{data.AnnGenerating, data.AnnValid, data.AnnExpired, data.AnnWithdrawn} {
 		keys["annotation.state."+string(s)] = "annotation states"
