@@ -20,6 +20,14 @@ const (
 	AttCertificate  AttentionKind = "certificate"
 )
 
+// AttentionRules names the version of the rules the attention items follow.
+// A store keeps the items it worked out; when a rule changes (a new
+// release), bump this and every holder is worked out again on the first
+// open, instead of showing items the old rules made.
+// 2: Beijing days, applications under review after the window, mail sent
+// in time (issue 13).
+const AttentionRules = 2
+
 // AttentionKinds in the order the dashboard offers them.
 var AttentionKinds = []AttentionKind{AttAnnotation, AttRegistration, AttCE, AttPaper, AttCertificate}
 

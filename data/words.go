@@ -56,7 +56,7 @@ var chineseNames = map[any][]string{
 	PaperApplied:      {"已申请邮寄", "已申请"},
 	PaperUnderReview:  {"审核中"},
 	PaperShipped:      {"已寄出"},
-	PaperCollected:    {"已领取", "已收到"},
+	PaperCollected:    {"已领取", "已收到", "已领取 / 已收到"},
 	PaperOverdue:      {"逾期未领取", "已逾期"},
 
 	SexMale:   {"男"},
@@ -67,9 +67,9 @@ var chineseNames = map[any][]string{
 
 	AttAnnotation:   {"加注"},
 	AttRegistration: {"登记"},
-	AttCE:           {"继续教育"},
+	AttCE:           {"继续教育", "继续教育学时"},
 	AttPaper:        {"纸质证书"},
-	AttCertificate:  {"证书"},
+	AttCertificate:  {"证书", "无效证书"},
 }
 
 // Chinese is the Chinese name of a coded value as documents and the

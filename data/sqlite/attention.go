@@ -3,7 +3,9 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -28,6 +30,24 @@ const (
 
 // never is the until of a holder whose items cannot change by themselves.
 const never = math.MaxInt64
+
+// followRules marks every holder to be worked out again when the items kept
+// were made by other rules than data.AttentionRules. The version is kept in
+// the file's user_version, which goose leaves alone.
+func followRules(ctx context.Context, db *sql.DB) error {
+	var v int
+	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return fmt.Errorf("rules version: %w", err)
+	}
+	if v == data.AttentionRules {
+		return nil
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE attention_fresh SET until = 0, gen = gen + 1`); err != nil {
+		return fmt.Errorf("rules version: %w", err)
+	}
+	_, err := db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, data.AttentionRules))
+	return err
+}
 
 // RefreshAttention works out again the holders whose items may have
 // changed since they were last worked out: written to since, or a date

@@ -57,6 +57,10 @@ func Open(path string, now func() time.Time) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := followRules(context.Background(), db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	s := &DB{sql: db, now: now}
 	if _, err := s.OwnKey(context.Background()); err != nil {
 		db.Close()

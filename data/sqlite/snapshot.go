@@ -85,9 +85,9 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 		s.Annotations[a.CertID] = append(s.Annotations[a.CertID], a)
 		return err
 	})
-	load(3, `SELECT cert_id, kind, status, valid_from FROM registrations`+byCert+` ORDER BY id`, func(r scanner) error {
+	load(3, `SELECT cert_id, kind, status, applied_on, valid_from FROM registrations`+byCert+` ORDER BY id`, func(r scanner) error {
 		var g data.Registration
-		err := r.Scan(&g.CertID, &g.Kind, &g.Status, &g.ValidFrom)
+		err := r.Scan(&g.CertID, &g.Kind, &g.Status, &g.AppliedOn, &g.ValidFrom)
 		s.Registrations[g.CertID] = append(s.Registrations[g.CertID], g)
 		return err
 	})
@@ -97,9 +97,9 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 		s.CERecords[c.HolderID] = append(s.CERecords[c.HolderID], c)
 		return err
 	})
-	load(5, `SELECT cert_id, status, window_start, window_end FROM paper`+byCert, func(r scanner) error {
+	load(5, `SELECT cert_id, method, status, window_start, window_end, sent_on FROM paper`+byCert, func(r scanner) error {
 		p := &data.Paper{}
-		err := r.Scan(&p.CertID, &p.Status, &p.WindowStart, &p.WindowEnd)
+		err := r.Scan(&p.CertID, &p.Method, &p.Status, &p.WindowStart, &p.WindowEnd, &p.SentOn)
 		s.Paper[p.CertID] = p
 		return err
 	})
