@@ -17,7 +17,9 @@ import (
 	"github.com/swcert/swcert/data/seal"
 )
 
-var exportedAt = time.Date(2026, 11, 22, 10, 30, 0, 0, time.FixedZone("CST", 8*3600))
+// exportedAt is given in UTC, as a machine set to UTC has it: the page must
+// still print Beijing time (10:30) and say so.
+var exportedAt = time.Date(2026, 11, 22, 2, 30, 0, 0, time.UTC)
 
 // longIssuer wraps over several lines: every character must survive.
 const longIssuer = "中华人民共和国人力资源和社会保障部、中华人民共和国民政部联合颁发（本行用于检验长字段换行时不丢失任何一个汉字：甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥）"
@@ -86,6 +88,7 @@ func TestCertificateTextIsComplete(t *testing.T) {
 	for _, want := range []string{
 		"社会工作者职业水平证书", "欧阳娜娜", "110105********002X", "社会工作师", "中级", "2022S1100001", "2022年",
 		"2022年9月20日", "2022年12月1日", "有效", "本人调用", "加注有效期", "90天）", doc.KID,
+		"2026-11-22 10:30:00 北京时间", "2026-11-20 10:30 至 2027-02-18 10:30（北京时间，90 天）",
 		"它不是发证机关的记录", "not the issuing authority's record",
 		strings.Join(strings.Fields(longIssuer), ""),
 	} {
