@@ -183,8 +183,8 @@ func (d *Date) Scan(v any) error {
 		p, err := ParseDate(string(x))
 		*d = p
 		return err
-	case time.Time:
-		*d = DateOf(x)
+	case time.Time: // a stored day has no zone: its calendar date as written
+		*d = NewDate(x.Year(), x.Month(), x.Day())
 		return nil
 	}
 	return fmt.Errorf("cannot scan %T into Date", v)
