@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/swcert/swcert/data"
@@ -148,17 +147,24 @@ func flags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse reads a command's flags; a leading positional argument (an ID) may
-// come before them, as in "holder edit 12 --name 张三".
+// parse reads a command's flags; one positional argument (an ID) may come
+// before them, as in "holder edit 12 --name 张三", or after them. Anything
+// more is refused: the flag package stops at the first word that is not a
+// flag, so "holder edit 1 --org 新 单位 --phone …" would drop --phone, and
+// "holder delete 2 1" would delete only 2.
 func parse(fs *flag.FlagSet, args []string) (positional string, err error) {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		positional, args = args[0], args[1:]
 	}
 	if err := fs.Parse(args); err != nil {
-		return "", data.Invalid("", "cli.bad_flag", "Detail", err.Error())
+		return "", parseError(fs, args, err)
 	}
-	if positional == "" && fs.NArg() > 0 {
-		positional = fs.Arg(0)
+	rest := fs.Args()
+	if positional == "" && len(rest) > 0 {
+		positional, rest = rest[0], rest[1:]
+	}
+	if len(rest) > 0 {
+		return "", data.Invalid("", "cli.extra_args", "Args", strings.Join(rest, " "))
 	}
 	return positional, nil
 }
@@ -168,8 +174,8 @@ func parseID(s, what, cmd string) (int64, error) {
 	if s == "" {
 		return 0, data.Invalid("id", "cli.missing_id", "What", i18n.T("cli."+what), "Command", cmd)
 	}
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := parseDecimal(s)
+	if !ok || id <= 0 {
 		return 0, data.Invalid("id", "cli.bad_id", "Value", s)
 	}
 	return id, nil

@@ -58,10 +58,10 @@ func (c *cli) printAnnotation(a *data.Annotation) {
 
 func annotateApply(c *cli, args []string) error {
 	fs := flags("annotate apply")
-	cert := fs.Int64("cert", 0, "certificate ID")
-	days := fs.Int("days", data.MaxAnnotationDays, "validity in days")
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
+	days := intFlag(fs, "days", data.MaxAnnotationDays, "validity in days")
 	sceneText := fs.String("scene", string(data.SceneSelf), "usage scenario")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *cert <= 0 {
@@ -84,8 +84,8 @@ type annotationsJSON struct {
 
 func annotateList(c *cli, args []string) error {
 	fs := flags("annotate list")
-	cert := fs.Int64("cert", 0, "certificate ID")
-	if _, err := parse(fs, args); err != nil {
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *cert <= 0 {

@@ -27,7 +27,7 @@ func exportBatch(name string, run func(s *docs.Service, ctx context.Context, sea
 		fs := flags(name)
 		out := fs.String("out", "", "a folder, or FILE.zip")
 		search := fs.String("search", "", "only the holders this search finds (as holder list --search)")
-		if _, err := parse(fs, args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
 		if *out == "" {

@@ -33,7 +33,7 @@ type ceFlags struct {
 
 func newCEFlags(fs *flag.FlagSet) ceFlags {
 	f := ceFlags{
-		holder:   fs.Int64("holder", 0, "holder ID"),
+		holder:   int64Flag(fs, "holder", 0, "holder ID"),
 		kind:     fs.String("kind", "", "training, online, degree or courses"),
 		title:    fs.String("title", "", "title"),
 		provider: fs.String("provider", "", "provider"),
@@ -115,8 +115,8 @@ func (c *cli) printCE(r *data.CERecord) {
 
 func ceList(c *cli, args []string) error {
 	fs := flags("ce list")
-	holder := fs.Int64("holder", 0, "holder ID")
-	if _, err := parse(fs, args); err != nil {
+	holder := int64Flag(fs, "holder", 0, "holder ID")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	recs, err := c.db.CERecords(c.ctx, *holder)
@@ -136,9 +136,9 @@ func ceList(c *cli, args []string) error {
 
 func ceProgress(c *cli, args []string) error {
 	fs := flags("ce progress")
-	holder := fs.Int64("holder", 0, "holder ID")
-	cert := fs.Int64("cert", 0, "certificate ID (default: the holder's highest level)")
-	if _, err := parse(fs, args); err != nil {
+	holder := int64Flag(fs, "holder", 0, "holder ID")
+	cert := int64Flag(fs, "cert", 0, "certificate ID (default: the holder's highest level)")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	st, err := c.docs().CEProgress(c.ctx, *holder, *cert)
@@ -167,11 +167,11 @@ func ceProgress(c *cli, args []string) error {
 
 func exportCEReport(c *cli, args []string) error {
 	fs := flags("export ce-report")
-	holder := fs.Int64("holder", 0, "holder ID")
-	cert := fs.Int64("cert", 0, "certificate ID")
+	holder := int64Flag(fs, "holder", 0, "holder ID")
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
 	start := fs.String("period-start", "", "the period's first day (default: the current one)")
 	out := fs.String("out", "", "the PDF to write")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {

@@ -55,7 +55,7 @@ type certFlags struct {
 
 func newCertFlags(fs *flag.FlagSet) certFlags {
 	return certFlags{
-		holder:   fs.Int64("holder", 0, "holder ID"),
+		holder:   int64Flag(fs, "holder", 0, "holder ID"),
 		level:    fs.String("level", "", "assistant|social_worker|senior"),
 		mno:      fs.String("mno", "", "management number"),
 		examYear: fs.String("exam-year", "", "YYYY"),
@@ -105,8 +105,8 @@ func (f certFlags) apply(cert *data.Certificate, g *given) error {
 
 func certList(c *cli, args []string) error {
 	fs := flags("cert list")
-	holder := fs.Int64("holder", 0, "only this holder's certificates")
-	if _, err := parse(fs, args); err != nil {
+	holder := int64Flag(fs, "holder", 0, "only this holder's certificates")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *holder < 0 {

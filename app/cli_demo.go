@@ -11,8 +11,8 @@ import (
 
 func demoCmd(c *cli, args []string) error {
 	fs := flags("demo")
-	n := fs.Int("holders", demo.DefaultHolders, "how many fake holders")
-	if _, err := parse(fs, args); err != nil {
+	n := intFlag(fs, "holders", demo.DefaultHolders, "how many fake holders")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *n < 1 || *n > demo.MaxHolders {

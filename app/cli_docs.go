@@ -36,9 +36,9 @@ func writeFile(path string, b []byte) error {
 
 func exportCert(c *cli, args []string) error {
 	fs := flags("export cert")
-	cert := fs.Int64("cert", 0, "certificate ID")
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
 	out := fs.String("out", "", "the PDF to write")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *cert <= 0 {
@@ -138,7 +138,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 func keyExport(c *cli, args []string) error {
 	fs := flags("key export")
 	out := fs.String("out", "", "the JWK file to write")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	b, err := c.docs().PublicKey(c.ctx)
@@ -181,7 +181,7 @@ func keyTrust(c *cli, args []string) error {
 }
 
 func keyList(c *cli, args []string) error {
-	if _, err := parse(flags("key list"), args); err != nil {
+	if err := parseFlags(flags("key list"), args); err != nil {
 		return err
 	}
 	keys, err := c.db.Keys(c.ctx)

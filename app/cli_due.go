@@ -22,7 +22,7 @@ type dueView struct {
 // same for due and export ics; the function it returns reads them after
 // parsing.
 func attentionFlags(fs *flag.FlagSet) func() (data.AttentionFilter, error) {
-	within := fs.Int("within", 0, "only items due within this many days (overdue ones always)")
+	within := intFlag(fs, "within", 0, "only items due within this many days (overdue ones always)")
 	kind := fs.String("kind", "", "annotation, registration, ce, paper or certificate")
 	level := fs.String("level", "", "assistant, social_worker or senior (or the Chinese name)")
 	search := fs.String("search", "", "in name, employer, region or management number")
@@ -52,7 +52,7 @@ func attentionFlags(fs *flag.FlagSet) func() (data.AttentionFilter, error) {
 func dueCmd(c *cli, args []string) error {
 	fs := flags("due")
 	filter := attentionFlags(fs)
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	f, err := filter()
@@ -101,7 +101,7 @@ func exportICS(c *cli, args []string) error {
 	fs := flags("export ics")
 	filter := attentionFlags(fs)
 	out := fs.String("out", "", "the .ics file to write")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {

@@ -29,7 +29,7 @@ func (e record[T]) add(cmd string) command {
 	return func(c *cli, args []string) error {
 		fs := flags(cmd)
 		apply := e.flags(fs)
-		if _, err := parse(fs, args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
 		r := new(T)

@@ -73,9 +73,9 @@ func (f holderFlags) apply(h *data.Holder, g *given) {
 func holderList(c *cli, args []string) error {
 	fs := flags("holder list")
 	search := fs.String("search", "", "name, ID number, management number or employer")
-	limit := fs.Int("limit", data.DefaultPageSize, "at most this many")
-	offset := fs.Int("offset", 0, "skip this many")
-	if _, err := parse(fs, args); err != nil {
+	limit := intFlag(fs, "limit", data.DefaultPageSize, "at most this many")
+	offset := intFlag(fs, "offset", 0, "skip this many")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *limit <= 0 || *offset < 0 {

@@ -62,7 +62,7 @@ func paperUpdate(create bool) command {
 	}
 	return func(c *cli, args []string) error {
 		fs := flags(name)
-		cert := fs.Int64("cert", 0, "certificate ID")
+		cert := int64Flag(fs, "cert", 0, "certificate ID")
 		method := fs.String("method", "", "onsite or mail")
 		ws := fs.String("window-start", "", "first day of the locality's window")
 		we := fs.String("window-end", "", "last day of the window")
@@ -75,7 +75,7 @@ func paperUpdate(create bool) command {
 		collected := fs.String("collected-on", "", "date collected or received")
 		proxyName := fs.String("proxy-name", "", "who collected it for the holder")
 		proxyID := fs.String("proxy-id-number", "", "the proxy's ID number")
-		if _, err := parse(fs, args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
 		if *cert <= 0 {
@@ -130,8 +130,8 @@ func paperUpdate(create bool) command {
 
 func paperShow(c *cli, args []string) error {
 	fs := flags("paper show")
-	cert := fs.Int64("cert", 0, "certificate ID")
-	if _, err := parse(fs, args); err != nil {
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	p, err := c.db.Paper(c.ctx, *cert)
@@ -147,7 +147,7 @@ func paperShow(c *cli, args []string) error {
 
 func mailForm(c *cli, args []string) error {
 	fs := flags("mail form")
-	cert := fs.Int64("cert", 0, "certificate ID")
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
 	sex := fs.String("sex", "", "male or female (default: from the ID number)")
 	recipient := fs.String("recipient", "", "who receives it (default: the holder)")
 	phone := fs.String("phone", "", "the recipient's mobile (default: the holder's, when the holder receives it)")
@@ -157,7 +157,7 @@ func mailForm(c *cli, args []string) error {
 	address := fs.String("address", "", "street address")
 	postcode := fs.String("postcode", "", "postal code")
 	fee := fs.String("fee", string(data.FeeOnDelivery), "prepaid or on_delivery")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	crt, err := c.db.Certificate(c.ctx, *cert)
@@ -186,9 +186,9 @@ func mailForm(c *cli, args []string) error {
 
 func exportMailForm(c *cli, args []string) error {
 	fs := flags("export mailform")
-	cert := fs.Int64("cert", 0, "certificate ID")
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
 	out := fs.String("out", "", "the PDF to write")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {

@@ -41,7 +41,7 @@ type regFlags struct {
 
 func newRegFlags(fs *flag.FlagSet) regFlags {
 	return regFlags{
-		cert:      fs.Int64("cert", 0, "certificate ID"),
+		cert:      int64Flag(fs, "cert", 0, "certificate ID"),
 		kind:      fs.String("kind", "", "first or renewal"),
 		status:    fs.String("status", "", "not_applied, pending, first_passed, first_failed, final_passed, final_failed, completed, issued"),
 		applied:   fs.String("applied-on", "", "date applied"),
@@ -75,8 +75,8 @@ func (f regFlags) apply(r *data.Registration, g *given) error {
 
 func regList(c *cli, args []string) error {
 	fs := flags("reg list")
-	cert := fs.Int64("cert", 0, "certificate ID")
-	if _, err := parse(fs, args); err != nil {
+	cert := int64Flag(fs, "cert", 0, "certificate ID")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	regs, err := c.db.Registrations(c.ctx, *cert)
@@ -100,8 +100,8 @@ func regList(c *cli, args []string) error {
 
 func regDue(c *cli, args []string) error {
 	fs := flags("reg due")
-	certID := fs.Int64("cert", 0, "certificate ID")
-	if _, err := parse(fs, args); err != nil {
+	certID := int64Flag(fs, "cert", 0, "certificate ID")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cert, err := c.db.Certificate(c.ctx, *certID)

@@ -72,7 +72,7 @@ func importCmd(c *cli, args []string) error {
 func exportRoster(c *cli, args []string) error {
 	fs := flags("export roster")
 	out := fs.String("out", "", "FILE.xlsx or FILE.csv")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -98,7 +98,7 @@ func exportRoster(c *cli, args []string) error {
 func exportTemplate(c *cli, args []string) error {
 	fs := flags("export template")
 	out := fs.String("out", "", "FILE.xlsx or FILE.csv")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
