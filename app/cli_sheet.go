@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
@@ -13,13 +14,17 @@ import (
 	"github.com/swcert/swcert/screens/i18n"
 )
 
-// errImportRefused ends `import` with exit 2 once the report is printed.
+// errImportRefused ends `import` with exit 2 once the report is printed:
+// rows are bad and nothing was (in a dry run: would be) imported.
 var errImportRefused = errors.New("import refused")
 
-// importView is the report with each error's message in words.
+// importView is the report with each error's message in words, and ID
+// and phone numbers masked unless --reveal.
 type importView struct {
 	*docs.ImportReport
-	Errors []rowErrorView `json:"errors"`
+	Errors  []rowErrorView      `json:"errors"`
+	Skipped []skippedView       `json:"skipped"`
+	Changes []data.ImportChange `json:"changes"`
 }
 
 type rowErrorView struct {
@@ -27,9 +32,14 @@ type rowErrorView struct {
 	Message string `json:"message"`
 }
 
+type skippedView struct {
+	Row     int    `json:"row"`
+	Message string `json:"message"`
+}
+
 func importCmd(c *cli, args []string) error {
 	fs := flags("import")
-	dry := fs.Bool("dry-run", false, "check every row, write nothing")
+	dry := fs.Bool("dry-run", false, "check every row and show what would change, write nothing")
 	good := fs.Bool("skip-invalid", false, "import the good rows even when some are bad")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -46,27 +56,63 @@ func importCmd(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	view := importView{ImportReport: rep, Errors: []rowErrorView{}}
+	view := importView{ImportReport: rep, Errors: []rowErrorView{}, Skipped: []skippedView{}, Changes: make([]data.ImportChange, len(rep.Changes))}
 	for _, e := range rep.Errors {
 		view.Errors = append(view.Errors, rowErrorView{RowError: e, Message: i18n.Message(e.Err)})
 	}
-	c.print(view, func(w io.Writer) {
-		for _, e := range view.Errors {
-			fmt.Fprintln(w, i18n.T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", e.Message))
+	for _, row := range rep.Skipped {
+		view.Skipped = append(view.Skipped, skippedView{Row: row, Message: i18n.T("import.example_skipped", "Row", row)})
+	}
+	for i, ch := range rep.Changes {
+		if !c.o.reveal {
+			ch.IDNumber = data.MaskIDNumber(ch.IDNumber)
+			ch.Fields = slices.Clone(ch.Fields)
+			for j, f := range ch.Fields {
+				if f.Field == "phone" {
+					ch.Fields[j].Old, ch.Fields[j].New = data.MaskPhone(f.Old), data.MaskPhone(f.New)
+				}
+			}
 		}
-		switch {
-		case rep.DryRun:
-			fmt.Fprintln(w, i18n.T("cli.import_dry", "Rows", rep.Rows, "Bad", len(rep.Errors)))
-		case rep.Written:
-			fmt.Fprintln(w, i18n.T("cli.import_done", "Imported", rep.Imported, "Updated", rep.Updated, "Bad", len(rep.Errors)))
-		default:
-			fmt.Fprintln(w, i18n.T("cli.import_refused", "Bad", len(rep.Errors)))
+		view.Changes[i] = ch
+	}
+	c.print(view, func(w io.Writer) {
+		for _, line := range importLines(rep, c.o.reveal) {
+			fmt.Fprintln(w, line)
 		}
 	})
-	if !rep.DryRun && !rep.Written && len(rep.Errors) > 0 {
+	if rep.Refused() {
 		return errImportRefused
 	}
 	return nil
+}
+
+// importLines are the report as the command line prints it: the bad rows,
+// the skipped example, every change, then what was (or would be) done.
+func importLines(rep *docs.ImportReport, reveal bool) []string {
+	var lines []string
+	for _, e := range rep.Errors {
+		lines = append(lines, i18n.T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", i18n.Message(e.Err)))
+	}
+	for _, row := range rep.Skipped {
+		lines = append(lines, i18n.T("import.example_skipped", "Row", row))
+	}
+	for _, ch := range rep.Changes {
+		lines = append(lines, i18n.ImportChangeLines(ch, reveal)...)
+	}
+	counts := []any{"Rows", rep.Rows, "Imported", rep.Imported, "Updated", rep.Updated, "Unchanged", rep.Unchanged, "Bad", len(rep.Errors)}
+	switch {
+	case rep.Rows == 0:
+		lines = append(lines, i18n.T("cli.import_nothing"))
+	case rep.Refused() && rep.DryRun:
+		lines = append(lines, i18n.T("cli.import_dry_refused", counts...))
+	case rep.Refused():
+		lines = append(lines, i18n.T("cli.import_refused", counts...))
+	case rep.DryRun:
+		lines = append(lines, i18n.T("cli.import_dry", counts...))
+	default:
+		lines = append(lines, i18n.T("cli.import_done", counts...))
+	}
+	return lines
 }
 
 func exportRoster(c *cli, args []string) error {

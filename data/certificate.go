@@ -133,7 +133,7 @@ func (c *Certificate) NeedsAnnotation() bool {
 
 // Normalize trims the fields and fills the default status.
 func (c *Certificate) Normalize() {
-	c.MNo = strings.ToUpper(strings.Join(strings.Fields(c.MNo), ""))
+	c.MNo = NormalizeMNo(c.MNo)
 	c.Issuer = strings.TrimSpace(c.Issuer)
 	if c.Status == "" {
 		c.Status = StatusValid
@@ -165,6 +165,9 @@ func (c *Certificate) Validate(today Date) error {
 	}
 	return nil
 }
+
+// NormalizeMNo is a management number as stored: upper case, no spaces.
+func NormalizeMNo(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
 // ValidateMNo requires a management number of 4 to 32 letters and digits.
 func ValidateMNo(s string) error {

@@ -128,22 +128,46 @@ type AttentionService interface {
 	Version(ctx context.Context) (int64, error)
 }
 
-// ImportRow is a holder with one certificate, from a spreadsheet row.
+// ImportRow is what one spreadsheet row says about a holder and one of
+// their certificates (see MergeImport).
 type ImportRow struct {
 	Line        int // the row number as the spreadsheet shows it
-	Holder      Holder
-	Certificate Certificate
+	Holder      HolderUpdate
+	Certificate CertificateUpdate
 }
 
-// ImportResult counts what an import wrote.
+// ImportOptions say how far an import goes.
+type ImportOptions struct {
+	DryRun   bool // merge and report every row, write nothing
+	GoodOnly bool // write the good rows even when some are bad
+	// BadRows are the rows found bad before the store saw them (cells that
+	// do not read); with them, and not GoodOnly, nothing is written.
+	BadRows int
+}
+
+// ImportRowError is a row the merge refused.
+type ImportRowError struct {
+	Row int
+	Err error // an application error naming the field
+}
+
+// ImportResult is what an import wrote, or, in a dry run, would write:
+// each record counted once (ImportTally), each new or changed one listed.
+// When the import does not go ahead (ImportGoesAhead) it writes nothing,
+// and the counts and changes are empty.
 type ImportResult struct {
-	Created int `json:"imported"`
-	Updated int `json:"updated"`
+	Imported  int
+	Updated   int
+	Unchanged int
+	Changes   []ImportChange
+	Errors    []ImportRowError // every row refused, in row order
+	Written   bool             // the transaction was committed
 }
 
-// ImportService writes checked rows, all in one transaction: a holder is
-// found by ID number and a certificate by management number, and updated;
-// otherwise created. Importing a file again creates nothing new.
+// ImportService merges rows into the saved records (MergeImport), in
+// order and all in one transaction: a holder is found by ID number and a
+// certificate by management number, as earlier rows of the same import
+// left them. Importing a file again creates nothing new.
 type ImportService interface {
-	ImportRows(ctx context.Context, rows []ImportRow) (ImportResult, error)
+	ImportRows(ctx context.Context, rows []ImportRow, opt ImportOptions) (ImportResult, error)
 }

@@ -18,8 +18,9 @@ import (
 )
 
 // ShowImport asks for a spreadsheet, checks every row first (a dry run),
-// shows what is wrong where, and imports only when the user says so: all
-// rows when all are good, else the good ones, or nothing.
+// shows what is wrong where and what the good rows would change, and
+// imports only when the user says so: all rows when all are good, else the
+// good ones, or nothing.
 func (m *Main) ShowImport() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
@@ -37,12 +38,13 @@ func (m *Main) ShowImport() {
 	d.Show()
 }
 
-// importFile runs the dry run of a file and shows its report.
+// importFile runs the dry run of a file and shows its report: what the
+// good rows would do, since the user may choose to import them alone.
 func (m *Main) importFile(name string, b []byte) {
 	var rep *docs.ImportReport
 	var err error
 	m.busy(i18n.T("import.title"), i18n.T("busy.import_check"), func() {
-		rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), true, false)
+		rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), true, true)
 	}, func() {
 		if err != nil {
 			dialog.ShowInformation(i18n.T("import.title"), i18n.FieldMessage(err), m.Win)
@@ -52,38 +54,63 @@ func (m *Main) importFile(name string, b []byte) {
 	})
 }
 
-// showImportReport shows what the dry run found and asks what to import.
+// showImportReport shows what the dry run found, every bad row and every
+// change the good rows would make, and asks what to import.
 func (m *Main) showImportReport(name string, b []byte, rep *docs.ImportReport) {
-	summary := wrapped(i18n.T("import.summary", "Rows", rep.Rows, "Bad", len(rep.Errors)))
-	lines := make([]string, len(rep.Errors))
-	for i, e := range rep.Errors {
-		lines[i] = i18n.T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", i18n.Message(e.Err))
-	}
-	errs := widget.NewList(func() int { return len(lines) }, func() fyne.CanvasObject {
+	summary := wrapped(i18n.T("import.summary", "Rows", rep.Rows, "Bad", len(rep.Errors),
+		"Imported", rep.Imported, "Updated", rep.Updated, "Unchanged", rep.Unchanged))
+	lines := importPreviewLines(rep)
+	list := widget.NewList(func() int { return len(lines) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("第 12 行，身份证号：校验位不符")
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	body := container.NewBorder(summary, nil, nil, nil, errs)
-	good := rep.Rows - len(rep.Errors)
-	okText := i18n.T("import.all", "Count", good)
-	if len(rep.Errors) > 0 {
-		okText = i18n.T("import.good", "Count", good)
-	}
-	d := dialog.NewCustomConfirm(i18n.T("import.title"), okText, i18n.T("import.nothing"), body, func(yes bool) {
-		if yes {
-			m.runImport(name, b)
+	body := container.NewBorder(summary, nil, nil, nil, list)
+	var d dialog.Dialog
+	if rep.Imported+rep.Updated+rep.Unchanged == 0 {
+		// Nothing would be imported (no good row, or only the example):
+		// there is nothing to choose.
+		d = dialog.NewCustom(i18n.T("import.title"), i18n.T("close"), body, m.Win)
+	} else {
+		good := rep.Rows - len(rep.Errors)
+		okText := i18n.T("import.all", "Count", good)
+		if len(rep.Errors) > 0 {
+			okText = i18n.T("import.good", "Count", good)
 		}
-	}, m.Win)
+		d = dialog.NewCustomConfirm(i18n.T("import.title"), okText, i18n.T("import.nothing"), body, func(yes bool) {
+			if yes {
+				m.runImport(name, b, len(rep.Errors) > 0)
+			}
+		}, m.Win)
+	}
 	d.Resize(fyne.NewSize(640, 460))
 	d.Show()
 }
 
-func (m *Main) runImport(name string, b []byte) {
+// importPreviewLines are the bad rows, the skipped example and every
+// change, as the command line prints them (numbers masked).
+func importPreviewLines(rep *docs.ImportReport) []string {
+	var lines []string
+	for _, e := range rep.Errors {
+		lines = append(lines, i18n.T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", i18n.Message(e.Err)))
+	}
+	for _, row := range rep.Skipped {
+		lines = append(lines, i18n.T("import.example_skipped", "Row", row))
+	}
+	for _, c := range rep.Changes {
+		lines = append(lines, i18n.ImportChangeLines(c, false)...)
+	}
+	return lines
+}
+
+// runImport imports as the user chose: the good rows alone when the
+// preview showed bad ones, else all or nothing (should the file's records
+// have changed since the preview, nothing is imported behind its back).
+func (m *Main) runImport(name string, b []byte, goodOnly bool) {
 	var rep *docs.ImportReport
 	var err error
 	m.busy(i18n.T("import.title"), i18n.T("busy.import"), func() {
-		rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), false, true)
+		rep, err = m.Svc.Docs.ImportSheet(m.Svc.ctx(), name, bytes.NewReader(b), false, goodOnly)
 	}, func() {
 		msg := ""
 		switch {
@@ -92,7 +119,7 @@ func (m *Main) runImport(name string, b []byte) {
 		case !rep.Written:
 			msg = i18n.T("cli.import_refused", "Bad", len(rep.Errors))
 		default:
-			msg = i18n.T("cli.import_done", "Imported", rep.Imported, "Updated", rep.Updated, "Bad", len(rep.Errors))
+			msg = i18n.T("cli.import_done", "Imported", rep.Imported, "Updated", rep.Updated, "Unchanged", rep.Unchanged, "Bad", len(rep.Errors))
 		}
 		dialog.ShowInformation(i18n.T("import.title"), msg, m.Win)
 		m.Certificates.Refresh()

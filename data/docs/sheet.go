@@ -13,49 +13,79 @@ import (
 	"github.com/swcert/swcert/data/sheet"
 )
 
-// ImportReport is what an import found and did.
+// ImportReport is what an import found and did, or in a dry run would
+// do: the counts and changes are those of the records written (none when
+// the import does not go ahead), each record counted once.
 type ImportReport struct {
-	Rows     int              `json:"rows"`
-	Imported int              `json:"imported"`
-	Updated  int              `json:"updated"`
-	Errors   []sheet.RowError `json:"errors"`
-	DryRun   bool             `json:"dry_run"`
-	Written  bool             `json:"written"`
+	Rows      int                 `json:"rows"` // the rows checked (not blank, not the example)
+	Imported  int                 `json:"imported"`
+	Updated   int                 `json:"updated"`
+	Unchanged int                 `json:"unchanged"`
+	Errors    []sheet.RowError    `json:"errors"`
+	Skipped   []int               `json:"-"` // the template's example row(s)
+	Changes   []data.ImportChange `json:"changes"`
+	DryRun    bool                `json:"dry_run"`
+	Written   bool                `json:"written"`
 }
 
-// ImportSheet reads a spreadsheet and, unless dryRun, writes its rows in one
-// transaction: all the good rows when goodOnly, otherwise nothing at all
-// when any row is bad. The report names every bad row, its column and
-// what is wrong.
+// Refused is an import that does not go ahead because rows are bad: it
+// writes nothing (the command line exits 2).
+func (r *ImportReport) Refused() bool {
+	return len(r.Errors) > 0 && r.Imported+r.Updated+r.Unchanged == 0
+}
+
+// ImportSheet reads a spreadsheet and merges its rows into the saved
+// records (data.MergeImport), all in one transaction: all the good rows
+// when goodOnly, otherwise nothing at all when any row is bad. A dry run
+// merges every row the same way and writes nothing, so it reports what the
+// import would do. The report names every bad row, its column and what is
+// wrong, and every change to a saved record.
 func (s *Service) ImportSheet(ctx context.Context, name string, r io.Reader, dryRun, goodOnly bool) (*ImportReport, error) {
 	t, err := sheet.Read(name, r)
 	if err != nil {
 		return nil, err
 	}
-	rows, errs, err := sheet.Parse(t, data.DateOf(s.Now()))
+	p, err := sheet.Parse(t)
 	if err != nil {
 		return nil, err
 	}
-	rep := &ImportReport{Rows: len(rows) + len(errs), Errors: errs, DryRun: dryRun}
+	rep := &ImportReport{Rows: len(p.Rows) + len(p.Errors), Errors: p.Errors, Skipped: p.Example, Changes: []data.ImportChange{}, DryRun: dryRun}
 	if rep.Errors == nil {
 		rep.Errors = []sheet.RowError{}
 	}
-	if dryRun || (len(errs) > 0 && !goodOnly) || len(rows) == 0 {
+	if len(p.Rows) == 0 {
 		return rep, nil
 	}
-	res, err := s.Import.ImportRows(ctx, rows)
+	res, err := s.Import.ImportRows(ctx, p.Rows, data.ImportOptions{DryRun: dryRun, GoodOnly: goodOnly, BadRows: len(p.Errors)})
 	if err != nil {
-		// A row the store refused (a management number of another
-		// holder): reported like the others, nothing written.
+		// A row the store refused as it wrote: reported like the others,
+		// nothing written.
 		if e := data.AsError(err); e != nil {
 			line, _ := e.Args["Row"].(int)
-			rep.Errors = append(rep.Errors, sheet.RowError{Row: line, Column: e.Field, Field: e.Field, Err: err})
+			rep.Errors = append(rep.Errors, sheet.RowError{Row: line, Column: p.Column(e.Field), Field: e.Field, Err: err})
+			sortRowErrors(rep.Errors)
 			return rep, nil
 		}
 		return nil, err
 	}
-	rep.Imported, rep.Updated, rep.Written = res.Created, res.Updated, true
+	for _, e := range res.Errors {
+		field := data.AsError(e.Err).Field
+		rep.Errors = append(rep.Errors, sheet.RowError{Row: e.Row, Column: p.Column(field), Field: field, Err: e.Err})
+	}
+	sortRowErrors(rep.Errors)
+	rep.Imported, rep.Updated, rep.Unchanged, rep.Written = res.Imported, res.Updated, res.Unchanged, res.Written
+	for _, c := range res.Changes {
+		for i := range c.Fields {
+			c.Fields[i].Column = p.Column(c.Fields[i].Field)
+		}
+		rep.Changes = append(rep.Changes, c)
+	}
 	return rep, nil
+}
+
+// sortRowErrors puts the errors in row order, as the sheet shows them.
+func sortRowErrors(errs []sheet.RowError) {
+	slices.SortStableFunc(errs, func(a, b sheet.RowError) int { return cmp.Compare(a.Row, b.Row) })
 }
 
 // RosterHeader names the roster's columns: the import's own headers first,

@@ -17,30 +17,48 @@ type RowError struct {
 	Err    error  `json:"-"`
 }
 
-// Parse turns the rows into holders and certificates, checking each with
-// the rules of data/ against today; a row with any problem is left out
-// and reported (the first problem of the row). Two rows with one
-// management number: the second is refused.
-func Parse(t *Table, today data.Date) ([]data.ImportRow, []RowError, error) {
+// Parsed is a sheet read into what each row says.
+type Parsed struct {
+	Rows    []data.ImportRow
+	Errors  []RowError // rows whose cells do not read, the first problem of each
+	Example []int      // rows that are the template's example, skipped
+	header  []string
+	mapping Mapping
+}
+
+// Column is the sheet's own header of a field (the field's name when the
+// sheet has no such column).
+func (p *Parsed) Column(field string) string {
+	if i, ok := p.mapping[field]; ok && i < len(p.header) {
+		return p.header[i]
+	}
+	return field
+}
+
+// Parse reads what each row says: an empty cell, or a column the sheet
+// lacks, says nothing (data.HolderUpdate), so an import keeps what was
+// saved there. A cell that does not read (an unknown level, a date that
+// is not one) makes its row bad, reported with the first such cell. Two
+// rows with one management number: the second is bad. The template's
+// example row is skipped. Whether a row fits what is saved is for
+// data.MergeImport to say.
+func Parse(t *Table) (*Parsed, error) {
 	m, err := MapHeader(t.Header)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	column := func(field string) string {
-		if i, ok := m[field]; ok && i < len(t.Header) {
-			return t.Header[i]
-		}
-		return field
-	}
-	var rows []data.ImportRow
-	var errs []RowError
+	p := &Parsed{header: t.Header, mapping: m}
 	seenMNo := map[string]int{}
 	for i, cells := range t.Rows {
 		line := i + 2 // the header is row 1
 		if blank(cells) {
 			continue
 		}
-		r, err := parseRow(m, cells, today)
+		if IsTemplateExample(m, cells) {
+			p.Example = append(p.Example, line)
+			continue
+		}
+		r, err := parseRow(m, cells)
 		if err == nil {
 			if first, dup := seenMNo[r.Certificate.MNo]; dup {
 				err = data.Invalid("mno", "err.sheet.mno_twice", "Row", first)
@@ -51,14 +69,14 @@ func Parse(t *Table, today data.Date) ([]data.ImportRow, []RowError, error) {
 			if e := data.AsError(err); e != nil {
 				field = e.Field
 			}
-			errs = append(errs, RowError{Row: line, Column: column(field), Field: field, Err: err})
+			p.Errors = append(p.Errors, RowError{Row: line, Column: p.Column(field), Field: field, Err: err})
 			continue
 		}
 		seenMNo[r.Certificate.MNo] = line
 		r.Line = line
-		rows = append(rows, r)
+		p.Rows = append(p.Rows, r)
 	}
-	return rows, errs, nil
+	return p, nil
 }
 
 func blank(cells []string) bool {
@@ -70,61 +88,68 @@ func blank(cells []string) bool {
 	return true
 }
 
-func parseRow(m Mapping, cells []string, today data.Date) (data.ImportRow, error) {
+// said is what a cell says: nil for an empty cell.
+func said(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func parseRow(m Mapping, cells []string) (data.ImportRow, error) {
 	get := func(f string) string { return m.Cell(cells, f) }
-	h := data.Holder{Name: get("name"), IDNumber: get("id_number"), Phone: get("phone"), Org: get("org"), Region: get("region")}
-	if t := get("id_type"); t != "" {
-		typ, ok := data.ParseIDType(t)
+	var r data.ImportRow
+	h := &r.Holder
+	if h.IDNumber = data.NormalizeIDNumber(get("id_number")); h.IDNumber == "" {
+		return r, data.Invalid("id_number", "err.required")
+	}
+	h.Name, h.Phone, h.Org, h.Region = said(get("name")), said(get("phone")), said(get("org")), said(get("region"))
+	if s := get("id_type"); s != "" {
+		typ, ok := data.ParseIDType(s)
 		if !ok {
-			return data.ImportRow{}, data.Invalid("id_type", "err.id_type.unknown", "Value", t)
+			return r, data.Invalid("id_type", "err.id_type.unknown", "Value", s)
 		}
-		h.IDType = typ
-	} else {
-		h.IDType = data.GuessIDType(h.IDNumber)
+		h.IDType = &typ
 	}
-	h.Normalize()
-	if err := h.Validate(today); err != nil {
-		return data.ImportRow{}, err
+	c := &r.Certificate
+	if c.MNo = data.NormalizeMNo(get("mno")); c.MNo == "" {
+		return r, data.Invalid("mno", "err.required")
 	}
-	c := data.Certificate{HolderID: 1, MNo: get("mno"), Issuer: get("issuer")}
-	lvl, ok := data.ParseLevel(get("level"))
-	if !ok {
-		return data.ImportRow{}, data.Invalid("level", "err.level.unknown", "Value", get("level"))
+	if s := get("level"); s != "" {
+		lvl, ok := data.ParseLevel(s)
+		if !ok {
+			return r, data.Invalid("level", "err.level.unknown", "Value", s)
+		}
+		c.Level = &lvl
 	}
-	c.Level = lvl
-	if y := get("exam_year"); y != "" {
-		n, err := data.ParseExamYear(strings.TrimSuffix(y, ".0"))
+	if s := get("exam_year"); s != "" {
+		n, err := data.ParseExamYear(strings.TrimSuffix(s, ".0"))
 		if err != nil {
-			return data.ImportRow{}, err
+			return r, err
 		}
-		c.ExamYear = n
+		c.ExamYear = &n
 	}
-	var err error
-	if c.PassedOn, err = cellDate(get("passed_on")); err != nil {
-		return data.ImportRow{}, data.Invalid("passed_on", "err.date.format")
+	for _, d := range []struct {
+		field string
+		to    **data.Date
+	}{{"passed_on", &c.PassedOn}, {"issued_on", &c.IssuedOn}} {
+		if s := get(d.field); s != "" {
+			day, err := cellDate(s)
+			if err != nil {
+				return r, data.Invalid(d.field, "err.date.format")
+			}
+			*d.to = &day
+		}
 	}
-	if c.IssuedOn, err = cellDate(get("issued_on")); err != nil {
-		return data.ImportRow{}, data.Invalid("issued_on", "err.date.format")
-	}
-	if c.ExamYear == 0 && !c.PassedOn.IsZero() {
-		c.ExamYear = c.PassedOn.Year() // Decision: a sheet without an exam year takes the year it was passed
-	}
+	c.Issuer = said(get("issuer"))
 	if s := get("status"); s != "" {
 		st, ok := data.ParseCertStatus(s)
 		if !ok {
-			return data.ImportRow{}, data.Invalid("status", "err.status.unknown", "Value", s)
+			return r, data.Invalid("status", "err.status.unknown", "Value", s)
 		}
-		c.Status = st
+		c.Status = &st
 	}
-	if c.Issuer == "" {
-		c.Issuer = data.DefaultIssuer
-	}
-	c.Normalize()
-	if err := c.Validate(today); err != nil {
-		return data.ImportRow{}, err
-	}
-	c.HolderID = 0
-	return data.ImportRow{Holder: h, Certificate: c}, nil
+	return r, nil
 }
 
 // cellDate reads a date as typed (2022-09-20, 2022/9/20) or as the serial

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,8 +11,6 @@ import (
 
 	"github.com/swcert/swcert/data"
 )
-
-var today = data.NewDate(2026, 11, 22)
 
 // agencySheet is how agencies' sheets come: Chinese synonyms, columns in
 // their own order, levels in Chinese, dates typed various ways.
@@ -26,7 +25,9 @@ var agencySheet = [][]string{
 	{"7", "E12345678", "Anna Li", "", "助理社会工作师", "2024Z110005", "45627", "2024-09-20", "138 0013 8001"}, // a date cell's serial number
 }
 
-func TestParseReportsExactlyTheBadRows(t *testing.T) {
+// Parse finds the cells that do not read; whether a row fits the rules and
+// what is saved is data.MergeImport's (docs.TestImportSheetReportsEveryBadRow).
+func TestParseReportsTheCellsThatDoNotRead(t *testing.T) {
 	for _, format := range []string{"x.xlsx", "x.csv"} {
 		var b bytes.Buffer
 		if err := Write(format, &b, agencySheet[0], agencySheet[1:]); err != nil {
@@ -36,25 +37,61 @@ func TestParseReportsExactlyTheBadRows(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
-		rows, errs, err := Parse(tab, today)
+		p, err := Parse(tab)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, e := range errs {
+		for _, e := range p.Errors {
 			got = append(got, strings.Join([]string{itoa(e.Row), e.Column, data.AsError(e.Err).Key}, ":"))
 		}
-		want := "3:身份证号:err.id.checksum 4:证书级别:err.level.unknown 5:证书管理号:err.sheet.mno_twice 7:签发日期:err.date.issued_before_passed"
+		want := "4:证书级别:err.level.unknown 5:证书管理号:err.sheet.mno_twice"
 		if strings.Join(got, " ") != want {
 			t.Errorf("%s: errors\n%s\nwant\n%s", format, strings.Join(got, " "), want)
 		}
-		if len(rows) != 2 || rows[0].Line != 2 || rows[0].Certificate.Level != data.LevelSocialWorker || rows[0].Holder.Phone != "13800138000" ||
-			rows[0].Certificate.ExamYear != 2022 || rows[1].Holder.IDType != data.IDPassport || rows[1].Holder.Phone != "13800138001" {
-			t.Fatalf("%s: rows %+v", format, rows)
+		var lines []int
+		for _, r := range p.Rows {
+			lines = append(lines, r.Line)
 		}
-		if rows[1].Certificate.IssuedOn.String() != "2024-12-01" {
-			t.Errorf("%s: serial date read as %s", format, rows[1].Certificate.IssuedOn)
+		if fmt.Sprint(lines) != "[2 3 7 8]" {
+			t.Fatalf("%s: rows %v", format, lines)
 		}
+		zhang, anna := p.Rows[0], p.Rows[3]
+		if *zhang.Certificate.Level != data.LevelSocialWorker || *zhang.Holder.Phone != "13800138000" || *zhang.Holder.Org != "阳光社工" ||
+			zhang.Certificate.PassedOn.String() != "2022-09-20" || anna.Holder.IDNumber != "E12345678" || *anna.Holder.Phone != "138 0013 8001" {
+			t.Errorf("%s: rows %+v", format, p.Rows)
+		}
+		if anna.Certificate.IssuedOn.String() != "2024-12-01" {
+			t.Errorf("%s: serial date read as %s", format, anna.Certificate.IssuedOn)
+		}
+		// What the sheet does not say stays unsaid: no such column, or an
+		// empty cell (李四's phone, Anna Li's employer).
+		li := p.Rows[1]
+		if zhang.Certificate.ExamYear != nil || zhang.Certificate.Status != nil || zhang.Certificate.Issuer != nil || zhang.Holder.IDType != nil ||
+			zhang.Holder.Region != nil || li.Holder.Phone != nil || anna.Holder.Org != nil {
+			t.Errorf("%s: a cell said something it did not: %+v %+v %+v", format, zhang, li, anna)
+		}
+	}
+}
+
+// The template's example row is skipped, however the rest was filled in,
+// and so is an older template's; a row typed over it is the user's.
+func TestTemplateExampleRowIsRecognised(t *testing.T) {
+	h := TemplateHeader
+	example := TemplateExample
+	typedOver := append([]string{}, example...)
+	typedOver[0], typedOver[2], typedOver[7] = "王五", "44030519900101123X", "2022S440001"
+	nameOnly := append([]string{}, example...)
+	nameOnly[0] = "王五" // the name typed, the example's numbers left
+	older := append([]string{}, example...)
+	older[0] = "张三（示例，导入前请删除）"
+	tab := &Table{Header: h, Rows: [][]string{example, typedOver, nameOnly, older}}
+	p, err := Parse(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(p.Example) != "[2 4 5]" || len(p.Rows) != 1 || p.Rows[0].Line != 3 || len(p.Errors) != 0 {
+		t.Errorf("example rows %v, rows %+v, errors %+v", p.Example, p.Rows, p.Errors)
 	}
 }
 
@@ -70,9 +107,9 @@ func TestGB18030CSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, errs, err := Parse(tab, today)
-	if err != nil || len(errs) != 0 || len(rows) != 1 || rows[0].Holder.Name != "张三" {
-		t.Errorf("GB18030 CSV: %+v %+v %v", rows, errs, err)
+	p, err := Parse(tab)
+	if err != nil || len(p.Errors) != 0 || len(p.Rows) != 1 || *p.Rows[0].Holder.Name != "张三" {
+		t.Errorf("GB18030 CSV: %+v %v", p, err)
 	}
 }
 

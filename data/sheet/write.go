@@ -88,6 +88,28 @@ func cells(values []string, style int) []any {
 // import accepts English too).
 var TemplateHeader = []string{"姓名", "证件类型", "证件号码", "手机号码", "工作单位", "登记地区", "证书级别", "管理号", "考试年份", "合格日期", "发证日期", "发证机关", "证书状态"}
 
-// TemplateExample is one row showing how cells are written.
-var TemplateExample = []string{"张三（示例，导入前请删除）", "居民身份证", "11010519491231002X", "13800138000", "阳光社会工作服务中心", "北京市朝阳区",
+// TemplateExample is one row showing how cells are written. It is marked
+// as the example in its name cell, and an import skips it (saying so): a
+// user who fills the template in below it may leave it where it is.
+var TemplateExample = []string{templateExampleName, "居民身份证", "11010519491231002X", "13800138000", "阳光社会工作服务中心", "北京市朝阳区",
 	"社会工作师", "2022S110000123", "2022", "2022-09-20", "2022-12-01", data.DefaultIssuer, "有效"}
+
+const templateExampleName = "张三（示例行，导入时跳过）"
+
+// exampleNames are the names the example row had, in this version and
+// before, so a template saved by an older one is read the same way.
+var exampleNames = []string{templateExampleName, "张三（示例，导入前请删除）"}
+
+// IsTemplateExample reports whether a row is the template's example: its
+// name cell is the example's, or it still has the example's ID number and
+// management number (the name typed over, the rest left).
+func IsTemplateExample(m Mapping, cells []string) bool {
+	name := m.Cell(cells, "name")
+	for _, n := range exampleNames {
+		if name == n {
+			return true
+		}
+	}
+	return data.NormalizeIDNumber(m.Cell(cells, "id_number")) == TemplateExample[2] &&
+		data.NormalizeMNo(m.Cell(cells, "mno")) == TemplateExample[7]
+}

@@ -8,85 +8,181 @@ import (
 	"github.com/swcert/swcert/data"
 )
 
-// ImportRows writes spreadsheet rows in one transaction (data.ImportService).
-// An empty cell keeps what was saved (a sheet without phones does not wipe
-// them). A management number that belongs to another holder is refused,
-// naming the row, and nothing is written.
-func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow) (data.ImportResult, error) {
+// errNotWritten ends an import's transaction without committing it: a dry
+// run, or an import that does not go ahead.
+var errNotWritten = errors.New("import not written")
+
+// ImportRows merges spreadsheet rows into the saved records and writes
+// them in one transaction (data.ImportService). A dry run goes through
+// the same merge, row by row, as the import would, and writes nothing, so
+// its counts and changes are the import's.
+func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow, opt data.ImportOptions) (data.ImportResult, error) {
 	var res data.ImportResult
 	err := db.tx(ctx, func(tx *txn) error {
 		res = data.ImportResult{}
+		in := &importer{db: db, tx: tx, today: db.today(), write: !opt.DryRun && (opt.GoodOnly || opt.BadRows == 0),
+			byIDNumber: map[string]*data.Holder{}, byID: map[int64]*data.Holder{}, byMNo: map[string]importedCert{}}
+		var tally data.ImportTally
 		for _, r := range rows {
-			if err := db.importRow(ctx, tx, r, &res); err != nil {
-				return withRow(err, r.Line)
+			m, saved, err := in.merge(ctx, r)
+			if err != nil {
+				if data.AsError(err) == nil {
+					return err
+				}
+				res.Errors = append(res.Errors, data.ImportRowError{Row: r.Line, Err: err})
+				in.write = in.write && opt.GoodOnly // all or nothing: what was written is rolled back
+				continue
 			}
+			if in.write {
+				// The merge checked the row as the store will: a refusal
+				// here is unforeseen, and ends the import with nothing
+				// written rather than leave half a row.
+				if err := in.save(ctx, &m); err != nil {
+					return withRow(err, r.Line)
+				}
+			}
+			in.remember(m, saved)
+			tally.Add(m)
+			res.Changes = append(res.Changes, m.Changes(r.Line)...)
 		}
+		if !data.ImportGoesAhead(len(rows)-len(res.Errors), opt.BadRows+len(res.Errors), opt.GoodOnly) {
+			res.Changes = nil
+			return errNotWritten
+		}
+		res.Imported, res.Updated, res.Unchanged = tally.Imported, tally.Updated, tally.Unchanged
+		if opt.DryRun {
+			return errNotWritten
+		}
+		res.Written = true
 		return nil
 	})
+	if errors.Is(err, errNotWritten) {
+		err = nil
+	}
 	return res, err
 }
 
-func (db *DB) importRow(ctx context.Context, tx *txn, r data.ImportRow, res *data.ImportResult) error {
-	h := r.Holder
-	saved, err := scanHolder(tx.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE id_number = ?`, h.IDNumber))
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		if err := db.insertHolder(ctx, tx, &h); err != nil {
-			return err
-		}
-		res.Created++
-	case err != nil:
-		return internal("import", err)
-	default:
-		keep(&h.Phone, saved.Phone)
-		keep(&h.Org, saved.Org)
-		keep(&h.Region, saved.Region)
-		h.ID, h.Demo, h.CreatedAt, h.UpdatedAt = saved.ID, saved.Demo, saved.CreatedAt, saved.UpdatedAt
-		if h != *saved {
-			h.Normalize()
-			if err := h.Validate(db.today()); err != nil {
-				return err
-			}
-			_, ts := db.stamp()
-			if _, err := tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, org = ?, region = ?, updated_at = ? WHERE id = ?`,
-				h.Name, h.IDType, h.Phone, h.Org, h.Region, ts, h.ID); err != nil {
-				return mapError("import holder", err)
-			}
-			res.Updated++
-		}
-	}
-	c := r.Certificate
-	c.HolderID = h.ID
-	old, err := scanCertificate(tx.QueryRowContext(ctx, `SELECT `+certColumns+` FROM certificates WHERE mno = ?`, c.MNo))
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		if err := db.insertCertificate(ctx, tx, &c); err != nil {
-			return err
-		}
-		res.Created++
-		return nil
-	case err != nil:
-		return internal("import", err)
-	}
-	if old.HolderID != c.HolderID {
-		return data.Conflict("mno", "err.sheet.mno_other_holder")
-	}
-	c.ID, c.CreatedAt, c.UpdatedAt = old.ID, old.CreatedAt, old.UpdatedAt
-	if c == *old {
-		return nil
-	}
-	_, ts := db.stamp()
-	if _, err := tx.ExecContext(ctx, `UPDATE certificates SET level = ?, exam_year = ?, passed_on = ?, issued_on = ?, issuer = ?, status = ?, updated_at = ?
-		WHERE id = ?`, c.Level, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, c.ID); err != nil {
-		return mapError("import certificate", err)
-	}
-	res.Updated++
-	return nil
+// importer is one import's transaction, with the records its rows read
+// and wrote: a later row finds what an earlier one left, written or (in a
+// dry run) not.
+type importer struct {
+	db    *DB
+	tx    *txn
+	today data.Date // read once: every row is checked against the same day
+	write bool
+
+	byIDNumber map[string]*data.Holder // nil: looked up, none saved
+	byID       map[int64]*data.Holder
+	byMNo      map[string]importedCert
 }
 
-// keep puts the saved value back where the sheet left a cell empty.
-func keep(v *string, saved string) {
-	if *v == "" {
-		*v = saved
+type importedCert struct {
+	cert  *data.Certificate // nil: looked up, none saved
+	owner *data.Holder
+}
+
+// merge merges a row into what is saved under its keys (the holder as
+// found, to be remembered with what the row made of it).
+func (in *importer) merge(ctx context.Context, r data.ImportRow) (data.ImportMerge, *data.Holder, error) {
+	h, err := in.holder(ctx, r.Holder.IDNumber)
+	if err != nil {
+		return data.ImportMerge{}, nil, err
 	}
+	c, err := in.certificate(ctx, r.Certificate.MNo)
+	if err != nil {
+		return data.ImportMerge{}, nil, err
+	}
+	m, err := data.MergeImport(r, data.ImportSaved{Holder: h, Certificate: c.cert, Owner: c.owner}, in.today)
+	return m, h, err
+}
+
+// remember keeps what a row made of its records for the rows after it.
+func (in *importer) remember(m data.ImportMerge, h *data.Holder) {
+	if h == nil {
+		h = new(data.Holder)
+		in.byIDNumber[m.Holder.IDNumber] = h
+	}
+	*h = m.Holder
+	if h.ID != 0 {
+		in.byID[h.ID] = h
+	}
+	c := m.Certificate
+	in.byMNo[c.MNo] = importedCert{cert: &c, owner: h}
+}
+
+// holder is the holder saved (or imported so far) with the ID number.
+func (in *importer) holder(ctx context.Context, idNumber string) (*data.Holder, error) {
+	if h, ok := in.byIDNumber[idNumber]; ok {
+		return h, nil
+	}
+	h, err := scanHolder(in.tx.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE id_number = ?`, idNumber))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		h = nil
+	case err != nil:
+		return nil, internal("import", err)
+	default:
+		in.byID[h.ID] = h
+	}
+	in.byIDNumber[idNumber] = h
+	return h, nil
+}
+
+// certificate is the certificate saved (or imported so far) with the
+// management number, and whose it is.
+func (in *importer) certificate(ctx context.Context, mno string) (importedCert, error) {
+	if c, ok := in.byMNo[mno]; ok {
+		return c, nil
+	}
+	c, err := scanCertificate(in.tx.QueryRowContext(ctx, `SELECT `+certColumns+` FROM certificates WHERE mno = ?`, mno))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		in.byMNo[mno] = importedCert{}
+		return importedCert{}, nil
+	case err != nil:
+		return importedCert{}, internal("import", err)
+	}
+	owner := in.byID[c.HolderID]
+	if owner == nil {
+		if owner, err = scanHolder(in.tx.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE id = ?`, c.HolderID)); err != nil {
+			return importedCert{}, internal("import", err)
+		}
+		in.byID[owner.ID] = owner
+		in.byIDNumber[owner.IDNumber] = owner
+	}
+	found := importedCert{cert: c, owner: owner}
+	in.byMNo[mno] = found
+	return found, nil
+}
+
+// save writes what the merge made of a row.
+func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
+	h := &m.Holder
+	switch m.HolderOutcome {
+	case data.ImportNew:
+		if err := in.db.insertHolder(ctx, in.tx, h); err != nil {
+			return err
+		}
+	case data.ImportUpdated:
+		t, ts := in.db.stamp()
+		if _, err := in.tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, org = ?, region = ?, updated_at = ? WHERE id = ?`,
+			h.Name, h.IDType, h.Phone, h.Org, h.Region, ts, h.ID); err != nil {
+			return mapError("import holder", err)
+		}
+		h.UpdatedAt = t
+	}
+	c := &m.Certificate
+	c.HolderID = h.ID
+	switch m.CertOutcome {
+	case data.ImportNew:
+		return in.db.insertCertificate(ctx, in.tx, c)
+	case data.ImportUpdated:
+		t, ts := in.db.stamp()
+		if _, err := in.tx.ExecContext(ctx, `UPDATE certificates SET exam_year = ?, passed_on = ?, issued_on = ?, issuer = ?, status = ?, updated_at = ?
+			WHERE id = ?`, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, c.ID); err != nil {
+			return mapError("import certificate", err)
+		}
+		c.UpdatedAt = t
+	}
+	return nil
 }
