@@ -161,7 +161,7 @@ func cellDate(s string) (data.Date, error) {
 	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 1 && f < 100000 {
 		t, err := excelize.ExcelDateToTime(f, false)
 		if err == nil {
-			return data.DateOf(t), nil
+			return data.NewDate(t.Year(), t.Month(), t.Day()), nil // the cell's own day: a spreadsheet has no zone
 		}
 	}
 	return data.ParseDate(s)

@@ -129,3 +129,12 @@ func TestHeaderProblems(t *testing.T) {
 		t.Error("a .txt file read")
 	}
 }
+
+// A date cell with a time of day keeps its calendar day: 45443.9 is
+// 2024-05-31 21:36, which must not become 1 June in Beijing time.
+func TestDateCellKeepsItsDay(t *testing.T) {
+	d, err := cellDate("45443.9")
+	if err != nil || d.String() != "2024-05-31" {
+		t.Errorf("%s %v", d, err)
+	}
+}
