@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/swcert/swcert/data"
@@ -38,8 +37,8 @@ func newCEFlags(fs *flag.FlagSet) ceFlags {
 		title:    fs.String("title", "", "title"),
 		provider: fs.String("provider", "", "provider"),
 		date:     fs.String("date", "", "date"),
-		hours:    fs.String("hours", "", "hours"),
-		review:   fs.String("review", "", "pending, approved or rejected"),
+		hours:    fs.String("hours", "", "hours, in tenths at most (7.5)"),
+		review:   fs.String("review", "", "pending, approved or rejected (none for online courses)"),
 		proofs:   &fileList{},
 	}
 	fs.Var(f.proofs, "proof", "a proof file (PDF or image); repeat for more")
@@ -52,17 +51,17 @@ func (f ceFlags) apply(c *cli, r *data.CERecord, g *given) error {
 		r.HolderID = *f.holder
 	}
 	if g.has("kind") {
-		r.Kind = data.CEKind(*f.kind)
+		r.SetKind(data.CEKind(*f.kind)) // to online courses: the old review status goes
 	}
 	g.str("title", &r.Title, f.title)
 	g.str("provider", &r.Provider, f.provider)
 	if err := g.date("date", &r.Date, f.date); err != nil {
 		return err
 	}
-	if g.has("hours") && *f.hours != "" {
-		h, err := strconv.ParseFloat(strings.TrimSpace(*f.hours), 64)
+	if g.has("hours") && strings.TrimSpace(*f.hours) != "" {
+		h, err := data.ParseHours("hours", *f.hours)
 		if err != nil {
-			return data.Invalid("hours", "err.ce.hours", "Max", data.MaxCEHours)
+			return err
 		}
 		r.Hours = h
 	}
@@ -105,7 +104,7 @@ func (c *cli) printCE(r *data.CERecord) {
 		row("provider", r.Provider)
 		row("date", r.Date.String())
 		row("hours", r.Hours)
-		row("review", i18n.T("ce.review."+string(r.Review)))
+		row("review", i18n.T(r.Review.Key()))
 		for _, p := range r.Proofs {
 			row("proof", p.Name+"  "+proofs.FormatSize(p.Size))
 		}
@@ -127,7 +126,7 @@ func ceList(c *cli, args []string) error {
 		var t table
 		t.add(i18n.Field("id"), i18n.Field("date"), i18n.Field("kind"), i18n.Field("title"), i18n.Field("hours"), i18n.Field("review"))
 		for _, r := range recs {
-			t.add(r.ID, r.Date.String(), i18n.T("ce.kind."+string(r.Kind)), r.Title, r.Hours, i18n.T("ce.review."+string(r.Review)))
+			t.add(r.ID, r.Date.String(), i18n.T("ce.kind."+string(r.Kind)), r.Title, r.Hours, i18n.T(r.Review.Key()))
 		}
 		t.write(w)
 	})

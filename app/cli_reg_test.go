@@ -85,12 +85,32 @@ func TestCECommands(t *testing.T) {
 			t.Errorf("%s: %d %q", f.path, code, errs)
 		}
 	}
+	// Decision: online courses need no review; giving one is refused.
+	code, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "2", "--date", "2025-03-01", "--review", "approved")
+	if code != 2 || !strings.Contains(errs, "Online courses need no review") {
+		t.Errorf("online with a review: %d %q", code, errs)
+	}
+	for _, h := range []string{"7.85", "0", "1e1", "0x1p3", "NaN", "7,5"} {
+		if code, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", h, "--date", "2025-03-01"); code != 2 || !strings.Contains(errs, "hours") {
+			t.Errorf("%s hours: %d %q", h, code, errs)
+		}
+	}
+	if _, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "7.85", "--date", "2025-03-01"); !strings.Contains(errs, "7.85 has more than one decimal") {
+		t.Errorf("7.85 hours: %q", errs)
+	}
 	var list []struct{ ID int64 }
 	r.ok(&list, "ce", "list", "--holder", "1")
 	if len(list) != 1 {
 		t.Fatalf("refused proofs saved records: %+v", list)
 	}
-	r.ok(nil, "ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "10.5", "--date", "2025-05-01")
+	var online struct {
+		Hours  float64 `json:"hours"`
+		Review *string `json:"review"`
+	}
+	r.ok(&online, "ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "10.5", "--date", "2025-05-01")
+	if online.Hours != 10.5 || online.Review != nil {
+		t.Errorf("online record %+v: no review status, 10.5 hours", online)
+	}
 	r.ok(nil, "ce", "add", "--holder", "1", "--kind", "degree", "--title", "MSW", "--date", "2026-07-01", "--review", "approved")
 
 	var progress []struct {

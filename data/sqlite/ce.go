@@ -2,11 +2,16 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/swcert/swcert/data"
 )
 
-const ceColumns = `id, holder_id, kind, title, provider, date, hours, review, created_at, updated_at`
+// Hours are kept in tenths (tenths); no review status is NULL.
+const ceColumns = `id, holder_id, kind, title, provider, date, tenths, coalesce(review, ''), created_at, updated_at`
+
+// review is how a review status is stored: NULL for none.
+func review(r data.Review) sql.NullString { return sql.NullString{String: string(r), Valid: r != ""} }
 
 // CreateCERecord saves a record with its proofs' descriptions, together.
 func (db *DB) CreateCERecord(ctx context.Context, r *data.CERecord) error {
@@ -19,8 +24,8 @@ func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) err
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := tx.ExecContext(ctx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, hours, review, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours, r.Review, ts, ts)
+	res, err := tx.ExecContext(ctx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, tenths, review, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, ts)
 	if err != nil {
 		return mapError("insert ce record", err)
 	}
@@ -39,8 +44,8 @@ func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 	}
 	return db.tx(ctx, func(tx *txn) error {
 		t, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `UPDATE ce_records SET kind = ?, title = ?, provider = ?, date = ?, hours = ?, review = ?, updated_at = ?
-			WHERE id = ?`, r.Kind, r.Title, r.Provider, r.Date, r.Hours, r.Review, ts, r.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE ce_records SET kind = ?, title = ?, provider = ?, date = ?, tenths = ?, review = ?, updated_at = ?
+			WHERE id = ?`, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, r.ID)
 		if err != nil {
 			return mapError("update ce record", err)
 		}
@@ -151,9 +156,11 @@ func (db *DB) loadProofs(ctx context.Context, recs []data.CERecord) error {
 func scanCE(s scanner) (*data.CERecord, error) {
 	var r data.CERecord
 	var created, updated string
-	if err := s.Scan(&r.ID, &r.HolderID, &r.Kind, &r.Title, &r.Provider, &r.Date, &r.Hours, &r.Review, &created, &updated); err != nil {
+	var tenths int64
+	if err := s.Scan(&r.ID, &r.HolderID, &r.Kind, &r.Title, &r.Provider, &r.Date, &tenths, &r.Review, &created, &updated); err != nil {
 		return nil, err
 	}
+	r.Hours = data.TenthsOfHour(tenths)
 	r.Created, r.Updated = parseStamp(created), parseStamp(updated)
 	return &r, nil
 }
