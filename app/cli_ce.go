@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -45,7 +44,8 @@ func newCEFlags(fs *flag.FlagSet) ceFlags {
 	return f
 }
 
-// apply copies the flags given onto r, and keeps the proof files.
+// apply copies the flags given onto r, with the proof files read: they
+// are kept when the record is saved, so a refused one keeps no file.
 func (f ceFlags) apply(c *cli, r *data.CERecord, g *given) error {
 	if g.has("holder") {
 		r.HolderID = *f.holder
@@ -68,23 +68,9 @@ func (f ceFlags) apply(c *cli, r *data.CERecord, g *given) error {
 	if g.has("review") {
 		r.Review = data.Review(*f.review)
 	}
-	// Every proof is read and checked (size, type) before any is kept: a
-	// refused file keeps none.
-	files := make([][]byte, len(*f.proofs))
-	for i, path := range *f.proofs {
+	for _, path := range *f.proofs {
 		g.n++
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return data.Invalid("proof", "cli.read_failed", "Path", path, "Reason", err.Error())
-		}
-		if _, _, err := proofs.Check(b); err != nil {
-			return err
-		}
-		files[i] = b
-	}
-	store := &proofs.Store{Dir: proofDir(c.o.db)}
-	for i, path := range *f.proofs {
-		p, err := store.Add(path, files[i])
+		p, err := proofs.ReadFile(path) // bounded: no device, pipe or folder, at most proofs.MaxSize
 		if err != nil {
 			return err
 		}

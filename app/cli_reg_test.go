@@ -79,10 +79,42 @@ func TestCECommands(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(r.db), "proofs", rec.Proofs[0].SHA256+".pdf")); err != nil {
 		t.Errorf("proof file not kept: %v", err)
 	}
-	for _, f := range []struct{ path, want string }{{bad, "Only PDF, PNG or JPEG"}, {big, "at most 10 MB"}} {
+	proofDir := filepath.Join(filepath.Dir(r.db), "proofs")
+	files := func() int {
+		n := 0
+		entries, _ := os.ReadDir(proofDir)
+		for _, e := range entries {
+			if !strings.HasPrefix(e.Name(), ".") {
+				n++
+			}
+		}
+		return n
+	}
+	// Refused files are refused before they are read in full, and a
+	// device, a pipe or a folder before anything is read.
+	refused := []struct{ path, want string }{{bad, "Only PDF, PNG or JPEG"}, {big, "at most 10 MB"}, {dir, "is not a file"}, {os.DevNull, "is not a file"}}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		refused = append(refused, struct{ path, want string }{"/dev/zero", "is not a file"})
+	}
+	if pipe := filepath.Join(dir, "pipe.pdf"); mkfifo(pipe) == nil {
+		refused = append(refused, struct{ path, want string }{pipe, "is not a file"}) // nobody writes to it: read, it would wait
+	}
+	for _, f := range refused {
 		code, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "x", "--hours", "1", "--date", "2025-03-01", "--proof", f.path)
 		if code != 2 || !strings.Contains(errs, f.want) {
 			t.Errorf("%s: %d %q", f.path, code, errs)
+		}
+	}
+	// A good file with a record refused for another reason: no file kept.
+	other := filepath.Join(dir, "另一份.pdf")
+	os.WriteFile(other, []byte("%PDF-1.4 another certificate"), 0o600)
+	for _, args := range [][]string{
+		{"--hours", "7.85"}, {"--hours", "0"}, {"--hours", "1e1"}, {"--date", "2027-01-01"}, {"--review", "approved"},
+	} {
+		add := append([]string{"ce", "add", "--holder", "1", "--kind", "online", "--title", "x", "--hours", "1", "--date", "2025-03-01", "--proof", other}, args...)
+		code, _, errs := r.do(add...)
+		if code != 2 || files() != 1 {
+			t.Errorf("ce add %v: exit %d %q, %d files in proofs/", args, code, errs, files())
 		}
 	}
 	// Decision: online courses need no review; giving one is refused.
@@ -140,5 +172,13 @@ func TestCECommands(t *testing.T) {
 	r.ok(nil, "ce", "delete", "2")
 	if code, _, _ := r.do("ce", "delete", "2"); code != 2 {
 		t.Errorf("deleting twice: exit %d", code)
+	}
+	// The record with the proof deleted: its file goes with it.
+	if files() != 1 {
+		t.Fatalf("%d files before deleting the record with the proof", files())
+	}
+	r.ok(nil, "ce", "delete", "1")
+	if files() != 0 {
+		t.Errorf("%d files in proofs/ after its record was deleted", files())
 	}
 }

@@ -124,6 +124,10 @@ type Proof struct {
 	SHA256 string `json:"sha256"` // where the app keeps it
 	Size   int64  `json:"size"`
 	Type   string `json:"type"` // application/pdf, image/png, image/jpeg
+	// Data is the content of a file attached but not saved yet: the store
+	// keeps the file together with the record that refers to it, so a
+	// record refused or never saved leaves no file behind.
+	Data []byte `json:"-"`
 }
 
 // needsReview says whether records of kind k take a review status.

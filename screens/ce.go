@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 
@@ -266,7 +265,7 @@ func (s *CELog) edit(r *data.CERecord) {
 			f.set("")
 		}
 		s.review.ClearSelected()
-		s.proofs = nil
+		s.proofs = nil // a file attached and not saved is dropped, never kept
 		s.delBtn.Hide()
 	} else {
 		s.editID = r.ID
@@ -293,6 +292,9 @@ func (s *CELog) showProofs() {
 	for i, p := range s.proofs {
 		i, p := i, p
 		open := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { s.openProof(p) })
+		if p.Data != nil {
+			open.Disable() // not kept until the record is saved
+		}
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			s.proofs = append(s.proofs[:i:i], s.proofs[i+1:]...)
 			s.showProofs()
@@ -318,21 +320,22 @@ func (s *CELog) onAttach() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, proofs.MaxSize+1))
-		if err != nil {
-			status(s.msg, data.Invalid("proof", "err.proof.empty"), "")
+		if r.URI().Scheme() == "file" {
+			s.attachProof(proofs.ReadFile(r.URI().Path())) // refuses a folder, a device, a pipe before reading
 			return
 		}
-		s.attach(r.URI().Name(), b)
+		s.attachProof(proofs.Read(r.URI().Name(), r))
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
 	d.Show()
 }
 
-// attach keeps a proof file (refused: too large, not a PDF or image) and
-// adds it to the record being edited; saving the record records it.
-func (s *CELog) attach(name string, b []byte) {
-	p, err := s.svc.Proofs.Add(name, b)
+// attach adds a proof file to the record being edited (refused: too
+// large, not a PDF or image). The file is kept only when the record is
+// saved: a form left unsaved keeps nothing.
+func (s *CELog) attach(name string, b []byte) { s.attachProof(proofs.New(name, b)) }
+
+func (s *CELog) attachProof(p data.Proof, err error) {
 	if err != nil {
 		status(s.msg, err, "")
 		return

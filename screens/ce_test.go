@@ -36,6 +36,9 @@ func TestCELogTab(t *testing.T) {
 		t.Errorf("bad proof: %q %d", s.msg.Text, len(s.proofs))
 	}
 	s.attach("结业证书.pdf", []byte("%PDF-1.4 certificate"))
+	if n := proofFiles(t, f); n != 0 {
+		t.Errorf("attaching kept %d files before the record was saved", n)
+	}
 	typeInto(s.title.entry, "社区治理培训")
 	typeInto(s.date.entry, "2025-03-01")
 	typeInto(s.hours.entry, "24")
@@ -45,8 +48,8 @@ func TestCELogTab(t *testing.T) {
 	if len(recs) != 1 || recs[0].Hours != data.WholeHours(24) || recs[0].Kind != data.CETraining || len(recs[0].Proofs) != 1 {
 		t.Fatalf("saved %+v (%q)", recs, s.msg.Text)
 	}
-	if _, err := os.Stat(f.svc.Proofs.Path(recs[0].Proofs[0])); err != nil {
-		t.Errorf("proof file: %v", err)
+	if _, err := os.Stat(f.svc.Proofs.Path(recs[0].Proofs[0])); err != nil || proofFiles(t, f) != 1 {
+		t.Errorf("proof file: %v, %d files", err, proofFiles(t, f))
 	}
 	if bar(s).Value != 24 || bar(s).TextFormatter() != "24 / 90 学时" || !strings.Contains(collectText(s.progress), "尚缺 66 学时") {
 		t.Errorf("progress after saving %q", collectText(s.progress))
@@ -77,7 +80,14 @@ func TestCELogTab(t *testing.T) {
 		t.Errorf("%d records after a future date (%q)", len(recs), s.msg.Text)
 	}
 
+	// A file attached to a form left unsaved is never kept.
 	s.edit(nil)
+	s.attach("未保存.pdf", []byte("%PDF-1.4 never saved"))
+	s.edit(nil)
+	if n := proofFiles(t, f); n != 1 {
+		t.Errorf("%d files after an unsaved form", n)
+	}
+
 	// Online courses take no review status: the choice is empty and off.
 	s.kind.SetSelected(i18n.T("ce.kind.online"))
 	if !s.review.Disabled() || s.review.Selected != "" {
@@ -126,4 +136,17 @@ func bar(s *CELog) *widget.ProgressBar {
 		}
 	}
 	return widget.NewProgressBar()
+}
+
+// proofFiles counts the files in the proofs folder beside the database.
+func proofFiles(t *testing.T, f *fixture) int {
+	t.Helper()
+	n := 0
+	entries, _ := os.ReadDir(f.svc.Proofs.Dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			n++
+		}
+	}
+	return n
 }

@@ -133,7 +133,7 @@ func TestMigrationToTenthsKeepsEveryRecordAndProof(t *testing.T) {
 			t.Errorf("trigger %s changed:\n%s\nwant\n%s", name, got, want)
 		}
 	}
-	for _, idx := range []string{"ce_records_holder", "ce_proofs_record"} {
+	for _, idx := range []string{"ce_records_holder", "ce_proofs_record", "ce_proofs_sha256"} {
 		schemaSQL(t, db.sql, "index", idx)
 	}
 	if fk := schemaSQL(t, db.sql, "table", "ce_proofs"); !strings.Contains(fk, `REFERENCES "ce_records"`) || !strings.Contains(fk, "ON DELETE CASCADE") {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/proofs"
 )
 
 func TestRegistrationStore(t *testing.T) {
@@ -54,7 +55,8 @@ func TestRegistrationStore(t *testing.T) {
 func TestCEStore(t *testing.T) {
 	db := openTest(t)
 	h := mustCreateHolder(t, db, holder("张三", "11010519491231002X"))
-	proof := data.Proof{Name: "证书.pdf", SHA256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Size: 10, Type: "application/pdf"}
+	useProofs(t, db)
+	proof, _ := proofs.New("证书.pdf", []byte("%PDF-1.4 certificate"))
 	r := &data.CERecord{HolderID: h.ID, Kind: data.CETraining, Title: "  社区 治理 培训 ", Date: data.NewDate(2025, 3, 1), Hours: data.TenthsOfHour(123), Proofs: []data.Proof{proof}}
 	if err := db.CreateCERecord(ctx, r); err != nil {
 		t.Fatal(err)

@@ -52,6 +52,21 @@ ALTER TABLE ce_records_new RENAME TO ce_records;
 ALTER TABLE ce_proofs_new RENAME TO ce_proofs;
 CREATE INDEX ce_records_holder ON ce_records (holder_id, date);
 CREATE INDEX ce_proofs_record ON ce_proofs (record_id);
+-- A file is removed when no proof refers to its hash any more.
+CREATE INDEX ce_proofs_sha256 ON ce_proofs (sha256);
+
+-- The hashes whose last reference may have gone (a record deleted or
+-- changed, a holder deleted with their records): the store removes their
+-- files once the delete is committed, under the write lock, and whatever
+-- is left here (a crash in between) at the next start.
+CREATE TABLE proof_drops (
+    sha256 TEXT PRIMARY KEY
+) WITHOUT ROWID;
+-- +goose StatementBegin
+CREATE TRIGGER ce_proofs_drop AFTER DELETE ON ce_proofs BEGIN
+    INSERT OR IGNORE INTO proof_drops (sha256) VALUES (OLD.sha256);
+END;
+-- +goose StatementEnd
 
 -- +goose StatementBegin
 CREATE TRIGGER ce_records_attention_insert AFTER INSERT ON ce_records BEGIN
@@ -105,6 +120,7 @@ CREATE TABLE ce_proofs_old (
 );
 INSERT INTO ce_proofs_old (id, record_id, name, sha256, size, type, created_at)
     SELECT id, record_id, name, sha256, size, type, created_at FROM ce_proofs;
+DROP TABLE proof_drops;
 DROP TABLE ce_proofs;
 DROP TABLE ce_records;
 ALTER TABLE ce_records_old RENAME TO ce_records;
