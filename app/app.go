@@ -4,6 +4,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log"
@@ -12,6 +13,7 @@ import (
 	"runtime/debug"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -54,6 +56,14 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 		closeLog = func() { _ = f.Close() }
 	}
 	db, err := sqlite.Open(o.db, o.now)
+	if err == nil {
+		// Proof files beside the database; what no record refers to goes.
+		// A folder that cannot be swept now does not keep the store shut:
+		// the sweep is tried again at the next start.
+		if err := db.UseProofFiles(context.Background(), &proofs.Store{Dir: proofDir(o.db)}); err != nil {
+			log.Printf("proof files of %s: %v", o.db, err)
+		}
+	}
 	if err != nil {
 		log.Printf("open %s: %v", o.db, err)
 		closeLog()

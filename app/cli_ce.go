@@ -4,9 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/swcert/swcert/data"
@@ -38,54 +36,41 @@ func newCEFlags(fs *flag.FlagSet) ceFlags {
 		title:    fs.String("title", "", "title"),
 		provider: fs.String("provider", "", "provider"),
 		date:     fs.String("date", "", "date"),
-		hours:    fs.String("hours", "", "hours"),
-		review:   fs.String("review", "", "pending, approved or rejected"),
+		hours:    fs.String("hours", "", "hours, in tenths at most (7.5)"),
+		review:   fs.String("review", "", "pending, approved or rejected (none for online courses)"),
 		proofs:   &fileList{},
 	}
 	fs.Var(f.proofs, "proof", "a proof file (PDF or image); repeat for more")
 	return f
 }
 
-// apply copies the flags given onto r, and keeps the proof files.
+// apply copies the flags given onto r, with the proof files read: they
+// are kept when the record is saved, so a refused one keeps no file.
 func (f ceFlags) apply(c *cli, r *data.CERecord, g *given) error {
 	if g.has("holder") {
 		r.HolderID = *f.holder
 	}
 	if g.has("kind") {
-		r.Kind = data.CEKind(*f.kind)
+		r.SetKind(word(data.CEKinds(), *f.kind)) // to online courses: the old review status goes
 	}
 	g.str("title", &r.Title, f.title)
 	g.str("provider", &r.Provider, f.provider)
 	if err := g.date("date", &r.Date, f.date); err != nil {
 		return err
 	}
-	if g.has("hours") && *f.hours != "" {
-		h, err := strconv.ParseFloat(strings.TrimSpace(*f.hours), 64)
+	if g.has("hours") && strings.TrimSpace(*f.hours) != "" {
+		h, err := data.ParseHours("hours", *f.hours)
 		if err != nil {
-			return data.Invalid("hours", "err.ce.hours", "Max", data.MaxCEHours)
+			return err
 		}
 		r.Hours = h
 	}
 	if g.has("review") {
-		r.Review = data.Review(*f.review)
+		r.Review = word(data.Reviews, *f.review)
 	}
-	// Every proof is read and checked (size, type) before any is kept: a
-	// refused file keeps none.
-	files := make([][]byte, len(*f.proofs))
-	for i, path := range *f.proofs {
+	for _, path := range *f.proofs {
 		g.n++
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return data.Invalid("proof", "cli.read_failed", "Path", path, "Reason", err.Error())
-		}
-		if _, _, err := proofs.Check(b); err != nil {
-			return err
-		}
-		files[i] = b
-	}
-	store := &proofs.Store{Dir: proofDir(c.o.db)}
-	for i, path := range *f.proofs {
-		p, err := store.Add(path, files[i])
+		p, err := proofs.ReadFile(path) // bounded: no device, pipe or folder, at most proofs.MaxSize
 		if err != nil {
 			return err
 		}
@@ -105,7 +90,7 @@ func (c *cli) printCE(r *data.CERecord) {
 		row("provider", r.Provider)
 		row("date", r.Date.String())
 		row("hours", r.Hours)
-		row("review", i18n.T("ce.review."+string(r.Review)))
+		row("review", i18n.T(r.Review.Key()))
 		for _, p := range r.Proofs {
 			row("proof", p.Name+"  "+proofs.FormatSize(p.Size))
 		}
@@ -127,7 +112,7 @@ func ceList(c *cli, args []string) error {
 		var t table
 		t.add(i18n.Field("id"), i18n.Field("date"), i18n.Field("kind"), i18n.Field("title"), i18n.Field("hours"), i18n.Field("review"))
 		for _, r := range recs {
-			t.add(r.ID, r.Date.String(), i18n.T("ce.kind."+string(r.Kind)), r.Title, r.Hours, i18n.T("ce.review."+string(r.Review)))
+			t.add(r.ID, r.Date.String(), i18n.T("ce.kind."+string(r.Kind)), r.Title, r.Hours, i18n.T(r.Review.Key()))
 		}
 		t.write(w)
 	})

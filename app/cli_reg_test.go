@@ -79,18 +79,70 @@ func TestCECommands(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(r.db), "proofs", rec.Proofs[0].SHA256+".pdf")); err != nil {
 		t.Errorf("proof file not kept: %v", err)
 	}
-	for _, f := range []struct{ path, want string }{{bad, "Only PDF, PNG or JPEG"}, {big, "at most 10 MB"}} {
+	proofDir := filepath.Join(filepath.Dir(r.db), "proofs")
+	files := func() int {
+		n := 0
+		entries, _ := os.ReadDir(proofDir)
+		for _, e := range entries {
+			if !strings.HasPrefix(e.Name(), ".") {
+				n++
+			}
+		}
+		return n
+	}
+	// Refused files are refused before they are read in full, and a
+	// device, a pipe or a folder before anything is read.
+	refused := []struct{ path, want string }{{bad, "Only PDF, PNG or JPEG"}, {big, "at most 10 MB"}, {dir, "is not a file"}, {os.DevNull, "is not a file"}}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		refused = append(refused, struct{ path, want string }{"/dev/zero", "is not a file"})
+	}
+	if pipe := filepath.Join(dir, "pipe.pdf"); mkfifo(pipe) == nil {
+		refused = append(refused, struct{ path, want string }{pipe, "is not a file"}) // nobody writes to it: read, it would wait
+	}
+	for _, f := range refused {
 		code, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "x", "--hours", "1", "--date", "2025-03-01", "--proof", f.path)
 		if code != 2 || !strings.Contains(errs, f.want) {
 			t.Errorf("%s: %d %q", f.path, code, errs)
 		}
+	}
+	// A good file with a record refused for another reason: no file kept.
+	other := filepath.Join(dir, "另一份.pdf")
+	os.WriteFile(other, []byte("%PDF-1.4 another certificate"), 0o600)
+	for _, args := range [][]string{
+		{"--hours", "7.85"}, {"--hours", "0"}, {"--hours", "1e1"}, {"--date", "2027-01-01"}, {"--review", "approved"},
+	} {
+		add := append([]string{"ce", "add", "--holder", "1", "--kind", "online", "--title", "x", "--hours", "1", "--date", "2025-03-01", "--proof", other}, args...)
+		code, _, errs := r.do(add...)
+		if code != 2 || files() != 1 {
+			t.Errorf("ce add %v: exit %d %q, %d files in proofs/", args, code, errs, files())
+		}
+	}
+	// Decision: online courses need no review; giving one is refused.
+	code, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "2", "--date", "2025-03-01", "--review", "approved")
+	if code != 2 || !strings.Contains(errs, "Online courses need no review") {
+		t.Errorf("online with a review: %d %q", code, errs)
+	}
+	for _, h := range []string{"7.85", "0", "1e1", "0x1p3", "NaN", "7,5"} {
+		if code, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", h, "--date", "2025-03-01"); code != 2 || !strings.Contains(errs, "hours") {
+			t.Errorf("%s hours: %d %q", h, code, errs)
+		}
+	}
+	if _, _, errs := r.do("ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "7.85", "--date", "2025-03-01"); !strings.Contains(errs, "7.85 has more than one decimal") {
+		t.Errorf("7.85 hours: %q", errs)
 	}
 	var list []struct{ ID int64 }
 	r.ok(&list, "ce", "list", "--holder", "1")
 	if len(list) != 1 {
 		t.Fatalf("refused proofs saved records: %+v", list)
 	}
-	r.ok(nil, "ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "10.5", "--date", "2025-05-01")
+	var online struct {
+		Hours  float64 `json:"hours"`
+		Review *string `json:"review"`
+	}
+	r.ok(&online, "ce", "add", "--holder", "1", "--kind", "online", "--title", "网课", "--hours", "10.5", "--date", "2025-05-01")
+	if online.Hours != 10.5 || online.Review != nil {
+		t.Errorf("online record %+v: no review status, 10.5 hours", online)
+	}
 	r.ok(nil, "ce", "add", "--holder", "1", "--kind", "degree", "--title", "MSW", "--date", "2026-07-01", "--review", "approved")
 
 	var progress []struct {
@@ -120,5 +172,13 @@ func TestCECommands(t *testing.T) {
 	r.ok(nil, "ce", "delete", "2")
 	if code, _, _ := r.do("ce", "delete", "2"); code != 2 {
 		t.Errorf("deleting twice: exit %d", code)
+	}
+	// The record with the proof deleted: its file goes with it.
+	if files() != 1 {
+		t.Fatalf("%d files before deleting the record with the proof", files())
+	}
+	r.ok(nil, "ce", "delete", "1")
+	if files() != 0 {
+		t.Errorf("%d files in proofs/ after its record was deleted", files())
 	}
 }

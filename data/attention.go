@@ -197,8 +197,10 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 			}
 			progress, _ := CEProgress(c.Level, Periods(s.Registrations[c.ID]), s.CERecords[h.ID], today)
 			for _, p := range progress {
-				if p.Contains(today) && p.Missing > 0 {
-					add(AttCE, p.End, "att.ce_missing", "Missing", p.Missing, "Required", p.Required)
+				if p.Contains(today) && !p.Missing.IsZero() {
+					// As text: the item's arguments are kept as JSON, which
+					// would read a number back as a float.
+					add(AttCE, p.End, "att.ce_missing", "Missing", p.Missing.String(), "Required", p.Required.String())
 				}
 				soonDay(p.Start)
 				soonDay(p.End.AddDays(1))

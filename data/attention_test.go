@@ -21,7 +21,7 @@ func TestAttentionItems(t *testing.T) {
 		Annotations:  map[int64][]Annotation{1: {{ID: 1, CertID: 1, Days: 90, AppliedAt: done.Add(-time.Hour), CompletedAt: &done}}},
 		Registrations: map[int64][]Registration{1: {{CertID: 1, Kind: RegFirst, Status: RegIssued, AppliedOn: NewDate(2023, 1, 5),
 			ValidFrom: NewDate(2024, 1, 1)}}},
-		CERecords: map[int64][]CERecord{1: {{HolderID: 1, Kind: CEOnline, Title: "x", Date: NewDate(2024, 5, 1), Hours: 30, Review: ReviewApproved}}},
+		CERecords: map[int64][]CERecord{1: {{HolderID: 1, Kind: CEOnline, Title: "x", Date: NewDate(2024, 5, 1), Hours: WholeHours(30)}}},
 		Paper:     map[int64]*Paper{3: {CertID: 3, Method: PaperOnsite, Status: PaperNotCollected, WindowEnd: NewDate(2026, 11, 30)}},
 	}
 	items := AttentionItems(s, now)
@@ -58,10 +58,44 @@ func TestAttentionItems(t *testing.T) {
 			t.Errorf("not soonest first at %d", i)
 		}
 	}
-	if ce := got["ce/A1"]; ce.Args[1] != 60.0 {
+	if ce := got["ce/A1"]; ce.Args[1] != "60" {
 		t.Errorf("CE missing hours %v", ce.Args)
 	}
+}
 
+// Found by using it: three records adding up to exactly 72 hours left
+// "missing 0.0 h" and a CE item on the dashboard (floating-point sums).
+func TestNoCEItemAtExactlyTheRequiredHours(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	snap := func(hours ...string) *Snapshot {
+		var recs []CERecord
+		for i, h := range hours {
+			recs = append(recs, CERecord{HolderID: 1, Kind: CEOnline, Title: "网课", Date: NewDate(2025, 1, 1+i), Hours: hrs(h)})
+		}
+		return &Snapshot{
+			Holders:      map[int64]*Holder{1: {ID: 1, Name: "张伟"}},
+			Certificates: []*Certificate{{ID: 1, HolderID: 1, Level: LevelAssistant, MNo: "A1", Status: StatusValid, PassedOn: NewDate(2023, 9, 20), IssuedOn: NewDate(2023, 12, 1)}},
+			Registrations: map[int64][]Registration{1: {{CertID: 1, Kind: RegFirst, Status: RegIssued, AppliedOn: NewDate(2024, 3, 1),
+				ValidFrom: NewDate(2024, 4, 1)}}},
+			CERecords: map[int64][]CERecord{1: recs},
+		}
+	}
+	ce := func(s *Snapshot) []Attention {
+		var out []Attention
+		for _, it := range AttentionItems(s, now) {
+			if it.Kind == AttCE {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	if items := ce(snap("0.1", "64.1", "7.8")); len(items) != 0 {
+		t.Errorf("72 of 72 hours: CE items %+v", items)
+	}
+	items := ce(snap("0.1", "64.1", "7.7"))
+	if len(items) != 1 || items[0].Args[1] != "0.1" || items[0].Args[3] != "72" {
+		t.Errorf("71.9 of 72 hours: CE items %+v", items)
+	}
 }
 
 func TestAttentionOrderAndOutgrownCertificates(t *testing.T) {

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"time"
@@ -30,10 +29,11 @@ type CERule struct {
 	Kind   CEKind
 	Credit Credit
 	// FixedHours for CreditFixed.
-	FixedHours float64
+	FixedHours Hours
 	// OncePerPeriod: only the first such record of a period counts.
 	OncePerPeriod bool
-	// NeedsReview: offline learning counts only once its review passed.
+	// NeedsReview: offline learning counts only once its review passed. A
+	// kind that needs none records no review status (Decision).
 	NeedsReview bool
 	// Proof names the document that proves it (a translation key suffix).
 	Proof string
@@ -45,7 +45,7 @@ type CERule struct {
 var CERules = []CERule{
 	{Kind: CETraining, Credit: CreditActual, NeedsReview: true, Proof: "certificate"},
 	{Kind: CEOnline, Credit: CreditActual},
-	{Kind: CEDegree, Credit: CreditFixed, FixedHours: 90, OncePerPeriod: true, NeedsReview: true, Proof: "diploma"},
+	{Kind: CEDegree, Credit: CreditFixed, FixedHours: WholeHours(90), OncePerPeriod: true, NeedsReview: true, Proof: "diploma"},
 	{Kind: CECourses, Credit: CreditActual, NeedsReview: true, Proof: "transcript"},
 }
 
@@ -68,7 +68,7 @@ func RuleFor(k CEKind) (CERule, bool) {
 	return CERule{}, false
 }
 
-// Review is the review status of a record.
+// Review is the review status of a record; "" for a kind that needs none.
 type Review string
 
 const (
@@ -83,8 +83,23 @@ var Reviews = []Review{ReviewPending, ReviewApproved, ReviewRejected}
 // Known reports whether r is one of Reviews.
 func (r Review) Known() bool { return r == ReviewPending || r == ReviewApproved || r == ReviewRejected }
 
-// MaxCEHours bounds one record: more is a typing mistake.
-const MaxCEHours = 1000
+// Key is the message key that names r to a person ("no review needed"
+// for none).
+func (r Review) Key() string {
+	if r == "" {
+		return "ce.review.none"
+	}
+	return "ce.review." + string(r)
+}
+
+// MarshalJSON writes no review status as null: there is none, rather than
+// an empty one.
+func (r Review) MarshalJSON() ([]byte, error) {
+	if r == "" {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + string(r) + `"`), nil // Known values need no escaping; Validate refuses others
+}
 
 // CERecord is one continuing-education record of a holder.
 type CERecord struct {
@@ -94,7 +109,7 @@ type CERecord struct {
 	Title    string    `json:"title"`
 	Provider string    `json:"provider"`
 	Date     Date      `json:"date"`
-	Hours    float64   `json:"hours"`
+	Hours    Hours     `json:"hours"`
 	Review   Review    `json:"review"`
 	Proofs   []Proof   `json:"proofs"`
 	Created  time.Time `json:"created_at"`
@@ -109,25 +124,41 @@ type Proof struct {
 	SHA256 string `json:"sha256"` // where the app keeps it
 	Size   int64  `json:"size"`
 	Type   string `json:"type"` // application/pdf, image/png, image/jpeg
+	// Data is the content of a file attached but not saved yet: the store
+	// keeps the file together with the record that refers to it, so a
+	// record refused or never saved leaves no file behind.
+	Data []byte `json:"-"`
+}
+
+// needsReview says whether records of kind k take a review status.
+func needsReview(k CEKind) bool {
+	rule, ok := RuleFor(k)
+	return ok && rule.NeedsReview
+}
+
+// SetKind changes the kind of a record. A kind that needs no review drops
+// the review status the record had under its old kind: it has none to
+// keep, and the old one was not given for this kind.
+func (r *CERecord) SetKind(k CEKind) {
+	r.Kind = k
+	if !needsReview(k) {
+		r.Review = ""
+	}
 }
 
 // Normalize trims and fills defaults: pending review for kinds that need
-// one, approved (nothing to review) for the others; a fixed-credit kind's
-// hours are its credit.
+// one (a kind that needs none keeps what was given, for Validate to
+// refuse); a fixed-credit kind's hours are its credit.
 func (r *CERecord) Normalize() {
 	r.Title = strings.Join(strings.Fields(r.Title), " ")
 	r.Provider = strings.TrimSpace(r.Provider)
 	rule, ok := RuleFor(r.Kind)
-	if r.Review == "" {
-		r.Review = ReviewApproved
-		if ok && rule.NeedsReview {
-			r.Review = ReviewPending
-		}
+	if r.Review == "" && needsReview(r.Kind) {
+		r.Review = ReviewPending
 	}
-	if ok && rule.Credit == CreditFixed && r.Hours == 0 {
+	if ok && rule.Credit == CreditFixed && r.Hours.IsZero() {
 		r.Hours = rule.FixedHours
 	}
-	r.Hours = math.Round(r.Hours*10) / 10 // tenths of an hour
 }
 
 // Validate checks a normalized record against today.
@@ -150,6 +181,12 @@ func (r *CERecord) Validate(today Date) error {
 	if err := ValidateCEHours(r.Hours); err != nil {
 		return err
 	}
+	if !needsReview(r.Kind) {
+		if r.Review != "" {
+			return Invalid("review", "err.ce.no_review")
+		}
+		return nil
+	}
 	if !r.Review.Known() {
 		return Invalid("review", "err.ce.review", "Value", string(r.Review))
 	}
@@ -157,11 +194,20 @@ func (r *CERecord) Validate(today Date) error {
 }
 
 // ValidateCEHours requires 0.1 to MaxCEHours hours.
-func ValidateCEHours(h float64) error {
-	if h <= 0 || h > MaxCEHours || math.IsNaN(h) {
+func ValidateCEHours(h Hours) error {
+	if h.tenths <= 0 || MaxCEHours.Less(h) {
 		return Invalid("hours", "err.ce.hours", "Max", MaxCEHours)
 	}
 	return nil
+}
+
+// ParseCEHours reads the hours of a record as typed and checks their range.
+func ParseCEHours(s string) (Hours, error) {
+	h, err := ParseHours("hours", s)
+	if err != nil {
+		return Hours{}, err
+	}
+	return h, ValidateCEHours(h)
 }
 
 // Period is a registration period: ValidFrom to ValidTo, both inclusive.
@@ -189,8 +235,8 @@ func Periods(regs []Registration) []Period {
 // Credited is how one record counted.
 type Credited struct {
 	Record  CERecord `json:"record"`
-	Hours   float64  `json:"credited_hours"` // toward the requirement
-	Pending float64  `json:"pending_hours"`  // would count once approved
+	Hours   Hours    `json:"credited_hours"` // toward the requirement
+	Pending Hours    `json:"pending_hours"`  // would count once approved
 	// Note is a message key saying why it counts less than recorded.
 	Note string `json:"note,omitempty"`
 }
@@ -198,10 +244,10 @@ type Credited struct {
 // Progress is where a holder stands in one registration period.
 type Progress struct {
 	Period
-	Required float64    `json:"required_hours"`
-	Credited float64    `json:"credited_hours"`
-	Pending  float64    `json:"pending_hours"`
-	Missing  float64    `json:"missing_hours"`
+	Required Hours      `json:"required_hours"`
+	Credited Hours      `json:"credited_hours"`
+	Pending  Hours      `json:"pending_hours"`
+	Missing  Hours      `json:"missing_hours"`
 	DaysLeft int        `json:"days_left"` // until the period's last day; negative once over
 	Records  []Credited `json:"records"`
 }
@@ -216,7 +262,7 @@ func CEProgress(level Level, periods []Period, records []CERecord, today Date) (
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
 	out := make([]Progress, len(periods))
 	for i, p := range periods {
-		out[i] = Progress{Period: p, Required: float64(level.CEHours()), DaysLeft: today.DaysUntil(p.End)}
+		out[i] = Progress{Period: p, Required: WholeHours(level.CEHours()), DaysLeft: today.DaysUntil(p.End)}
 	}
 	var outside []CERecord
 	for _, r := range sorted {
@@ -235,10 +281,12 @@ func CEProgress(level Level, periods []Period, records []CERecord, today Date) (
 	}
 	for i := range out {
 		for _, c := range out[i].Records {
-			out[i].Credited += c.Hours
-			out[i].Pending += c.Pending
+			out[i].Credited = out[i].Credited.Add(c.Hours)
+			out[i].Pending = out[i].Pending.Add(c.Pending)
 		}
-		out[i].Missing = math.Max(0, out[i].Required-out[i].Credited)
+		if out[i].Credited.Less(out[i].Required) {
+			out[i].Missing = out[i].Required.Sub(out[i].Credited)
+		}
 	}
 	return out, outside
 }
@@ -258,7 +306,7 @@ func credit(r CERecord, before []Credited) Credited {
 		// An earlier one credited blocks this; an earlier one still pending
 		// blocks another pending one (not an approved one, which counts).
 		for _, b := range before {
-			if b.Record.Kind == r.Kind && (b.Hours > 0 || (b.Pending > 0 && r.Review != ReviewApproved)) {
+			if b.Record.Kind == r.Kind && (!b.Hours.IsZero() || (!b.Pending.IsZero() && r.Review != ReviewApproved)) {
 				return Credited{Record: r, Note: "ce.note.once_per_period"}
 			}
 		}

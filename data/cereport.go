@@ -1,6 +1,8 @@
 package data
 
 import (
+	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -26,11 +28,47 @@ type CEReport struct {
 // CEClaims is the payload of a CE report's seal.
 type CEClaims struct {
 	SealHeader
-	PeriodStart Date    `json:"from"`
-	PeriodEnd   Date    `json:"to"`
-	Required    float64 `json:"req"`
-	Credited    float64 `json:"hrs"`
-	Records     int     `json:"n"`
+	PeriodStart Date  `json:"from"`
+	PeriodEnd   Date  `json:"to"`
+	Required    Hours `json:"req"`
+	Credited    Hours `json:"hrs"`
+	Records     int   `json:"n"`
+}
+
+// UnmarshalJSON reads a seal's claims. Reports sealed before hours were
+// kept in tenths state a floating-point sum (71.99999999999999 for 72):
+// the signed bytes cannot change, so a number within a thousandth of a
+// tenth reads as that tenth. Hours typed by a person are never read so.
+func (c *CEClaims) UnmarshalJSON(b []byte) error {
+	type plain CEClaims
+	aux := struct {
+		*plain
+		Required json.Number `json:"req"`
+		Credited json.Number `json:"hrs"`
+	}{plain: (*plain)(c)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	var err error
+	if c.Required, err = sealedHours(aux.Required); err == nil {
+		c.Credited, err = sealedHours(aux.Credited)
+	}
+	return err
+}
+
+func sealedHours(n json.Number) (Hours, error) {
+	if n == "" {
+		return Hours{}, nil
+	}
+	if h, err := ParseHours("hours", string(n)); err == nil {
+		return h, nil
+	}
+	f, err := n.Float64()
+	t := math.Round(f * 10)
+	if err != nil || math.Abs(f*10-t) > 0.001 || math.Abs(t) > maxParsedHours*10 {
+		return Hours{}, Invalid("hours", "err.ce.hours", "Max", MaxCEHours)
+	}
+	return Hours{int64(t)}, nil
 }
 
 // Claims are the seal's payload for the report.
@@ -42,15 +80,22 @@ func (r *CEReport) Claims() CEClaims {
 	}
 }
 
-// Hash covers every line of the report: each record as credited.
+// Hash covers every line of the report: each record as credited. Its
+// form is that of the first version, so reports sealed then still match:
+// hours with one decimal (72.0), and a record with no review status (a
+// kind that needs none) as "approved", as those records were stored then.
 func (r *CEReport) Hash() string {
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	f := Hours.decimal
 	lines := []string{DocCEReport, r.ExportedBy, r.Certificate.MNo, r.Holder.Name, MaskIDNumber(r.Holder.IDNumber),
 		string(r.Certificate.Level), r.Progress.Start.String(), r.Progress.End.String(), f(r.Progress.Required),
 		f(r.Progress.Credited), f(r.Progress.Pending), strconv.FormatInt(r.ExportedAt.Unix(), 10)}
 	for _, c := range r.Progress.Records {
+		review := c.Record.Review
+		if review == "" {
+			review = ReviewApproved
+		}
 		lines = append(lines, strings.Join([]string{c.Record.Date.String(), string(c.Record.Kind), c.Record.Title,
-			c.Record.Provider, f(c.Record.Hours), string(c.Record.Review), f(c.Hours), f(c.Pending)}, "\t"))
+			c.Record.Provider, f(c.Record.Hours), string(review), f(c.Hours), f(c.Pending)}, "\t"))
 	}
 	return hashLines(lines...)
 }

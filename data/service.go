@@ -81,8 +81,11 @@ type RegistrationService interface {
 	Registrations(ctx context.Context, certID int64) ([]Registration, error)
 }
 
-// CEService keeps continuing-education records with their proof files'
-// descriptions (the files themselves are kept by data/proofs).
+// CEService keeps continuing-education records with their proof files. A
+// proof attached but not saved yet carries its Data: the store keeps its
+// file with the record, so a record refused keeps no file, and removes the
+// files no record refers to any more (a record changed or deleted, a
+// holder deleted).
 type CEService interface {
 	CreateCERecord(ctx context.Context, r *CERecord) error
 	UpdateCERecord(ctx context.Context, r *CERecord) error
@@ -90,6 +93,23 @@ type CEService interface {
 	CERecord(ctx context.Context, id int64) (*CERecord, error)
 	// CERecords of one holder, by date.
 	CERecords(ctx context.Context, holderID int64) ([]CERecord, error)
+}
+
+// ProofFiles keeps proof files, each under the SHA-256 of its content
+// (data/proofs). The CE store writes a record's new files, and removes
+// those no record refers to, while it holds the database's write lock: a
+// file is never removed between another writer's finding it kept and its
+// saving the record that refers to it.
+type ProofFiles interface {
+	// Keep writes p.Data, unless a whole file of that content is kept.
+	Keep(p Proof) error
+	// Remove removes the file of a hash; one already gone is no error.
+	Remove(sha256 string) error
+	// Kept lists the hashes of the files kept.
+	Kept() ([]string, error)
+	// Claim says whether the database db (its path), known by id, may
+	// remove files here: only the one database that uses the folder may.
+	Claim(id, db string) (bool, error)
 }
 
 // PaperService keeps how each certificate's paper copy is collected and

@@ -2,9 +2,7 @@ package screens
 
 import (
 	"fmt"
-	"io"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -79,14 +77,11 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 	s.provider = newField("provider", i18n.T("ce.provider_hint"), textRule("provider"))
 	s.date = newField("date", "2025-03-01", dayRule("date", true, true, svc))
 	s.hours = newField("hours", "24", func(t string) error {
-		if t == "" && s.selectedKindFixed() {
+		if strings.TrimSpace(t) == "" && s.selectedKindFixed() {
 			return nil // a degree counts its fixed hours
 		}
-		h, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
-		if err != nil {
-			return data.Invalid("hours", "err.ce.hours", "Max", data.MaxCEHours)
-		}
-		return data.ValidateCEHours(h)
+		_, err := data.ParseCEHours(t)
+		return err
 	})
 	s.review = widget.NewSelect(labels("ce.review.", data.Reviews), nil)
 	s.proofBox = container.NewVBox()
@@ -171,8 +166,8 @@ func (s *CELog) showProgress() {
 	}
 	for _, p := range st.Periods {
 		bar := widget.NewProgressBar()
-		bar.Max = p.Required
-		bar.SetValue(min(p.Credited, p.Required))
+		bar.Max = p.Required.Float()
+		bar.SetValue(min(p.Credited.Float(), p.Required.Float()))
 		bar.TextFormatter = func() string {
 			return i18n.T("ce.bar", "Credited", HoursText(p.Credited), "Required", HoursText(p.Required))
 		}
@@ -197,7 +192,7 @@ func (s *CELog) showProgress() {
 }
 
 // HoursText is hours as people write them: 24, 10.5 (the CLI prints the same).
-func HoursText(h float64) string { return strconv.FormatFloat(h, 'f', -1, 64) }
+func HoursText(h data.Hours) string { return h.String() }
 
 func (s *CELog) newRow() fyne.CanvasObject {
 	head := widget.NewLabel("2025-03-01 · 培训 · 24")
@@ -218,7 +213,7 @@ func (s *CELog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if r.Provider != "" {
 		detail += " · " + r.Provider
 	}
-	detail += " · " + i18n.T("ce.review."+string(r.Review))
+	detail += " · " + i18n.T(r.Review.Key())
 	if n := len(r.Proofs); n > 0 {
 		detail += " · " + i18n.T("ce.proof_count", "Count", n)
 	}
@@ -233,7 +228,8 @@ func (s *CELog) selectedKindFixed() bool {
 }
 
 // showKindHint fills in what the kind implies: a degree counts its fixed
-// hours, and online courses need no review.
+// hours, and online courses take no review status (the choice is emptied
+// and disabled; a kind that needs review starts pending).
 func (s *CELog) showKindHint() {
 	rule, ok := data.RuleFor(s.selectedKind())
 	if !ok {
@@ -244,13 +240,18 @@ func (s *CELog) showKindHint() {
 	} else {
 		s.hours.entry.SetPlaceHolder("24")
 	}
-	if s.editID == 0 {
-		rev := data.ReviewApproved
-		if rule.NeedsReview {
-			rev = data.ReviewPending
+	if !rule.NeedsReview {
+		s.review.ClearSelected()
+		s.review.PlaceHolder = i18n.T(data.Review("").Key())
+		s.review.Disable()
+	} else {
+		s.review.PlaceHolder = ""
+		s.review.Enable()
+		if s.editID == 0 || s.review.Selected == "" {
+			s.review.SetSelected(i18n.T(data.ReviewPending.Key()))
 		}
-		s.review.SetSelected(i18n.T("ce.review." + string(rev)))
 	}
+	s.review.Refresh()
 	s.hours.validate()
 }
 
@@ -263,7 +264,8 @@ func (s *CELog) edit(r *data.CERecord) {
 		for _, f := range []*field{s.title, s.provider, s.date, s.hours} {
 			f.set("")
 		}
-		s.proofs = nil
+		s.review.ClearSelected()
+		s.proofs = nil // a file attached and not saved is dropped, never kept
 		s.delBtn.Hide()
 	} else {
 		s.editID = r.ID
@@ -273,10 +275,14 @@ func (s *CELog) edit(r *data.CERecord) {
 		s.provider.set(r.Provider)
 		s.date.set(r.Date.String())
 		s.hours.set(HoursText(r.Hours))
-		s.review.SetSelected(i18n.T("ce.review." + string(r.Review)))
+		s.review.ClearSelected()
+		if r.Review != "" {
+			s.review.SetSelected(i18n.T(r.Review.Key()))
+		}
 		s.proofs = append([]data.Proof(nil), r.Proofs...)
 		s.delBtn.Show()
 	}
+	s.showKindHint() // the kind may not have changed, and SetSelected says so only when it did
 	s.showProofs()
 }
 
@@ -286,6 +292,9 @@ func (s *CELog) showProofs() {
 	for i, p := range s.proofs {
 		i, p := i, p
 		open := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { s.openProof(p) })
+		if p.Data != nil {
+			open.Disable() // not kept until the record is saved
+		}
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			s.proofs = append(s.proofs[:i:i], s.proofs[i+1:]...)
 			s.showProofs()
@@ -311,21 +320,22 @@ func (s *CELog) onAttach() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, proofs.MaxSize+1))
-		if err != nil {
-			status(s.msg, data.Invalid("proof", "err.proof.empty"), "")
+		if r.URI().Scheme() == "file" {
+			s.attachProof(proofs.ReadFile(r.URI().Path())) // refuses a folder, a device, a pipe before reading
 			return
 		}
-		s.attach(r.URI().Name(), b)
+		s.attachProof(proofs.Read(r.URI().Name(), r))
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
 	d.Show()
 }
 
-// attach keeps a proof file (refused: too large, not a PDF or image) and
-// adds it to the record being edited; saving the record records it.
-func (s *CELog) attach(name string, b []byte) {
-	p, err := s.svc.Proofs.Add(name, b)
+// attach adds a proof file to the record being edited (refused: too
+// large, not a PDF or image). The file is kept only when the record is
+// saved: a form left unsaved keeps nothing.
+func (s *CELog) attach(name string, b []byte) { s.attachProof(proofs.New(name, b)) }
+
+func (s *CELog) attachProof(p data.Proof, err error) {
 	if err != nil {
 		status(s.msg, err, "")
 		return
@@ -340,11 +350,18 @@ func (s *CELog) form() (*data.CERecord, error) {
 		return nil, err
 	}
 	d, _ := data.ParseDate(s.date.entry.Text)
-	h, _ := strconv.ParseFloat(strings.TrimSpace(s.hours.entry.Text), 64)
+	var h data.Hours // empty: a fixed-credit kind's own hours
+	if t := strings.TrimSpace(s.hours.entry.Text); t != "" {
+		h, _ = data.ParseCEHours(t)
+	}
+	var review data.Review // none for a kind that needs none
+	if !s.review.Disabled() {
+		review = pick("ce.review.", data.Reviews, s.review.Selected)
+	}
 	return &data.CERecord{
 		ID: s.editID, HolderID: s.holder.ID, Kind: s.selectedKind(),
 		Title: s.title.entry.Text, Provider: s.provider.entry.Text, Date: d, Hours: h,
-		Review: pick("ce.review.", data.Reviews, s.review.Selected), Proofs: s.proofs,
+		Review: review, Proofs: s.proofs,
 	}, nil
 }
 

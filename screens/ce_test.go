@@ -36,17 +36,20 @@ func TestCELogTab(t *testing.T) {
 		t.Errorf("bad proof: %q %d", s.msg.Text, len(s.proofs))
 	}
 	s.attach("结业证书.pdf", []byte("%PDF-1.4 certificate"))
+	if n := proofFiles(t, f); n != 0 {
+		t.Errorf("attaching kept %d files before the record was saved", n)
+	}
 	typeInto(s.title.entry, "社区治理培训")
 	typeInto(s.date.entry, "2025-03-01")
 	typeInto(s.hours.entry, "24")
 	s.review.SetSelected(i18n.T("ce.review.approved"))
 	test.Tap(s.saveBtn)
 	recs, _ := f.db.CERecords(context.Background(), h.ID)
-	if len(recs) != 1 || recs[0].Hours != 24 || recs[0].Kind != data.CETraining || len(recs[0].Proofs) != 1 {
+	if len(recs) != 1 || recs[0].Hours != data.WholeHours(24) || recs[0].Kind != data.CETraining || len(recs[0].Proofs) != 1 {
 		t.Fatalf("saved %+v (%q)", recs, s.msg.Text)
 	}
-	if _, err := os.Stat(f.svc.Proofs.Path(recs[0].Proofs[0])); err != nil {
-		t.Errorf("proof file: %v", err)
+	if _, err := os.Stat(f.svc.Proofs.Path(recs[0].Proofs[0])); err != nil || proofFiles(t, f) != 1 {
+		t.Errorf("proof file: %v, %d files", err, proofFiles(t, f))
 	}
 	if bar(s).Value != 24 || bar(s).TextFormatter() != "24 / 90 学时" || !strings.Contains(collectText(s.progress), "尚缺 66 学时") {
 		t.Errorf("progress after saving %q", collectText(s.progress))
@@ -77,6 +80,42 @@ func TestCELogTab(t *testing.T) {
 		t.Errorf("%d records after a future date (%q)", len(recs), s.msg.Text)
 	}
 
+	// A file attached to a form left unsaved is never kept.
+	s.edit(nil)
+	s.attach("未保存.pdf", []byte("%PDF-1.4 never saved"))
+	s.edit(nil)
+	if n := proofFiles(t, f); n != 1 {
+		t.Errorf("%d files after an unsaved form", n)
+	}
+
+	// Online courses take no review status: the choice is empty and off.
+	s.kind.SetSelected(i18n.T("ce.kind.online"))
+	if !s.review.Disabled() || s.review.Selected != "" {
+		t.Errorf("online courses: review %q, disabled %v", s.review.Selected, s.review.Disabled())
+	}
+	typeInto(s.title.entry, "网课")
+	typeInto(s.date.entry, "2025-05-01")
+	typeInto(s.hours.entry, "7.85")
+	if !strings.Contains(s.hours.Message(), "7.85 的小数多于一位") {
+		t.Errorf("hours 7.85: %q", s.hours.Message())
+	}
+	typeInto(s.hours.entry, "7.8")
+	test.Tap(s.saveBtn)
+	recs, _ = f.db.CERecords(context.Background(), h.ID)
+	if len(recs) != 2 || recs[1].Kind != data.CEOnline || recs[1].Review != "" || recs[1].Hours != data.TenthsOfHour(78) {
+		t.Fatalf("online record %+v (%q)", recs, s.msg.Text)
+	}
+	s.records.Select(1)
+	if !s.review.Disabled() || s.review.Selected != "" || s.hours.entry.Text != "7.8" {
+		t.Errorf("editing it: review %q, disabled %v, hours %q", s.review.Selected, s.review.Disabled(), s.hours.entry.Text)
+	}
+	// Back to a kind that needs review: pending, to be changed.
+	s.kind.SetSelected(i18n.T("ce.kind.training"))
+	if s.review.Disabled() || s.review.Selected != i18n.T("ce.review.pending") {
+		t.Errorf("online → training: review %q, disabled %v", s.review.Selected, s.review.Disabled())
+	}
+	s.edit(nil)
+
 	path := filepath.Join(t.TempDir(), "ce.pdf")
 	w, err := storage.Writer(storage.NewFileURI(path))
 	if err != nil {
@@ -84,7 +123,7 @@ func TestCELogTab(t *testing.T) {
 	}
 	s.exportTo(w)
 	b, err := os.ReadFile(path)
-	if err != nil || !strings.HasPrefix(string(b), "%PDF-") || !strings.Contains(s.exportMsg.Text, "24/90") {
+	if err != nil || !strings.HasPrefix(string(b), "%PDF-") || !strings.Contains(s.exportMsg.Text, "31.8/90") {
 		t.Fatalf("export: %v %q", err, s.exportMsg.Text)
 	}
 }
@@ -97,4 +136,17 @@ func bar(s *CELog) *widget.ProgressBar {
 		}
 	}
 	return widget.NewProgressBar()
+}
+
+// proofFiles counts the files in the proofs folder beside the database.
+func proofFiles(t *testing.T, f *fixture) int {
+	t.Helper()
+	n := 0
+	entries, _ := os.ReadDir(f.svc.Proofs.Dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			n++
+		}
+	}
+	return n
 }

@@ -43,13 +43,17 @@ func newFixture(t *testing.T, lang string) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	proofStore := &proofs.Store{Dir: filepath.Join(filepath.Dir(path), "proofs")}
+	if err := db.UseProofFiles(context.Background(), proofStore); err != nil {
+		t.Fatal(err)
+	}
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(PrefLanguage, lang)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
 	f.db, f.app, f.win = db, a, w
 	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Now: clock, DBPath: path, Sync: true,
-		Proofs: &proofs.Store{Dir: filepath.Join(filepath.Dir(path), "proofs")},
+		Proofs: proofStore,
 		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: clock}}
 	return f
 }

@@ -189,10 +189,10 @@ func (g *generator) registrations(rec *data.HolderRecord, region string) {
 		if g.r.IntN(5) == 0 {
 			review = data.ReviewPending
 		}
-		rec.CERecords = append(rec.CERecords, data.CERecord{
-			Kind: kind, Title: g.pick(ceTitles), Provider: g.pick(ceProviders), Date: last.ValidFrom.AddDays(g.r.IntN(span + 1)),
-			Hours: float64(4 + g.r.IntN(30)), Review: review,
-		})
+		r := data.CERecord{Title: g.pick(ceTitles), Provider: g.pick(ceProviders), Date: last.ValidFrom.AddDays(g.r.IntN(span + 1)),
+			Hours: data.WholeHours(4 + g.r.IntN(30)), Review: review}
+		r.SetKind(kind) // online courses take no review status
+		rec.CERecords = append(rec.CERecords, r)
 	}
 }
 

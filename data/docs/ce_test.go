@@ -26,9 +26,9 @@ func TestCEReportPDF(t *testing.T) {
 	in := newInstallation(t)
 	hid := withPeriod(t, in)
 	for i, r := range []data.CERecord{
-		{Kind: data.CETraining, Title: longTitle, Provider: "北京市社会工作者协会", Date: data.NewDate(2025, 3, 1), Hours: 24, Review: data.ReviewApproved},
-		{Kind: data.CEOnline, Title: "网络课程：儿童保护", Date: data.NewDate(2025, 5, 1), Hours: 10.5},
-		{Kind: data.CECourses, Title: "社会政策（课程）", Date: data.NewDate(2026, 1, 10), Hours: 32},
+		{Kind: data.CETraining, Title: longTitle, Provider: "北京市社会工作者协会", Date: data.NewDate(2025, 3, 1), Hours: data.WholeHours(24), Review: data.ReviewApproved},
+		{Kind: data.CEOnline, Title: "网络课程：儿童保护", Date: data.NewDate(2025, 5, 1), Hours: data.TenthsOfHour(105)},
+		{Kind: data.CECourses, Title: "社会政策（课程）", Date: data.NewDate(2026, 1, 10), Hours: data.WholeHours(32)},
 		{Kind: data.CEDegree, Title: "社会工作硕士", Date: data.NewDate(2026, 7, 1), Review: data.ReviewRejected},
 	} {
 		r.HolderID = hid
@@ -38,7 +38,7 @@ func TestCEReportPDF(t *testing.T) {
 	}
 	// Enough records to run over a page: every one must still be there.
 	for i := 0; i < 30; i++ {
-		r := data.CERecord{HolderID: hid, Kind: data.CEOnline, Title: "线上微课 第" + string(rune('一'+i)) + "讲", Date: data.NewDate(2025, 6, 1+i%28), Hours: 1}
+		r := data.CERecord{HolderID: hid, Kind: data.CEOnline, Title: "线上微课 第" + string(rune('一'+i)) + "讲", Date: data.NewDate(2025, 6, 1+i%28), Hours: data.WholeHours(1)}
 		if err := in.db.CreateCERecord(ctx, &r); err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +47,7 @@ func TestCEReportPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Progress.Credited != 64.5 || rep.Progress.Pending != 32 || rep.Progress.Required != 90 {
+	if rep.Progress.Credited != data.TenthsOfHour(645) || rep.Progress.Pending != data.WholeHours(32) || rep.Progress.Required != data.WholeHours(90) {
 		t.Errorf("totals %+v", rep.Progress)
 	}
 	path := filepath.Join(t.TempDir(), "ce.pdf")
@@ -78,7 +78,7 @@ func TestCEReportPDF(t *testing.T) {
 		t.Errorf("expected 2 pages:\n%s", pages)
 	}
 	v, err := in.svc.Verify(ctx, b)
-	if err != nil || !v.Valid || v.Doc != data.DocCEReport || v.CE.Credited != 64.5 || v.MatchesRecord == nil || !*v.MatchesRecord {
+	if err != nil || !v.Valid || v.Doc != data.DocCEReport || v.CE.Credited != data.TenthsOfHour(645) || v.MatchesRecord == nil || !*v.MatchesRecord {
 		t.Fatalf("verdict %+v %v", v, err)
 	}
 	// A record approved since: the report no longer matches the record.

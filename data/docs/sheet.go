@@ -146,7 +146,7 @@ var (
 		data.PaperShipped: "已寄出", data.PaperCollected: "已领取", data.PaperOverdue: "逾期未领取"}
 )
 
-func hours(h float64) string { return strconv.FormatFloat(h, 'f', -1, 64) }
+func hours(h data.Hours) string { return h.String() }
 
 // annotationState is the annotation in force, else the latest one.
 func annotationState(c *data.Certificate, anns []data.Annotation, now time.Time) []string {

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/swcert/swcert/data"
 )
@@ -102,7 +101,7 @@ func ceReportPages(c *canvas, r *data.CEReport) {
 	footer(c, r.ExportedBy, "学时以登记机关审核认定为准。", "the registration authority's review decides which hours count.")
 }
 
-func hours(h float64) string { return strconv.FormatFloat(h, 'f', -1, 64) }
+func hours(h data.Hours) string { return h.String() }
 
 // row sets one table row, each cell wrapped in its column, and returns the
 // y below its tallest cell.

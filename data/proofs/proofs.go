@@ -1,14 +1,20 @@
 // Package proofs keeps the files that prove continuing-education records
 // (certificates, diplomas, transcripts) in a directory beside the database,
 // each under the SHA-256 of its contents: the same file added twice is
-// kept once, and a file's name says nothing about the person.
+// kept once, and a file's name says nothing about the person. It reads a
+// file the user picks (bounded before reading), and keeps and removes files
+// as the store says (data.ProofFiles): a file is written with the record
+// that refers to it and removed when none does.
 package proofs
 
 import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +28,8 @@ const MaxSize = 10 << 20
 
 // Store keeps proof files in Dir.
 type Store struct{ Dir string }
+
+var _ data.ProofFiles = (*Store)(nil)
 
 // Types a proof may have, told by the file's first bytes, not its name.
 var types = []struct {
@@ -41,7 +49,7 @@ func Check(b []byte) (mime, ext string, err error) {
 		return "", "", data.Invalid("proof", "err.proof.empty")
 	}
 	if len(b) > MaxSize {
-		return "", "", data.Invalid("proof", "err.proof.too_large", "Size", fmt.Sprintf("%.1f", float64(len(b))/(1<<20)), "Max", MaxSize>>20)
+		return "", "", tooLarge(int64(len(b)))
 	}
 	for _, t := range types {
 		if bytes.HasPrefix(b, t.magic) {
@@ -51,26 +59,146 @@ func Check(b []byte) (mime, ext string, err error) {
 	return "", "", data.Invalid("proof", "err.proof.type")
 }
 
-// Add keeps the file and describes it; name is what the user called it.
-// A crash leaves no half file (files.Write).
-func (s *Store) Add(name string, b []byte) (data.Proof, error) {
-	mime, ext, err := Check(b)
+func tooLarge(n int64) error {
+	return data.Invalid("proof", "err.proof.too_large", "Size", fmt.Sprintf("%.1f", float64(n)/(1<<20)), "Max", MaxSize>>20)
+}
+
+// New describes b as a proof with its content, to be kept when the record
+// it is attached to is saved; name is what the user called the file.
+func New(name string, b []byte) (data.Proof, error) {
+	mime, _, err := Check(b)
 	if err != nil {
 		return data.Proof{}, err
 	}
 	sum := sha256.Sum256(b)
-	p := data.Proof{Name: filepath.Base(strings.TrimSpace(name)), SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b)), Type: mime}
+	return data.Proof{Name: filepath.Base(strings.TrimSpace(name)), SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b)), Type: mime, Data: b}, nil
+}
+
+// Read reads a proof from r, no more than MaxSize and one byte of it.
+func Read(name string, r io.Reader) (data.Proof, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return data.Proof{}, data.Invalid("proof", "err.proof.read", "Path", name)
+	}
+	return New(name, b)
+}
+
+// ReadFile reads the proof at path. What is not a regular file (a folder,
+// a device such as /dev/zero, a pipe) or is larger than MaxSize is refused
+// before anything is read, and no more than MaxSize and one byte are read
+// of a file that grows meanwhile.
+func ReadFile(path string) (data.Proof, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return data.Proof{}, readFailed(path, err)
+	}
+	if err := regular(path, fi); err != nil {
+		return data.Proof{}, err
+	}
+	// Non-blocking: a pipe put in its place since the Stat does not hang
+	// the open; the opened file is checked again below.
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
+	if err != nil {
+		return data.Proof{}, readFailed(path, err)
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return data.Proof{}, readFailed(path, err)
+	}
+	if err := regular(path, fi); err != nil {
+		return data.Proof{}, err
+	}
+	return Read(path, f)
+}
+
+func regular(path string, fi fs.FileInfo) error {
+	if !fi.Mode().IsRegular() {
+		return data.Invalid("proof", "err.proof.not_file", "Path", path)
+	}
+	if fi.Size() > MaxSize {
+		return tooLarge(fi.Size())
+	}
+	return nil
+}
+
+func readFailed(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return data.Invalid("proof", "err.proof.not_found", "Path", path)
+	case errors.Is(err, fs.ErrPermission):
+		return data.Invalid("proof", "err.proof.no_access", "Path", path)
+	}
+	return data.Invalid("proof", "err.proof.read", "Path", path)
+}
+
+// Keep writes p.Data under its hash, unless a whole file of that content
+// is kept already. A crash leaves no half file (files.Write).
+func (s *Store) Keep(p data.Proof) error {
+	sum := sha256.Sum256(p.Data)
+	if p.Data == nil || hex.EncodeToString(sum[:]) != p.SHA256 {
+		return errors.New("proofs: the content is not the proof's")
+	}
+	_, ext, err := Check(p.Data)
+	if err != nil {
+		return err
+	}
 	path := s.path(p.SHA256, ext)
-	if _, err := os.Stat(path); err == nil {
-		return p, nil // kept already
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(p.Data)) {
+		return nil // kept already
 	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return data.Proof{}, fmt.Errorf("proofs: %w", err)
+		return fmt.Errorf("proofs: %w", err)
 	}
-	if err := files.Write(path, b, 0o600); err != nil {
-		return data.Proof{}, fmt.Errorf("proofs: %w", err)
+	if err := files.Write(path, p.Data, 0o600); err != nil {
+		return fmt.Errorf("proofs: %w", err)
 	}
-	return p, nil
+	return nil
+}
+
+// Remove removes the file of a hash; one already gone is no error.
+func (s *Store) Remove(sha string) error {
+	if !isHash(sha) {
+		return fmt.Errorf("proofs: %q is not a hash", sha)
+	}
+	for _, t := range types {
+		if err := os.Remove(s.path(sha, t.ext)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("proofs: %w", err)
+		}
+	}
+	return nil
+}
+
+// Kept lists the hashes of the files kept; other files are not its own.
+func (s *Store) Kept() ([]string, error) {
+	entries, err := os.ReadDir(s.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("proofs: %w", err)
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		for _, t := range types {
+			if sha, ok := strings.CutSuffix(name, t.ext); ok && isHash(sha) && e.Type().IsRegular() {
+				out = append(out, sha)
+			}
+		}
+	}
+	return out, nil
+}
+
+func isHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // Path is where a proof's file is kept, to open it with the system viewer.

@@ -112,7 +112,7 @@ func TestAttentionTableFollowsRulesAndWrites(t *testing.T) {
 		case 4:
 			kind = "ce"
 			err = db.CreateCERecord(ctx, &data.CERecord{HolderID: c.HolderID, Kind: data.CEOnline, Title: "伦理课程",
-				Date: today, Hours: float64(5 + r.IntN(40)), Review: data.ReviewApproved})
+				Date: today, Hours: data.WholeHours(5 + r.IntN(40))})
 		case 5:
 			kind = "paper"
 			p, _ := db.Paper(ctx, c.ID)

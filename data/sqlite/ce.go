@@ -2,15 +2,25 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/swcert/swcert/data"
 )
 
-const ceColumns = `id, holder_id, kind, title, provider, date, hours, review, created_at, updated_at`
+// Hours are kept in tenths (tenths); no review status is NULL.
+const ceColumns = `id, holder_id, kind, title, provider, date, tenths, coalesce(review, ''), created_at, updated_at`
 
-// CreateCERecord saves a record with its proofs' descriptions, together.
+// review is how a review status is stored: NULL for none.
+func review(r data.Review) sql.NullString { return sql.NullString{String: string(r), Valid: r != ""} }
+
+// CreateCERecord saves a record with its proofs and their new files,
+// together.
 func (db *DB) CreateCERecord(ctx context.Context, r *data.CERecord) error {
-	return db.tx(ctx, func(tx *txn) error { return db.insertCERecord(ctx, tx, r) })
+	err := db.tx(ctx, func(tx *txn) error { return db.insertCERecord(ctx, tx, r) })
+	if err == nil {
+		savedProofs(r)
+	}
+	return err
 }
 
 func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) error {
@@ -18,9 +28,12 @@ func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) err
 	if err := r.Validate(db.today()); err != nil {
 		return err
 	}
+	if err := db.checkProofs(ctx, tx, r); err != nil {
+		return err
+	}
 	t, ts := db.stamp()
-	res, err := tx.ExecContext(ctx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, hours, review, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours, r.Review, ts, ts)
+	res, err := tx.ExecContext(ctx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, tenths, review, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, ts)
 	if err != nil {
 		return mapError("insert ce record", err)
 	}
@@ -31,16 +44,21 @@ func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) err
 	return db.insertProofs(ctx, tx, r, ts)
 }
 
-// UpdateCERecord saves a record; its proofs become exactly r.Proofs.
+// UpdateCERecord saves a record; its proofs become exactly r.Proofs, and
+// the files of those it no longer has are removed when nothing else
+// refers to them.
 func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 	r.Normalize()
 	if err := r.Validate(db.today()); err != nil {
 		return err
 	}
-	return db.tx(ctx, func(tx *txn) error {
+	err := db.tx(ctx, func(tx *txn) error {
+		if err := db.checkProofs(ctx, tx, r); err != nil {
+			return err
+		}
 		t, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `UPDATE ce_records SET kind = ?, title = ?, provider = ?, date = ?, hours = ?, review = ?, updated_at = ?
-			WHERE id = ?`, r.Kind, r.Title, r.Provider, r.Date, r.Hours, r.Review, ts, r.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE ce_records SET kind = ?, title = ?, provider = ?, date = ?, tenths = ?, review = ?, updated_at = ?
+			WHERE id = ?`, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, r.ID)
 		if err != nil {
 			return mapError("update ce record", err)
 		}
@@ -53,11 +71,22 @@ func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 		r.Updated = t.In(data.Beijing)
 		return db.insertProofs(ctx, tx, r, ts)
 	})
+	if err != nil {
+		return err
+	}
+	savedProofs(r)
+	_ = db.removeUnreferenced(ctx, nil) // the write stands; what is left is tried again at the next start
+	return nil
 }
 
+// insertProofs records r's proofs, writing the files of new ones: the last
+// step of saving a record, so that a refused record writes no file.
 func (db *DB) insertProofs(ctx context.Context, tx *txn, r *data.CERecord, ts string) error {
 	for i := range r.Proofs {
 		p := &r.Proofs[i]
+		if err := db.keepProof(tx, p); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO ce_proofs (record_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.ID, p.Name, p.SHA256, p.Size, p.Type, ts)
 		if err != nil {
@@ -70,7 +99,8 @@ func (db *DB) insertProofs(ctx context.Context, tx *txn, r *data.CERecord, ts st
 	return nil
 }
 
-// DeleteCERecord removes a record and its proofs' descriptions.
+// DeleteCERecord removes a record and its proofs, and then the files no
+// other record refers to.
 func (db *DB) DeleteCERecord(ctx context.Context, id int64) error {
 	res, err := db.sql.ExecContext(ctx, `DELETE FROM ce_records WHERE id = ?`, id)
 	if err != nil {
@@ -79,6 +109,7 @@ func (db *DB) DeleteCERecord(ctx context.Context, id int64) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return data.NotFound("ce_record", id)
 	}
+	_ = db.removeUnreferenced(ctx, nil) // committed: the files follow (else at the next start)
 	return nil
 }
 
@@ -151,9 +182,11 @@ func (db *DB) loadProofs(ctx context.Context, recs []data.CERecord) error {
 func scanCE(s scanner) (*data.CERecord, error) {
 	var r data.CERecord
 	var created, updated string
-	if err := s.Scan(&r.ID, &r.HolderID, &r.Kind, &r.Title, &r.Provider, &r.Date, &r.Hours, &r.Review, &created, &updated); err != nil {
+	var tenths int64
+	if err := s.Scan(&r.ID, &r.HolderID, &r.Kind, &r.Title, &r.Provider, &r.Date, &tenths, &r.Review, &created, &updated); err != nil {
 		return nil, err
 	}
+	r.Hours = data.TenthsOfHour(tenths)
 	r.Created, r.Updated = parseStamp(created), parseStamp(updated)
 	return &r, nil
 }

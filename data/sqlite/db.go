@@ -27,8 +27,13 @@ var migrations embed.FS
 // DB is an open store. It implements the services of data/.
 type DB struct {
 	sql    *sql.DB
+	path   string
 	now    func() time.Time
 	search searchIndex
+	// files keeps the proof files (UseProofFiles); id is this database's
+	// own key, which names it to the folder of files.
+	files data.ProofFiles
+	id    string
 }
 
 var (
@@ -61,11 +66,13 @@ func Open(path string, now func() time.Time) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &DB{sql: db, now: now}
-	if _, err := s.OwnKey(context.Background()); err != nil {
+	s := &DB{sql: db, path: path, now: now}
+	k, err := s.OwnKey(context.Background())
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	s.id = k.KID
 	return s, nil
 }
 
@@ -118,20 +125,24 @@ func parseStamp(s string) time.Time {
 	return t.In(data.Beijing)
 }
 
-// tx runs fn in a transaction, committed only when fn returns nil.
+// tx runs fn in a transaction, committed only when fn returns nil. The
+// proof files it kept for records it then did not save are removed (unless
+// something else refers to them by then).
 func (db *DB) tx(ctx context.Context, fn func(*txn) error) error {
 	t, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return internal("begin", err)
 	}
-	if err := fn(&txn{Tx: t}); err != nil {
+	tx := &txn{Tx: t}
+	if err = fn(tx); err != nil {
 		t.Rollback()
-		return err
+	} else if err = t.Commit(); err != nil {
+		err = internal("commit", err)
 	}
-	if err := t.Commit(); err != nil {
-		return internal("commit", err)
+	if err != nil && len(tx.kept) > 0 {
+		_ = db.removeUnreferenced(ctx, tx.kept)
 	}
-	return nil
+	return err
 }
 
 // txn is a transaction that compiles each statement once. This driver
@@ -141,6 +152,7 @@ func (db *DB) tx(ctx context.Context, fn func(*txn) error) error {
 type txn struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt // closed by Commit or Rollback
+	kept  []string             // hashes of the proof files written for this transaction
 }
 
 func (t *txn) prepared(ctx context.Context, query string) (*sql.Stmt, error) {

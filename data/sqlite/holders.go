@@ -55,7 +55,9 @@ func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 	return nil
 }
 
-// DeleteHolder removes the holder; the schema cascades to the certificates.
+// DeleteHolder removes the holder; the schema cascades to the certificates
+// and the CE records with their proofs. The proof files no other record
+// refers to go once that is committed.
 func (db *DB) DeleteHolder(ctx context.Context, id int64) error {
 	res, err := db.sql.ExecContext(ctx, `DELETE FROM holders WHERE id = ?`, id)
 	if err != nil {
@@ -64,6 +66,7 @@ func (db *DB) DeleteHolder(ctx context.Context, id int64) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return data.NotFound("holder", id)
 	}
+	_ = db.removeUnreferenced(ctx, nil) // else at the next start
 	return nil
 }
 

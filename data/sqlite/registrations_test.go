@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/proofs"
 )
 
 func TestRegistrationStore(t *testing.T) {
@@ -54,13 +55,14 @@ func TestRegistrationStore(t *testing.T) {
 func TestCEStore(t *testing.T) {
 	db := openTest(t)
 	h := mustCreateHolder(t, db, holder("张三", "11010519491231002X"))
-	proof := data.Proof{Name: "证书.pdf", SHA256: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Size: 10, Type: "application/pdf"}
-	r := &data.CERecord{HolderID: h.ID, Kind: data.CETraining, Title: "  社区 治理 培训 ", Date: data.NewDate(2025, 3, 1), Hours: 12.34, Proofs: []data.Proof{proof}}
+	useProofs(t, db)
+	proof, _ := proofs.New("证书.pdf", []byte("%PDF-1.4 certificate"))
+	r := &data.CERecord{HolderID: h.ID, Kind: data.CETraining, Title: "  社区 治理 培训 ", Date: data.NewDate(2025, 3, 1), Hours: data.TenthsOfHour(123), Proofs: []data.Proof{proof}}
 	if err := db.CreateCERecord(ctx, r); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.CERecord(ctx, r.ID)
-	if err != nil || got.Title != "社区 治理 培训" || got.Hours != 12.3 || got.Review != data.ReviewPending || len(got.Proofs) != 1 || got.Proofs[0].Name != "证书.pdf" {
+	if err != nil || got.Title != "社区 治理 培训" || got.Hours != data.TenthsOfHour(123) || got.Review != data.ReviewPending || len(got.Proofs) != 1 || got.Proofs[0].Name != "证书.pdf" {
 		t.Fatalf("stored %+v %v", got, err)
 	}
 	got.Review, got.Proofs = data.ReviewApproved, nil
@@ -71,7 +73,7 @@ func TestCEStore(t *testing.T) {
 	if len(list) != 1 || list[0].Review != data.ReviewApproved || len(list[0].Proofs) != 0 {
 		t.Errorf("after update %+v", list)
 	}
-	bad := &data.CERecord{HolderID: h.ID, Kind: data.CETraining, Title: "x", Date: data.NewDate(2025, 3, 1), Hours: -1}
+	bad := &data.CERecord{HolderID: h.ID, Kind: data.CETraining, Title: "x", Date: data.NewDate(2025, 3, 1), Hours: data.TenthsOfHour(-1)}
 	if err := db.CreateCERecord(ctx, bad); data.AsError(err) == nil || data.AsError(err).Field != "hours" {
 		t.Errorf("negative hours: %v", err)
 	}

@@ -91,9 +91,11 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 		s.Registrations[g.CertID] = append(s.Registrations[g.CertID], g)
 		return err
 	})
-	load(4, `SELECT holder_id, kind, date, hours, review FROM ce_records`+byHolder, func(r scanner) error {
+	load(4, `SELECT holder_id, kind, date, tenths, coalesce(review, '') FROM ce_records`+byHolder, func(r scanner) error {
 		var c data.CERecord
-		err := r.Scan(&c.HolderID, &c.Kind, &c.Date, &c.Hours, &c.Review)
+		var tenths int64
+		err := r.Scan(&c.HolderID, &c.Kind, &c.Date, &tenths, &c.Review)
+		c.Hours = data.TenthsOfHour(tenths)
 		s.CERecords[c.HolderID] = append(s.CERecords[c.HolderID], c)
 		return err
 	})
