@@ -71,3 +71,30 @@ func TestRegistrationRulesOnTheCommandLine(t *testing.T) {
 		t.Errorf("printed with --lang zh:\n%s", out)
 	}
 }
+
+// CE kinds, review statuses, paper methods and ID types by their Chinese names.
+func TestChineseWordsOnTheCommandLine(t *testing.T) {
+	r := newRun(t)
+	var h holderJSON
+	r.ok(&h, "holder", "add", "--name", "王芳", "--id-number", "11010519491231002X", "--id-type", "居民身份证")
+	r.ok(nil, "cert", "add", "--holder", "1", "--level", "社会工作师", "--mno", "2023S110001", "--exam-year", "2023", "--passed-on", "2023-09-20", "--issued-on", "2023-12-01", "--status", "有效")
+	var rec struct {
+		Kind   string  `json:"kind"`
+		Review *string `json:"review"`
+	}
+	r.ok(&rec, "ce", "add", "--holder", "1", "--kind", "培训", "--title", "社区治理", "--hours", "8", "--date", "2025-03-01", "--review", "已通过")
+	if rec.Kind != "training" || rec.Review == nil || *rec.Review != "approved" {
+		t.Errorf("CE by its Chinese words: %+v", rec)
+	}
+	var p struct {
+		Method string `json:"method"`
+	}
+	r.ok(&p, "paper", "set", "--cert", "1", "--method", "现场领取")
+	if p.Method != "onsite" {
+		t.Errorf("paper method: %+v", p)
+	}
+	_, out, _ := r.do("--lang", "zh", "ce", "list", "--holder", "1")
+	if !strings.Contains(out, "培训") {
+		t.Errorf("printed with --lang zh:\n%s", out)
+	}
+}
