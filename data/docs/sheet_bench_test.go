@@ -76,3 +76,16 @@ func BenchmarkReimportSheet10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDryRunSheet10k: the preview of 10,000 new rows (every row
+// merged as the import would, nothing written).
+func BenchmarkDryRunSheet10k(b *testing.B) {
+	file := benchSheet(b, "staff.csv", 10_000)
+	svc := benchService(b)
+	for b.Loop() {
+		rep, err := svc.ImportSheet(ctx, "staff.csv", bytes.NewReader(file), true, true)
+		if err != nil || len(rep.Errors) > 0 || rep.Imported != 15_000 {
+			b.Fatalf("%+v %v", rep.Imported, err)
+		}
+	}
+}
