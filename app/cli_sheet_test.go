@@ -401,3 +401,19 @@ func TestTemplateExampleRowIsSkipped(t *testing.T) {
 		r.ok(nil, "holder", "delete", fmt.Sprint(hs[0].ID))
 	}
 }
+
+// A management number twice in one sheet: the message names the first
+// row, once ("Record 2:" was put before it, as if from a batch).
+func TestImportNamesTheRowAManagementNumberIsFirstOn(t *testing.T) {
+	r := newRun(t)
+	dup := filepath.Join(t.TempDir(), "dup.csv")
+	writeSheet(t, dup, [][]string{
+		{"姓名", "身份证号", "级别", "管理号", "合格日期", "发证日期"},
+		{"张三", "11010519491231002X", "社会工作师", "2022S110001", "2022-06-20", "2022-12-01"},
+		{"王五", "44030519900101123X", "社会工作师", "2022S110001", "2022-06-20", "2022-12-01"},
+	})
+	code, out, _ := r.do("import", dup)
+	if want := "row 3, 管理号: This management number is already on row 2.\n"; code != 2 || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d\n%s\nwant it to begin %q", code, out, want)
+	}
+}

@@ -61,7 +61,7 @@ func Parse(t *Table) (*Parsed, error) {
 		r, err := parseRow(m, cells)
 		if err == nil {
 			if first, dup := seenMNo[r.Certificate.MNo]; dup {
-				err = data.Invalid("mno", "err.sheet.mno_twice", "Row", first)
+				err = data.Invalid("mno", "err.sheet.mno_twice", "First", first)
 			}
 		}
 		if err != nil {
