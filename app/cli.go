@@ -155,7 +155,7 @@ func parse(fs *flag.FlagSet, args []string) (positional string, err error) {
 		positional, args = args[0], args[1:]
 	}
 	if err := fs.Parse(args); err != nil {
-		return "", data.Invalid("", "cli.bad_flag", "Detail", err.Error())
+		return "", flagError(err)
 	}
 	if positional == "" && fs.NArg() > 0 {
 		positional = fs.Arg(0)

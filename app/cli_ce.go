@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/screens"
 	"github.com/swcert/swcert/screens/i18n"
@@ -71,21 +72,21 @@ func (f ceFlags) apply(c *cli, r *data.CERecord, g *given) error {
 	}
 	// Every proof is read and checked (size, type) before any is kept: a
 	// refused file keeps none.
-	files := make([][]byte, len(*f.proofs))
+	contents := make([][]byte, len(*f.proofs))
 	for i, path := range *f.proofs {
 		g.n++
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return data.Invalid("proof", "cli.read_failed", "Path", path, "Reason", err.Error())
+			return files.ReadError("proof", path, err)
 		}
 		if _, _, err := proofs.Check(b); err != nil {
 			return err
 		}
-		files[i] = b
+		contents[i] = b
 	}
 	store := &proofs.Store{Dir: proofDir(c.o.db)}
 	for i, path := range *f.proofs {
-		p, err := store.Add(path, files[i])
+		p, err := store.Add(path, contents[i])
 		if err != nil {
 			return err
 		}
