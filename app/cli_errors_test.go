@@ -74,3 +74,42 @@ func TestBatchSummaryKeepsApplicationReasons(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// endless is a standard input that never ends, as `cat /dev/zero |` is.
+type endless struct{ read int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	clear(p)
+	e.read += int64(len(p))
+	return len(p), nil
+}
+
+// "a path that is not a regular file like /dev/zero or stdin streaming
+// forever is bounded by the same cap": read to the cap and a byte more,
+// then refused with the message, exit 2.
+func TestVerifyEndlessInputIsBounded(t *testing.T) {
+	r := newRun(t)
+	want := "swcert: input (" // the field, then the message
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		code, stdout, stderr := r.do("verify", "/dev/zero")
+		if code != ExitInvalid || !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "larger than 32 MB") || stdout != "" {
+			t.Errorf("/dev/zero: exit %d, stderr %q", code, stderr)
+		}
+	}
+	in := &endless{}
+	stdin = in
+	defer func() { stdin = os.Stdin }()
+	code, _, stderr := r.do("verify", "-")
+	if code != ExitInvalid || !strings.Contains(stderr, "larger than 32 MB") {
+		t.Errorf("endless stdin: exit %d, stderr %q", code, stderr)
+	}
+	if in.read > 33<<20 {
+		t.Errorf("read %d bytes of an endless input", in.read)
+	}
+	// A folder or a missing file is said in words.
+	for path, msg := range map[string]string{t.TempDir(): "is a folder", filepath.Join(t.TempDir(), "none.pdf"): "there is no such file"} {
+		if code, _, stderr := r.do("verify", path); code != ExitInvalid || !strings.Contains(stderr, msg) {
+			t.Errorf("%s: exit %d, stderr %q", path, code, stderr)
+		}
+	}
+}
