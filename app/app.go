@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 	"github.com/swcert/swcert/screens/i18n"
@@ -48,12 +49,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // people see a plain message, support reads the log.
 func openStore(o *options) (*sqlite.DB, func(), error) {
 	if err := os.MkdirAll(filepath.Dir(o.db), 0o700); err != nil {
-		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": err.Error()}}
+		return nil, nil, files.WriteError("db", filepath.Dir(o.db), err)
 	}
 	closeLog := func() {}
 	if f, err := os.OpenFile(filepath.Join(filepath.Dir(o.db), "swcert.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
-		log.SetOutput(f)
-		closeLog = func() { _ = f.Close() }
+		prev := log.Writer()
+		log.SetOutput(redacting{f})
+		closeLog = func() { log.SetOutput(prev); _ = f.Close() }
 	}
 	db, err := sqlite.Open(o.db, o.now)
 	if err == nil {
@@ -79,12 +81,8 @@ func fail(stderr io.Writer, asJSON bool, err error) int {
 	switch data.ErrorCode(err) {
 	case data.EINVALID, data.ECONFLICT, data.ENOTFOUND:
 		code = ExitInvalid
-	default:
-		if e == nil {
-			log.Printf("internal error: %v", err)
-		}
 	}
-	msg := i18n.Message(err)
+	msg := i18n.Message(err) // an internal error: logged there, a plain sentence here
 	field := ""
 	if e != nil {
 		field = e.Field
@@ -99,4 +97,16 @@ func fail(stderr io.Writer, asJSON bool, err error) int {
 		fmt.Fprintf(stderr, "swcert: %s\n", msg)
 	}
 	return code
+}
+
+// redacting is the log file: each line the log package writes (one Write a
+// line) goes out with every word that could be an ID or phone number
+// masked, whoever logged it.
+type redacting struct{ w io.Writer }
+
+func (r redacting) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(r.w, data.Redact(string(b))); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }

@@ -79,7 +79,7 @@ func parseError(fs *flag.FlagSet, args []string, err error) error {
 			return data.Invalid(name, "cli.bad_number", "Flag", "--"+name, "Value", value)
 		}
 	}
-	return data.Invalid("", "cli.bad_flag", "Detail", err.Error())
+	return flagError(err)
 }
 
 func (decimal[T]) isDecimal() {}

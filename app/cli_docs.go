@@ -9,6 +9,7 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/files"
+	"github.com/swcert/swcert/data/seal"
 	"github.com/swcert/swcert/screens"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -29,7 +30,7 @@ func writeFile(path string, b []byte) error {
 		return data.Invalid("out", "err.required")
 	}
 	if err := files.Write(path, b, 0o644); err != nil { // never half a PDF or sheet
-		return data.Invalid("out", "cli.write_failed", "Path", path, "Reason", err.Error())
+		return files.WriteError("out", path, err)
 	}
 	return nil
 }
@@ -70,13 +71,13 @@ func verifyCmd(c *cli, args []string) error {
 	switch pos {
 	case "":
 		return data.Invalid("input", "cli.verify_what")
-	case "-":
-		input, err = io.ReadAll(stdin)
-	default:
-		input, err = os.ReadFile(pos)
+	case "-": // a pipe may never end: read to the cap and one byte more
+		input, err = files.ReadAtMost(stdin, data.MaxInputBytes)
+	default: // so may /dev/zero or a FIFO
+		input, err = files.ReadFile(pos, data.MaxInputBytes)
 	}
 	if err != nil {
-		return data.Invalid("input", "cli.read_failed", "Path", pos, "Reason", err.Error())
+		return files.ReadError("input", pos, err)
 	}
 	v, err := c.docs().Verify(c.ctx, input)
 	if err != nil {
@@ -168,9 +169,9 @@ func keyTrust(c *cli, args []string) error {
 	if pos == "" {
 		return data.Invalid("key", "err.required")
 	}
-	b, err := os.ReadFile(pos)
+	b, err := files.ReadFile(pos, seal.MaxJWKBytes)
 	if err != nil {
-		return data.Invalid("key", "cli.read_failed", "Path", pos, "Reason", err.Error())
+		return files.ReadError("key", pos, err)
 	}
 	k, err := c.docs().TrustKeyFile(c.ctx, b, *name)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/sheet"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -50,7 +51,7 @@ func importCmd(c *cli, args []string) error {
 	}
 	b, err := os.ReadFile(pos)
 	if err != nil {
-		return data.Invalid("file", "cli.read_failed", "Path", pos, "Reason", err.Error())
+		return files.ReadError("file", pos, err)
 	}
 	rep, err := c.docs().ImportSheet(c.ctx, pos, bytes.NewReader(b), *dry, *good)
 	if err != nil {

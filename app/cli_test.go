@@ -134,7 +134,7 @@ func TestInvalidInputExit2NamesField(t *testing.T) {
 		{[]string{"holder", "add", "--id-number", "11010519491231002X"}, "name (Name): Required"},
 		{[]string{"holder", "add", "--name", "王芳", "--id-number", "11010519491231002X", "--phone", "12345"}, "phone (Mobile): A mobile number has 11 digits"},
 		{[]string{"holder", "add", "--name", "王芳", "--id-number", "11010519491231002X", "--id-type", "alien"}, "id_type (ID type): Unknown ID type"},
-		{[]string{"holder", "add", "--nmae", "x"}, "flag provided but not defined: -nmae"},
+		{[]string{"holder", "add", "--nmae", "x"}, "Unknown flag --nmae"},
 		{[]string{"holder", "show", "abc"}, `"abc" is not an ID`},
 		{[]string{"holder", "show", "7"}, "No holder with ID 7"},
 		{[]string{"cert", "add", "--holder", "1", "--level", "boss"}, `level (Level): Unknown level "boss"`},

@@ -33,7 +33,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.lang, "lang", "", "zh or en")
 	fs.BoolVar(&o.reveal, "reveal", false, "print ID and phone numbers in full")
 	if err := fs.Parse(args); err != nil {
-		return nil, data.Invalid("", "cli.bad_flag", "Detail", err.Error())
+		return nil, flagError(err)
 	}
 	o.args = fs.Args()
 	if o.db == "" {

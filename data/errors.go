@@ -9,9 +9,10 @@ import (
 	"fmt"
 )
 
-// Error codes. The CLI maps EINVALID to exit status 2 and everything else to 1;
-// the GUI shows the translated message of an application error and a generic
-// "internal error" for anything that is not one.
+// Error codes. The CLI maps EINVALID, ECONFLICT and ENOTFOUND to exit status
+// 2 and everything else to 1; both faces show the translated message of an
+// application error, and anything that is not one goes through
+// i18n.Internal: logged in detail, shown as a plain sentence.
 const (
 	EINVALID  = "invalid"   // bad input: names the field and what is wrong
 	ENOTFOUND = "not_found" // the record asked for does not exist

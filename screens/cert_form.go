@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"log"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -205,7 +204,6 @@ func (p *certPanel) setHolder(h *data.Holder) {
 func (p *certPanel) reload() {
 	certs, err := p.svc.Certs.Certificates(p.svc.ctx(), p.h.ID)
 	if err != nil {
-		log.Printf("list certificates: %v", err)
 		status(p.outcome, err, "")
 	}
 	p.certs = certs
@@ -315,9 +313,6 @@ func (p *certPanel) onDelete() {
 	c := p.c
 	confirm(p.win, i18n.T("cert.delete_title"), i18n.T("cert.delete_confirm", "MNo", c.MNo), i18n.T("delete"), func() {
 		if err := p.svc.Certs.DeleteCertificate(p.svc.ctx(), c.ID); err != nil {
-			if data.ErrorCode(err) == data.EINTERNAL {
-				log.Printf("delete certificate: %v", err)
-			}
 			status(p.outcome, err, "")
 			return
 		}

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -85,12 +84,10 @@ func (s *Certificates) onHolderDeleted() {
 }
 
 // status shows a one-line outcome under a form: green for done, red for a
-// refusal.
+// refusal. An internal error is logged in detail and shown as a plain
+// sentence (i18n.Internal).
 func status(l *widget.Label, err error, okText string) {
 	if err != nil {
-		if data.ErrorCode(err) == data.EINTERNAL {
-			log.Printf("%v", err) // the detail for support; the person reads a plain message
-		}
 		l.Importance = widget.DangerImportance
 		l.SetText(i18n.FieldMessage(err))
 		return

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"log"
-
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/swcert/swcert/data"
@@ -19,7 +17,8 @@ func (m *Main) ShowDemo() {
 	ctx := m.Svc.ctx()
 	existing, err := m.Svc.Holders.CountHolders(ctx, data.HolderFilter{})
 	if err != nil {
-		log.Printf("count holders: %v", err)
+		dialog.ShowInformation(i18n.T("error"), i18n.Message(err), m.Win)
+		return
 	}
 	msg := i18n.T("demo.confirm", "Count", DemoHolders, "Path", m.Svc.DBPath)
 	if existing > 0 {
@@ -31,9 +30,6 @@ func (m *Main) ShowDemo() {
 func (m *Main) loadDemo() {
 	n, err := demo.Load(m.Svc.ctx(), m.Svc.Holders, DemoHolders, m.Svc.Now())
 	if err != nil {
-		if data.ErrorCode(err) == data.EINTERNAL {
-			log.Printf("load demo data: %v", err)
-		}
 		dialog.ShowInformation(i18n.T("error"), i18n.FieldMessage(err), m.Win)
 		return
 	}

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"log"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -221,14 +219,12 @@ func (f *holderForm) onDelete() {
 	h := f.h
 	certs, err := f.svc.Certs.Certificates(f.svc.ctx(), h.ID)
 	if err != nil {
-		log.Printf("list certificates: %v", err)
+		status(f.status, err, "") // the question would count no certificates
+		return
 	}
 	msg := i18n.T("holder.delete_confirm", "Name", h.Name, "Count", len(certs))
 	confirm(f.win, i18n.T("holder.delete_title"), msg, i18n.T("delete"), func() {
 		if err := f.svc.Holders.DeleteHolder(f.svc.ctx(), h.ID); err != nil {
-			if data.ErrorCode(err) == data.EINTERNAL {
-				log.Printf("delete holder: %v", err)
-			}
 			status(f.status, err, "")
 			return
 		}

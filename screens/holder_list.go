@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"log"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -96,7 +94,6 @@ func (l *holderList) reload() {
 	l.pages = map[int][]*data.Holder{}
 	n, err := l.svc.Holders.CountHolders(ctx, data.HolderFilter{Search: l.query})
 	if err != nil {
-		log.Printf("count holders: %v", err)
 		l.count.SetText(i18n.Message(err))
 		return
 	}
@@ -132,7 +129,7 @@ func (l *holderList) at(i int) *data.Holder {
 		var err error
 		page, err = l.svc.Holders.FindHolders(l.svc.ctx(), data.HolderFilter{Search: l.query, Offset: p * size, Limit: size})
 		if err != nil {
-			log.Printf("find holders: %v", err)
+			l.count.SetText(i18n.Message(err)) // the rows stay empty; this says why
 			return nil
 		}
 		if len(l.pages) >= maxCachedPages {

@@ -6,22 +6,26 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"github.com/swcert/swcert/data/files"
 )
 
 // writeOut writes b (unless making it failed with err) to w and closes w,
 // keeping the first error; it returns the path written when w is a file.
 func writeOut(w io.WriteCloser, b []byte, err error) (string, error) {
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
 	where := ""
 	if u, ok := w.(fyne.URIWriteCloser); ok {
 		where = u.URI().Path()
 	}
-	return where, err
+	if err != nil { // the document could not be made: nothing to write
+		w.Close()
+		return where, err
+	}
+	_, err = w.Write(b)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return where, files.WriteError("out", where, err) // in words, or an internal error
 }
 
 // askSave asks where to save a file (suggesting name; ext filters the

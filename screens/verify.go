@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/files"
+	"github.com/swcert/swcert/data/seal"
 	"github.com/swcert/swcert/screens/i18n"
 )
 
@@ -96,9 +97,10 @@ func (s *Verify) onOpen() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(r)
+		// Read to the cap and a byte more: Verify refuses what is larger.
+		b, err := files.ReadAtMost(r, data.MaxInputBytes)
 		if err != nil {
-			s.showError(data.Invalid("input", "err.seal.not_found"))
+			s.showError(files.ReadError("input", r.URI().Path(), err))
 			return
 		}
 		s.verify(b)
@@ -280,7 +282,11 @@ func (s *Verify) exportKeyTo(w fyne.URIWriteCloser) {
 		s.keyMsg.SetText(i18n.Message(err))
 		return
 	}
-	k, _ := s.svc.Keys.OwnKey(s.svc.ctx())
+	k, err := s.svc.Keys.OwnKey(s.svc.ctx())
+	if err != nil {
+		s.keyMsg.SetText(i18n.Message(err))
+		return
+	}
 	s.keyMsg.SetText(i18n.T("cli.key_exported", "Path", where, "KID", k.KID))
 }
 
@@ -290,10 +296,10 @@ func (s *Verify) onTrustKey() {
 		if err != nil || r == nil {
 			return
 		}
-		b, err := io.ReadAll(r)
+		b, err := files.ReadAtMost(r, seal.MaxJWKBytes)
 		r.Close()
 		if err != nil {
-			s.keyMsg.SetText(i18n.Message(data.Invalid("key", "err.key.not_jwk")))
+			s.keyMsg.SetText(i18n.Message(files.ReadError("key", r.URI().Path(), err)))
 			return
 		}
 		s.askKeyName(b)

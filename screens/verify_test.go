@@ -1,7 +1,11 @@
 package screens
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,5 +84,26 @@ func TestKeysExportTrustUntrust(t *testing.T) {
 	f.tapDialogButton("Remove")
 	if keys, _ := f.db.Keys(context.Background()); len(keys) != 1 {
 		t.Errorf("keys after untrust %+v", keys)
+	}
+}
+
+// A photo whose header claims 65,500×65,500 pixels is refused before it is
+// decoded, and the person reads its size, the limit and what to do.
+func TestVerifyHugeImageSaysItsSize(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	s := NewVerify(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	var j bytes.Buffer
+	if err := jpeg.Encode(&j, image.NewGray(image.Rect(0, 0, 16, 16)), nil); err != nil {
+		t.Fatal(err)
+	}
+	b := j.Bytes()
+	i := bytes.Index(b, []byte{0xFF, 0xC0}) // the frame header: height, then width
+	binary.BigEndian.PutUint16(b[i+5:], 65500)
+	binary.BigEndian.PutUint16(b[i+7:], 65500)
+	s.verify(b)
+	waitFor(t, func() bool { return s.reason.Text != "" })
+	if want := "图片为 65,500×65,500 像素（4,290 百万像素），SWCert 最多读取 25 百万像素。请以不超过 300 dpi 扫描"; !strings.HasPrefix(s.reason.Text, want) {
+		t.Errorf("reason %q, want it to begin %q", s.reason.Text, want)
 	}
 }

@@ -115,15 +115,17 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 	var zw *zip.Writer
 	if asZip {
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-			return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", err.Error())
+			return nil, files.WriteError("out", out, err)
 		}
 		f, err := os.CreateTemp(filepath.Dir(out), ".swcert-batch-*.zip")
 		if err != nil {
-			return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", err.Error())
+			return nil, files.WriteError("out", out, err)
 		}
 		zf, zw = f, zip.NewWriter(f)
+	} else if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return nil, data.Invalid("out", "err.file.not_folder", "Path", out)
 	} else if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", err.Error())
+		return nil, files.WriteError("out", out, err)
 	}
 
 	type done struct {
@@ -162,6 +164,10 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 	}()
 	go func() { wg.Wait(); close(results) }()
 
+	// werr is why the batch stopped: a document that could not be written
+	// (the person's to fix: the folder, the disk) or made for a reason that
+	// is not an application error (the store failed: an internal error,
+	// which its caller logs and shows as such, never as invalid input).
 	var werr error
 	n := 0
 	for d := range results {
@@ -173,7 +179,7 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 		case d.err != nil && data.AsError(d.err) != nil:
 			res.Skipped = append(res.Skipped, BatchSkip{Name: d.job.name, MNo: d.job.mno, Reason: d.err})
 		case d.err != nil:
-			werr = d.err
+			werr = fmt.Errorf("batch: %w", d.err)
 			cancel()
 		case zw != nil:
 			w, err := zw.Create(d.job.file)
@@ -181,14 +187,14 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 				_, err = w.Write(d.pdf)
 			}
 			if err != nil {
-				werr = err
+				werr = files.WriteError("out", out, err)
 				cancel()
 			} else {
 				res.Written = append(res.Written, d.job.file)
 			}
 		default:
 			if err := files.Write(filepath.Join(out, d.job.file), d.pdf, 0o644); err != nil {
-				werr = err
+				werr = files.WriteError("out", out, err)
 				cancel()
 			} else {
 				res.Written = append(res.Written, d.job.file)
@@ -215,12 +221,12 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 				res.Written = []string{} // nothing of the ZIP is there
 			}
 		}
-		if werr == nil {
-			werr = err
+		if werr == nil && err != nil {
+			werr = files.WriteError("out", out, err)
 		}
 	}
 	if werr != nil {
-		return nil, data.Invalid("out", "cli.write_failed", "Path", out, "Reason", werr.Error())
+		return nil, werr
 	}
 	return res, nil
 }

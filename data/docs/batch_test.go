@@ -3,6 +3,7 @@ package docs
 import (
 	"archive/zip"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,5 +104,53 @@ func TestBatchFolder(t *testing.T) {
 	st, err := os.Stat(filepath.Join(dir, res.Written[0]))
 	if entries, _ := os.ReadDir(dir); err != nil || st.Mode().Perm() != 0o644 || len(entries) != 1 {
 		t.Errorf("mode %v (%v), %d files in the folder", st.Mode(), err, len(entries))
+	}
+}
+
+// failingAnns is the store with one read failing as a broken database
+// does: a plain error, not an application error.
+type failingAnns struct {
+	data.AnnotationService
+	annotations func(ctx context.Context, certID int64) ([]data.Annotation, error)
+}
+
+func (f failingAnns) Annotations(ctx context.Context, certID int64) ([]data.Annotation, error) {
+	return f.annotations(ctx, certID)
+}
+
+// "Any internal failure in a batch export is reported as invalid input":
+// a store that fails stops the batch with the store's error, which stays
+// an internal error (logged, shown as a plain sentence, exit 1), not a
+// write failure of the person's path quoting it.
+func TestBatchStoreFailureIsInternal(t *testing.T) {
+	in := batchInstallation(t, 4)
+	broken := errors.New("sql: database is closed")
+	svc := *in.svc
+	svc.Anns = failingAnns{in.db, func(context.Context, int64) ([]data.Annotation, error) { return nil, broken }}
+	for _, out := range []string{filepath.Join(t.TempDir(), "certs.zip"), filepath.Join(t.TempDir(), "out")} {
+		res, err := svc.ExportCertificates(ctx, "", out, nil)
+		if res != nil || !errors.Is(err, broken) || data.AsError(err) != nil || data.ErrorCode(err) != data.EINTERNAL {
+			t.Errorf("%s: result %+v, error %v (code %q), want the store's error as an internal one", filepath.Base(out), res, err, data.ErrorCode(err))
+		}
+	}
+}
+
+// A path that cannot take the batch is the person's to fix, in words.
+func TestBatchOutPathInWords(t *testing.T) {
+	in := batchInstallation(t, 2)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for out, want := range map[string]string{
+		file:                              "err.file.not_folder", // a folder was meant
+		filepath.Join(file, "certs.zip"):  "err.file.no_folder",
+		filepath.Join(file, "sub", "out"): "err.file.no_folder",
+	} {
+		_, err := in.svc.ExportCertificates(ctx, "", out, nil)
+		if e := data.AsError(err); e == nil || e.Key != want || e.Field != "out" {
+			t.Errorf("out %s: %v, want %s", out, err, want)
+		}
 	}
 }

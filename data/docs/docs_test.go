@@ -238,7 +238,8 @@ func TestVerifyInputWithoutSeal(t *testing.T) {
 	}{
 		{[]byte("  \n"), "err.seal.empty"},
 		{[]byte("%PDF-1.4\n%%EOF"), "err.seal.not_found"},
-		{[]byte("\x89PNG\r\n\x1a\nbroken"), "err.seal.bad_image"},
+		{[]byte("\x89PNG\r\n\x1a\nbroken"), "err.image.truncated"},
+		{[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x04abcd1234\x00\x00\x00\x00IEND\xaeB`\x82"), "err.seal.bad_image"}, // whole, but no IHDR
 	} {
 		if _, err := in.svc.Verify(ctx, tc.in); key(err) != tc.key {
 			t.Errorf("%q: %v, want %s", tc.in, err, tc.key)

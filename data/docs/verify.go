@@ -8,6 +8,7 @@ import (
 	"image"
 	_ "image/jpeg" // photos and scans
 	_ "image/png"
+	"io"
 	"time"
 
 	"github.com/swcert/swcert/data"
@@ -147,35 +148,85 @@ func (s *Service) compare(ctx context.Context, v *Verdict) {
 	v.MatchesRecord = &match
 }
 
-// findSeal takes the seal's text out of a PDF, an image or the text itself.
+// findSeal takes the seal's text out of a PDF, an image or the text
+// itself. Every input is bounded before it is read further: its size
+// (data.MaxInputBytes; the faces read at most one byte more), an image's
+// stated size before its pixels are decoded (data.MaxImagePixels), a PDF's
+// objects and streams (pdf.EachImage); a panic of an image decoder is a
+// refusal too, never a crash.
 func findSeal(input []byte) (string, error) {
+	if err := data.CheckInputSize(len(input)); err != nil {
+		return "", err
+	}
 	trimmed := bytes.TrimSpace(input)
 	switch {
 	case len(trimmed) == 0:
 		return "", data.Invalid("input", "err.seal.empty")
 	case bytes.HasPrefix(trimmed, []byte("%PDF-")):
-		imgs, err := pdf.Images(trimmed)
-		if err != nil {
-			return "", data.Invalid("input", "err.seal.not_found")
-		}
-		for _, img := range imgs {
-			if text, err := seal.ReadQR(img); err == nil {
-				return text, nil
-			}
+		var text string
+		err := pdf.EachImage(trimmed, func(img image.Image) bool {
+			t, err := seal.ReadQR(img)
+			text = t
+			return err != nil
+		})
+		switch {
+		case text != "":
+			return text, nil
+		case data.AsError(err) != nil: // the PDF is beyond a limit: say which
+			return "", err
 		}
 		return "", data.Invalid("input", "err.seal.not_found")
 	case isImage(trimmed):
-		img, _, err := image.Decode(bytes.NewReader(trimmed))
+		img, err := decodeImage(trimmed)
 		if err != nil {
-			return "", data.Invalid("input", "err.seal.bad_image")
+			return "", err
 		}
 		text, err := seal.ReadQR(img)
+		if data.AsError(err) != nil {
+			return "", err
+		}
 		if err != nil {
 			return "", data.Invalid("input", "err.seal.not_found")
 		}
 		return text, nil
 	}
 	return string(trimmed), nil
+}
+
+// decodeImage decodes a PNG or JPEG once its header says it is of a size
+// that is read: a PNG of a few hundred kilobytes can state 15,000×15,000
+// pixels and take 900 MB to decode.
+func decodeImage(b []byte) (img image.Image, err error) {
+	defer func() {
+		if recover() != nil {
+			img, err = nil, data.Invalid("input", "err.image.damaged")
+		}
+	}()
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return nil, imageError(b, err)
+	}
+	if err := data.CheckImageSize(cfg.Width, cfg.Height); err != nil {
+		return nil, err
+	}
+	img, _, err = image.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, imageError(b, err)
+	}
+	return img, nil
+}
+
+// imageError says why the image b could not be decoded: cut short (it
+// lacks the end its format requires: the IEND chunk of a PNG, the EOI
+// marker of a JPEG), or not readable at all. The decoders' own errors do
+// not tell the two apart ("not enough pixel data", "short Huffman data").
+func imageError(b []byte, err error) error {
+	end := bytes.TrimRight(b, "\x00")
+	complete := bytes.HasSuffix(end, []byte("IEND\xaeB`\x82")) || bytes.HasSuffix(end, []byte{0xFF, 0xD9})
+	if !complete || errors.Is(err, io.ErrUnexpectedEOF) {
+		return data.Invalid("input", "err.image.truncated")
+	}
+	return data.Invalid("input", "err.seal.bad_image")
 }
 
 func isImage(b []byte) bool {

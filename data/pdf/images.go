@@ -17,6 +17,8 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+
+	"github.com/swcert/swcert/data"
 )
 
 // ErrNotPDF is returned when the input does not carry a PDF header, which is
@@ -25,59 +27,114 @@ import (
 var ErrNotPDF = errors.New("pdf: not a PDF")
 
 // Limits keep a hostile or corrupt file from making us allocate gigabytes:
-// a flate stream can expand a thousandfold, and /Width and /Height are just
-// numbers anybody can write.
+// a flate stream can expand a thousandfold, /Width and /Height are just
+// numbers anybody can write, and a few bytes ("1 0 obj", "0 ") make an
+// object or a value each. A PDF exported by SWCert has about twenty
+// objects and one image; a scanned page one image each.
 const (
-	maxSide      = 1 << 16
-	maxPixels    = 1 << 26
-	maxAuxStream = 64 << 20 // JPEG bytes, palettes, ICC headers
-	maxNesting   = 64       // nesting of arrays and dictionaries
-	maxRefHops   = 16       // chains of indirect references
+	maxSide    = 1 << 16
+	maxObjects = 100_000 // "N G obj" headers
+	maxValues  = 500_000 // numbers, names, strings, arrays, dictionaries
+	// maxDocPixels is what all the images of one PDF may add up to before a
+	// seal is found among them: four images of the largest size, or the
+	// first eleven pages of a document scanned at 300 dpi.
+	maxDocPixels = 4 * data.MaxImagePixels
+	maxAuxStream = data.MaxInputBytes // JPEG bytes: never more than the file they come in
+	maxLookup    = 64 << 10           // a palette: 256 colours of 4 components, with room
+	maxNesting   = 64                 // nesting of arrays and dictionaries
+	maxRefHops   = 16                 // chains of indirect references
 )
 
-// Images returns the raster images embedded in a PDF file as image XObjects,
-// in file order, decoding those it understands and skipping the rest.
-func Images(pdf []byte) (images []image.Image, err error) {
+// The refusals of a PDF that is beyond those limits: application errors
+// that say what is wrong, for the verifier to show.
+func errBomb() error { return data.Invalid("input", "err.pdf.bomb") }
+
+func errTooComplex() error {
+	return data.Invalid("input", "err.pdf.too_complex", "Objects", data.Grouped(maxObjects), "Values", data.Grouped(maxValues))
+}
+
+func errTooMuchImage() error {
+	return data.Invalid("input", "err.pdf.too_much_image", "Max", maxDocPixels/1_000_000)
+}
+
+// EachImage hands the raster images embedded in a PDF file as image
+// XObjects to fn, in file order, one at a time (so that only one is held),
+// decoding those it understands and skipping the rest, until fn returns
+// false. The error is ErrNotPDF, or a refusal (an application error) when
+// the file is beyond the limits above: too many objects or values, a
+// compressed stream that unpacks to more than its image needs (refused at
+// once), more image than maxDocPixels, or, when fn never stopped, an image
+// larger than data.MaxImagePixels or one that could not be decoded (these
+// are skipped, as the seal may be in another image, and said at the end).
+func EachImage(pdf []byte, fn func(image.Image) bool) (err error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(pdf, " \t\r\n\f\x00"), []byte("%PDF-")) {
-		return nil, ErrNotPDF
+		return ErrNotPDF
 	}
 	// Parsing is written not to panic; this only keeps a bug of ours from
 	// taking the verifier down with it.
 	defer func() {
 		if recoverPanics && recover() != nil {
-			err = nil
+			err = data.Invalid("input", "err.image.damaged")
 		}
 	}()
-	d := scanObjects(pdf)
+	d, err := scanObjects(pdf)
+	if err != nil {
+		return err
+	}
+	var skipped error
 	for _, o := range d.order {
-		if img := d.safeDecode(o); img != nil {
-			images = append(images, img)
+		img, err := d.safeDecode(o)
+		switch e := data.AsError(err); {
+		case e != nil && (e.Key == "err.pdf.bomb" || e.Key == "err.pdf.too_much_image"):
+			return err
+		case e != nil:
+			if skipped == nil {
+				skipped = err
+			}
+		case img != nil && !fn(img):
+			return nil
 		}
 	}
-	return images, nil
+	return skipped
+}
+
+// Images is EachImage gathering every image: for tests and small files.
+func Images(pdf []byte) ([]image.Image, error) {
+	var images []image.Image
+	err := EachImage(pdf, func(img image.Image) bool {
+		images = append(images, img)
+		return true
+	})
+	return images, err
 }
 
 // recoverPanics is turned off by the fuzz test, which must see the panics
 // that the safety nets would otherwise hide.
 var recoverPanics = true
 
-// safeDecode turns a panic into a skipped image, so that one image tripping
-// over a bug costs only itself and not the others in the file.
-func (d *rawDocument) safeDecode(o *rawObject) (img image.Image) {
+// safeDecode decodes o when it is an image. A panic becomes a skipped
+// image, so that one image tripping over a bug (ours, or image/jpeg's)
+// costs only itself and not the others in the file. The error is a
+// refusal (an application error) or nil: an image that is merely not
+// understood is skipped silently.
+func (d *rawDocument) safeDecode(o *rawObject) (img image.Image, err error) {
 	defer func() {
 		if recoverPanics && recover() != nil {
-			img = nil
+			img, err = nil, data.Invalid("input", "err.image.damaged")
 		}
 	}()
 	dict, ok := o.value.(pdfDict)
 	if !ok || !o.stream || d.resolve(dict["Subtype"]) != pdfName("Image") {
-		return nil
+		return nil, nil
 	}
-	img, err := d.decodeImage(o, dict)
+	img, err = d.decodeImage(o, dict)
+	if data.AsError(err) != nil {
+		return nil, err
+	}
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	return img
+	return img, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -92,9 +149,11 @@ type rawObject struct {
 }
 
 type rawDocument struct {
-	b     []byte
-	objs  map[int]*rawObject // the last definition wins, as with incremental updates
-	order []*rawObject
+	b      []byte
+	objs   map[int]*rawObject // the last definition wins, as with incremental updates
+	order  []*rawObject
+	values int // left to parse before the file counts as too complex
+	pixels int // left to decode before the file holds too much image
 }
 
 // The cross-reference table is not trusted: files that are truncated,
@@ -102,20 +161,33 @@ type rawDocument struct {
 // the "N G obj" headers are always there.
 var objHeaderRe = regexp.MustCompile(`(\d{1,10})[\x00\t\n\f\r ]+(\d{1,5})[\x00\t\n\f\r ]+obj\b`)
 
-func scanObjects(b []byte) *rawDocument {
-	d := &rawDocument{b: b, objs: map[int]*rawObject{}}
+func scanObjects(b []byte) (*rawDocument, error) {
+	d := &rawDocument{b: b, objs: map[int]*rawObject{}, values: maxValues, pixels: maxDocPixels}
 	resume := 0
-	for _, m := range objHeaderRe.FindAllSubmatchIndex(b, -1) {
-		// A header found inside the previous stream is binary noise.
-		if m[0] < resume {
-			continue
+	// One header at a time, from where the last object (or stream) ended:
+	// a header found inside the previous stream is binary noise, and
+	// finding all at once would hold millions of matches for a hostile file.
+	for from := 0; from < len(b); {
+		m := objHeaderRe.FindSubmatchIndex(b[from:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			m[i] += from
+		}
+		from = m[1]
+		if len(d.order) >= maxObjects {
+			return nil, errTooComplex()
 		}
 		num, err := strconv.Atoi(string(b[m[2]:m[3]]))
 		if err != nil {
 			continue
 		}
-		p := &objParser{b: b, pos: m[1]}
+		p := &objParser{b: b, pos: m[1], budget: &d.values}
 		v, err := p.value()
+		if d.values < 0 {
+			return nil, errTooComplex()
+		}
 		if err != nil {
 			continue
 		}
@@ -141,10 +213,23 @@ func scanObjects(b []byte) *rawDocument {
 				}
 			}
 		}
+		from = max(from, resume)
 		d.objs[num] = o
 		d.order = append(d.order, o)
 	}
-	return d
+	return d, nil
+}
+
+// spend takes an image of w×h pixels from the document's budget.
+func (d *rawDocument) spend(w, h int) error {
+	if err := data.CheckImageSize(w, h); err != nil {
+		return err
+	}
+	d.pixels -= w * h
+	if d.pixels < 0 {
+		return errTooMuchImage()
+	}
+	return nil
 }
 
 // streamStart reports where stream data begins if the dictionary ending at
@@ -292,6 +377,9 @@ type objParser struct {
 	b     []byte
 	pos   int
 	depth int
+	// budget, when set, is how many more values may be parsed; below zero
+	// the file is too complex and parsing stops.
+	budget *int
 }
 
 func isPDFSpace(c byte) bool {
@@ -341,6 +429,11 @@ func (p *objParser) value() (any, error) {
 	defer func() { p.depth-- }()
 	if p.depth > maxNesting {
 		return nil, errPDFSyntax
+	}
+	if p.budget != nil {
+		if *p.budget--; *p.budget < 0 {
+			return nil, errPDFSyntax
+		}
 	}
 	switch c := p.b[p.pos]; {
 	case c == '/':
@@ -638,7 +731,10 @@ func (d *rawDocument) decodeStream(data []byte, names []pdfName, parms []pdfDict
 				return nil, err
 			}
 		case "RunLengthDecode", "RL":
-			data = runLengthDecode(data, limit)
+			// 2 bytes make 128: a run-length stream is a bomb too.
+			if data = runLengthDecode(data, limit+1); len(data) > limit {
+				return nil, errBomb()
+			}
 		default:
 			return nil, errUnsupportedImage
 		}
@@ -646,6 +742,9 @@ func (d *rawDocument) decodeStream(data []byte, names []pdfName, parms []pdfDict
 	return data, nil
 }
 
+// inflateLimited inflates data, refusing it as a bomb when it unpacks to
+// more than limit bytes: reading stops one byte past the limit, so a
+// stream of a few kilobytes that would unpack to gigabytes costs no more.
 func inflateLimited(data []byte, limit int) ([]byte, error) {
 	var r io.Reader
 	zr, err := zlib.NewReader(bytes.NewReader(data))
@@ -655,7 +754,17 @@ func inflateLimited(data []byte, limit int) ([]byte, error) {
 		// Some writers omit the zlib header and store raw deflate.
 		r = flate.NewReader(bytes.NewReader(data))
 	}
-	out, err := io.ReadAll(io.LimitReader(r, int64(limit)))
+	// Deflate packs at most 1,032 bytes into one, so the output is held in
+	// one buffer of what it can reach, never grown and copied on the way.
+	out := make([]byte, min(limit+1, 1032*len(data)+64))
+	n, err := io.ReadFull(r, out)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	out = out[:n]
+	if n > limit {
+		return nil, errBomb()
+	}
 	// A truncated stream or a bad Adler-32 checksum is common in the wild;
 	// the pixels already inflated are still good, and a short result is
 	// caught by the size checks later.
@@ -682,7 +791,10 @@ func ascii85Decode(data []byte, limit int) ([]byte, error) {
 	if i := bytes.Index(data, []byte("~>")); i >= 0 {
 		data = data[:i]
 	}
-	out, err := io.ReadAll(io.LimitReader(ascii85.NewDecoder(bytes.NewReader(data)), int64(limit)))
+	out, err := io.ReadAll(io.LimitReader(ascii85.NewDecoder(bytes.NewReader(data)), int64(limit)+1))
+	if len(out) > limit {
+		return nil, errBomb()
+	}
 	if err != nil && len(out) == 0 {
 		return nil, err
 	}
@@ -899,7 +1011,7 @@ func (d *rawDocument) lookupBytes(v any) ([]byte, error) {
 	}
 	dict, _ := o.value.(pdfDict)
 	names, parms := d.filters(dict)
-	return d.decodeStream(d.streamData(o), names, parms, maxAuxStream)
+	return d.decodeStream(d.streamData(o), names, parms, maxLookup)
 }
 
 // makePalette pads a short lookup table with black rather than rejecting the
@@ -975,13 +1087,16 @@ func (d *rawDocument) decodeRaw(o *rawObject, dict pdfDict) (image.Image, error)
 		if err != nil {
 			return nil, err
 		}
-		return decodeJPEG(jpg)
+		return d.decodeJPEG(jpg)
 	}
 
 	w, wok := d.int(dict["Width"])
 	h, hok := d.int(dict["Height"])
-	if !wok || !hok || w < 1 || h < 1 || w > maxSide || h > maxSide || w*h > maxPixels {
+	if !wok || !hok || w < 1 || h < 1 || w > maxSide || h > maxSide {
 		return nil, errUnsupportedImage
+	}
+	if err := d.spend(w, h); err != nil {
+		return nil, err
 	}
 	var cs imageColorSpace
 	bpc := 8
@@ -1013,13 +1128,15 @@ func (d *rawDocument) decodeRaw(o *rawObject, dict pdfDict) (image.Image, error)
 	return d.raster(dict, pixels, w, h, bpc, rowBytes, cs), nil
 }
 
-func decodeJPEG(data []byte) (image.Image, error) {
+// decodeJPEG reads the size the JPEG states before decoding any of it: a
+// few hundred bytes can claim 65,500×65,500 pixels.
+func (d *rawDocument) decodeJPEG(data []byte) (image.Image, error) {
 	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxSide || cfg.Height > maxSide || cfg.Width*cfg.Height > maxPixels {
-		return nil, errUnsupportedImage
+	if err := d.spend(cfg.Width, cfg.Height); err != nil {
+		return nil, err
 	}
 	return jpeg.Decode(bytes.NewReader(data))
 }

@@ -54,6 +54,9 @@ type Token struct {
 // it refuses are translation keys: the text is not a seal at all.
 func Parse(s string) (*Token, error) {
 	s = strings.TrimSpace(s)
+	if len(s) > MaxSealText {
+		return nil, data.Invalid("seal", "err.seal.not_jws")
+	}
 	parts := strings.Split(s, ".")
 	if len(parts) != 3 {
 		return nil, data.Invalid("seal", "err.seal.not_jws")
@@ -69,10 +72,24 @@ func Parse(s string) (*Token, error) {
 		return nil, data.Invalid("seal", "err.seal.not_jws")
 	}
 	if t.Header.Alg != algEdDSA {
-		return nil, data.Invalid("seal", "err.seal.alg", "Alg", t.Header.Alg)
+		return nil, data.Invalid("seal", "err.seal.alg", "Alg", shorten(t.Header.Alg, 32))
 	}
 	t.Payload, t.input, t.sig = pb, parts[0]+"."+parts[1], sig
 	return &t, nil
+}
+
+// MaxSealText is the longest text that can be a seal: a QR code holds at
+// most 4,296 characters (version 40, alphanumeric), a seal fewer. Longer
+// text is refused before it is split or decoded.
+const MaxSealText = 4296
+
+// shorten keeps at most n characters of s that a refusal quotes: the
+// text is anybody's.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // Verify reports whether the token was signed by pub.
@@ -100,6 +117,9 @@ func PublicJWK(k *data.SealKey) ([]byte, error) {
 // ParseJWK reads a public Ed25519 JWK. The kid is recomputed from the key,
 // never taken on trust from the file.
 func ParseJWK(b []byte) (*data.SealKey, error) {
+	if len(b) > MaxJWKBytes {
+		return nil, data.Invalid("key", "err.key.not_jwk")
+	}
 	var j JWK
 	if err := json.Unmarshal(b, &j); err != nil || j.Kty != "OKP" || j.Crv != "Ed25519" {
 		return nil, data.Invalid("key", "err.key.not_jwk")
@@ -111,3 +131,7 @@ func ParseJWK(b []byte) (*data.SealKey, error) {
 	pub := ed25519.PublicKey(x)
 	return &data.SealKey{KID: data.KeyID(pub), Name: strings.TrimSpace(j.Name), Public: pub}, nil
 }
+
+// MaxJWKBytes is the largest public key file read: a JWK of an Ed25519 key
+// is about 200 bytes.
+const MaxJWKBytes = 64 << 10

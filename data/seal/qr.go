@@ -10,6 +10,8 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 	"golang.org/x/image/draw"
+
+	"github.com/swcert/swcert/data"
 )
 
 // QR draws text as a QR code: black on white, modulePx pixels a module,
@@ -73,14 +75,25 @@ func QRPNG(text string, modulePx int) ([]byte, error) {
 	return b.Bytes(), err
 }
 
+// maxScaledPixels bounds the enlarged copies ReadQR tries: a 150 dpi A4
+// page (1,240×1,754) times 3 is 19.6 megapixels.
+const maxScaledPixels = 20_000_000
+
 // ReadQR finds and decodes the QR code in an image: a rendered page, a
 // photo or a scan. A page at 150 dpi gives the seal under 3 pixels a
 // module, too few for the decoder to sample reliably: it finds the code
 // but misreads its format. Scaled up it reads it, so after the image as it
-// is come enlarged and (for large photos) halved copies, and last the
-// image as a pure barcode, which clean renderings of the code alone need.
+// is come enlarged (up to maxScaledPixels) and (for large photos) halved
+// copies, and last the image as a pure barcode, which clean renderings of
+// the code alone need. An image larger than data.MaxImagePixels is refused
+// with its size. A panic of the decoder on one attempt (hostile input has
+// found them in gozxing) costs that attempt; when no attempt reads the
+// code, the refusal says the QR code could not be decoded.
 func ReadQR(img image.Image) (string, error) {
 	b := img.Bounds()
+	if err := data.CheckImageSize(b.Dx(), b.Dy()); err != nil {
+		return "", err
+	}
 	tryHarder := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
 	pure := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: true}
 	attempts := []struct {
@@ -88,26 +101,53 @@ func ReadQR(img image.Image) (string, error) {
 		hints map[gozxing.DecodeHintType]any
 	}{{1, tryHarder}, {2, tryHarder}, {1.5, tryHarder}, {3, tryHarder}, {2.5, tryHarder}, {1.25, tryHarder}, {0.5, tryHarder}, {1, pure}}
 	var last error = errors.New("seal: no QR code found")
+	panicked := false
 	for _, a := range attempts {
 		w, h := int(float64(b.Dx())*a.scale), int(float64(b.Dy())*a.scale)
-		if w < 21 || h < 21 || w*h > 40_000_000 {
+		if w < 21 || h < 21 || (a.scale > 1 && w*h > maxScaledPixels) {
 			continue
 		}
-		src := img
-		if a.scale != 1 {
-			dst := image.NewGray(image.Rect(0, 0, w, h))
-			draw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-			src = dst
+		text, ok, err := decodeAt(img, w, h, a.scale, a.hints)
+		switch {
+		case !ok:
+			panicked = true
+		case err == nil:
+			return text, nil
+		default:
+			last = err
 		}
-		bmp, err := gozxing.NewBinaryBitmapFromImage(src)
-		if err != nil {
-			return "", err
-		}
-		res, err := qrcode.NewQRCodeReader().Decode(bmp, a.hints)
-		if err == nil {
-			return res.GetText(), nil
-		}
-		last = err
+	}
+	if panicked {
+		return "", data.Invalid("input", "err.seal.unreadable")
 	}
 	return "", last
 }
+
+// decodeAt is one attempt of ReadQR: img scaled to w×h, decoded with hints.
+// ok is false when the decoder panicked.
+func decodeAt(img image.Image, w, h int, scale float64, hints map[gozxing.DecodeHintType]any) (text string, ok bool, err error) {
+	defer func() {
+		if recoverPanics && recover() != nil {
+			text, ok, err = "", false, nil
+		}
+	}()
+	src := img
+	if scale != 1 {
+		dst := image.NewGray(image.Rect(0, 0, w, h))
+		draw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, img.Bounds(), draw.Src, nil)
+		src = dst
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(src)
+	if err != nil {
+		return "", true, err
+	}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
+	if err != nil {
+		return "", true, err
+	}
+	return res.GetText(), true, nil
+}
+
+// recoverPanics is turned off by the fuzz tests, which must see the panics
+// the safety net would otherwise hide.
+var recoverPanics = true

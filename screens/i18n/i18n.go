@@ -123,15 +123,15 @@ func T(key string, args ...any) string {
 func Field(name string) string { return T("field." + name) }
 
 // Message is what a person reads for err: the translated message of an
-// application error, or a generic one for anything else (whose detail goes
-// to the log, never to the screen).
+// application error; anything else goes through Internal (its detail to
+// the log, never to the screen; a plain sentence to the person).
 func Message(err error) string {
 	if err == nil {
 		return ""
 	}
 	var e *data.Error
 	if !errors.As(err, &e) {
-		return T("err.internal")
+		return Internal(err)
 	}
 	msg := T(e.Key, e.Args)
 	if row, ok := e.Args["Row"]; ok { // from a batch: which record is wrong
