@@ -90,16 +90,7 @@ func importCmd(c *cli, args []string) error {
 // importLines are the report as the command line prints it: the bad rows,
 // the skipped example, every change, then what was (or would be) done.
 func importLines(rep *docs.ImportReport, reveal bool) []string {
-	var lines []string
-	for _, e := range rep.Errors {
-		lines = append(lines, i18n.T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", i18n.Message(e.Err)))
-	}
-	for _, row := range rep.Skipped {
-		lines = append(lines, i18n.T("import.example_skipped", "Row", row))
-	}
-	for _, ch := range rep.Changes {
-		lines = append(lines, i18n.ImportChangeLines(ch, reveal)...)
-	}
+	lines := i18n.ImportReportLines(rep, reveal)
 	counts := []any{"Rows", rep.Rows, "Imported", rep.Imported, "Updated", rep.Updated, "Unchanged", rep.Unchanged, "Bad", len(rep.Errors)}
 	switch {
 	case rep.Rows == 0:

@@ -59,7 +59,7 @@ func (m *Main) importFile(name string, b []byte) {
 func (m *Main) showImportReport(name string, b []byte, rep *docs.ImportReport) {
 	summary := wrapped(i18n.T("import.summary", "Rows", rep.Rows, "Bad", len(rep.Errors),
 		"Imported", rep.Imported, "Updated", rep.Updated, "Unchanged", rep.Unchanged))
-	lines := importPreviewLines(rep)
+	lines := i18n.ImportReportLines(rep, false)
 	list := widget.NewList(func() int { return len(lines) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("第 12 行，身份证号：校验位不符")
 		l.Wrapping = fyne.TextWrapWord
@@ -85,22 +85,6 @@ func (m *Main) showImportReport(name string, b []byte, rep *docs.ImportReport) {
 	}
 	d.Resize(fyne.NewSize(640, 460))
 	d.Show()
-}
-
-// importPreviewLines are the bad rows, the skipped example and every
-// change, as the command line prints them (numbers masked).
-func importPreviewLines(rep *docs.ImportReport) []string {
-	var lines []string
-	for _, e := range rep.Errors {
-		lines = append(lines, i18n.T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", i18n.Message(e.Err)))
-	}
-	for _, row := range rep.Skipped {
-		lines = append(lines, i18n.T("import.example_skipped", "Row", row))
-	}
-	for _, c := range rep.Changes {
-		lines = append(lines, i18n.ImportChangeLines(c, false)...)
-	}
-	return lines
 }
 
 // runImport imports as the user chose: the good rows alone when the

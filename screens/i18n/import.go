@@ -1,6 +1,26 @@
 package i18n
 
-import "github.com/swcert/swcert/data"
+import (
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
+)
+
+// ImportReportLines are what the window's preview and the command line
+// show of an import before its counts: the bad rows, the skipped example
+// row, then every change. ID and phone numbers are masked unless reveal.
+func ImportReportLines(rep *docs.ImportReport, reveal bool) []string {
+	var lines []string
+	for _, e := range rep.Errors {
+		lines = append(lines, T("cli.import_row_error", "Row", e.Row, "Column", e.Column, "Message", Message(e.Err)))
+	}
+	for _, row := range rep.Skipped {
+		lines = append(lines, T("import.example_skipped", "Row", row))
+	}
+	for _, c := range rep.Changes {
+		lines = append(lines, ImportChangeLines(c, reveal)...)
+	}
+	return lines
+}
 
 // ImportChangeLines are the lines an import's preview and report show for
 // one record a row creates or changes: one for a new record, one per field
