@@ -134,7 +134,7 @@ func (c *Certificate) NeedsAnnotation() bool {
 // Normalize trims the fields and fills the default status.
 func (c *Certificate) Normalize() {
 	c.MNo = NormalizeMNo(c.MNo)
-	c.Issuer = strings.TrimSpace(c.Issuer)
+	c.Issuer = NormalizeText(c.Issuer)
 	if c.Status == "" {
 		c.Status = StatusValid
 	}

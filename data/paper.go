@@ -1,9 +1,7 @@
 package data
 
 import (
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // PaperMethod is how the paper certificate is collected.
@@ -76,9 +74,10 @@ func (p *Paper) Normalize() {
 	if p.Status == "" {
 		p.Status = PaperNotCollected
 	}
-	for _, s := range []*string{&p.Place, &p.ProxyName, &p.SentTo, &p.Courier, &p.Tracking} {
-		*s = strings.TrimSpace(*s)
+	for _, s := range []*string{&p.Place, &p.SentTo, &p.Courier, &p.Tracking} {
+		*s = NormalizeText(*s)
 	}
+	p.ProxyName = NormalizeWords(p.ProxyName)
 	p.ProxyIDNumber = NormalizeIDNumber(p.ProxyIDNumber)
 }
 
@@ -167,12 +166,7 @@ func ValidateProxyIDNumber(s string, today Date) error {
 const MaxTrackingLen = 40
 
 // ValidateTracking bounds a tracking number; it may be left empty.
-func ValidateTracking(s string) error {
-	if utf8.RuneCountInString(s) > MaxTrackingLen {
-		return Invalid("tracking", "err.too_long", "Max", MaxTrackingLen)
-	}
-	return nil
-}
+func ValidateTracking(s string) error { return checkText("tracking", s, MaxTrackingLen, false) }
 
 func argList(m map[string]any) []any {
 	var out []any

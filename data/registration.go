@@ -1,7 +1,6 @@
 package data
 
 import (
-	"strings"
 	"time"
 )
 
@@ -142,8 +141,8 @@ func (r *Registration) Normalize() {
 	if r.Status == "" {
 		r.Status = RegNotApplied
 	}
-	r.Region = strings.TrimSpace(r.Region)
-	r.Org = strings.TrimSpace(r.Org)
+	r.Region = NormalizeText(r.Region)
+	r.Org = NormalizeText(r.Org)
 }
 
 // Validate checks a normalized registration against today.

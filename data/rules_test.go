@@ -161,7 +161,7 @@ func TestHolderValidate(t *testing.T) {
 	if err := ok.Validate(today); err != nil || ok.IDType != IDResident {
 		t.Fatalf("valid holder: %v (type %q)", err, ok.IDType)
 	}
-	long := string(make([]rune, MaxNameLen+1))
+	long := strings.Repeat("张", MaxNameLen+1)
 	cases := []struct {
 		h     Holder
 		field string
