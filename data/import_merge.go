@@ -135,7 +135,10 @@ func mergeHolder(u HolderUpdate, saved *Holder) (Holder, error) {
 	}
 	h := *saved
 	if u.Name != nil {
-		name := strings.Join(strings.Fields(*u.Name), " ")
+		name := NormalizeWords(*u.Name)
+		if err := CheckText("name", name, MaxNameLen); err != nil {
+			return h, err // what the cell holds is wrong before whom it names
+		}
 		if name != "" && !strings.EqualFold(name, saved.Name) {
 			return h, Conflict("name", "err.import.name_differs", "Saved", saved.Name)
 		}
