@@ -82,7 +82,9 @@ func TestStoreWritesNoBadText(t *testing.T) {
 		table, field string
 		write        func(v string) error
 	}{
-		{"holders", "name", func(v string) error { return db.CreateHolder(ctx, &data.Holder{Name: v, IDNumber: "110105194912310046"}) }},
+		{"holders", "name", func(v string) error {
+			return db.CreateHolder(ctx, &data.Holder{Name: v, IDNumber: "110105194912310046"})
+		}},
 		{"holders", "org", func(v string) error { g := *h; g.Org = v; return db.UpdateHolder(ctx, &g) }},
 		{"holders", "region", func(v string) error { g := *h; g.Region = v; return db.UpdateHolder(ctx, &g) }},
 		{"holders", "name", importRow(func(r *data.ImportRow, v *string) { r.Holder.Name = v })},
@@ -108,13 +110,21 @@ func TestStoreWritesNoBadText(t *testing.T) {
 			return db.CreateRegistration(ctx, r) // a draft: no day applied, no window to be in
 		}},
 		{"registrations", "org", func(v string) error { r := *reg; r.Org = v; return db.UpdateRegistration(ctx, &r) }},
-		{"paper", "place", func(v string) error { return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Place: v}) }},
+		{"paper", "place", func(v string) error {
+			return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Place: v})
+		}},
 		{"paper", "proxy_name", func(v string) error {
 			return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperOnsite, ProxyName: v, ProxyIDNumber: "110105194912310046"})
 		}},
-		{"paper", "sent_to", func(v string) error { return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperMail, SentTo: v}) }},
-		{"paper", "courier", func(v string) error { return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperMail, Courier: v}) }},
-		{"paper", "tracking", func(v string) error { return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperMail, Tracking: v}) }},
+		{"paper", "sent_to", func(v string) error {
+			return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperMail, SentTo: v})
+		}},
+		{"paper", "courier", func(v string) error {
+			return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperMail, Courier: v})
+		}},
+		{"paper", "tracking", func(v string) error {
+			return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperMail, Tracking: v})
+		}},
 		{"mail_forms", "recipient", func(v string) error { f := mail(); f.Recipient = v; return db.SaveMailForm(ctx, f) }},
 		{"mail_forms", "province", func(v string) error { f := mail(); f.Province = v; return db.SaveMailForm(ctx, f) }},
 		{"mail_forms", "city", func(v string) error { f := mail(); f.City = v; return db.SaveMailForm(ctx, f) }},
