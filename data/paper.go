@@ -95,6 +95,12 @@ func (p *Paper) Validate(today Date) error {
 	if p.Method == PaperOnsite && p.Status != PaperNotCollected && p.Status != PaperCollected {
 		return Invalid("status", "err.paper.onsite_status")
 	}
+	if err := ValidateDay("window_start", p.WindowStart, false, today); err != nil {
+		return err
+	}
+	if err := ValidateDay("window_end", p.WindowEnd, false, today); err != nil {
+		return err
+	}
 	if !p.WindowStart.IsZero() && !p.WindowEnd.IsZero() && p.WindowEnd.Before(p.WindowStart) {
 		return Invalid("window_end", "err.paper.window_order")
 	}

@@ -165,6 +165,9 @@ func (r *Registration) Validate(today Date) error {
 	if r.Status.InForce() && r.ValidFrom.IsZero() {
 		return Invalid("valid_from", "err.reg.valid_from_needed")
 	}
+	if err := ValidateDay("valid_from", r.ValidFrom, false, today); err != nil {
+		return err
+	}
 	if !r.ValidFrom.IsZero() && !r.AppliedOn.IsZero() && r.ValidFrom.Before(r.AppliedOn) {
 		return Invalid("valid_from", "err.reg.valid_before_applied")
 	}

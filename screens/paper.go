@@ -71,10 +71,10 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 	s.state.TextStyle.Bold = true
 	s.method = widget.NewRadioGroup(labels("paper.method.", data.PaperMethods), func(string) { s.showMethod() })
 	s.method.Horizontal = true
-	s.winStart = newField("window_start", "2026-12-01", dayRule("window_start", false, false, svc))
-	s.winEnd = newField("window_end", "2027-02-28", dayRule("window_end", false, false, svc))
+	s.winStart = newField("window_start", "2026-12-01", dayRule("window_start", false, svc))
+	s.winEnd = newField("window_end", "2027-02-28", dayRule("window_end", false, svc))
 	s.status = widget.NewSelect(labels("paper.status.", data.PaperStatuses), nil)
-	s.collected = newField("collected_on", "2026-12-10", dayRule("collected_on", false, true, svc))
+	s.collected = newField("collected_on", "2026-12-10", dayRule("collected_on", false, svc))
 
 	s.place = newField("place", i18n.T("paper.place_hint"), textRule("place"))
 	s.proxyName = newField("proxy_name", "", textRule("proxy_name"))
@@ -97,7 +97,7 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 		),
 	)
 
-	s.sentOn = newField("sent_on", "2026-12-05", dayRule("sent_on", false, true, svc))
+	s.sentOn = newField("sent_on", "2026-12-05", dayRule("sent_on", false, svc))
 	s.sentTo = newField("sent_to", i18n.T("paper.sent_to_hint"), textRule("sent_to"))
 	s.courier = newField("courier", i18n.T("paper.courier_hint"), textRule("courier"))
 	s.tracking = newField("tracking", "SF1234567890", data.ValidateTracking)
