@@ -217,6 +217,17 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	if p == nil {
 		p = &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Status: data.PaperNotCollected}
 	}
+	s.showPaper(p)
+	if form == nil { // what the app knows already
+		form = &data.MailForm{}
+		form.FillFromHolder(h)
+	}
+	s.showForm(form)
+}
+
+// showPaper puts a collection record in the fields: the saved one, or what
+// was just saved, as the store normalised it (trimmed, data.NormalizeText).
+func (s *PaperTab) showPaper(p *data.Paper) {
 	s.method.SetSelected(i18n.T("paper.method." + string(p.Method)))
 	s.winStart.set(p.WindowStart.String())
 	s.winEnd.set(p.WindowEnd.String())
@@ -230,11 +241,10 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	s.courier.set(p.Courier)
 	s.tracking.set(p.Tracking)
 	s.showState(p)
+}
 
-	if form == nil { // what the app knows already
-		form = &data.MailForm{}
-		form.FillFromHolder(h)
-	}
+// showForm puts a mail application form in the fields, as showPaper.
+func (s *PaperTab) showForm(form *data.MailForm) {
 	s.sex.SetSelected(i18n.T("sex." + string(form.Sex)))
 	s.recipient.set(form.Recipient)
 	s.phone.set(form.Phone)
@@ -316,8 +326,7 @@ func (s *PaperTab) onSave() {
 		return
 	}
 	s.saved = p
-	s.setProxyShown(p.ProxyIDNumber == "")
-	s.showState(p)
+	s.showPaper(p)
 	status(s.msg, nil, i18n.T("paper.saved"))
 }
 
@@ -345,6 +354,7 @@ func (s *PaperTab) onSaveForm() bool {
 		saveFailed(s.formMsg, err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
 		return false
 	}
+	s.showForm(f)
 	status(s.formMsg, nil, i18n.T("paper.form_saved"))
 	return true
 }
