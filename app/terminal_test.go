@@ -11,8 +11,10 @@ import (
 
 // hostile is text an older version saved as it was typed: a sequence that
 // retitles the terminal and clears the screen, a C1 CSI, DEL, a bidi
-// override, a line break, bytes that are not UTF-8.
-const hostile = "张\x1b]0;owned\a\x1b[2J\u009b31m\x7f\u202e三\n李\xff"
+// override, a line break, bytes that are not UTF-8, a line separator
+// (which encoding/json escapes by itself, as it does C0; not DEL, C1 or
+// the bidi controls).
+const hostile = "张\x1b]0;owned\a\x1b[2J\u009b31m\x7f\u202e三\n李\xff\u2028王"
 
 // raw reports the first character in out that a terminal would obey.
 func raw(out string, lines bool) (rune, bool) {
