@@ -1,8 +1,11 @@
 package app
 
 import (
+	"archive/zip"
+	"bytes"
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,6 +157,51 @@ func TestImportRefusesBadTextNamingRowAndColumn(t *testing.T) {
 	}
 	if strings.ContainsAny(stdout, "\x00\u202e") {
 		t.Errorf("the report holds the characters raw: %q", stdout)
+	}
+	if dumpDB(t, r.db) != before {
+		t.Error("a refused import wrote something")
+	}
+}
+
+// An .xlsx carries a control character as an escape of its XML
+// (_x001B_, _x0000_), which the reader turns back into the character: the
+// import refuses that row too.
+func TestImportRefusesControlCharactersFromXLSX(t *testing.T) {
+	r := newRun(t)
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.xlsx")
+	writeSheet(t, plain, [][]string{
+		{"姓名", "身份证号", "工作单位", "级别", "管理号", "合格日期", "发证日期"},
+		{"张三", "11010519491231002X", "阳光社工", "社会工作师", "2022S110001", "2022-09-20", "2022-12-01"},
+		{"李四", "110105194912310046", "PLACEHOLDER", "社会工作师", "2022S110002", "2022-09-20", "2022-12-01"},
+	})
+	zr, err := zip.OpenReader(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := filepath.Join(dir, "staff.xlsx")
+	out, err := os.Create(hostile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(out)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		w, _ := zw.Create(f.Name)
+		_, _ = w.Write(bytes.ReplaceAll(b, []byte("PLACEHOLDER"), []byte("阳光_x001B_[2J社工")))
+	}
+	zr.Close()
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	r.ok(nil, "holder", "list")
+	before := dumpDB(t, r.db)
+	code, stdout, _ := r.do("import", hostile)
+	if code != 2 || !strings.Contains(stdout, "row 3, 工作单位") || !strings.Contains(stdout, "U+001B") {
+		t.Errorf("import: exit %d\n%s", code, stdout)
 	}
 	if dumpDB(t, r.db) != before {
 		t.Error("a refused import wrote something")
