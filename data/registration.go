@@ -186,7 +186,10 @@ func CanChangeRegistration(saved, updated *Registration) error {
 	if saved.Status.Editable() {
 		return nil
 	}
-	if updated.Kind != saved.Kind || !updated.AppliedOn.Equal(saved.AppliedOn) || updated.Region != saved.Region || updated.Org != saved.Org || updated.CertID != saved.CertID {
+	// The saved text as a save now normalises it: a record saved before
+	// NormalizeText (in NFD, say) is not "changed" by being saved again.
+	if updated.Kind != saved.Kind || !updated.AppliedOn.Equal(saved.AppliedOn) || updated.Region != NormalizeText(saved.Region) ||
+		updated.Org != NormalizeText(saved.Org) || updated.CertID != saved.CertID {
 		return Invalid("status", "err.reg.read_only", "Status", string(saved.Status))
 	}
 	return nil

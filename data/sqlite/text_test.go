@@ -175,3 +175,34 @@ func TestStoreNormalizesText(t *testing.T) {
 		t.Errorf("the record saved is not what was stored: %+q %+q", h.Name, h.Region)
 	}
 }
+
+// A record saved before the rule (its text in NFD, as some systems type
+// it) is the same record to the rules that compare it: a registration past
+// review still records its review, and an import row naming the holder in
+// NFC is that holder.
+func TestTextSavedBeforeNormalizingStillMatches(t *testing.T) {
+	db := openTest(t)
+	c := annotatable(t, db)
+	reg := &data.Registration{CertID: c.ID, Kind: data.RegFirst, Status: data.RegFinalPassed, AppliedOn: data.NewDate(2023, 3, 1), Region: "Rene\u0301区"}
+	if err := db.CreateRegistration(ctx, reg); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE registrations SET region = 'Rene' || char(769) || '区'`, `UPDATE holders SET name = 'Rene' || char(769)`} {
+		if _, err := db.sql.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	saved, err := db.Registration(ctx, reg.ID)
+	if err != nil || saved.Region != "Rene\u0301区" {
+		t.Fatalf("%+q %v", saved.Region, err)
+	}
+	saved.Status, saved.ValidFrom = data.RegCompleted, data.NewDate(2023, 4, 1)
+	if err := db.UpdateRegistration(ctx, saved); err != nil {
+		t.Errorf("recording the review of a record saved in NFD: %v", err)
+	}
+	name := "René"
+	res, err := db.ImportRows(ctx, []data.ImportRow{{Line: 2, Holder: data.HolderUpdate{IDNumber: "11010519491231002X", Name: &name}, Certificate: data.CertificateUpdate{MNo: c.MNo}}}, data.ImportOptions{})
+	if err != nil || len(res.Errors) != 0 || !res.Written {
+		t.Errorf("import naming the holder in NFC: %+v %v", res, err)
+	}
+}
