@@ -46,11 +46,17 @@ func unneutralize(s string) string {
 }
 
 // neutralizeRow is a row as a CSV is written; the caller's row is left
-// as it was.
+// as it was (and returned as it is when no cell needs the quote, as in
+// nearly every row of a roster).
 func neutralizeRow(row []string) []string {
-	out := make([]string, len(row))
 	for i, s := range row {
-		out[i] = neutralize(s)
+		if s != "" && startsFormula(s[0]) {
+			out := append([]string(nil), row...)
+			for j := i; j < len(out); j++ {
+				out[j] = neutralize(out[j])
+			}
+			return out
+		}
 	}
-	return out
+	return row
 }
