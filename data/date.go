@@ -214,7 +214,7 @@ func ParseTime(s string) (time.Time, error) {
 		}
 	}
 	d, err := ParseDate(s)
-	if err != nil || d.IsZero() {
+	if err != nil || d.Time().IsZero() { // "" or 0001-01-01: the zero time.Time, never a clock
 		return time.Time{}, fmt.Errorf("not a time: %q", s)
 	}
 	return d.Start(), nil

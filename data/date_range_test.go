@@ -97,6 +97,9 @@ func TestTypedYearOneIsADay(t *testing.T) {
 	if v, _ := d.Value(); v != "0001-01-01" {
 		t.Errorf("stored as %v", v)
 	}
+	if _, err := ParseTime("0001-01-01"); err == nil {
+		t.Error("0001-01-01 read as a time (the clock, --now): it is the zero time")
+	}
 	if e, _ := ParseDate(""); !e.IsZero() {
 		t.Error("an empty date is set")
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTextNormalized(t *testing.T) {
@@ -181,4 +182,34 @@ func TestCheckTextNamesTheCharacter(t *testing.T) {
 	if err := CheckText("org", strings.Repeat("é", 10), 10); err != nil {
 		t.Errorf("10 characters: %v", err)
 	}
+}
+
+// Whatever is typed, normalising twice changes nothing, and what CheckText
+// accepts holds no control character, no bidi control and only UTF-8.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"张三", " \u3000e\u0301 ", "\u200b", "a\x00b", "\xff", "a\u202eb", "\ufeff\u2060x\u200d", "a\u00a0\u00a0b"} {
+		f.Add(s)
+	}
+	for _, b := range badText {
+		f.Add(b.value)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, norm := range []func(string) string{NormalizeText, NormalizeWords} {
+			n := norm(s)
+			if again := norm(n); again != n {
+				t.Fatalf("%+q normalised %+q, then %+q", s, n, again)
+			}
+			if CheckText("f", n, 1<<20) != nil {
+				continue
+			}
+			for _, r := range n {
+				if r < 0x20 || r >= 0x7f && r < 0xa0 || IsBidiControl(r) || r == '\u2028' || r == '\u2029' {
+					t.Fatalf("%+q accepted, holding %U", n, r)
+				}
+			}
+			if !utf8.ValidString(n) || strings.TrimFunc(n, trimmed) != n {
+				t.Fatalf("%+q accepted", n)
+			}
+		}
+	})
 }
