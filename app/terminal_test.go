@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -116,5 +117,30 @@ func TestTableAlignsEscapedCells(t *testing.T) {
 		"22  张三      y\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// A seal's claims are anybody's text: a PDF exported from a database that
+// held escape sequences prints them escaped in `verify`.
+func TestVerifyPrintsClaimsEscaped(t *testing.T) {
+	r := newRun(t)
+	certWithHolder(r)
+	r.ok(nil, "--now", "2026-11-20", "annotate", "apply", "--cert", "1")
+	db, err := sql.Open("sqlite", r.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE holders SET name = ?`, "欧阳\x1b[2J\u202e娜娜"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	pdf := filepath.Join(t.TempDir(), "c.pdf")
+	r.ok(nil, "export", "cert", "--cert", "1", "--out", pdf)
+	code, stdout, stderr := r.do("verify", pdf)
+	if c, bad := raw(stdout+stderr, true); bad {
+		t.Errorf("verify prints %U raw (exit %d):\n%q", c, code, stdout)
+	}
+	if !strings.Contains(stdout, `欧阳\u001b[2J\u202e娜娜`) {
+		t.Errorf("verify: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
