@@ -66,7 +66,7 @@ func (f *MailForm) FillFromHolder(h *Holder) {
 	if f.Sex == "" {
 		f.Sex = IDSex(h.IDType, h.IDNumber)
 	}
-	if strings.TrimSpace(f.Recipient) == "" {
+	if NormalizeWords(f.Recipient) == "" { // nothing visible: none given
 		f.Recipient = h.Name
 	}
 	if f.Phone == "" && f.Recipient == h.Name {

@@ -213,3 +213,12 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// A recipient of nothing visible is none given: the holder, as when empty.
+func TestMailFormRecipientOfNothingVisibleIsTheHolder(t *testing.T) {
+	f := MailForm{Recipient: "\u200b\u3000"}
+	f.FillFromHolder(&Holder{Name: "张三", Phone: "13800138000"})
+	if f.Recipient != "张三" || f.Phone != "13800138000" {
+		t.Errorf("%+q %q", f.Recipient, f.Phone)
+	}
+}
