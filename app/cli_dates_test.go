@@ -139,3 +139,20 @@ func TestRosterCSVRoundTripKeepsFormulaLikeValues(t *testing.T) {
 		t.Errorf("imported again: %+v", rep)
 	}
 }
+
+// `--period-start 0001-01-01` chose the current period, as if none was
+// given: it is a day, and no period starts on it.
+func TestPeriodStartOfYearOneIsNoPeriod(t *testing.T) {
+	r := newRun(t)
+	certWithHolder(r)
+	r.ok(nil, "reg", "add", "--cert", "1", "--kind", "first", "--status", "issued", "--applied-on", "2022-10-01", "--valid-from", "2022-11-01")
+	out := filepath.Join(t.TempDir(), "ce.pdf")
+	code, _, errs := r.do("export", "ce-report", "--holder", "1", "--period-start", "0001-01-01", "--out", out)
+	if code != 2 || !strings.HasPrefix(errs, "swcert: period_start (") {
+		t.Errorf("exit %d %q", code, errs)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a report was written")
+	}
+	r.ok(nil, "export", "ce-report", "--holder", "1", "--period-start", "2022-11-01", "--out", out) // the period that starts there
+}
