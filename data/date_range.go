@@ -24,12 +24,13 @@ var EarliestDay = NewDate(FirstExamYear, time.January, 1)
 // AheadYears is how far ahead an announced or future day may be.
 const AheadYears = 1
 
-// dayFields are the date fields whose day may lie ahead of today.
-var dayFields = map[string]bool{"valid_from": true, "window_start": true, "window_end": true}
+// aheadFields are the date fields whose day may lie ahead of today: what
+// is announced or begins later.
+var aheadFields = map[string]bool{"valid_from": true, "window_start": true, "window_end": true}
 
 // DayRange is the first and last day the date field may hold, today.
 func DayRange(field string, today Date) (first, last Date) {
-	if dayFields[field] {
+	if aheadFields[field] {
 		return EarliestDay, today.AddYears(AheadYears)
 	}
 	return EarliestDay, today
