@@ -89,7 +89,7 @@ func TestTextFlagsRefuseWhatNoTextMayHold(t *testing.T) {
 		{"courier", false, []string{"paper", "update", "--cert", "1", "--courier", X}},
 		{"tracking", false, []string{"paper", "update", "--cert", "1", "--tracking", X}},
 		{"proxy_name", false, []string{"paper", "update", "--cert", "1", "--proxy-id-number", "110105194912310046", "--proxy-name", X}},
-		{"recipient", true, with(mail, "--recipient")},
+		{"recipient", false, with(mail, "--recipient")}, // nothing visible is none given: the holder
 		{"address", true, with(mail[:len(mail)-4], "--address")},
 		{"district", true, []string{"mail", "form", "--cert", "1", "--phone", "13800138000", "--province", "北京市", "--city", "北京市", "--address", "建国路88号", "--postcode", "100022", "--district", X}},
 		{"name", true, []string{"key", "trust", jwk, "--name", X}},
