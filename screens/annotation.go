@@ -315,7 +315,16 @@ func (s *Annotations) onExport() {
 	if s.cert == nil {
 		return
 	}
-	askSave(s.win, s.cert.MNo+".pdf", ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
+	askSave(s.win, s.exportName(), ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
+}
+
+// exportName is the PDF's suggested name: the holder and the number.
+func (s *Annotations) exportName() string {
+	name := ""
+	if s.picker.holder != nil {
+		name = s.picker.holder.Name
+	}
+	return data.ExportFileName(".pdf", name, s.cert.MNo, data.FileCertificate)
 }
 
 // exportTo writes the sealed PDF to w and says where it went.

@@ -61,6 +61,9 @@ func TestApplyAnnotationThenExport(t *testing.T) {
 	if s.exportBtn.Disabled() {
 		t.Fatalf("export still disabled: %q", s.exportMsg.Text)
 	}
+	if got := s.exportName(); got != "欧阳娜娜-2022S110001.pdf" {
+		t.Errorf("suggested name %q", got)
+	}
 	path := filepath.Join(t.TempDir(), "cert.pdf")
 	w, err := storage.Writer(storage.NewFileURI(path))
 	if err != nil {

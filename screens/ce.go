@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -28,6 +27,7 @@ type CELog struct {
 	list   *holderList
 	holder *data.Holder
 	recs   []data.CERecord
+	ceMNo  string // the certificate the progress (and the report) is against
 	editID int64
 
 	heading   *widget.Label
@@ -151,6 +151,7 @@ func (s *CELog) showHolder(h *data.Holder) {
 // binding certificate.
 func (s *CELog) showProgress() {
 	s.progress.Objects = nil
+	s.ceMNo = ""
 	s.exportMsg.SetText("")
 	st, err := s.svc.Docs.CEProgressOf(s.svc.ctx(), s.holder.ID, 0, s.recs)
 	if err != nil {
@@ -160,6 +161,7 @@ func (s *CELog) showProgress() {
 		return
 	}
 	c := st.Certificate
+	s.ceMNo = c.MNo
 	s.progress.Add(wrapped(i18n.T("ce.against", "Level", i18n.T("level."+string(c.Level)), "MNo", c.MNo, "Hours", c.Level.CEHours())))
 	if len(st.Periods) == 0 {
 		s.progress.Add(wrapped(i18n.T("ce.no_period")))
@@ -396,7 +398,13 @@ func (s *CELog) onDelete() {
 }
 
 func (s *CELog) onExport() {
-	askSave(s.win, fmt.Sprintf("ce-report-%d.pdf", s.holder.ID), ".pdf", s.exportTo)
+	askSave(s.win, s.exportName(), ".pdf", s.exportTo)
+}
+
+// exportName is the report's suggested name: the holder, the number of
+// the certificate the report is against, and what it is.
+func (s *CELog) exportName() string {
+	return data.ExportFileName(".pdf", s.holder.Name, s.ceMNo, data.FileCEReport)
 }
 
 // exportTo writes the sealed CE report of the current period to w.

@@ -243,7 +243,7 @@ func ICS(w io.Writer, items []data.Attention, now time.Time) error {
 }
 
 func (s *Dashboard) onExportICS() {
-	askSave(s.win, "swcert-deadlines.ics", ".ics", func(w fyne.URIWriteCloser) {
+	askSave(s.win, data.ExportFileName(".ics", i18n.T("dash.file_ics"), data.DateOf(s.svc.Now()).String()), ".ics", func(w fyne.URIWriteCloser) {
 		// Every item the filters select, off the UI goroutine: "any time"
 		// is 185,000 of them with 100,000 holders.
 		s.status.SetText(i18n.T("busy.export"))

@@ -69,6 +69,10 @@ func TestPaperTabCountdownAndMailForm(t *testing.T) {
 	if form == nil || form.Postcode != "100022" || form.Phone != "13800138000" {
 		t.Fatalf("form %+v (%q)", form, s.formMsg.Text)
 	}
+	// The name suggested for the PDF says whose and what it is.
+	if got, want := s.exportName(), "欧阳娜娜-"+c.MNo+"-邮寄申请表.pdf"; got != want {
+		t.Errorf("suggested name %q, want %q", got, want)
+	}
 	path := filepath.Join(t.TempDir(), "mail.pdf")
 	w, err := storage.Writer(storage.NewFileURI(path))
 	if err != nil {

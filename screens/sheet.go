@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/sheet"
 	"github.com/swcert/swcert/screens/i18n"
@@ -113,7 +114,7 @@ func (m *Main) runImport(name string, b []byte, goodOnly bool) {
 
 // ShowExportRoster writes the roster where the user says (.xlsx or .csv).
 func (m *Main) ShowExportRoster() {
-	m.saveSheet("swcert-roster.xlsx", func(name string, w io.Writer) error {
+	m.saveSheet(data.ExportFileName(".xlsx", i18n.T("sheet.file_roster"), data.DateOf(m.Svc.Now()).String()), func(name string, w io.Writer) error {
 		rows, err := m.Svc.Docs.Roster(m.Svc.ctx())
 		if err != nil {
 			return err
@@ -124,7 +125,7 @@ func (m *Main) ShowExportRoster() {
 
 // ShowExportTemplate writes the import template.
 func (m *Main) ShowExportTemplate() {
-	m.saveSheet("swcert-import-template.xlsx", func(name string, w io.Writer) error {
+	m.saveSheet(data.ExportFileName(".xlsx", i18n.T("sheet.file_template")), func(name string, w io.Writer) error {
 		return sheet.Write(name, w, sheet.TemplateHeader, [][]string{sheet.TemplateExample})
 	})
 }
