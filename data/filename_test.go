@@ -34,3 +34,17 @@ func TestExportFileName(t *testing.T) {
 		t.Errorf("a long name is %d characters", len(got))
 	}
 }
+
+func TestExporterName(t *testing.T) {
+	k := &SealKey{KID: "3-lmZFDUabcdefghijklmn"}
+	for name, want := range map[string]string{
+		"":                "未署名导出者（密钥 3-lmZFDU）",
+		"SWCert 3-lmZFDU": "未署名导出者（密钥 3-lmZFDU）", // what older versions named every key
+		"阳光社会工作服务中心":      "阳光社会工作服务中心",
+	} {
+		k.Name = name
+		if got := ExporterName(k); got != want || k.Named() != (name == want) {
+			t.Errorf("ExporterName(%q) = %q (named %v), want %q", name, got, k.Named(), want)
+		}
+	}
+}

@@ -34,6 +34,7 @@ type Settings struct {
 	Language *widget.RadioGroup
 	Theme    *widget.RadioGroup
 	Remind   *field
+	Exporter *exporterSetting // settings_exporter.go
 	dialog   dialog.Dialog
 }
 
@@ -89,6 +90,8 @@ func (m *Main) NewSettings() *Settings {
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
 		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
 	)
+	s.Exporter = m.newExporterSetting()
+	form.AppendItem(s.Exporter.item())
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
 	s.dialog.Resize(fyne.NewSize(420, 340))
 	return s

@@ -251,7 +251,7 @@ func (s *Verify) updateKeyRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if k.Own {
 		kind = i18n.T("keys.own")
 	}
-	texts.Objects[0].(*widget.Label).SetText(k.Name + "  ·  " + kind)
+	texts.Objects[0].(*widget.Label).SetText(data.ExporterName(k) + "  ·  " + kind)
 	texts.Objects[1].(*widget.Label).SetText("kid " + k.KID + "  ·  " + i18n.Time(k.CreatedAt))
 	remove.Hidden = k.Own
 	kid := k.KID

@@ -170,8 +170,8 @@ func sealSection(c *canvas, y float64, s sealInfo, left func(y, w float64) float
 	leftW := pageW - 2*margin - qrSize - 8
 	qrX := pageW - margin - qrSize
 	c.image("seal", qrX, y, qrSize)
-	c.centeredIn(qrX, qrSize, y+qrSize+2, 8.5, navy, "防伪印章 · 扫码离线验证")
-	c.centeredIn(qrX, qrSize, y+qrSize+6.5, 7.5, muted, "Seal · scan to verify offline")
+	c.centeredIn(qrX, qrSize, y+qrSize+2, 8.5, navy, "签名二维码 · 扫码离线核验")
+	c.centeredIn(qrX, qrSize, y+qrSize+6.5, 7.5, muted, "Signed QR code · scan to verify offline")
 	bottom := y + sealHeight
 	if left != nil {
 		y = left(y, leftW)
@@ -207,10 +207,10 @@ func footer(c *canvas, by, decidesZH, decidesEN string) {
 	c.rule(fy, muted, 0.2)
 	fy += 5
 	fy = c.wrapped(margin, fy, pageW-2*margin, 8, muted,
-		"说明：二维码印章由 SWCert 安装“"+by+"”以 Ed25519 密钥签名，证明本页由该安装于上述时间导出、所载内容此后未被改动。"+
+		"说明：二维码是导出者“"+by+"”用 SWCert 以 Ed25519 密钥所作的签名，只证明本页由其于上述时间导出、所载内容此后未被改动。"+
 			"它不是发证机关的记录，也不代替人力资源和社会保障部、民政部的查询结果；"+decidesZH, 3.8)
 	c.wrapped(margin, fy+1, pageW-2*margin, 7.5, muted,
-		"The QR seal is signed with the Ed25519 key of the SWCert installation \""+by+"\": it proves that this page was exported by that installation at the time stated and has not been altered since. "+
+		"The QR code is the Ed25519 signature of the exporter \""+by+"\", made with SWCert: it proves only that this page was exported by them at the time stated and has not been altered since. "+
 			"It is not the issuing authority's record and does not replace it; "+decidesEN, 3.5)
 }
 

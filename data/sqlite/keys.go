@@ -35,7 +35,8 @@ func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
 		}
 		t, ts := db.stamp()
 		kid := data.KeyID(pub)
-		k = &data.SealKey{KID: kid, Name: "SWCert " + kid[:8], Own: true, Public: pub, Private: priv, CreatedAt: t.In(data.Beijing)}
+		// Unnamed until the person names it (data.ExporterName).
+		k = &data.SealKey{KID: kid, Name: "", Own: true, Public: pub, Private: priv, CreatedAt: t.In(data.Beijing)}
 		_, err = tx.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
 			k.KID, k.Name, []byte(pub), []byte(priv), ts, ts)
 		return mapError("save own key", err)
