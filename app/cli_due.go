@@ -101,7 +101,12 @@ func exportICS(c *cli, args []string) error {
 	fs := flags("export ics")
 	filter := attentionFlags(fs)
 	out := fs.String("out", "", "the .ics file to write")
+	remind := fs.String("remind", "30,7,1", "the alarms: days before each deadline (as in Settings)")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	days, err := data.ParseReminderDays(*remind)
+	if err != nil {
 		return err
 	}
 	if *out == "" {
@@ -115,15 +120,20 @@ func exportICS(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	k, err := c.db.OwnKey(c.ctx)
+	if err != nil {
+		return err
+	}
 	var b bytes.Buffer
-	if err := screens.ICS(&b, items, c.o.now()); err != nil {
+	n, err := screens.ICS(c.ctx, &b, items, c.o.now(), screens.ICSOptions{DBID: k.KID, RemindDays: days, Sequences: c.db})
+	if err != nil {
 		return err
 	}
 	if err := writeFile(*out, b.Bytes()); err != nil {
 		return err
 	}
-	c.print(map[string]any{"path": *out, "events": len(items)}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.ics_saved", "Path", *out, "Count", len(items)))
+	c.print(map[string]any{"path": *out, "events": n}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.ics_saved", "Path", *out, "Count", n))
 	})
 	return nil
 }

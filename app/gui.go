@@ -44,7 +44,7 @@ func runGUI(o *options, stderr io.Writer) int {
 	w := a.NewWindow(DisplayName)
 	heavy := &heavyWork{}
 	heavy.set(0) // idle
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Now: o.now, DBPath: o.db,
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Now: o.now, DBPath: o.db,
 		Heavy:  heavy.run,
 		Proofs: &proofs.Store{Dir: proofDir(o.db)},
 		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}

@@ -26,6 +26,8 @@ type Services struct {
 	Paper   data.PaperService
 	// Attention feeds the dashboard and the reminders.
 	Attention data.AttentionService
+	// Calendar numbers the revisions of exported calendar events.
+	Calendar data.CalendarService
 	// Proofs keeps the files that prove CE records.
 	Proofs *proofs.Store
 	// Docs exports sealed PDFs and verifies seals.
