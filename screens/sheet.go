@@ -119,14 +119,14 @@ func (m *Main) ShowExportRoster() {
 		if err != nil {
 			return err
 		}
-		return sheet.Write(name, w, docs.RosterHeader, rows)
+		return sheet.WriteTable(name, w, docs.RosterExport(rows, m.Svc.Now()))
 	})
 }
 
 // ShowExportTemplate writes the import template.
 func (m *Main) ShowExportTemplate() {
 	m.saveSheet(data.ExportFileName(".xlsx", i18n.T("sheet.file_template")), func(name string, w io.Writer) error {
-		return sheet.Write(name, w, sheet.TemplateHeader, [][]string{sheet.TemplateExample})
+		return sheet.WriteTable(name, w, sheet.TemplateExport(m.Svc.Now()))
 	})
 }
 

@@ -89,7 +89,7 @@ func TestCertificateTextIsComplete(t *testing.T) {
 		"社会工作者职业水平证书", "欧阳娜娜", "110105********002X", "社会工作师", "中级", "2022S1100001", "2022年",
 		"2022年9月20日", "2022年12月1日", "有效", "本人调用", "加注有效期", "90天）", doc.KID,
 		"2026-11-22 10:30:00 北京时间", "2026-11-20 10:30 至 2027-02-18 10:30（北京时间，90 天）",
-		"它不是发证机关的记录", "not the issuing authority's record",
+		"它不是发证机构的记录", "not the issuing authority's record",
 		strings.Join(strings.Fields(longIssuer), ""),
 	} {
 		if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
