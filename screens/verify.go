@@ -271,7 +271,16 @@ func (s *Verify) askUntrust(kid string) {
 }
 
 func (s *Verify) onExportKey() {
-	askSave(s.win, "swcert-public-key.jwk", "", s.exportKeyTo)
+	askSave(s.win, s.keyFileName(), "", s.exportKeyTo)
+}
+
+// keyFileName is the public key file's suggested name: whose key it is.
+func (s *Verify) keyFileName() string {
+	name := ""
+	if k, err := s.svc.Keys.OwnKey(s.svc.ctx()); err == nil && k.Named() {
+		name = k.Name
+	}
+	return data.ExportFileName(".jwk", i18n.T("keys.file"), name)
 }
 
 // exportKeyTo writes this installation's public key to w.

@@ -67,6 +67,9 @@ func TestKeysExportTrustUntrust(t *testing.T) {
 	}
 	s.askKeyName(jwk)
 	entry := findEntry(f.win.Canvas().Overlays().Top())
+	if got := NewVerify(other.svc, other.win).keyFileName(); got != "SWCert public key-同心社会工作服务中心.jwk" {
+		t.Errorf("the key file is suggested as %q", got)
+	}
 	if entry.Text != "同心社会工作服务中心" {
 		t.Errorf("the name the file suggests is not offered: %q", entry.Text)
 	}

@@ -52,3 +52,19 @@ for i in z.infolist():
 		t.Errorf("python zipfile reads %q, want %q", strings.TrimSpace(string(b)), want)
 	}
 }
+
+// A batch of CE reports names each file for the holder and the
+// certificate the report is against, never for an internal ID.
+func TestBatchCEReportNames(t *testing.T) {
+	in := newInstallation(t)
+	c := in.certificate(t, "2023S1100001", data.NewDate(2023, 12, 1))
+	withPeriodFor(t, in, c)
+	dir := filepath.Join(t.TempDir(), "out")
+	res, err := in.svc.ExportCEReports(ctx, "", dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Written) != 1 || res.Written[0] != "欧阳娜娜-2023S1100001-继续教育学时报告.pdf" {
+		t.Errorf("written %q, skipped %+v", res.Written, res.Skipped)
+	}
+}
