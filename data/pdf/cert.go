@@ -115,7 +115,7 @@ func certPage(c *canvas, doc *data.CertDocument) {
 	y := 30.0
 	c.centered(y, 24, accent, certName())
 	y += 10
-	c.centered(y, 10.5, muted, "Certificate of Social Work Professional Level · 电子证书导出件 Exported electronic certificate")
+	c.centered(y, 10.5, muted, assets.Word(assets.English, "doc.cert_name")+" · 电子证书导出件 Exported electronic certificate")
 	y += 7
 	c.rule(y, accent, 0.6)
 	y += 8
