@@ -236,6 +236,7 @@ func (s *Dashboard) onExportICS() {
 		// is 185,000 of them with 100,000 holders.
 		s.status.SetText(i18n.T("busy.export"))
 		f, at := s.Filter(), s.at
+		days := remindDays(fyne.CurrentApp().Preferences()) // the alarms: Settings' days
 		var items []data.Attention
 		var events int
 		var where string
@@ -244,7 +245,7 @@ func (s *Dashboard) onExportICS() {
 			var b bytes.Buffer
 			if items, err = s.svc.Attention.Attention(s.svc.ctx(), f, at); err == nil {
 				var o ICSOptions
-				if o, err = s.svc.icsOptions(remindDays(fyne.CurrentApp().Preferences())); err == nil {
+				if o, err = s.svc.icsOptions(days); err == nil {
 					events, err = ICS(s.svc.ctx(), &b, items, s.svc.Now(), o)
 				}
 			}
