@@ -29,7 +29,7 @@ func writeFile(path string, b []byte) error {
 	if path == "" {
 		return data.Invalid("out", "err.required")
 	}
-	if err := files.Write(path, b, 0o644); err != nil { // never half a PDF or sheet
+	if err := files.Write(path, b); err != nil { // never half a PDF or sheet, never over the database
 		return files.WriteError("out", path, err)
 	}
 	return nil
