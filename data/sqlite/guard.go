@@ -89,7 +89,15 @@ func inspect(path string) (fileState, error) {
 // or made by an earlier release (goose's table and SWCert's), or with no
 // tables at all (an empty database someone made: nothing of another's).
 func readOnlyCheck(path string, stamped bool) (fileState, error) {
-	ro, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	// With no -wal or -journal beside it the file alone is the whole
+	// database, and immutable keeps SQLite from making a -wal and -shm
+	// (which a read of a database in WAL mode does); with them, SQLite must
+	// read them too.
+	dsn := "file:" + path + "?mode=ro&_pragma=busy_timeout(5000)"
+	if !exists(path+"-wal") && !exists(path+"-journal") {
+		dsn += "&immutable=1"
+	}
+	ro, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return 0, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -149,4 +157,9 @@ func tighten(path string) {
 		}
 		log.Printf("%s was readable by other users of this computer (mode %04o); made private (%04o)", p, fi.Mode().Perm(), fi.Mode().Perm()&0o700)
 	}
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
