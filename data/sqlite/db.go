@@ -70,7 +70,7 @@ func Open(path string, now func() time.Time) (*DB, error) {
 	db.SetMaxOpenConns(5)
 	if err := migrate(db); err != nil {
 		db.Close()
-		return nil, openError(err)
+		return nil, openError(path, err)
 	}
 	if err := stamp(context.Background(), db, state); err != nil {
 		db.Close()
@@ -78,23 +78,28 @@ func Open(path string, now func() time.Time) (*DB, error) {
 	}
 	if err := followRules(context.Background(), db); err != nil {
 		db.Close()
-		return nil, openError(err)
+		return nil, openError(path, err)
 	}
 	s := &DB{sql: db, path: path, now: now}
 	k, err := s.OwnKey(context.Background())
 	if err != nil {
 		db.Close()
-		return nil, openError(err)
+		return nil, openError(path, err)
 	}
 	s.id = k.KID
 	s.unprotect = datafiles.ProtectDatabase(path)
 	return s, nil
 }
 
-// openError is a busy database in words; anything else as it was.
-func openError(err error) error {
-	if isBusy(err) {
+// openError is a busy or damaged database in words; anything else as it
+// was (logged by the caller).
+func openError(path string, err error) error {
+	switch {
+	case isBusy(err):
 		return busyError()
+	case isDamaged(err):
+		log.Printf("open %s: %v", path, err)
+		return data.Invalid("db", "err.db.damaged", "Path", path)
 	}
 	return err
 }

@@ -149,9 +149,24 @@ func TestForeignOrDamagedFileIsRefusedUntouched(t *testing.T) {
 	short := filepath.Join(dir, "short.db")
 	os.WriteFile(short, []byte("SQLite format 3\x00"), 0o644)
 
-	// A SWCert database with a page in the middle overwritten.
+	// SWCert databases: one of an earlier release (not stamped: checked
+	// page by page, once) with pages in the middle overwritten, and one of
+	// this release cut short.
 	damaged := filepath.Join(dir, "damaged.db")
-	db, err := Open(damaged, clock)
+	raw = atVersion(t, damaged, 6)
+	for i := 0; i < 300; i++ {
+		if _, err := raw.Exec(`INSERT INTO holders (name, id_type, id_number, created_at, updated_at) VALUES ('张伟', 'resident', ?, '', '')`, validID(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	b, _ := os.ReadFile(damaged)
+	for i := 4096 * 3; i < 4096*5; i++ {
+		b[i] = 0xA5
+	}
+	os.WriteFile(damaged, b, 0o600)
+	cut := filepath.Join(dir, "cut.db")
+	db, err := Open(cut, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,11 +174,8 @@ func TestForeignOrDamagedFileIsRefusedUntouched(t *testing.T) {
 		mustCreateHolder(t, db, holder("张伟", validID(i)))
 	}
 	db.Close()
-	b, _ := os.ReadFile(damaged)
-	for i := 4096 * 3; i < 4096*5; i++ {
-		b[i] = 0xA5
-	}
-	os.WriteFile(damaged, b, 0o600)
+	b, _ = os.ReadFile(cut)
+	os.WriteFile(cut, b[:len(b)/2], 0o600)
 
 	for _, c := range []struct{ path, key string }{
 		{foreign, "err.db.foreign"},
@@ -172,6 +184,7 @@ func TestForeignOrDamagedFileIsRefusedUntouched(t *testing.T) {
 		{short, "err.db.not_sqlite"},
 		{dir, "err.db.not_sqlite"},
 		{damaged, "err.db.damaged"},
+		{cut, "err.db.damaged"},
 	} {
 		var before [32]byte
 		if c.path != dir {
@@ -214,4 +227,37 @@ func TestForeignOrDamagedFileIsRefusedUntouched(t *testing.T) {
 func validID(i int) string {
 	first := fmt.Sprintf("1101051980%02d%02d%03d", 1+i/28000%12, 1+i/1000%28, i%1000)
 	return first + string(data.IDCheckChar(first))
+}
+
+// A page of SWCert's own database damaged after it was opened (its header
+// whole) is reported in words when it is read, not as an internal error.
+func TestDamageFoundWhileReadingIsSaid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "swcert.db")
+	db, err := Open(path, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 300; i++ {
+		mustCreateHolder(t, db, holder("张伟", validID(i)))
+	}
+	// A leaf page of the holders' table, which opening does not read.
+	var page int64
+	if err := db.sql.QueryRow(`SELECT max(pageno) FROM dbstat WHERE name = 'holders' AND pagetype = 'leaf'`).Scan(&page); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	b, _ := os.ReadFile(path)
+	for i := (page - 1) * 4096; i < page*4096; i++ {
+		b[i] = 0xA5
+	}
+	os.WriteFile(path, b, 0o600)
+	db, err = Open(path, clock)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	defer db.Close()
+	_, err = db.FindHolders(ctx, data.HolderFilter{Search: "张"})
+	if e := data.AsError(err); e == nil || e.Key != "err.db.damaged_now" {
+		t.Errorf("reading a damaged page: %v", err)
+	}
 }
