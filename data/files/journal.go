@@ -35,8 +35,12 @@ var journal struct {
 const JournalFolder = ".swcert-journal"
 
 // tempName is the name of every temporary file CreateTemp makes (what the
-// sweep may remove): .swcert-<digits>, .swcert-batch-<digits>.zip.
-var tempName = regexp.MustCompile(`^\.swcert-(batch-)?[0-9]+(\.zip)?$`)
+// sweep may remove): .swcert-<digits>, .swcert-batch-<digits>.zip; and
+// scratchName of the folders ScratchDir makes, removed with what is in them.
+var (
+	tempName    = regexp.MustCompile(`^\.swcert-(batch-)?[0-9]+(\.zip)?$`)
+	scratchName = regexp.MustCompile(`^\.swcert-scratch-[0-9]+$`)
+)
 
 var seq atomic.Uint64
 
@@ -66,11 +70,20 @@ func UseJournal(dataDir string) (removed []string, err error) {
 			continue // still being written, by this process or another
 		}
 		base := filepath.Base(path)
-		if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() && tempName.MatchString(base) && filepath.IsAbs(path) {
+		fi, err := os.Lstat(path)
+		switch {
+		case err != nil || !filepath.IsAbs(path):
+		case fi.Mode().IsRegular() && tempName.MatchString(base):
 			if err := os.Remove(path); err == nil {
 				removed = append(removed, path)
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				continue // try again next time
+			}
+		case fi.IsDir() && scratchName.MatchString(base):
+			if err := os.RemoveAll(path); err == nil { // links inside are removed, not followed
+				removed = append(removed, path)
+			} else {
+				continue
 			}
 		}
 		os.Remove(entry)
@@ -128,4 +141,51 @@ func CreateTemp(dir, prefix, suffix string) (f *os.File, done func(), err error)
 		}
 	}
 	return nil, nil, &fs.PathError{Op: "createtemp", Path: filepath.Join(dir, prefix+"*"+suffix), Err: fs.ErrExist}
+}
+
+// ScratchDir makes a private folder for the temporary files a library
+// writes on its own (excelize spills a large sheet to files while it is
+// being written: the roster's hold full ID numbers), in the data folder
+// when there is a journal (recorded in it, so that a killed run's is
+// removed at the next start), else in the system's. done removes it with
+// everything in it.
+func ScratchDir() (dir string, done func(), err error) {
+	journal.Lock()
+	jdir := journal.dir
+	journal.Unlock()
+	parent := os.TempDir()
+	if jdir != "" {
+		parent = filepath.Dir(jdir)
+	}
+	for try := 0; try < 100; try++ {
+		n := seq.Add(1)
+		dir = filepath.Join(parent, ".swcert-scratch-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		entry := ""
+		if jdir != "" {
+			entry = filepath.Join(jdir, fmt.Sprintf("%d-%d", os.Getpid(), n))
+			if err := os.WriteFile(entry, []byte(fmt.Sprintf("%d\n%s\n", os.Getpid(), dir)), 0o600); err != nil {
+				entry = ""
+			}
+		}
+		err = os.Mkdir(dir, 0o700)
+		if err == nil {
+			return dir, func() {
+				os.RemoveAll(dir)
+				if entry != "" {
+					os.Remove(entry)
+				}
+			}, nil
+		}
+		if entry != "" {
+			os.Remove(entry)
+		}
+		if !errors.Is(err, fs.ErrExist) && jdir != "" {
+			parent, jdir = os.TempDir(), "" // the data folder is gone: as without a journal
+			continue
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", nil, err
+		}
+	}
+	return "", nil, &fs.PathError{Op: "mkdir", Path: filepath.Join(parent, ".swcert-scratch-*"), Err: fs.ErrExist}
 }

@@ -54,7 +54,11 @@ func TestUseJournalRemovesWhatAKilledRunLeft(t *testing.T) {
 	entry(fmt.Sprintf("%d-4", dead), dead, filepath.Join(out, ".swcert-1"))
 	entry(fmt.Sprintf("%d-5", dead), dead, filepath.Join(out, ".swcert-2"))
 	entry(fmt.Sprintf("%d-6", dead), dead, filepath.Join(out, ".swcert-3")) // gone already
-	entry("1-1", 1, live)                                                   // pid 1 runs
+	scratch := filepath.Join(data, ".swcert-scratch-99")                    // excelize's spill of a roster
+	os.Mkdir(scratch, 0o700)
+	os.WriteFile(filepath.Join(scratch, "excelize-123"), []byte("11010519491231002X"), 0o600)
+	entry(fmt.Sprintf("%d-7", dead), dead, scratch)
+	entry("1-1", 1, live) // pid 1 runs
 	entry("junk", 0, "")
 
 	removed, err := UseJournal(data)
@@ -62,10 +66,10 @@ func TestUseJournalRemovesWhatAKilledRunLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { journal.Lock(); journal.dir = ""; journal.Unlock() }()
-	if len(removed) != 2 {
-		t.Errorf("removed %v, want the ZIP and the roster", removed)
+	if len(removed) != 3 {
+		t.Errorf("removed %v, want the ZIP, the roster and the scratch folder", removed)
 	}
-	for _, p := range []string{zip, roster} {
+	for _, p := range []string{zip, roster, scratch} {
 		if _, err := os.Lstat(p); err == nil {
 			t.Errorf("%s is still there", p)
 		}
@@ -100,5 +104,34 @@ func TestUseJournalRemovesWhatAKilledRunLeft(t *testing.T) {
 	done()
 	if got, _ := os.ReadDir(jdir); len(got) != 1 {
 		t.Errorf("journal after the write: %v", got)
+	}
+}
+
+// A scratch folder is private, journaled while in use, and gone with its
+// entry when done.
+func TestScratchDir(t *testing.T) {
+	data := t.TempDir()
+	if _, err := UseJournal(data); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { journal.Lock(); journal.dir = ""; journal.Unlock() }()
+	dir, done, err := ScratchDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(dir)
+	if err != nil || fi.Mode().Perm() != 0o700 || filepath.Dir(dir) != data {
+		t.Fatalf("scratch %s: %v %v", dir, fi, err)
+	}
+	os.WriteFile(filepath.Join(dir, "excelize-1"), []byte("x"), 0o600)
+	if entries, _ := os.ReadDir(filepath.Join(data, JournalFolder)); len(entries) != 1 {
+		t.Errorf("journal while in use: %v", entries)
+	}
+	done()
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("the scratch folder is still there")
+	}
+	if entries, _ := os.ReadDir(filepath.Join(data, JournalFolder)); len(entries) != 0 {
+		t.Errorf("journal after: %v", entries)
 	}
 }
