@@ -3,13 +3,11 @@ package files
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 )
 
 func TestWriteReplacesWholeAndPrivate(t *testing.T) {
-	old := syscall.Umask(0) // the mode is the one asked for, whatever the umask
-	defer syscall.Umask(old)
+	withUmask(t, 0) // the mode is the one asked for, whatever the umask
 	dir := t.TempDir()
 	path := filepath.Join(dir, "roster.csv")
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {

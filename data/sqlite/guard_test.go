@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -43,8 +42,7 @@ func mode(t *testing.T, path string) os.FileMode {
 // carries SWCert's application_id; and while it is open no output may
 // replace it.
 func TestNewDatabaseIsPrivateAndStamped(t *testing.T) {
-	old := syscall.Umask(0o022) // the usual one, which made it 0644
-	defer syscall.Umask(old)
+	withUmask(t, 0o022) // the usual one, which made it 0644
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	db, err := Open(path, clock)
 	if err != nil {
@@ -73,8 +71,7 @@ func TestNewDatabaseIsPrivateAndStamped(t *testing.T) {
 // -wal left by a crash) is recognised by its tables, stamped, and made
 // private once, which the log says; a mode the user sets afterwards stays.
 func TestEarlierDatabaseIsStampedAndMadePrivateOnce(t *testing.T) {
-	old := syscall.Umask(0o022)
-	defer syscall.Umask(old)
+	withUmask(t, 0o022)
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	raw := atVersion(t, path, 6)
 	if _, err := raw.Exec(`INSERT INTO holders (name, id_type, id_number, created_at, updated_at) VALUES ('张伟', 'resident', '11010519491231002X', '2025-06-01T08:00:00.000Z', '2025-06-01T08:00:00.000Z')`); err != nil {
