@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data/files"
@@ -69,9 +70,11 @@ func askSave(win fyne.Window, name string, exts []string, save func(path string)
 		widget.NewFormItem(i18n.T("save.name"), s.name),
 		widget.NewFormItem(i18n.T("save.folder"), container.NewBorder(nil, nil, nil, choose, s.folder)),
 	)
-	body := container.NewVBox(form, s.msg, container.NewHBox(cancel, saveBtn))
+	// The refusal, wrapped, takes the space between the form and the
+	// buttons (in a VBox a wrapped label would run over the buttons).
+	body := container.NewBorder(form, container.NewHBox(layout.NewSpacer(), cancel, saveBtn), nil, nil, s.msg)
 	s.dialog = dialog.NewCustomWithoutButtons(i18n.T("save.title"), body, win)
-	s.dialog.Resize(fyne.NewSize(560, 260))
+	s.dialog.Resize(fyne.NewSize(600, 320))
 	s.dialog.Show()
 	win.Canvas().Focus(s.name)
 	return s
