@@ -59,6 +59,14 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 		log.SetOutput(redacting{f})
 		closeLog = func() { log.SetOutput(prev); _ = f.Close() }
 	}
+	// What a killed run left half written (a ZIP, a roster) goes first.
+	if removed, err := files.UseJournal(filepath.Dir(o.db)); err != nil {
+		log.Printf("temporary files journal: %v", err)
+	} else {
+		for _, p := range removed {
+			log.Printf("removed %s, left half written by an export that was interrupted", p)
+		}
+	}
 	db, err := sqlite.Open(o.db, o.now)
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
@@ -71,9 +79,30 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 	if err != nil {
 		log.Printf("open %s: %v", o.db, err)
 		closeLog()
+		if data.AsError(err) != nil { // not SWCert's, damaged, busy: in words
+			return nil, nil, err
+		}
 		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": i18n.T("err.internal")}}
 	}
-	return db, func() { _ = db.Close(); closeLog() }, nil
+	unprotect := protectOwnFiles(o.db)
+	return db, func() { _ = db.Close(); unprotect(); closeLog() }, nil
+}
+
+// protectOwnFiles registers the files beside the database that no output
+// may replace (the store protects the database and its journals itself):
+// the log and the proof files' folder. A file SWCert keeps there later (the
+// signing key) is one more line here.
+func protectOwnFiles(db string) (release func()) {
+	releases := []func(){
+		files.Protect(files.Log, filepath.Join(filepath.Dir(db), "swcert.log")),
+		files.ProtectFolder(files.Proofs, proofDir(db)),
+		files.ProtectFolder(files.Database, filepath.Join(filepath.Dir(db), files.JournalFolder)),
+	}
+	return func() {
+		for _, r := range releases {
+			r()
+		}
+	}
 }
 
 // fail prints err for a person (or as JSON) and returns its exit status.

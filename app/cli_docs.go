@@ -24,12 +24,22 @@ func (c *cli) docs() *docs.Service {
 	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Snapshots: c.db, Import: c.db, Now: c.o.now}
 }
 
+// checkOut refuses an --out that is missing, or would replace the
+// database, its journals, the log, the key or go into the proof files'
+// folder: before the document is made (and its snapshot recorded).
+func checkOut(path string) error {
+	if path == "" {
+		return data.Invalid("out", "err.required")
+	}
+	return files.CheckOutput(path)
+}
+
 // writeFile writes an output file whole, or reports the path it could not.
 func writeFile(path string, b []byte) error {
 	if path == "" {
 		return data.Invalid("out", "err.required")
 	}
-	if err := files.Write(path, b, 0o644); err != nil { // never half a PDF or sheet
+	if err := files.Write(path, b); err != nil { // never half a PDF or sheet, never over the database
 		return files.WriteError("out", path, err)
 	}
 	return nil
@@ -45,8 +55,8 @@ func exportCert(c *cli, args []string) error {
 	if *cert <= 0 {
 		return data.Invalid("cert_id", "err.required")
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	b, doc, err := c.docs().ExportCertificate(c.ctx, *cert)
 	if err != nil {
@@ -140,6 +150,9 @@ func keyExport(c *cli, args []string) error {
 	fs := flags("key export")
 	out := fs.String("out", "", "the JWK file to write")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := checkOut(*out); err != nil {
 		return err
 	}
 	b, err := c.docs().PublicKey(c.ctx)

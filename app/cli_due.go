@@ -104,8 +104,8 @@ func exportICS(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	f, err := filter()
 	if err != nil {

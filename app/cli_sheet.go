@@ -113,8 +113,8 @@ func exportRoster(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	rows, err := c.docs().Roster(c.ctx)
 	if err != nil {
@@ -139,8 +139,8 @@ func exportTemplate(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	var b bytes.Buffer
 	if err := sheet.Write(*out, &b, sheet.TemplateHeader, [][]string{sheet.TemplateExample}); err != nil {

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -315,13 +314,13 @@ func (s *Annotations) onExport() {
 	if s.cert == nil {
 		return
 	}
-	askSave(s.win, s.cert.MNo+".pdf", ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
+	askSave(s.win, s.cert.MNo+".pdf", []string{".pdf"}, s.exportTo)
 }
 
-// exportTo writes the sealed PDF to w and says where it went.
-func (s *Annotations) exportTo(w io.WriteCloser) {
+// exportTo writes the sealed PDF at path and says where it went.
+func (s *Annotations) exportTo(path string) {
 	b, doc, err := s.svc.Docs.ExportCertificate(s.svc.ctx(), s.cert.ID)
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return

@@ -396,13 +396,13 @@ func (s *CELog) onDelete() {
 }
 
 func (s *CELog) onExport() {
-	askSave(s.win, fmt.Sprintf("ce-report-%d.pdf", s.holder.ID), ".pdf", s.exportTo)
+	askSave(s.win, fmt.Sprintf("ce-report-%d.pdf", s.holder.ID), []string{".pdf"}, s.exportTo)
 }
 
-// exportTo writes the sealed CE report of the current period to w.
-func (s *CELog) exportTo(w fyne.URIWriteCloser) {
+// exportTo writes the sealed CE report of the current period at path.
+func (s *CELog) exportTo(path string) {
 	b, r, err := s.svc.Docs.ExportCEReport(s.svc.ctx(), s.holder.ID, 0, data.Date{})
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return

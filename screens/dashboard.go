@@ -243,7 +243,7 @@ func ICS(w io.Writer, items []data.Attention, now time.Time) error {
 }
 
 func (s *Dashboard) onExportICS() {
-	askSave(s.win, "swcert-deadlines.ics", ".ics", func(w fyne.URIWriteCloser) {
+	askSave(s.win, "swcert-deadlines.ics", []string{".ics"}, func(path string) {
 		// Every item the filters select, off the UI goroutine: "any time"
 		// is 185,000 of them with 100,000 holders.
 		s.status.SetText(i18n.T("busy.export"))
@@ -256,7 +256,7 @@ func (s *Dashboard) onExportICS() {
 			if items, err = s.svc.Attention.Attention(s.svc.ctx(), f, at); err == nil {
 				err = ICS(&b, items, s.svc.Now())
 			}
-			where, err = writeOut(w, b.Bytes(), err)
+			where, err = writeOut(path, b.Bytes(), err)
 		}, func() {
 			if err != nil {
 				s.status.SetText(i18n.Message(err))

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"io"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -365,13 +363,13 @@ func (s *PaperTab) onExport() {
 	if !s.onSaveForm() {
 		return
 	}
-	askSave(s.win, s.cert.MNo+"-mail-form.pdf", ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
+	askSave(s.win, s.cert.MNo+"-mail-form.pdf", []string{".pdf"}, s.exportTo)
 }
 
-// exportTo writes the sealed form to w.
-func (s *PaperTab) exportTo(w io.WriteCloser) {
+// exportTo writes the sealed form at path.
+func (s *PaperTab) exportTo(path string) {
 	b, _, err := s.svc.Docs.ExportMailForm(s.svc.ctx(), s.cert.ID)
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return

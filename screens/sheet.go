@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -130,29 +130,21 @@ func (m *Main) ShowExportTemplate() {
 }
 
 func (m *Main) saveSheet(suggested string, write func(name string, w io.Writer) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		name := w.URI().Name()
-		if ext := strings.ToLower(w.URI().Extension()); ext != ".xlsx" && ext != ".csv" {
-			name += ".xlsx" // the format follows the name; no ending means .xlsx
-		}
+	// The format follows the name; no ending means .xlsx.
+	askSave(m.Win, suggested, []string{".xlsx", ".csv"}, func(path string) {
+		var err error
 		m.busy(i18n.T("menu.export_roster"), i18n.T("busy.export"), func() {
 			var b bytes.Buffer
-			err = write(name, &b)
-			_, err = writeOut(w, b.Bytes(), err)
+			err = write(filepath.Base(path), &b)
+			_, err = writeOut(path, b.Bytes(), err)
 		}, func() {
 			if err != nil {
 				dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.FieldMessage(err), m.Win)
 				return
 			}
-			dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.T("export.saved", "Path", w.URI().Path()), m.Win)
+			dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.T("export.saved", "Path", path), m.Win)
 		})
-	}, m.Win)
-	d.SetFileName(suggested)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	d.Show()
+	})
 }
 
 // busy runs heavy work off the UI goroutine behind a dialog that says what

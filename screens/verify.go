@@ -271,13 +271,13 @@ func (s *Verify) askUntrust(kid string) {
 }
 
 func (s *Verify) onExportKey() {
-	askSave(s.win, "swcert-public-key.jwk", "", s.exportKeyTo)
+	askSave(s.win, "swcert-public-key.jwk", nil, s.exportKeyTo)
 }
 
-// exportKeyTo writes this installation's public key to w.
-func (s *Verify) exportKeyTo(w fyne.URIWriteCloser) {
+// exportKeyTo writes this installation's public key at path.
+func (s *Verify) exportKeyTo(path string) {
 	b, err := s.svc.Docs.PublicKey(s.svc.ctx())
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		s.keyMsg.SetText(i18n.Message(err))
 		return

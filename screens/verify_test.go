@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/swcert/swcert/screens/i18n"
@@ -52,11 +51,7 @@ func TestKeysExportTrustUntrust(t *testing.T) {
 	}
 	// The other installation exports its public key through its own tab.
 	path := filepath.Join(t.TempDir(), "other.jwk")
-	w, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	NewVerify(other.svc, other.win).exportKeyTo(w)
+	NewVerify(other.svc, other.win).exportKeyTo(path)
 	jwk, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(jwk), `"kty": "OKP"`) {
 		t.Fatalf("exported %s %v", jwk, err)

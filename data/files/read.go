@@ -75,6 +75,8 @@ func ReadError(field, path string, err error) error {
 	switch {
 	case err == nil:
 		return nil
+	case data.AsError(err) != nil: // refused already, in words (CheckOutput)
+		return err
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
 		return data.Invalid(field, "err.file.not_found", "Path", path)
 	case errors.Is(err, fs.ErrPermission):

@@ -149,7 +149,7 @@ func (s *Store) Keep(p data.Proof) error {
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return fmt.Errorf("proofs: %w", err)
 	}
-	if err := files.Write(path, p.Data, 0o600); err != nil {
+	if err := files.WriteOwn(path, p.Data, 0o600); err != nil {
 		return fmt.Errorf("proofs: %w", err)
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 )
 
 // Write writes a table as .xlsx or .csv, by the name's ending. A CSV starts
@@ -34,7 +35,14 @@ func Write(name string, w io.Writer, header []string, rows [][]string) error {
 		cw.Flush()
 		return cw.Error()
 	case ".xlsx":
-		f := excelize.NewFile()
+		// A large sheet spills to temporary files while it is written: in a
+		// private folder that a killed run's next start removes.
+		tmp, done, err := files.ScratchDir()
+		if err != nil {
+			return err
+		}
+		defer done()
+		f := excelize.NewFile(excelize.Options{TmpDir: tmp})
 		defer f.Close()
 		// The fastest deflate: a 100,000-row roster spends most of its
 		// time compressing otherwise, for a file a little smaller.
