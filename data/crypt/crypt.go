@@ -36,7 +36,7 @@ type Params struct {
 // measured on (BenchmarkDeriveDefault; README, "Your data"): slow enough
 // that trying passphrases is costly, quick enough to open the database.
 // 64 MiB is RFC 9106's second recommended memory size.
-var Default = Params{Time: 4, MemoryKiB: 64 << 10, Threads: 2}
+var Default = Params{Time: 5, MemoryKiB: 64 << 10, Threads: 2}
 
 // Check bounds the costs read from a database: a damaged or hostile file
 // must not make opening it take terabytes or hours.

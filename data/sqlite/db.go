@@ -34,6 +34,7 @@ type DB struct {
 	// own key, which names it to the folder of files.
 	files data.ProofFiles
 	id    string
+	vault *vault // the data key of an encrypted database (encryption.go)
 }
 
 var (
@@ -46,8 +47,9 @@ var (
 )
 
 // Open opens (creating if needed) the store at path and brings its schema
-// up to date. now is the clock every rule and timestamp uses.
-func Open(path string, now func() time.Time) (*DB, error) {
+// up to date. now is the clock every rule and timestamp uses. An encrypted
+// database needs WithPassphrase.
+func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 	if now == nil {
 		now = time.Now
 	}
@@ -58,6 +60,11 @@ func Open(path string, now func() time.Time) (*DB, error) {
 	// WAL lets readers run beside the one writer; more connections than that
 	// only add lock contention on a desktop. One more is held by the search.
 	db.SetMaxOpenConns(5)
+	v, err := unlockWith(db, path, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := migrate(db); err != nil {
 		db.Close()
 		return nil, err
@@ -66,7 +73,7 @@ func Open(path string, now func() time.Time) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &DB{sql: db, path: path, now: now}
+	s := &DB{sql: db, path: path, now: now, vault: v}
 	k, err := s.OwnKey(context.Background())
 	if err != nil {
 		db.Close()
@@ -204,8 +211,11 @@ func mapError(op string, err error) error {
 		return err
 	}
 	msg := err.Error()
+	if err := cryptError(msg); err != nil {
+		return err
+	}
 	switch {
-	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"):
+	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"), strings.Contains(msg, "UNIQUE constraint failed: holders.id_hash"):
 		return data.Conflict("id_number", "err.duplicate.id_number")
 	case strings.Contains(msg, "UNIQUE constraint failed: certificates.mno"):
 		return data.Conflict("mno", "err.duplicate.mno")
