@@ -82,7 +82,10 @@ func Locked(path string) *data.Error {
 func IsLocked(err error) bool { e := data.AsError(err); return e != nil && e.Key == "err.crypt.locked" }
 
 // IsWrongPassphrase reports whether err says the passphrase was wrong.
-func IsWrongPassphrase(err error) bool { e := data.AsError(err); return e != nil && e.Key == errWrong.Key }
+func IsWrongPassphrase(err error) bool {
+	e := data.AsError(err)
+	return e != nil && e.Key == errWrong.Key
+}
 
 // unlock reads the lock of an encrypted database and opens it with the
 // passphrase, before the store reads or writes anything else. A database
