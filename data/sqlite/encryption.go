@@ -158,7 +158,8 @@ func openLock(l crypt.Lock, passphrase []byte) (*crypt.Keys, error) {
 	return k, nil
 }
 
-// place is the associated data of a sealed value: its column and row.
+// place is the associated data of a sealed value: its column (table/column)
+// and row.
 func place(column string, row int64) string { return column + ":" + strconv.FormatInt(row, 10) }
 
 // seal is how a value is stored: sealed while encrypted, plain otherwise
@@ -250,10 +251,10 @@ func (db *DB) nextHolderID(ctx context.Context, tx *txn) (any, int64, error) {
 
 // revealHolder opens the sealed values of a holder as read.
 func (db *DB) revealHolder(h *data.Holder) (err error) {
-	if h.IDNumber, err = db.reveal("holders.id_number", h.ID, h.IDNumber); err != nil {
+	if h.IDNumber, err = db.reveal("holders/id_number", h.ID, h.IDNumber); err != nil {
 		return err
 	}
-	h.Phone, err = db.reveal("holders.phone", h.ID, h.Phone)
+	h.Phone, err = db.reveal("holders/phone", h.ID, h.Phone)
 	return err
 }
 
@@ -328,7 +329,7 @@ func (db *DB) convert(ctx context.Context, tx *txn, from *crypt.Keys) error {
 		for _, r := range all {
 			args := make([]any, 0, len(sets)+1)
 			for i, c := range t.columns {
-				col := t.table + "." + c.name
+				col := t.table + "/" + c.name
 				plain := r.vals[i]
 				if crypt.IsSealed([]byte(plain)) {
 					if from == nil {

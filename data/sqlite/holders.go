@@ -27,7 +27,7 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO holders
 		(id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at, id_hash, phone_hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, h.Name, h.IDType, db.seal("holders.id_number", row, h.IDNumber), db.seal("holders.phone", row, h.Phone),
+		id, h.Name, h.IDType, db.seal("holders/id_number", row, h.IDNumber), db.seal("holders/phone", row, h.Phone),
 		h.Org, h.Region, h.Demo, ts, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone))
 	if err != nil {
 		return mapError("insert holder", err)
@@ -49,7 +49,7 @@ func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 	res, err := db.sql.ExecContext(ctx, `UPDATE holders SET
 		name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?
 		WHERE id = ?`,
-		h.Name, h.IDType, db.seal("holders.id_number", h.ID, h.IDNumber), db.seal("holders.phone", h.ID, h.Phone),
+		h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
 		h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.ID)
 	if err != nil {
 		return mapError("update holder", err)

@@ -173,7 +173,7 @@ func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
 	case data.ImportUpdated:
 		t, ts := in.db.stamp()
 		if _, err := in.tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, phone_hash = ?, org = ?, region = ?, updated_at = ? WHERE id = ?`,
-			h.Name, h.IDType, in.db.seal("holders.phone", h.ID, h.Phone), in.db.hash(hashPhone, h.Phone), h.Org, h.Region, ts, h.ID); err != nil {
+			h.Name, h.IDType, in.db.seal("holders/phone", h.ID, h.Phone), in.db.hash(hashPhone, h.Phone), h.Org, h.Region, ts, h.ID); err != nil {
 			return mapError("import holder", err)
 		}
 		h.UpdatedAt = t

@@ -32,7 +32,7 @@ func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 		p.CertID).Scan(&holderID, &holderIDNumber); err != nil {
 		return notFound(err, "certificate", p.CertID)
 	}
-	holderIDNumber, err := db.reveal("holders.id_number", holderID, holderIDNumber)
+	holderIDNumber, err := db.reveal("holders/id_number", holderID, holderIDNumber)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 			courier = excluded.courier, tracking = excluded.tracking, collected_on = excluded.collected_on,
 			updated_at = excluded.updated_at
 		RETURNING id`,
-		p.CertID, p.Method, p.WindowStart, p.WindowEnd, p.Status, p.Place, p.ProxyName, db.seal("paper.proxy_id_number", p.CertID, p.ProxyIDNumber),
+		p.CertID, p.Method, p.WindowStart, p.WindowEnd, p.Status, p.Place, p.ProxyName, db.seal("paper/proxy_id_number", p.CertID, p.ProxyIDNumber),
 		p.SentOn, p.SentTo, p.Courier, p.Tracking, p.CollectedOn, ts, ts).Scan(&p.ID)
 	if err != nil {
 		return mapError("set paper", err)
@@ -70,7 +70,7 @@ func (db *DB) Paper(ctx context.Context, certID int64) (*data.Paper, error) {
 	if err != nil {
 		return nil, internal("load paper", err)
 	}
-	if p.ProxyIDNumber, err = db.reveal("paper.proxy_id_number", p.CertID, p.ProxyIDNumber); err != nil {
+	if p.ProxyIDNumber, err = db.reveal("paper/proxy_id_number", p.CertID, p.ProxyIDNumber); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -103,7 +103,7 @@ func (db *DB) SaveMailForm(ctx context.Context, f *data.MailForm) error {
 		ON CONFLICT (cert_id) DO UPDATE SET sex = excluded.sex, recipient = excluded.recipient, phone = excluded.phone,
 			province = excluded.province, city = excluded.city, district = excluded.district, address = excluded.address,
 			postcode = excluded.postcode, fee = excluded.fee, updated_at = excluded.updated_at`,
-		f.CertID, f.Sex, f.Recipient, db.seal("mail_forms.phone", f.CertID, f.Phone), f.Province, f.City, f.District, f.Address, f.Postcode, f.Fee, ts, ts)
+		f.CertID, f.Sex, f.Recipient, db.seal("mail_forms/phone", f.CertID, f.Phone), f.Province, f.City, f.District, f.Address, f.Postcode, f.Fee, ts, ts)
 	if err != nil {
 		return mapError("save mail form", err)
 	}
@@ -127,7 +127,7 @@ func (db *DB) MailForm(ctx context.Context, certID int64) (*data.MailForm, error
 		return nil, internal("load mail form", err)
 	}
 	f.CreatedAt, f.UpdatedAt = parseStamp(created), parseStamp(updated)
-	if f.Phone, err = db.reveal("mail_forms.phone", f.CertID, f.Phone); err != nil {
+	if f.Phone, err = db.reveal("mail_forms/phone", f.CertID, f.Phone); err != nil {
 		return nil, err
 	}
 	return &f, nil
