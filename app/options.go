@@ -23,6 +23,7 @@ type options struct {
 	// once read.
 	passFile string
 	pass     []byte
+	window   bool // the window asks for a passphrase itself
 }
 
 // parseOptions reads the global flags. The clock is --now, else

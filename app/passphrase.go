@@ -109,8 +109,8 @@ func (o *options) passphrase() ([]byte, error) {
 		return o.pass, nil
 	}
 	p, err := passphraseFrom(o.passFile, envPassphrase)
-	if err == nil && p == nil {
-		p, err = prompt("cli.passphrase", false)
+	if err == nil && p == nil && !o.window {
+		p, err = prompt("cli.passphrase", false) // the window asks in itself
 	}
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/files"
@@ -32,6 +33,9 @@ const MaxSize = 10 << 20
 type Store struct {
 	Dir    string
 	Sealer data.FileSealer
+
+	viewMu  sync.Mutex
+	viewDir string // where ViewPath opens sealed files
 }
 
 var _ data.SealedProofFiles = (*Store)(nil)

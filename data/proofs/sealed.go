@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/crypt"
@@ -126,4 +127,46 @@ func (s *Store) Reseal(sha string) error {
 		return fmt.Errorf("proofs: %w", err)
 	}
 	return nil
+}
+
+// ViewPath is a path the system's viewer can open for a kept proof: the
+// kept file when it is plain; a sealed one is opened into a private
+// temporary folder (0700, the file 0600), removed by CloseViews when the
+// window closes (and the viewer is done with it).
+func (s *Store) ViewPath(p data.Proof) (string, error) {
+	path := s.find(p.SHA256)
+	if path == "" || !isHash(p.SHA256) {
+		return s.Path(p), nil // the viewer says it is missing
+	}
+	stored, plain, err := s.readKept(p.SHA256, path)
+	if err != nil {
+		return "", err
+	}
+	if !crypt.IsSealed(stored) {
+		return path, nil
+	}
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
+	if s.viewDir == "" {
+		dir, err := os.MkdirTemp("", "swcert-view-")
+		if err != nil {
+			return "", fmt.Errorf("proofs: %w", err)
+		}
+		s.viewDir = dir
+	}
+	out := filepath.Join(s.viewDir, filepath.Base(path))
+	if err := files.Write(out, plain, 0o600); err != nil {
+		return "", fmt.Errorf("proofs: %w", err)
+	}
+	return out, nil
+}
+
+// CloseViews removes the files ViewPath opened.
+func (s *Store) CloseViews() {
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
+	if s.viewDir != "" {
+		_ = os.RemoveAll(s.viewDir)
+		s.viewDir = ""
+	}
 }
