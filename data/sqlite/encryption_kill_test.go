@@ -28,7 +28,9 @@ func killRecords() []data.HolderRecord {
 	return recs
 }
 
-func killProofContent(i int) string { return fmt.Sprintf("%%PDF-1.4 proof number %d of the kill test", i) }
+func killProofContent(i int) string {
+	return fmt.Sprintf("%%PDF-1.4 proof number %d of the kill test", i)
+}
 
 const killProofs = 40
 
