@@ -48,6 +48,7 @@ func runGUI(o *options, stderr io.Writer) int {
 			return err
 		}, func() { startMain(a, w, o, db, system) })
 		w.SetContent(u.Content())
+		w.Canvas().Focus(u.Pass)
 	} else if err != nil {
 		i18n.SetLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 		return fail(stderr, false, err)

@@ -75,7 +75,7 @@ func newEncryptionSection(svc Services, win fyne.Window) *encryptionSection {
 	e.State.Wrapping = fyne.TextWrapWord
 	e.Msg.Wrapping = fyne.TextWrapWord
 	e.On = widget.NewButton(i18n.T("settings.encrypt"), func() {
-		e.ask("settings.encrypt", []string{"encryption.new", "encryption.again"}, func(p [][]byte) error {
+		e.ask("encryption.title_on", "encryption.warning", []string{"encryption.new", "encryption.again"}, func(p [][]byte) error {
 			if !bytes.Equal(p[0], p[1]) {
 				return data.Invalid("passphrase", "err.crypt.passphrase_mismatch")
 			}
@@ -83,7 +83,7 @@ func newEncryptionSection(svc Services, win fyne.Window) *encryptionSection {
 		}, "encryption.done_on")
 	})
 	e.Change = widget.NewButton(i18n.T("settings.change_passphrase"), func() {
-		e.ask("settings.change_passphrase", []string{"encryption.current", "encryption.new", "encryption.again"}, func(p [][]byte) error {
+		e.ask("encryption.title_change", "encryption.warning", []string{"encryption.current", "encryption.new", "encryption.again"}, func(p [][]byte) error {
 			if !bytes.Equal(p[1], p[2]) {
 				return data.Invalid("passphrase", "err.crypt.passphrase_mismatch")
 			}
@@ -91,7 +91,7 @@ func newEncryptionSection(svc Services, win fyne.Window) *encryptionSection {
 		}, "encryption.done_changed")
 	})
 	e.Off = widget.NewButton(i18n.T("settings.decrypt"), func() {
-		e.ask("settings.decrypt", []string{"encryption.current"}, func(p [][]byte) error {
+		e.ask("encryption.title_off", "encryption.off_hint", []string{"encryption.current"}, func(p [][]byte) error {
 			return svc.Encryption.DisableEncryption(svc.ctx(), p[0])
 		}, "encryption.done_off")
 	})
@@ -122,7 +122,7 @@ func (e *encryptionSection) refresh() {
 
 // ask shows a dialog of passphrase entries (labels: keys) and runs do with
 // what was typed; the outcome shows under the section.
-func (e *encryptionSection) ask(title string, labels []string, do func([][]byte) error, doneKey string) {
+func (e *encryptionSection) ask(title, hint string, labels []string, do func([][]byte) error, doneKey string) {
 	e.Entries = nil
 	form := widget.NewForm()
 	for _, l := range labels {
@@ -130,7 +130,7 @@ func (e *encryptionSection) ask(title string, labels []string, do func([][]byte)
 		e.Entries = append(e.Entries, en)
 		form.Append(i18n.T(l), en)
 	}
-	warn := widget.NewLabel(i18n.T("encryption.warning"))
+	warn := widget.NewLabel(i18n.T(hint))
 	warn.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(i18n.T(title), i18n.T("encryption.confirm"), i18n.T("cancel"), container.NewVBox(form, warn), func(ok bool) {
 		if !ok {
@@ -149,4 +149,5 @@ func (e *encryptionSection) ask(title string, labels []string, do func([][]byte)
 	}, e.win)
 	d.Resize(fyne.NewSize(460, 300))
 	d.Show()
+	e.win.Canvas().Focus(e.Entries[0])
 }
