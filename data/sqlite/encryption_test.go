@@ -431,3 +431,22 @@ func TestAStoppedFileConversionIsFinishedAtTheNextStart(t *testing.T) {
 		t.Errorf("open: %q %v", b, err)
 	}
 }
+
+// A full mobile number finds its holder in a plain database too (part of
+// one does not: phones are not in the search text).
+func TestSearchByFullPhone(t *testing.T) {
+	db := openTest(t)
+	h := mustCreateHolder(t, db, &data.Holder{Name: "张三", IDNumber: idNumber, Phone: phone})
+	mustCreateHolder(t, db, &data.Holder{Name: "李四", IDNumber: proxyID, Phone: "13700137000"})
+	for _, q := range []string{phone, "+86" + phone, "张三 " + phone} {
+		if hs, err := db.FindHolders(ctx, data.HolderFilter{Search: q}); err != nil || len(hs) != 1 || hs[0].ID != h.ID {
+			t.Errorf("search %q: %+v %v", q, hs, err)
+		}
+	}
+	if hs, _ := db.FindHolders(ctx, data.HolderFilter{Search: "李四 " + phone}); len(hs) != 0 {
+		t.Errorf("every word must match: %d", len(hs))
+	}
+	if hs, _ := db.FindHolders(ctx, data.HolderFilter{Search: "1380013"}); len(hs) != 0 {
+		t.Errorf("part of a phone: %d", len(hs))
+	}
+}
