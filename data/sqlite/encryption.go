@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"log"
 	"strconv"
 	"strings"
@@ -408,10 +409,10 @@ func (db *DB) EnableEncryption(ctx context.Context, passphrase []byte) error {
 		db.vault.set(nil, false)
 		return err
 	}
-	// Committed: the files follow (a stop here is finished at the next
-	// start: files_pending).
+	// Committed: the files follow (a stop or a failure here is finished
+	// at the next start: files_pending). Every file reads either way.
 	if err := db.resealFiles(ctx); err != nil {
-		return err
+		log.Printf("encryption: seal the proof files: %v", err)
 	}
 	db.compact(ctx)
 	return nil
@@ -488,11 +489,20 @@ func (db *DB) DisableEncryption(ctx context.Context, current []byte) error {
 		return internal("disable encryption", err)
 	}
 	err = db.tx(ctx, func(tx *txn) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM encryption WHERE id = 1 AND kid = ?`, l.KID); err != nil {
+		res, err := tx.ExecContext(ctx, `DELETE FROM encryption WHERE id = 1 AND kid = ?`, l.KID)
+		if err != nil {
 			return internal("disable encryption", err)
 		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return errChanged
+		}
 		db.vault.set(k, true)
-		if err := db.resealIn(ctx, tx, sf); err != nil {
+		// Every file must be plain before the key goes: one that cannot be
+		// read now stops it all.
+		if failed, err := db.resealIn(ctx, tx, sf); err != nil || failed > 0 {
+			if err == nil {
+				err = internal("disable encryption", fmt.Errorf("%d proof files could not be made plain", failed))
+			}
 			return err
 		}
 		db.vault.set(nil, false)
@@ -533,38 +543,46 @@ func (db *DB) resealFiles(ctx context.Context) error {
 		if k := db.vault.current(); k == nil || string(k.KID()) != string(l.KID) {
 			return errChanged
 		}
-		if err := db.resealIn(ctx, tx, sf); err != nil {
-			return err
+		failed, err := db.resealIn(ctx, tx, sf)
+		if err != nil || failed > 0 {
+			return err // the mark stays: tried again at the next start
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE encryption SET files_pending = 0 WHERE id = 1`)
 		return err
 	})
 }
 
-func (db *DB) resealIn(ctx context.Context, tx *txn, sf data.SealedProofFiles) error {
+// resealIn writes every proof file in the vault's present form. A file
+// that cannot be (damaged, unreadable) is logged and counted, and the
+// others go on.
+func (db *DB) resealIn(ctx context.Context, tx *txn, sf data.SealedProofFiles) (failed int, err error) {
 	if sf == nil {
-		return nil
+		return 0, nil
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM ce_proofs`)
 	if err != nil {
-		return internal("list proofs", err)
+		return 0, internal("list proofs", err)
 	}
 	var hashes []string
 	for rows.Next() {
 		var sha string
 		if err := rows.Scan(&sha); err != nil {
 			rows.Close()
-			return internal("list proofs", err)
+			return 0, internal("list proofs", err)
 		}
 		hashes = append(hashes, sha)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, internal("list proofs", err)
+	}
 	for _, sha := range hashes {
 		if err := sf.Reseal(sha); err != nil {
-			return internal("reseal proof", err)
+			log.Printf("encryption: proof file %s: %v", sha, err)
+			failed++
 		}
 	}
-	return rows.Err()
+	return failed, nil
 }
 
 // filesPending says whether proof files may still be in the other form.

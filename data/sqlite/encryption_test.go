@@ -450,3 +450,38 @@ func TestSearchByFullPhone(t *testing.T) {
 		t.Errorf("part of a phone: %d", len(hs))
 	}
 }
+
+// A damaged proof file does not stop the others from being sealed, nor
+// the numbers; it stays marked, tried again at each start. Turning
+// encryption off refuses while a file cannot be made plain.
+func TestADamagedProofFileIsLeftAndTriedAgain(t *testing.T) {
+	f := newEncryptedFixture(t)
+	other := proof(t, "b.pdf", "%PDF-1.4 another proof")
+	hours, _ := data.ParseHours("hours", "1")
+	if err := f.db.CreateCERecord(ctx, &data.CERecord{HolderID: f.holder.ID, Kind: data.CETraining, Title: "b", Date: data.NewDate(2026, 3, 2),
+		Hours: hours, Review: data.ReviewApproved, Proofs: []data.Proof{other}}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(f.store.Path(f.proof), []byte("%PDF-1.4 damaged"), 0o600)
+	if err := f.db.EnableEncryption(ctx, []byte(pass)); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(f.store.Path(other)); !crypt.IsSealed(b) {
+		t.Error("the good file was not sealed")
+	}
+	if !f.db.filesPending(ctx) {
+		t.Error("the damaged file is not marked to try again")
+	}
+	if h, err := f.db.Holder(ctx, f.holder.ID); err != nil || h.IDNumber != idNumber {
+		t.Errorf("holder: %+v %v", h, err)
+	}
+	if err := f.db.DisableEncryption(ctx, []byte(pass)); err == nil {
+		t.Error("turned off with a file it could not make plain")
+	}
+	if st, _ := f.db.Encryption(ctx); !st.On {
+		t.Fatal("a refused off turned it off")
+	}
+	if b, _ := os.ReadFile(f.store.Path(other)); !crypt.IsSealed(b) {
+		t.Error("a refused off left the good file plain")
+	}
+}
