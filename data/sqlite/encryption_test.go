@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pressly/goose/v3"
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/crypt"
 	"github.com/swcert/swcert/data/demo"
@@ -483,5 +484,38 @@ func TestADamagedProofFileIsLeftAndTriedAgain(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(f.store.Path(other)); !crypt.IsSealed(b) {
 		t.Error("a refused off left the good file plain")
+	}
+}
+
+// A database of the release before 00010 opens (plain) and keeps its
+// holders searchable by ID number; 00010 goes down again cleanly.
+func TestMigrationToEncryptionKeepsHolders(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw := atVersion(t, path, 6)
+	if _, err := raw.Exec(`INSERT INTO holders (name, id_type, id_number, phone, created_at, updated_at)
+		VALUES ('张三', 'resident', ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`, idNumber, phone); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	db, err := openAt(t, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hs, err := db.FindHolders(ctx, data.HolderFilter{Search: "0519491231"}); err != nil || len(hs) != 1 || hs[0].Phone != phone {
+		t.Fatalf("after 00010: %+v %v", hs, err)
+	}
+	if dup := db.CreateHolder(ctx, &data.Holder{Name: "李四", IDNumber: idNumber}); data.ErrorCode(dup) != data.ECONFLICT {
+		t.Errorf("duplicate after 00010: %v", dup)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db.sql, mustSub(migrations, "migrations"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(ctx, 9); err != nil { // 00010 only, whatever lies before it
+		t.Fatalf("down: %v", err)
+	}
+	var n int
+	if err := db.sql.QueryRow(`SELECT count(*) FROM holders WHERE search LIKE '%' || lower(?) || '%'`, idNumber).Scan(&n); err != nil || n != 1 {
+		t.Errorf("after down: %d %v", n, err)
 	}
 }
