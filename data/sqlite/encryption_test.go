@@ -519,3 +519,24 @@ func TestMigrationToEncryptionKeepsHolders(t *testing.T) {
 		t.Errorf("after down: %d %v", n, err)
 	}
 }
+
+// Two databases in one folder share its proof files: sealing them for one
+// would lock the other out, so encryption is refused with what to do.
+func TestEncryptionRefusedForASharedProofsFolder(t *testing.T) {
+	dir := t.TempDir()
+	one, err := openAt(t, filepath.Join(dir, "swcert.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	useProofs(t, one)
+	two, err := openAt(t, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	useProofs(t, two)
+	for _, db := range []*DB{one, two} {
+		if e := data.AsError(db.EnableEncryption(ctx, []byte(pass))); e == nil || e.Key != "err.crypt.shared_proofs" {
+			t.Errorf("%s: %v", db.path, e)
+		}
+	}
+}
