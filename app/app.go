@@ -66,7 +66,7 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 			log.Printf("proof files of %s: %v", o.db, err)
 		}
 	}
-	if e := data.AsError(err); e != nil && e.Field == "passphrase" || e != nil && e.Field == "passphrase_file" {
+	if e := data.AsError(err); e != nil && (e.Field == "passphrase" || e.Field == "passphrase_file") {
 		closeLog() // encrypted: no passphrase, a wrong one, or a file that cannot be read
 		return nil, nil, err
 	}

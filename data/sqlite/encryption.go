@@ -219,7 +219,7 @@ func (db *DB) exactKey(kind, word string) string {
 	} else {
 		v = data.NormalizePhone(word)
 	}
-	if len(v) < 5 {
+	if v == "" {
 		return ""
 	}
 	if k := db.vault.current(); k != nil {
@@ -236,9 +236,9 @@ func (db *DB) idNumberIs(v string) (string, any) {
 	return "id_number = ?", v
 }
 
-// sealHolder gives a new holder its ID while encrypted: its values are
-// sealed to its row before it is written. (Plain: nil, SQLite's choice,
-// which is the same max(id) + 1.)
+// nextHolderID gives a new holder its ID while encrypted, as the value to
+// insert and the row its values are sealed to before it is written.
+// (Plain: nil, SQLite's choice, which is the same max(id) + 1.)
 func (db *DB) nextHolderID(ctx context.Context, tx *txn) (any, int64, error) {
 	if db.vault.current() == nil {
 		return nil, 0, nil
