@@ -398,6 +398,12 @@ func (db *DB) EnableEncryption(ctx context.Context, passphrase []byte) error {
 			VALUES (1, 'argon2id', ?, ?, ?, ?, ?, ?, 1, ?, ?)`, l.Time, l.MemoryKiB, l.Threads, l.Salt, l.Wrapped, l.KID, ts, ts); err != nil {
 			return internal("enable encryption", err)
 		}
+		// The plain values' cells are zeroed as they are overwritten, so
+		// none is left in the file's free space even if the VACUUM below
+		// cannot run (another program reading).
+		if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+			return internal("secure delete", err)
+		}
 		db.vault.set(k, false)
 		if err := db.convert(ctx, tx, nil); err != nil {
 			db.vault.set(nil, false)
