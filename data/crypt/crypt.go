@@ -32,11 +32,12 @@ type Params struct {
 	Threads   uint8
 }
 
-// Default takes about half a second on the 2-core machine this was
-// measured on (BenchmarkDeriveDefault; README, "Your data"): slow enough
-// that trying passphrases is costly, quick enough to open the database.
-// 64 MiB is RFC 9106's second recommended memory size.
-var Default = Params{Time: 5, MemoryKiB: 64 << 10, Threads: 2}
+// Default takes about half a second on the 2-core development machine
+// (BenchmarkDeriveDefault: 0.35-0.6 s, 0.37-0.40 s of CPU; up to 1.4 s
+// while the shared machine was heavily loaded): slow enough that trying
+// passphrases is costly, quick enough to open the database. 64 MiB is
+// RFC 9106's second recommended memory size; 2 threads use both cores.
+var Default = Params{Time: 8, MemoryKiB: 64 << 10, Threads: 2}
 
 // Check bounds the costs read from a database: a damaged or hostile file
 // must not make opening it take terabytes or hours.
