@@ -126,6 +126,14 @@ func TestEncryptionOnTheCommandLine(t *testing.T) {
 	if !bytes.Equal(before, onDisk(t, r.db)) {
 		t.Error("a wrong passphrase changed the files")
 	}
+	for _, c := range []struct{ file, want string }{
+		{filepath.Join(dir, "none"), "There is no passphrase file"},
+		{"/dev/zero", "at most 1024 bytes"}, // bounded: not read until the process dies
+	} {
+		if code, _, errs := r.do("--passphrase-file", c.file, "holder", "list"); code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("--passphrase-file %s: %d %q", c.file, code, errs)
+		}
+	}
 	// A file, as scripts give it (its line end is not part of it), and
 	// standard input.
 	right := filepath.Join(dir, "right")
