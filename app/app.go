@@ -29,6 +29,8 @@ const (
 // Main runs SWCert with the arguments after the program name and returns
 // the exit status. With no command it opens the window.
 func Main(args []string, stdout, stderr io.Writer) int {
+	// Nothing is printed raw that a terminal would obey (terminal.go).
+	stdout, stderr = terminalSafe{stdout}, terminalSafe{stderr}
 	// See memory.go; the window lowers the limit while idle.
 	debug.SetGCPercent(gcPercent)
 	debug.SetMemoryLimit(heavyLimit)

@@ -16,7 +16,7 @@ type table struct{ rows [][]string }
 func (t *table) add(cells ...any) {
 	row := make([]string, len(cells))
 	for i, c := range cells {
-		row[i] = fmt.Sprint(c)
+		row[i] = escapeTerminal(fmt.Sprint(c)) // before measuring: the escape is what takes the columns
 	}
 	t.rows = append(t.rows, row)
 }

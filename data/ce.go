@@ -2,7 +2,6 @@ package data
 
 import (
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -150,8 +149,11 @@ func (r *CERecord) SetKind(k CEKind) {
 // one (a kind that needs none keeps what was given, for Validate to
 // refuse); a fixed-credit kind's hours are its credit.
 func (r *CERecord) Normalize() {
-	r.Title = strings.Join(strings.Fields(r.Title), " ")
-	r.Provider = strings.TrimSpace(r.Provider)
+	r.Title = NormalizeWords(r.Title)
+	r.Provider = NormalizeText(r.Provider)
+	for i := range r.Proofs {
+		r.Proofs[i].Name = NormalizeText(r.Proofs[i].Name)
+	}
 	rule, ok := RuleFor(r.Kind)
 	if r.Review == "" && needsReview(r.Kind) {
 		r.Review = ReviewPending
@@ -174,6 +176,13 @@ func (r *CERecord) Validate(today Date) error {
 	}
 	if err := ValidateText("provider", r.Provider); err != nil {
 		return err
+	}
+	for _, p := range r.Proofs {
+		// A file's name comes from the disk, where a name may hold
+		// anything but "/": it is shown and printed like the rest.
+		if err := ValidateRequiredText("proof", p.Name); err != nil {
+			return err
+		}
 	}
 	if err := ValidateDay("date", r.Date, true, today); err != nil {
 		return err

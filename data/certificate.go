@@ -134,7 +134,7 @@ func (c *Certificate) NeedsAnnotation() bool {
 // Normalize trims the fields and fills the default status.
 func (c *Certificate) Normalize() {
 	c.MNo = NormalizeMNo(c.MNo)
-	c.Issuer = strings.TrimSpace(c.Issuer)
+	c.Issuer = NormalizeText(c.Issuer)
 	if c.Status == "" {
 		c.Status = StatusValid
 	}
@@ -204,24 +204,22 @@ func ValidateExamYear(y int, today Date) error {
 	return nil
 }
 
-// ValidateCertDates puts the dates in order: exam year ≤ passed ≤ issued ≤ today.
+// ValidateCertDates puts the dates in their ranges (DayRange) and in
+// order: exam year ≤ passed ≤ issued ≤ today.
 func ValidateCertDates(examYear int, passed, issued, today Date) error {
-	if passed.IsZero() {
-		return Invalid("passed_on", "err.required")
+	if err := ValidateDay("passed_on", passed, true, today); err != nil {
+		return err
 	}
 	if examYear != 0 && passed.Year() < examYear {
 		return Invalid("passed_on", "err.date.before_exam", "Year", examYear)
 	}
-	if err := ValidateDay("passed_on", passed, true, today); err != nil {
+	if err := ValidateDay("issued_on", issued, true, today); err != nil {
 		return err
-	}
-	if issued.IsZero() {
-		return Invalid("issued_on", "err.required")
 	}
 	if issued.Before(passed) {
 		return Invalid("issued_on", "err.date.issued_before_passed")
 	}
-	return ValidateDay("issued_on", issued, true, today)
+	return nil
 }
 
 // BindingCertificates picks, for each holder, the certificate whose

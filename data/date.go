@@ -9,13 +9,20 @@ import (
 
 // Date is a calendar day with no time of day and no zone: the dates on a
 // certificate are days, and a day must not shift when the machine's zone
-// changes. The zero Date means "not set".
-type Date struct{ t time.Time }
+// changes. The zero Date means "not set"; set tells it from a day that was
+// given, so that a typed 0001-01-01 (the zero time.Time) is that day, to be
+// refused by the field's range (DayRange), and never an empty date.
+type Date struct {
+	t   time.Time
+	set bool
+}
 
 const dateLayout = "2006-01-02"
 
 // NewDate makes the day y-m-d.
-func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+func NewDate(y int, m time.Month, d int) Date {
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true}
+}
 
 // Beijing is the authority's clock (UTC+8, no daylight saving time).
 // Decision (DOMAIN.md, the clock): every calendar day of the rules is a day
@@ -49,26 +56,11 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		// Accept single-digit months and days: 2021-1-5.
 		if t2, err2 := time.Parse("2006-1-2", s); err2 == nil {
-			return Date{t2}, nil
+			return Date{t2, true}, nil
 		}
 		return Date{}, fmt.Errorf("not a date: %q", s)
 	}
-	return Date{t}, nil
-}
-
-// ValidateDay checks the day of something that happened: there when
-// required, and not after today.
-func ValidateDay(field string, d Date, required bool, today Date) error {
-	if d.IsZero() {
-		if required {
-			return Invalid(field, "err.required")
-		}
-		return nil
-	}
-	if !today.IsZero() && d.After(today) {
-		return Invalid(field, "err.date.future")
-	}
-	return nil
+	return Date{t, true}, nil
 }
 
 var dateSeparators = strings.NewReplacer("/", "-", ".", "-")
@@ -98,22 +90,25 @@ func parseStored(s string) (Date, bool) {
 	if t.Day() != d { // 2021-02-30 rolled over: not a date
 		return Date{}, false
 	}
-	return Date{t}, true
+	return Date{t, true}, true
 }
 
-func (d Date) IsZero() bool       { return d.t.IsZero() }
+func (d Date) IsZero() bool       { return !d.set }
 func (d Date) Time() time.Time    { return d.t }
 func (d Date) Year() int          { return d.t.Year() }
 func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
 func (d Date) After(o Date) bool  { return d.t.After(o.t) }
 func (d Date) Equal(o Date) bool  { return d.t.Equal(o.t) }
-func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n), d.set} }
 
 // AddMonths counts n calendar months from d. Decision (DOMAIN.md, dates of
 // registrations): where the target month has no such day, the result is
 // that month's last day (2024-05-31 + 9 months = 2027-02-28, never March),
 // as periods are counted in Chinese civil law (民法典 art. 202 practice).
 func (d Date) AddMonths(n int) Date {
+	if d.IsZero() {
+		return d
+	}
 	months := int(d.t.Month()) - 1 + n
 	y := d.t.Year() + months/12
 	m := months % 12
@@ -219,7 +214,7 @@ func ParseTime(s string) (time.Time, error) {
 		}
 	}
 	d, err := ParseDate(s)
-	if err != nil || d.IsZero() {
+	if err != nil || d.Time().IsZero() { // "" or 0001-01-01: the zero time.Time, never a clock
 		return time.Time{}, fmt.Errorf("not a time: %q", s)
 	}
 	return d.Start(), nil

@@ -1,10 +1,6 @@
 package data
 
-import (
-	"strings"
-	"time"
-	"unicode/utf8"
-)
+import "time"
 
 // Holder is a person who passed the national social worker exam (持证人员).
 // An agency keeps many; a single holder keeps one. The ID number is unique
@@ -29,17 +25,18 @@ const (
 	MaxTextLen = 200
 )
 
-// Normalize trims the fields and puts numbers into their canonical form.
+// Normalize trims the fields (NormalizeText) and puts numbers into their
+// canonical form.
 // Every save normalizes before it validates, so the rules see what is stored.
 func (h *Holder) Normalize() {
-	h.Name = strings.Join(strings.Fields(h.Name), " ")
+	h.Name = NormalizeWords(h.Name)
 	if h.IDType == "" {
 		h.IDType = IDResident
 	}
 	h.IDNumber = NormalizeIDNumber(h.IDNumber)
 	h.Phone = NormalizePhone(h.Phone)
-	h.Org = strings.TrimSpace(h.Org)
-	h.Region = strings.TrimSpace(h.Region)
+	h.Org = NormalizeText(h.Org)
+	h.Region = NormalizeText(h.Region)
 }
 
 // Validate checks every field of a normalized holder and returns the first
@@ -64,33 +61,17 @@ func (h *Holder) Validate(today Date) error {
 }
 
 // ValidateName requires a person's name of at most MaxNameLen characters
-// (a holder's, a recipient's, a proxy's).
-func ValidateName(field, s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return Invalid(field, "err.required")
-	}
-	if utf8.RuneCountInString(s) > MaxNameLen {
-		return Invalid(field, "err.too_long", "Max", MaxNameLen)
-	}
-	return nil
-}
+// (a holder's, a recipient's, a proxy's), held to the rule of text fields
+// (text.go).
+func ValidateName(field, s string) error { return checkText(field, s, MaxNameLen, true) }
 
-// ValidateText bounds an optional free-text field.
-func ValidateText(field, s string) error {
-	if utf8.RuneCountInString(s) > MaxTextLen {
-		return Invalid(field, "err.too_long", "Max", MaxTextLen)
-	}
-	return nil
-}
+// ValidateText bounds an optional free-text field and holds it to the rule
+// of text fields.
+func ValidateText(field, s string) error { return checkText(field, s, MaxTextLen, false) }
 
-// ValidateRequiredText requires a free-text field and bounds it.
-func ValidateRequiredText(field, s string) error {
-	if strings.TrimSpace(s) == "" {
-		return Invalid(field, "err.required")
-	}
-	return ValidateText(field, s)
-}
+// ValidateRequiredText requires a free-text field: one that holds nothing
+// visible (spaces, a zero-width space) is empty.
+func ValidateRequiredText(field, s string) error { return checkText(field, s, MaxTextLen, true) }
 
 // HolderRecord is a holder with their certificates, written together in one
 // transaction (demo data, imports).

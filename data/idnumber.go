@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // IDType is the kind of identity document a holder's number belongs to.
@@ -65,12 +66,15 @@ func IDCheckChar(first17 string) byte {
 // NormalizeIDNumber trims spaces, removes inner spaces and upper-cases
 // letters, so that "11010519491231002x " and "11010519491231002X" are one number.
 func NormalizeIDNumber(s string) string {
+	if !utf8.ValidString(s) {
+		return s // for ValidateIDNumber to refuse, not to be made U+FFFD
+	}
 	return strings.ToUpper(strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
 		}
 		return r
-	}, s))
+	}, NormalizeText(s)))
 }
 
 // ValidateIDNumber checks a (normalized) number against the form of its type.
@@ -91,6 +95,9 @@ func ValidateIDNumber(t IDType, s string, today Date) error {
 		}
 		return nil
 	case IDOther:
+		if err := CheckText(field, s, 40); err != nil {
+			return err
+		}
 		if len([]rune(s)) < 2 || len([]rune(s)) > 40 {
 			return Invalid(field, "err.id.other")
 		}

@@ -135,8 +135,11 @@ func mergeHolder(u HolderUpdate, saved *Holder) (Holder, error) {
 	}
 	h := *saved
 	if u.Name != nil {
-		name := strings.Join(strings.Fields(*u.Name), " ")
-		if name != "" && !strings.EqualFold(name, saved.Name) {
+		name := NormalizeWords(*u.Name)
+		if err := CheckText("name", name, MaxNameLen); err != nil {
+			return h, err // what the cell holds is wrong before whom it names
+		}
+		if name != "" && !strings.EqualFold(name, NormalizeWords(saved.Name)) { // saved perhaps before NFC
 			return h, Conflict("name", "err.import.name_differs", "Saved", saved.Name)
 		}
 		h.Name = name // the same name, perhaps in other letter case

@@ -66,7 +66,7 @@ func (f *MailForm) FillFromHolder(h *Holder) {
 	if f.Sex == "" {
 		f.Sex = IDSex(h.IDType, h.IDNumber)
 	}
-	if strings.TrimSpace(f.Recipient) == "" {
+	if NormalizeWords(f.Recipient) == "" { // nothing visible: none given
 		f.Recipient = h.Name
 	}
 	if f.Phone == "" && f.Recipient == h.Name {
@@ -80,7 +80,7 @@ func (f *MailForm) FillFromHolder(h *Holder) {
 // Normalize trims the fields and puts numbers into canonical form.
 func (f *MailForm) Normalize() {
 	for _, s := range []*string{&f.Recipient, &f.Province, &f.City, &f.District, &f.Address} {
-		*s = strings.Join(strings.Fields(*s), " ")
+		*s = NormalizeWords(*s)
 	}
 	f.Phone = NormalizePhone(f.Phone)
 	f.Postcode = strings.ReplaceAll(strings.TrimSpace(f.Postcode), " ", "")

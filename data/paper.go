@@ -1,9 +1,7 @@
 package data
 
 import (
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // PaperMethod is how the paper certificate is collected.
@@ -76,9 +74,10 @@ func (p *Paper) Normalize() {
 	if p.Status == "" {
 		p.Status = PaperNotCollected
 	}
-	for _, s := range []*string{&p.Place, &p.ProxyName, &p.SentTo, &p.Courier, &p.Tracking} {
-		*s = strings.TrimSpace(*s)
+	for _, s := range []*string{&p.Place, &p.SentTo, &p.Courier, &p.Tracking} {
+		*s = NormalizeText(*s)
 	}
+	p.ProxyName = NormalizeWords(p.ProxyName)
 	p.ProxyIDNumber = NormalizeIDNumber(p.ProxyIDNumber)
 }
 
@@ -95,6 +94,12 @@ func (p *Paper) Validate(today Date) error {
 	}
 	if p.Method == PaperOnsite && p.Status != PaperNotCollected && p.Status != PaperCollected {
 		return Invalid("status", "err.paper.onsite_status")
+	}
+	if err := ValidateDay("window_start", p.WindowStart, false, today); err != nil {
+		return err
+	}
+	if err := ValidateDay("window_end", p.WindowEnd, false, today); err != nil {
+		return err
 	}
 	if !p.WindowStart.IsZero() && !p.WindowEnd.IsZero() && p.WindowEnd.Before(p.WindowStart) {
 		return Invalid("window_end", "err.paper.window_order")
@@ -167,12 +172,7 @@ func ValidateProxyIDNumber(s string, today Date) error {
 const MaxTrackingLen = 40
 
 // ValidateTracking bounds a tracking number; it may be left empty.
-func ValidateTracking(s string) error {
-	if utf8.RuneCountInString(s) > MaxTrackingLen {
-		return Invalid("tracking", "err.too_long", "Max", MaxTrackingLen)
-	}
-	return nil
-}
+func ValidateTracking(s string) error { return checkText("tracking", s, MaxTrackingLen, false) }
 
 func argList(m map[string]any) []any {
 	var out []any

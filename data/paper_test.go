@@ -55,7 +55,7 @@ func TestPaperValidate(t *testing.T) {
 		{Paper{CertID: 1, Method: "drone"}, "method", "err.paper.method"},
 		{Paper{CertID: 1, Method: PaperOnsite, Status: PaperShipped}, "status", "err.paper.onsite_status"},
 		{Paper{CertID: 1, Method: PaperMail, WindowStart: NewDate(2026, 12, 1), WindowEnd: NewDate(2026, 11, 1)}, "window_end", "err.paper.window_order"},
-		{Paper{CertID: 1, Method: PaperMail, SentOn: NewDate(2026, 11, 23)}, "sent_on", "err.date.future"},
+		{Paper{CertID: 1, Method: PaperMail, SentOn: NewDate(2026, 11, 23)}, "sent_on", "err.date.after_today"},
 		{Paper{CertID: 1, Method: PaperMail, Status: PaperCollected, SentOn: NewDate(2026, 11, 10), CollectedOn: NewDate(2026, 11, 9)}, "collected_on", "err.paper.received_before_sent"},
 		{Paper{CertID: 1, Method: PaperOnsite, CollectedOn: NewDate(2026, 11, 20)}, "collected_on", "err.paper.collected_status"},
 		{Paper{CertID: 1, Method: PaperMail, Status: PaperShipped, SentOn: NewDate(2026, 11, 1), CollectedOn: NewDate(2026, 11, 20)}, "collected_on", "err.paper.collected_status"},

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"strings"
 	"time"
 )
 
@@ -142,8 +141,8 @@ func (r *Registration) Normalize() {
 	if r.Status == "" {
 		r.Status = RegNotApplied
 	}
-	r.Region = strings.TrimSpace(r.Region)
-	r.Org = strings.TrimSpace(r.Org)
+	r.Region = NormalizeText(r.Region)
+	r.Org = NormalizeText(r.Org)
 }
 
 // Validate checks a normalized registration against today.
@@ -166,6 +165,9 @@ func (r *Registration) Validate(today Date) error {
 	if r.Status.InForce() && r.ValidFrom.IsZero() {
 		return Invalid("valid_from", "err.reg.valid_from_needed")
 	}
+	if err := ValidateDay("valid_from", r.ValidFrom, false, today); err != nil {
+		return err
+	}
 	if !r.ValidFrom.IsZero() && !r.AppliedOn.IsZero() && r.ValidFrom.Before(r.AppliedOn) {
 		return Invalid("valid_from", "err.reg.valid_before_applied")
 	}
@@ -184,7 +186,10 @@ func CanChangeRegistration(saved, updated *Registration) error {
 	if saved.Status.Editable() {
 		return nil
 	}
-	if updated.Kind != saved.Kind || !updated.AppliedOn.Equal(saved.AppliedOn) || updated.Region != saved.Region || updated.Org != saved.Org || updated.CertID != saved.CertID {
+	// The saved text as a save now normalises it: a record saved before
+	// NormalizeText (in NFD, say) is not "changed" by being saved again.
+	if updated.Kind != saved.Kind || !updated.AppliedOn.Equal(saved.AppliedOn) || updated.Region != NormalizeText(saved.Region) ||
+		updated.Org != NormalizeText(saved.Org) || updated.CertID != saved.CertID {
 		return Invalid("status", "err.reg.read_only", "Status", string(saved.Status))
 	}
 	return nil

@@ -130,8 +130,8 @@ func TestValidateDay(t *testing.T) {
 		{Date{}, true, "err.required"},
 		{today, true, ""},
 		{today.AddDays(-400), false, ""},
-		{today.AddDays(1), false, "err.date.future"},
-		{today.AddDays(1), true, "err.date.future"},
+		{today.AddDays(1), false, "err.date.after_today"},
+		{today.AddDays(1), true, "err.date.after_today"},
 	}
 	for _, tc := range cases {
 		err := ValidateDay("sent_on", tc.d, tc.required, today)
@@ -161,7 +161,7 @@ func TestHolderValidate(t *testing.T) {
 	if err := ok.Validate(today); err != nil || ok.IDType != IDResident {
 		t.Fatalf("valid holder: %v (type %q)", err, ok.IDType)
 	}
-	long := string(make([]rune, MaxNameLen+1))
+	long := strings.Repeat("张", MaxNameLen+1)
 	cases := []struct {
 		h     Holder
 		field string
@@ -249,12 +249,12 @@ func TestCertificateValidate(t *testing.T) {
 		{func(c *Certificate) { c.PassedOn = NewDate(2019, 9, 1) }, "passed_on", "err.date.before_exam"},
 		{func(c *Certificate) {
 			c.ExamYear, c.PassedOn, c.IssuedOn = 2026, NewDate(2026, 11, 23), NewDate(2026, 11, 24)
-		}, "passed_on", "err.date.future"},
+		}, "passed_on", "err.date.after_today"},
 		{func(c *Certificate) { c.IssuedOn = Date{} }, "issued_on", "err.required"},
 		{func(c *Certificate) { c.IssuedOn = NewDate(2020, 9, 1) }, "issued_on", "err.date.issued_before_passed"},
 		{func(c *Certificate) {
 			c.ExamYear, c.PassedOn, c.IssuedOn = 2026, NewDate(2026, 9, 1), NewDate(2026, 11, 23)
-		}, "issued_on", "err.date.future"},
+		}, "issued_on", "err.date.after_today"},
 		{func(c *Certificate) { c.Status = "lost" }, "status", "err.status.unknown"},
 	}
 	for i, tc := range cases {

@@ -75,7 +75,7 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 	s.kind = widget.NewSelect(labels("ce.kind.", data.CEKinds()), func(string) { s.showKindHint() })
 	s.title = newField("title", i18n.T("ce.title_hint"), requiredTextRule("title"))
 	s.provider = newField("provider", i18n.T("ce.provider_hint"), textRule("provider"))
-	s.date = newField("date", "2025-03-01", dayRule("date", true, true, svc))
+	s.date = newField("date", "2025-03-01", dayRule("date", true, svc))
 	s.hours = newField("hours", "24", func(t string) error {
 		if strings.TrimSpace(t) == "" && s.selectedKindFixed() {
 			return nil // a degree counts its fixed hours

@@ -72,7 +72,7 @@ func TestCELogTab(t *testing.T) {
 	typeInto(s.hours.entry, "8")
 	typeInto(s.date.entry, "2026-11-23")
 	typeInto(s.title.entry, "  ")
-	if s.date.Message() != "这个日期晚于今天。" || s.title.Message() != "必填：请填写此项。" {
+	if s.date.Message() != "这个日期晚于今天：须在 2008-01-01 至今天（2026-11-22）之间。" || s.title.Message() != "必填：请填写此项。" {
 		t.Errorf("date %q, title %q", s.date.Message(), s.title.Message())
 	}
 	test.Tap(s.saveBtn)

@@ -86,19 +86,15 @@ func requiredTextRule(name string) func(string) error {
 	return func(t string) error { return data.ValidateRequiredText(name, t) }
 }
 
-// dayRule reads a typed date; required, it must be there; past, it must
-// not be after today (the day something happened, not a deadline).
-func dayRule(name string, required, past bool, svc Services) func(string) error {
+// dayRule reads a typed date; required, it must be there, and it must be
+// inside the field's range (data.DayRange), as the save will say.
+func dayRule(name string, required bool, svc Services) func(string) error {
 	return func(t string) error {
 		d, err := data.ParseDate(t)
 		if err != nil {
 			return data.Invalid(name, "err.date.format")
 		}
-		var today data.Date // zero: no bound
-		if past {
-			today = svc.today()
-		}
-		return data.ValidateDay(name, d, required, today)
+		return data.ValidateDay(name, d, required, svc.today())
 	}
 }
 

@@ -71,10 +71,10 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 	s.state.TextStyle.Bold = true
 	s.method = widget.NewRadioGroup(labels("paper.method.", data.PaperMethods), func(string) { s.showMethod() })
 	s.method.Horizontal = true
-	s.winStart = newField("window_start", "2026-12-01", dayRule("window_start", false, false, svc))
-	s.winEnd = newField("window_end", "2027-02-28", dayRule("window_end", false, false, svc))
+	s.winStart = newField("window_start", "2026-12-01", dayRule("window_start", false, svc))
+	s.winEnd = newField("window_end", "2027-02-28", dayRule("window_end", false, svc))
 	s.status = widget.NewSelect(labels("paper.status.", data.PaperStatuses), nil)
-	s.collected = newField("collected_on", "2026-12-10", dayRule("collected_on", false, true, svc))
+	s.collected = newField("collected_on", "2026-12-10", dayRule("collected_on", false, svc))
 
 	s.place = newField("place", i18n.T("paper.place_hint"), textRule("place"))
 	s.proxyName = newField("proxy_name", "", textRule("proxy_name"))
@@ -97,7 +97,7 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 		),
 	)
 
-	s.sentOn = newField("sent_on", "2026-12-05", dayRule("sent_on", false, true, svc))
+	s.sentOn = newField("sent_on", "2026-12-05", dayRule("sent_on", false, svc))
 	s.sentTo = newField("sent_to", i18n.T("paper.sent_to_hint"), textRule("sent_to"))
 	s.courier = newField("courier", i18n.T("paper.courier_hint"), textRule("courier"))
 	s.tracking = newField("tracking", "SF1234567890", data.ValidateTracking)
@@ -217,6 +217,17 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	if p == nil {
 		p = &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Status: data.PaperNotCollected}
 	}
+	s.showPaper(p)
+	if form == nil { // what the app knows already
+		form = &data.MailForm{}
+		form.FillFromHolder(h)
+	}
+	s.showForm(form)
+}
+
+// showPaper puts a collection record in the fields: the saved one, or what
+// was just saved, as the store normalised it (trimmed, data.NormalizeText).
+func (s *PaperTab) showPaper(p *data.Paper) {
 	s.method.SetSelected(i18n.T("paper.method." + string(p.Method)))
 	s.winStart.set(p.WindowStart.String())
 	s.winEnd.set(p.WindowEnd.String())
@@ -230,11 +241,10 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	s.courier.set(p.Courier)
 	s.tracking.set(p.Tracking)
 	s.showState(p)
+}
 
-	if form == nil { // what the app knows already
-		form = &data.MailForm{}
-		form.FillFromHolder(h)
-	}
+// showForm puts a mail application form in the fields, as showPaper.
+func (s *PaperTab) showForm(form *data.MailForm) {
 	s.sex.SetSelected(i18n.T("sex." + string(form.Sex)))
 	s.recipient.set(form.Recipient)
 	s.phone.set(form.Phone)
@@ -316,8 +326,7 @@ func (s *PaperTab) onSave() {
 		return
 	}
 	s.saved = p
-	s.setProxyShown(p.ProxyIDNumber == "")
-	s.showState(p)
+	s.showPaper(p)
 	status(s.msg, nil, i18n.T("paper.saved"))
 }
 
@@ -345,6 +354,7 @@ func (s *PaperTab) onSaveForm() bool {
 		saveFailed(s.formMsg, err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
 		return false
 	}
+	s.showForm(f)
 	status(s.formMsg, nil, i18n.T("paper.form_saved"))
 	return true
 }

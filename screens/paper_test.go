@@ -109,7 +109,7 @@ func TestPaperTabBadInputStaysUnsaved(t *testing.T) {
 	s.method.SetSelected(i18n.T("paper.method.mail"))
 	typeInto(s.sentOn.entry, "2026-11-23")
 	typeInto(s.tracking.entry, strings.Repeat("9", data.MaxTrackingLen+1))
-	if s.sentOn.Message() != "这个日期晚于今天。" || !strings.Contains(s.tracking.Message(), "最多 40 个字符") {
+	if s.sentOn.Message() != "这个日期晚于今天：须在 2008-01-01 至今天（2026-11-22）之间。" || !strings.Contains(s.tracking.Message(), "最多 40 个字符") {
 		t.Errorf("sent_on %q, tracking %q", s.sentOn.Message(), s.tracking.Message())
 	}
 	test.Tap(save)

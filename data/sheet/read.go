@@ -78,6 +78,11 @@ func Read(name string, r io.Reader) (*Table, error) {
 		if err != nil {
 			return nil, data.Invalid("file", "err.sheet.unreadable")
 		}
+		for _, r := range rows {
+			for i, c := range r {
+				r[i] = unneutralize(c) // formula.go
+			}
+		}
 		return table(rows)
 	}
 	return nil, data.Invalid("file", "err.sheet.type")

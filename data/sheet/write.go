@@ -23,12 +23,15 @@ func Write(name string, w io.Writer, header []string, rows [][]string) error {
 		}
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true // as Excel writes it
-		if err := cw.Write(header); err != nil {
+		if err := cw.Write(neutralizeRow(header)); err != nil {
 			return err
 		}
-		if err := cw.WriteAll(rows); err != nil {
-			return err
+		for _, r := range rows {
+			if err := cw.Write(neutralizeRow(r)); err != nil { // formula.go
+				return err
+			}
 		}
+		cw.Flush()
 		return cw.Error()
 	case ".xlsx":
 		f := excelize.NewFile()

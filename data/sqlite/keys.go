@@ -45,6 +45,7 @@ func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
 
 // TrustKey adds (or renames) the public key of another installation.
 func (db *DB) TrustKey(ctx context.Context, k *data.SealKey) error {
+	k.Name = data.NormalizeText(k.Name)
 	if err := data.ValidateKeyName(k.Name); err != nil {
 		return err
 	}
