@@ -67,7 +67,7 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 			log.Printf("removed %s, left half written by an export that was interrupted", p)
 		}
 	}
-	db, err := sqlite.Open(o.db, o.now)
+	db, err := sqlite.Open(o.db, o.now, sqlite.WithPassphrase(o.passphrase), sqlite.WithKDF(kdf))
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
 		// A folder that cannot be swept now does not keep the store shut:
@@ -75,6 +75,10 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 		if err := db.UseProofFiles(context.Background(), &proofs.Store{Dir: proofDir(o.db)}); err != nil {
 			log.Printf("proof files of %s: %v", o.db, err)
 		}
+	}
+	if e := data.AsError(err); e != nil && (e.Field == "passphrase" || e.Field == "passphrase_file") {
+		closeLog() // encrypted: no passphrase, a wrong one, or a file that cannot be read
+		return nil, nil, err
 	}
 	if err != nil {
 		log.Printf("open %s: %v", o.db, err)

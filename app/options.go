@@ -19,6 +19,11 @@ type options struct {
 	lang   string // "" follows preferences (GUI) or the environment (CLI)
 	reveal bool   // print ID and phone numbers in full
 	args   []string
+	// passFile is --passphrase-file (passphrase.go); pass the passphrase
+	// once read.
+	passFile string
+	pass     []byte
+	window   bool // the window asks for a passphrase itself
 }
 
 // parseOptions reads the global flags. The clock is --now, else
@@ -32,6 +37,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.json, "json", false, "machine output")
 	fs.StringVar(&o.lang, "lang", "", "zh or en")
 	fs.BoolVar(&o.reveal, "reveal", false, "print ID and phone numbers in full")
+	fs.StringVar(&o.passFile, "passphrase-file", "", "file holding the passphrase of an encrypted database (- reads standard input)")
 	if err := fs.Parse(args); err != nil {
 		return nil, flagError(err)
 	}

@@ -308,7 +308,12 @@ func (s *CELog) showProofs() {
 
 // openProof shows a proof file with the system's viewer.
 func (s *CELog) openProof(p data.Proof) {
-	u := &url.URL{Scheme: "file", Path: s.svc.Proofs.Path(p)}
+	path, err := s.svc.Proofs.ViewPath(p) // a sealed file opened for the viewer
+	if err != nil {
+		s.msg.SetText(i18n.Message(err))
+		return
+	}
+	u := &url.URL{Scheme: "file", Path: path}
 	if err := fyne.CurrentApp().OpenURL(u); err != nil {
 		s.msg.SetText(i18n.Message(err))
 	}

@@ -26,6 +26,9 @@ type Services struct {
 	Paper   data.PaperService
 	// Attention feeds the dashboard and the reminders.
 	Attention data.AttentionService
+	// Encryption turns encryption at rest on and off (Settings); nil for a
+	// store that keeps its own (a shared server).
+	Encryption data.EncryptionService
 	// Proofs keeps the files that prove CE records.
 	Proofs *proofs.Store
 	// Docs exports sealed PDFs and verifies seals.

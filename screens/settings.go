@@ -34,7 +34,9 @@ type Settings struct {
 	Language *widget.RadioGroup
 	Theme    *widget.RadioGroup
 	Remind   *field
-	dialog   dialog.Dialog
+	// Encryption is nil when the store offers none (encryption.go).
+	Encryption *encryptionSection
+	dialog     dialog.Dialog
 }
 
 // ShowSettings opens the settings dialog. A change applies at once.
@@ -89,8 +91,14 @@ func (m *Main) NewSettings() *Settings {
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
 		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
 	)
+	size := fyne.NewSize(420, 340)
+	if m.Svc.Encryption != nil {
+		s.Encryption = newEncryptionSection(m.Svc, m.Win)
+		form.Append(i18n.T("settings.encryption"), s.Encryption.box)
+		size = fyne.NewSize(520, 480)
+	}
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
-	s.dialog.Resize(fyne.NewSize(420, 340))
+	s.dialog.Resize(size)
 	return s
 }
 

@@ -39,6 +39,7 @@ type DB struct {
 	// unprotect lets outputs be written at the database's paths again
 	// once it is closed (datafiles.ProtectDatabase).
 	unprotect func()
+	vault *vault // the data key of an encrypted database (encryption.go)
 }
 
 var (
@@ -52,8 +53,9 @@ var (
 
 // Open opens (creating if needed) the store at path and brings its schema
 // up to date. now is the clock every rule and timestamp uses. A file that
-// is not a SWCert database is refused untouched (guard.go).
-func Open(path string, now func() time.Time) (*DB, error) {
+// is not a SWCert database is refused untouched (guard.go); an encrypted
+// database needs WithPassphrase.
+func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 	if now == nil {
 		now = time.Now
 	}
@@ -68,6 +70,11 @@ func Open(path string, now func() time.Time) (*DB, error) {
 	// WAL lets readers run beside the one writer; more connections than that
 	// only add lock contention on a desktop. One more is held by the search.
 	db.SetMaxOpenConns(5)
+	v, err := unlockWith(db, path, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := migrate(db); err != nil {
 		db.Close()
 		return nil, openError(path, err)
@@ -80,7 +87,7 @@ func Open(path string, now func() time.Time) (*DB, error) {
 		db.Close()
 		return nil, openError(path, err)
 	}
-	s := &DB{sql: db, path: path, now: now}
+	s := &DB{sql: db, path: path, now: now, vault: v}
 	k, err := s.OwnKey(context.Background())
 	if err != nil {
 		db.Close()
@@ -239,8 +246,11 @@ func mapError(op string, err error) error {
 		return err
 	}
 	msg := err.Error()
+	if err := cryptError(msg); err != nil {
+		return err
+	}
 	switch {
-	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"):
+	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"), strings.Contains(msg, "UNIQUE constraint failed: holders.id_hash"):
 		return data.Conflict("id_number", "err.duplicate.id_number")
 	case strings.Contains(msg, "UNIQUE constraint failed: certificates.mno"):
 		return data.Conflict("mno", "err.duplicate.mno")

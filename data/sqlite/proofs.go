@@ -24,6 +24,9 @@ import (
 // the moment it was attached, saved or not, and never removed one).
 func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	db.files = f
+	if err := db.sealProofFiles(ctx, f); err != nil {
+		return err
+	}
 	// Claimed at once: a second database beside the first makes the folder
 	// shared before it keeps a file there.
 	if _, err := f.Claim(db.id, db.path); err != nil {
@@ -139,6 +142,9 @@ func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error 
 		if p.Data != nil {
 			if db.files == nil {
 				return internal("keep proof", errors.New("no folder for proof files"))
+			}
+			if err := db.checkSealing(ctx, tx); err != nil {
+				return err
 			}
 			continue
 		}
