@@ -69,7 +69,11 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 	if err != nil {
 		log.Printf("open %s: %v", o.db, err)
 		closeLog()
-		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": i18n.T("err.internal")}}
+		reason := i18n.T("err.internal")
+		if data.AsError(err) != nil { // one that says what to do (the key file, say)
+			reason = i18n.Message(err)
+		}
+		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": reason}}
 	}
 	return db, func() { _ = db.Close(); closeLog() }, nil
 }

@@ -58,7 +58,7 @@ func Open(path string, now func() time.Time) (*DB, error) {
 	// WAL lets readers run beside the one writer; more connections than that
 	// only add lock contention on a desktop. One more is held by the search.
 	db.SetMaxOpenConns(5)
-	if err := migrate(db); err != nil {
+	if err := migrate(db, path); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func Open(path string, now func() time.Time) (*DB, error) {
 		return nil, err
 	}
 	s := &DB{sql: db, path: path, now: now}
-	k, err := s.OwnKey(context.Background())
+	k, err := s.ownPublic(context.Background())
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -88,13 +88,18 @@ func dsn(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-func migrate(db *sql.DB) error {
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, mustSub(migrations, "migrations"))
+func migrate(db *sql.DB, path string) error {
+	var keyMoved bool
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, mustSub(migrations, "migrations"),
+		goose.WithGoMigrations(keyMigration(KeyPath(path), &keyMoved)))
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
 	if _, err := p.Up(context.Background()); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	if keyMoved {
+		return purgeMovedKey(db)
 	}
 	return nil
 }
