@@ -170,7 +170,7 @@ func loadPrivate(path string, pub ed25519.PublicKey) (ed25519.PrivateKey, error)
 // next start finishes the move. A file already there that holds another
 // key is refused, never overwritten.
 func keyMigration(keyPath string, moved *bool) *goose.Migration {
-	return goose.NewGoMigration(9, &goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error {
+	return goose.NewGoMigration(keyMigrationVersion, &goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error {
 		var pub, priv []byte
 		err := tx.QueryRowContext(ctx, `SELECT public_key, private_key FROM seal_keys WHERE own = 1`).Scan(&pub, &priv)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && priv == nil) {
