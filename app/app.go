@@ -51,12 +51,7 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 	if err := os.MkdirAll(filepath.Dir(o.db), 0o700); err != nil {
 		return nil, nil, files.WriteError("db", filepath.Dir(o.db), err)
 	}
-	closeLog := func() {}
-	if f, err := os.OpenFile(filepath.Join(filepath.Dir(o.db), "swcert.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
-		prev := log.Writer()
-		log.SetOutput(redacting{f})
-		closeLog = func() { log.SetOutput(prev); _ = f.Close() }
-	}
+	closeLog := openLog(o.db)
 	db, err := sqlite.Open(o.db, o.now)
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
