@@ -37,7 +37,7 @@ func backupCmd(c *cli, args []string) error {
 	}
 	c.print(map[string]any{"path": *out, "kid": m.KID, "created_at": m.CreatedAt, "proofs": m.Proofs(), "key": m.HasKey(), "missing_proofs": len(m.Missing)},
 		func(w io.Writer) {
-			fmt.Fprintln(w, i18n.T("cli.backup_written", "Path", *out, "Proofs", m.Proofs()))
+			fmt.Fprintln(w, i18n.T("backup.written", "Path", *out, "Proofs", m.Proofs()))
 			backupWarnings(w, m)
 		})
 	return nil
@@ -45,10 +45,10 @@ func backupCmd(c *cli, args []string) error {
 
 func backupWarnings(w io.Writer, m *backup.Manifest) {
 	if !m.HasKey() {
-		fmt.Fprintln(w, i18n.T("cli.backup_no_key"))
+		fmt.Fprintln(w, i18n.T("backup.no_key"))
 	}
 	if len(m.Missing) > 0 {
-		fmt.Fprintln(w, i18n.T("cli.backup_missing_proofs", "Count", len(m.Missing)))
+		fmt.Fprintln(w, i18n.T("backup.missing_proofs", "Count", len(m.Missing)))
 	}
 }
 
@@ -128,9 +128,9 @@ func restoreCmd(o *options, stdout io.Writer, args []string) error {
 	c := &cli{o: o, stdout: stdout}
 	c.print(map[string]any{"restored": file, "db": o.db, "kid": m.KID, "created_at": m.CreatedAt, "proofs": m.Proofs(), "key": m.HasKey(), "kept": res.Kept},
 		func(w io.Writer) {
-			fmt.Fprintln(w, i18n.T("cli.restored", "Path", file, "DB", o.db, "Created", m.CreatedAt.Format("2006-01-02 15:04"), "Proofs", m.Proofs()))
+			fmt.Fprintln(w, i18n.T("restore.done", "Path", file, "DB", o.db, "Created", m.CreatedAt.Format("2006-01-02 15:04"), "Proofs", m.Proofs()))
 			if res.Kept != "" {
-				fmt.Fprintln(w, i18n.T("cli.restore_kept", "Path", res.Kept))
+				fmt.Fprintln(w, i18n.T("restore.kept", "Path", res.Kept))
 			}
 			backupWarnings(w, m)
 		})

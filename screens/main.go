@@ -89,6 +89,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 func (m *Main) Refresh() {
 	if cur := m.current(); cur != nil {
 		cur.Dashboard.Refresh()
+		cur.autoBackup()
 	}
 }
 
@@ -138,6 +139,7 @@ func (m *Main) Install() {
 	m.Win.SetContent(m.Tabs)
 	m.Win.SetMainMenu(m.Menu())
 	m.Dashboard.Refresh()
+	m.autoBackup()
 	m.Certificates.SearchDelay = searchDelay
 	m.Annotations.picker.SearchDelay = searchDelay
 	m.Register.picker.SearchDelay = searchDelay
@@ -162,9 +164,12 @@ func (m *Main) Menu() *fyne.MainMenu {
 	roster := fyne.NewMenuItem(i18n.T("menu.export_roster"), m.ShowExportRoster)
 	template := fyne.NewMenuItem(i18n.T("menu.template"), m.ShowExportTemplate)
 	batch := fyne.NewMenuItem(i18n.T("menu.batch"), m.ShowBatch)
+	backUp := fyne.NewMenuItem(i18n.T("menu.backup"), m.ShowBackup)
+	restore := fyne.NewMenuItem(i18n.T("menu.restore"), m.ShowRestore)
 	about := fyne.NewMenuItem(i18n.T("menu.about"), m.ShowAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(i18n.T("menu.file"), imp, roster, template, batch, fyne.NewMenuItemSeparator(), demo, fyne.NewMenuItemSeparator(), settings),
+		fyne.NewMenu(i18n.T("menu.file"), imp, roster, template, batch, fyne.NewMenuItemSeparator(), backUp, restore,
+			fyne.NewMenuItemSeparator(), demo, fyne.NewMenuItemSeparator(), settings),
 		fyne.NewMenu(i18n.T("menu.help"), about),
 	)
 }

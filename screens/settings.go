@@ -34,7 +34,9 @@ type Settings struct {
 	Language *widget.RadioGroup
 	Theme    *widget.RadioGroup
 	Remind   *field
-	dialog   dialog.Dialog
+	// BackupKeep is how many automatic backups are kept (0: none made).
+	BackupKeep *field
+	dialog     dialog.Dialog
 }
 
 // ShowSettings opens the settings dialog. A change applies at once.
@@ -84,13 +86,15 @@ func (m *Main) NewSettings() *Settings {
 		return err
 	})
 	s.Remind.entry.SetText(prefs.StringWithFallback(PrefRemindDays, "30, 7, 1"))
+	s.BackupKeep = m.newBackupKeepField()
 	form := widget.NewForm(
 		widget.NewFormItem(i18n.T("settings.language"), s.Language),
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
 		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
+		widget.NewFormItem(i18n.T("settings.backup_keep"), s.BackupKeep.object()),
 	)
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
-	s.dialog.Resize(fyne.NewSize(420, 340))
+	s.dialog.Resize(fyne.NewSize(460, 400))
 	return s
 }
 
