@@ -361,6 +361,12 @@ func TestRestoreRefusesABadBackupTouchingNothing(t *testing.T) {
 		{"a proof the records refer to left out", rezip(t, good, true, func(n string, b []byte) (string, []byte, bool) {
 			return n, b, !strings.HasPrefix(n, "proofs/")
 		}), "err.backup.damaged"},
+		{"a trigger slipped into the database", rezip(t, good, true, func(n string, b []byte) (string, []byte, bool) {
+			if n == DBName {
+				b = withSQL(t, b, `CREATE TRIGGER spy AFTER INSERT ON holders BEGIN UPDATE holders SET name = 'x'; END`)
+			}
+			return n, b, true
+		}), "err.backup.db_foreign"},
 		{"the folder itself", t.TempDir(), "err.backup.not_file"},
 		{"no such file", filepath.Join(t.TempDir(), "nothing.zip"), "err.backup.not_found"},
 	}
@@ -602,4 +608,23 @@ func TestBackupWhileAnotherWriterWrites(t *testing.T) {
 	if n != writes+1 {
 		t.Errorf("%d holders after the writes, want %d", n, writes+1)
 	}
+}
+
+// withSQL runs q on a copy of the database b and returns the copy.
+func withSQL(t *testing.T, b []byte, q string) []byte {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "edit.db")
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(q); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out, _ := os.ReadFile(p)
+	return out
 }

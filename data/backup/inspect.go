@@ -25,7 +25,7 @@ type dbInfo struct {
 // openRead opens the database at path for reading only; it is never
 // created, migrated or changed.
 func openRead(path string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=trusted_schema(0)")
 	if err != nil {
 		return nil, internal("open", err)
 	}

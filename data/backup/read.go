@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 
@@ -215,6 +216,20 @@ func (st *staged) check(ctx context.Context, file string) error {
 	}
 	if info.schema > sqlite.SchemaVersion() {
 		return refused("err.backup.newer", "Version", st.m.AppVersion)
+	}
+	// The tables, indexes and triggers exactly as SWCert's migrations
+	// made them at that version: a trigger slipped into a backup would
+	// run in every write of the app after the restore.
+	want, err := sqlite.SchemaAt(ctx, info.schema)
+	if err != nil {
+		return internal("schema", err)
+	}
+	got, err := sqlite.ReadSchema(ctx, db)
+	if err != nil {
+		return internal("schema", err)
+	}
+	if !maps.Equal(want, got) {
+		return refused("err.backup.db_foreign", "Path", file)
 	}
 	if info.kid != st.m.KID {
 		return refused("err.backup.damaged", "Path", file, "Name", ManifestName)
