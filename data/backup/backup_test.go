@@ -561,6 +561,13 @@ func TestCheckListsWhatIsWrong(t *testing.T) {
 	if err != nil || len(m.Missing) != 1 || m.HasKey() {
 		t.Fatalf("backup of a database missing a proof and its key: %+v %v", m, err)
 	}
+	// A trigger added by hand, an index dropped.
+	raw, _ := sql.Open("sqlite", f.db)
+	raw.Exec(`CREATE TRIGGER spy AFTER INSERT ON holders BEGIN SELECT 1; END`)
+	raw.Close()
+	if k := kinds(); fmt.Sprint(k) != "[schema proof_missing key_missing]" {
+		t.Errorf("a trigger added: %v", k)
+	}
 	// Not a database at all, and not SWCert's.
 	notDB := filepath.Join(t.TempDir(), "x.db")
 	os.WriteFile(notDB, []byte(strings.Repeat("not a database ", 512)), 0o600)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"sort"
 
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
@@ -16,6 +17,7 @@ import (
 // What check can find wrong.
 const (
 	ProblemIntegrity    = "integrity"     // SQLite finds the file damaged, or a reference points nowhere
+	ProblemSchema       = "schema"        // tables, indexes or triggers are not those SWCert made
 	ProblemProofMissing = "proof_missing" // a record refers to a proof file that is not there
 	ProblemProofDamaged = "proof_damaged" // the file is there but not whole (its hash differs)
 	ProblemKeyMissing   = "key_missing"   // no key file: no seal can be made
@@ -68,6 +70,27 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 		return nil, err
 	}
 	r.KID, r.Proofs = info.kid, len(info.proofs)
+	if want, err := sqlite.SchemaAt(ctx, info.schema); err != nil {
+		return nil, internal("schema", err)
+	} else if got, err := sqlite.ReadSchema(ctx, conn); err != nil {
+		return nil, internal("schema", err)
+	} else {
+		var differ []string
+		for k, v := range got {
+			if w, ok := want[k]; !ok || w != v {
+				differ = append(differ, k)
+			}
+		}
+		for k := range want {
+			if _, ok := got[k]; !ok {
+				differ = append(differ, k)
+			}
+		}
+		sort.Strings(differ)
+		for _, k := range differ {
+			r.Problems = append(r.Problems, Problem{ProblemSchema, k})
+		}
+	}
 	store := &proofs.Store{Dir: proofDir}
 	for _, p := range info.proofs {
 		path := store.Path(p)
