@@ -77,3 +77,35 @@ func TestParseKeep(t *testing.T) {
 		}
 	}
 }
+
+// What a backup or restore killed half way left (a hidden copy of the
+// database) is removed by the next one, once it is old enough not to be
+// another program's work in progress.
+func TestLeftoversOfAKilledBackupAreRemoved(t *testing.T) {
+	f := newFixture(t)
+	dir := filepath.Dir(f.db)
+	os.MkdirAll(BackupsDir(f.db), 0o700)
+	old := []string{filepath.Join(dir, ".swcert-backup-123"), filepath.Join(dir, ".swcert-restore-456"), filepath.Join(BackupsDir(f.db), ".swcert-backup-789.zip")}
+	for _, p := range old[:2] {
+		os.Mkdir(p, 0o700)
+		os.WriteFile(filepath.Join(p, DBName), []byte("a copy"), 0o600)
+	}
+	os.WriteFile(old[2], []byte("half a zip"), 0o600)
+	fresh := filepath.Join(dir, ".swcert-backup-999")
+	os.Mkdir(fresh, 0o700)
+	long := time.Now().Add(-2 * time.Hour)
+	for _, p := range old {
+		os.Chtimes(p, long, long)
+	}
+	if _, err := Auto(ctx, f.source(), 7); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range old {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s left", p)
+		}
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a backup in progress was removed")
+	}
+}
