@@ -38,7 +38,8 @@ func Create(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 	if _, err := os.Stat(src.DB); err != nil {
 		return nil, refused("err.backup.no_database", "Path", src.DB)
 	}
-	sweep(src.DB, time.Now()) // the file system's clock, not the rules'
+	// Leftovers are aged by the file system's clock, not the rules'.
+	sweep(src.DB, time.Now())
 	tmp, err := os.MkdirTemp(filepath.Dir(src.DB), ".swcert-backup-*") // 0700
 	if err != nil {
 		return nil, internal("temporary folder", err)

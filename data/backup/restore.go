@@ -55,7 +55,8 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, internal("folder", err)
 	}
-	sweep(t.DB, time.Now()) // the file system's clock, not the rules'
+	// Leftovers are aged by the file system's clock, not the rules'.
+	sweep(t.DB, time.Now())
 	tmp, err := os.MkdirTemp(dir, ".swcert-restore-*")
 	if err != nil {
 		return nil, internal("temporary folder", err)
