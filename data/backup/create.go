@@ -38,8 +38,7 @@ func Create(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 	if _, err := os.Stat(src.DB); err != nil {
 		return nil, refused("err.backup.no_database", "Path", src.DB)
 	}
-	// Leftovers are aged by the file system's clock, not the rules'.
-	sweep(src.DB, time.Now())
+	sweep(src.DB, src.Now)
 	tmp, err := os.MkdirTemp(filepath.Dir(src.DB), ".swcert-backup-*") // 0700
 	if err != nil {
 		return nil, internal("temporary folder", err)

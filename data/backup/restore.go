@@ -55,8 +55,7 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, internal("folder", err)
 	}
-	// Leftovers are aged by the file system's clock, not the rules'.
-	sweep(t.DB, time.Now())
+	sweep(t.DB, t.Now)
 	tmp, err := os.MkdirTemp(dir, ".swcert-restore-*")
 	if err != nil {
 		return nil, internal("temporary folder", err)

@@ -14,7 +14,9 @@ const staleAfter = time.Hour
 
 // sweep removes what a backup or restore killed half way left in the
 // database's folder and in its backups folder: copies of the database
-// (full ID numbers) in hidden temporary folders and files.
+// (full ID numbers) in hidden temporary folders and files. now is the
+// store's clock (with --now fixed in the past nothing looks old enough,
+// and nothing is removed).
 func sweep(db string, now time.Time) {
 	for _, dir := range []string{filepath.Dir(db), BackupsDir(db)} {
 		entries, err := os.ReadDir(dir)
