@@ -111,9 +111,9 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 	case err != nil || !fi.Mode().IsRegular() || fi.Size() > maxKey:
 		r.Problems = append(r.Problems, Problem{ProblemKeyMismatch, keyPath})
 	default:
-		b, err := os.ReadFile(keyPath)
+		b, ok := readSmall(keyPath, maxKey)
 		priv, perr := sqlite.ParseKey(b)
-		if err != nil || perr != nil || !bytes.Equal(priv.Public().(ed25519.PublicKey), info.public) {
+		if !ok || perr != nil || !bytes.Equal(priv.Public().(ed25519.PublicKey), info.public) {
 			r.Problems = append(r.Problems, Problem{ProblemKeyMismatch, keyPath})
 		} else if runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0 { // Windows has no such bits
 			r.Problems = append(r.Problems, Problem{ProblemKeyOpen, keyPath})

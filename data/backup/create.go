@@ -79,7 +79,7 @@ func Create(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 	}
 	// The key goes in when it is this database's; a backup of a database
 	// that lost its key still keeps its records.
-	if b, err := os.ReadFile(sqlite.KeyPath(src.DB)); err == nil && len(b) <= maxKey {
+	if b, ok := readSmall(sqlite.KeyPath(src.DB), maxKey); ok {
 		if priv, err := sqlite.ParseKey(b); err == nil && bytes.Equal(priv.Public().(ed25519.PublicKey), info.public) {
 			if err := add(KeyName, bytes.NewReader(b)); err != nil {
 				return nil, internal("write the backup", err)
@@ -183,6 +183,21 @@ func readProof(path, sha string) ([]byte, bool) {
 	}
 	sum := sha256.Sum256(b)
 	return b, hex.EncodeToString(sum[:]) == sha
+}
+
+// readSmall reads the regular file at path if it holds at most max bytes.
+func readSmall(path string, max int64) ([]byte, bool) {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > max {
+		return nil, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	return b, err == nil && int64(len(b)) <= max
 }
 
 // syncDir makes a rename in dir survive a power loss, where the system

@@ -8,7 +8,6 @@
 package backup
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -40,9 +39,9 @@ const (
 	maxKey      = 4 << 10
 	maxProof    = 10 << 20 // proofs.MaxSize
 	// Together the files may be at most this much more than the archive
-	// (a database compresses some 5 times, the proofs hardly) plus a floor
+	// (a database compresses some 6 times, the proofs hardly) plus a floor
 	// for small databases of empty pages: more is a zip bomb.
-	maxRatio = 200
+	maxRatio = 50
 	minTotal = 64 << 20
 )
 
@@ -141,7 +140,5 @@ func errKind(err error) string {
 	}
 	return ""
 }
-
-var errStop = errors.New("backup: stopped")
 
 func internal(op string, err error) error { return fmt.Errorf("backup: %s: %w", op, err) }

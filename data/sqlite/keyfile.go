@@ -70,6 +70,13 @@ func ParseKey(b []byte) (ed25519.PrivateKey, error) {
 // readKeyFile reads the private key at path; an error wrapping
 // fs.ErrNotExist when there is none.
 func readKeyFile(path string) (ed25519.PrivateKey, error) {
+	// Looked at before it is opened: opening a pipe put in its place
+	// would wait for a writer.
+	if fi, err := os.Lstat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
