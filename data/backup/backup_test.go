@@ -635,3 +635,19 @@ func withSQL(t *testing.T, b []byte, q string) []byte {
 	out, _ := os.ReadFile(p)
 	return out
 }
+
+// A database an older SWCert left, its key still inside, is told as such
+// by check (the next start moves the key out).
+func TestCheckTellsAKeyStillInTheDatabase(t *testing.T) {
+	f := newFixture(t)
+	own, _ := f.store.OwnKey(ctx)
+	raw, _ := sql.Open("sqlite", f.db)
+	if _, err := raw.Exec(`UPDATE seal_keys SET private_key = ? WHERE own = 1`, []byte(own.Private)); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	r, err := Check(ctx, f.db, f.proofs)
+	if err != nil || len(r.Problems) != 1 || r.Problems[0].Kind != ProblemKeyInside {
+		t.Errorf("%+v %v", r, err)
+	}
+}

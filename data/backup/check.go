@@ -23,6 +23,7 @@ const (
 	ProblemKeyMissing   = "key_missing"   // no key file: no seal can be made
 	ProblemKeyMismatch  = "key_mismatch"  // the key file holds another key, or no key
 	ProblemKeyOpen      = "key_open"      // others than the owner may read the key file
+	ProblemKeyInside    = "key_inside"    // the private key is still in the database file
 )
 
 // Problem is one thing check found wrong. Detail is the file or SQLite's
@@ -106,6 +107,8 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 	keyPath := sqlite.KeyPath(db)
 	fi, err := os.Lstat(keyPath)
 	switch {
+	case info.keyInside: // a database an older SWCert left: the next start moves it
+		r.Problems = append(r.Problems, Problem{ProblemKeyInside, db})
 	case errors.Is(err, fs.ErrNotExist):
 		r.Problems = append(r.Problems, Problem{ProblemKeyMissing, keyPath})
 	case err != nil || !fi.Mode().IsRegular() || fi.Size() > maxKey:

@@ -20,6 +20,9 @@ type dbInfo struct {
 	public ed25519.PublicKey
 	schema int64
 	proofs []data.Proof // the files the records refer to: hash and type
+	// keyInside: the private key is still in the database (not yet moved
+	// to its file by migration 00009).
+	keyInside bool
 }
 
 // openRead opens the database at path for reading only; it is never
@@ -59,7 +62,7 @@ func inspectDB(ctx context.Context, db *sql.DB, path string) (*dbInfo, error) {
 	}
 	info := &dbInfo{}
 	var pub []byte
-	err = db.QueryRowContext(ctx, `SELECT kid, public_key FROM seal_keys WHERE own = 1`).Scan(&info.kid, &pub)
+	err = db.QueryRowContext(ctx, `SELECT kid, public_key, private_key IS NOT NULL FROM seal_keys WHERE own = 1`).Scan(&info.kid, &pub, &info.keyInside)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (len(pub) != ed25519.PublicKeySize || data.KeyID(pub) != info.kid)) {
 		return nil, refused("err.backup.db_foreign", "Path", path)
 	}
