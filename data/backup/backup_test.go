@@ -651,3 +651,17 @@ func TestCheckTellsAKeyStillInTheDatabase(t *testing.T) {
 		t.Errorf("%+v %v", r, err)
 	}
 }
+
+// An empty file where the database should be is no database to keep:
+// the restore puts the backup there.
+func TestRestoreOverAnEmptyFile(t *testing.T) {
+	f := newFixture(t)
+	out := f.backup(t)
+	to := filepath.Join(t.TempDir(), "swcert.db")
+	os.WriteFile(to, nil, 0o600)
+	res, err := Restore(ctx, out, Target{DB: to, Proofs: filepath.Join(filepath.Dir(to), "proofs"), AppVersion: "test", Now: testNow})
+	if err != nil || res.Kept != "" {
+		t.Fatalf("%+v %v", res, err)
+	}
+	sameRows(t, dump(t, f.db), dump(t, to))
+}

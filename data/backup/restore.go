@@ -66,7 +66,10 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 		return nil, err
 	}
 	res := &Restored{Manifest: st.m}
-	live := exists(t.DB)
+	// An empty file is no database (SQLite leaves one when it could not
+	// make its first table): nothing to keep.
+	fi, err := os.Stat(t.DB)
+	live := err == nil && fi.Size() > 0
 	if live {
 		if res.Kept, err = keepCurrent(ctx, t); err != nil {
 			return nil, err
