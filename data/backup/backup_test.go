@@ -665,3 +665,43 @@ func TestRestoreOverAnEmptyFile(t *testing.T) {
 	}
 	sameRows(t, dump(t, f.db), dump(t, to))
 }
+
+// Another installation's backup restored in the place of a database that
+// cleaned its folder of proofs: the restored one cleans it from then on
+// (the folder does not become shared for want of the old key ID).
+func TestRestoreOfAnotherInstallationHandsItTheProofsFolder(t *testing.T) {
+	f, g := newFixture(t), newFixture(t)
+	out := g.backup(t)
+	owner := func() string {
+		b, _ := os.ReadFile(filepath.Join(f.proofs, ".swcert-owner"))
+		return strings.TrimSpace(string(b))
+	}
+	mine, _ := f.store.OwnKey(ctx)
+	if owner() != mine.KID {
+		t.Fatalf("owner %q before", owner())
+	}
+	res, err := Restore(ctx, out, Target{DB: f.db, Proofs: f.proofs, AppVersion: "test", Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if owner() != res.Manifest.KID || res.Manifest.KID == mine.KID {
+		t.Errorf("owner %q after restoring %s", owner(), res.Manifest.KID)
+	}
+	// The store opened before the restore (the window that restored it)
+	// deletes a record of the restored database: its proof file goes,
+	// and the folder stays the restored database's.
+	hs, _ := f.store.FindHolders(ctx, data.HolderFilter{Limit: 10})
+	recs, _ := f.store.CERecords(ctx, hs[0].ID)
+	if len(recs) != 1 {
+		t.Fatalf("records %v", recs)
+	}
+	if err := f.store.DeleteCERecord(ctx, recs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if owner() != res.Manifest.KID {
+		t.Errorf("the folder became %q after a delete by the open store", owner())
+	}
+	if left, _ := (&proofs.Store{Dir: f.proofs}).Kept(); len(left) != 0 {
+		t.Errorf("the file no record refers to stays: %v", left)
+	}
+}

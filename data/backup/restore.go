@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 	lib "modernc.org/sqlite"
 )
@@ -66,12 +67,13 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 		return nil, err
 	}
 	res := &Restored{Manifest: st.m}
+	replaced := "" // the key ID of the database replaced
 	// An empty file is no database (SQLite leaves one when it could not
 	// make its first table): nothing to keep.
 	fi, err := os.Stat(t.DB)
 	live := err == nil && fi.Size() > 0
 	if live {
-		if res.Kept, err = keepCurrent(ctx, t); err != nil {
+		if res.Kept, replaced, err = keepCurrent(ctx, t); err != nil {
 			return nil, err
 		}
 	}
@@ -97,28 +99,37 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 	if err != nil {
 		return nil, internal("replace the key", err)
 	}
+	// The folder of proofs goes on being the restored database's to clean
+	// when it was the replaced one's (another installation's backup has
+	// another key ID; the folder would count as shared, never cleaned).
+	if replaced != "" {
+		if err := (&proofs.Store{Dir: t.Proofs}).Hand(replaced, st.m.KID); err != nil {
+			return nil, internal("hand the proofs folder", err)
+		}
+	}
 	return res, nil
 }
 
-// keepCurrent backs up the database about to be replaced.
-func keepCurrent(ctx context.Context, t Target) (string, error) {
+// keepCurrent backs up the database about to be replaced; it returns
+// the backup's path and the database's key ID.
+func keepCurrent(ctx context.Context, t Target) (string, string, error) {
 	dir := BackupsDir(t.DB)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", internal("backups folder", err)
+		return "", "", internal("backups folder", err)
 	}
 	name := fmt.Sprintf("%s-before-restore-%s.zip", strings.TrimSuffix(filepath.Base(t.DB), filepath.Ext(t.DB)), t.Now.In(data.Beijing).Format("20060102-150405"))
 	path := filepath.Join(dir, name)
 	for i := 2; exists(path); i++ {
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.zip", strings.TrimSuffix(name, ".zip"), i))
 	}
-	_, err := CreateFile(ctx, Source{DB: t.DB, Proofs: t.Proofs, AppVersion: t.AppVersion, Now: t.Now}, path)
+	m, err := CreateFile(ctx, Source{DB: t.DB, Proofs: t.Proofs, AppVersion: t.AppVersion, Now: t.Now}, path)
 	if err != nil {
 		if e := data.AsError(err); e != nil {
-			return "", refused("err.restore.current_unreadable", "Path", t.DB)
+			return "", "", refused("err.restore.current_unreadable", "Path", t.DB)
 		}
-		return "", err
+		return "", "", err
 	}
-	return path, nil
+	return path, m.KID, nil
 }
 
 // restoreProofs moves the backup's proof files into the folder of proofs,

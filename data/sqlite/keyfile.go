@@ -225,3 +225,14 @@ func purgeMovedKey(db *sql.DB) error {
 	}
 	return nil
 }
+
+// ownID is the key ID of the own key as the file says now: a restore (in
+// this process or another) may have put another installation's database
+// in place since Open, and the folder of proofs knows it by its ID.
+func (db *DB) ownID(ctx context.Context) string {
+	var kid string
+	if err := db.sql.QueryRowContext(ctx, `SELECT kid FROM seal_keys WHERE own = 1`).Scan(&kid); err != nil {
+		return db.id
+	}
+	return kid
+}
