@@ -35,7 +35,7 @@ type fixture struct {
 	store           *sqlite.DB
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	dir := t.TempDir()
 	f := &fixture{dir: dir, db: filepath.Join(dir, "swcert.db"), proofs: filepath.Join(dir, "proofs")}
@@ -73,7 +73,7 @@ func (f *fixture) source() Source {
 	return Source{DB: f.db, Proofs: f.proofs, AppVersion: "test", Now: testNow}
 }
 
-func (f *fixture) backup(t *testing.T) string {
+func (f *fixture) backup(t testing.TB) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "backup.zip")
 	if _, err := CreateFile(ctx, f.source(), out); err != nil {
