@@ -188,3 +188,36 @@ func TestKeyExportHasNoPrivateKey(t *testing.T) {
 		t.Error("the private key is in the exported file")
 	}
 }
+
+// A database whose key has yet to move out (an older SWCert's) beside a
+// key file of another key does not open, and says why: the file is never
+// overwritten.
+func TestOpenRefusesAKeyFileOfAnotherKey(t *testing.T) {
+	r := newRun(t)
+	r.ok(nil, "key", "list")
+	keyFile, _ := os.ReadFile(sqlite.KeyPath(r.db))
+	priv, err := sqlite.ParseKey(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As the release before migration 00009 left it.
+	raw, _ := sql.Open("sqlite", r.db)
+	if _, err := raw.Exec(`UPDATE seal_keys SET private_key = ? WHERE own = 1`, []byte(priv)); err != nil {
+		t.Fatal(err)
+	}
+	raw.Exec(`DELETE FROM goose_db_version WHERE version_id = 9`)
+	raw.Close()
+	other := r.db + ".other"
+	newRunAt(t, other).ok(nil, "key", "list")
+	otherKey, _ := os.ReadFile(sqlite.KeyPath(other))
+	os.WriteFile(sqlite.KeyPath(r.db), otherKey, 0o600)
+	code, _, errs := r.do("holder", "list")
+	if code != 1 || !strings.Contains(errs, "holds another key than this database's") {
+		t.Errorf("exit %d %q", code, errs)
+	}
+	if b, _ := os.ReadFile(sqlite.KeyPath(r.db)); !bytes.Equal(b, otherKey) {
+		t.Error("the key file was overwritten")
+	}
+}
+
+func newRunAt(t *testing.T, db string) *run { return &run{t: t, db: db} }
