@@ -27,7 +27,7 @@ func backupCmd(c *cli, args []string) error {
 	if err := notOverStore(*out, c.o.db); err != nil {
 		return err
 	}
-	m, err := backup.CreateFile(c.ctx, c.backupSource(), *out)
+	m, err := backupFiles(c.o).BackupFile(c.ctx, c.o.now(), *out)
 	if err != nil {
 		if data.AsError(err) == nil {
 			log.Printf("backup to %s: %v", *out, err)
@@ -52,8 +52,9 @@ func backupWarnings(w io.Writer, m *backup.Manifest) {
 	}
 }
 
-func (c *cli) backupSource() backup.Source {
-	return backup.Source{DB: c.o.db, Proofs: proofDir(c.o.db), AppVersion: Version, Now: c.o.now()}
+// backupFiles are the files of the database of o that a backup holds.
+func backupFiles(o *options) *backup.Files {
+	return &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version}
 }
 
 // notOverStore refuses an output path that is one of the store's own
@@ -120,7 +121,7 @@ func restoreCmd(o *options, stdout io.Writer, args []string) error {
 	if file == "" {
 		return data.Invalid("file", "err.required")
 	}
-	res, err := backup.Restore(context.Background(), file, backup.Target{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version, Now: o.now()})
+	res, err := backupFiles(o).Restore(context.Background(), o.now(), file)
 	if err != nil {
 		return err
 	}
@@ -143,7 +144,7 @@ func checkCmd(o *options, stdout io.Writer, args []string) error {
 	if err := parseFlags(flags("check"), args); err != nil {
 		return err
 	}
-	r, err := backup.Check(context.Background(), o.db, proofDir(o.db))
+	r, err := backupFiles(o).Check(context.Background())
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/screens"
@@ -45,9 +46,10 @@ func runGUI(o *options, stderr io.Writer) int {
 	heavy := &heavyWork{}
 	heavy.set(0) // idle
 	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Now: o.now, DBPath: o.db,
-		Heavy:  heavy.run,
-		Proofs: &proofs.Store{Dir: proofDir(o.db)},
-		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
+		Heavy:   heavy.run,
+		Proofs:  &proofs.Store{Dir: proofDir(o.db)},
+		Backups: &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version},
+		Docs:    &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
 	main := screens.NewMain(a, w, svc, Version, system)
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every

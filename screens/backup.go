@@ -2,7 +2,6 @@ package screens
 
 import (
 	"bytes"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -24,14 +23,6 @@ const PrefBackupKeep = "backup_keep"
 // one at start and the hourly one, on a slow disk).
 var autoBackupRunning atomic.Bool
 
-func (m *Main) backupSource() backup.Source {
-	dir := filepath.Join(filepath.Dir(m.Svc.DBPath), "proofs")
-	if m.Svc.Proofs != nil {
-		dir = m.Svc.Proofs.Dir
-	}
-	return backup.Source{DB: m.Svc.DBPath, Proofs: dir, AppVersion: m.Version, Now: m.Svc.Now()}
-}
-
 // ShowBackup asks where to write a backup of the database, its proofs
 // and its key, and writes it there.
 func (m *Main) ShowBackup() {
@@ -46,7 +37,7 @@ func (m *Main) backupTo(w fyne.URIWriteCloser) {
 	var err error
 	m.busy(i18n.T("menu.backup"), i18n.T("busy.backup"), func() {
 		var b bytes.Buffer
-		man, err = backup.Create(m.Svc.ctx(), m.backupSource(), &b)
+		man, err = m.Svc.Backups.Backup(m.Svc.ctx(), m.Svc.Now(), &b)
 		where, err = writeOut(w, b.Bytes(), err)
 	}, func() {
 		if err != nil {
@@ -86,7 +77,7 @@ func (m *Main) ShowRestore() {
 // confirmRestore says what a restore replaces, and that what it replaces
 // is kept, before it does.
 func (m *Main) confirmRestore(path string) {
-	text := widget.NewLabel(i18n.T("restore.confirm", "Path", path, "DB", m.Svc.DBPath))
+	text := widget.NewLabel(i18n.T("restore.confirm", "Path", path, "DB", m.Svc.Backups.DB))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(i18n.T("menu.restore"), i18n.T("restore.do"), i18n.T("cancel"), text, func(ok bool) {
 		if ok {
@@ -102,15 +93,15 @@ func (m *Main) confirmRestore(path string) {
 func (m *Main) restoreFrom(path string) {
 	var res *backup.Restored
 	var err error
-	src := m.backupSource()
+	db := m.Svc.Backups.DB
 	m.busy(i18n.T("menu.restore"), i18n.T("busy.restore"), func() {
-		res, err = backup.Restore(m.Svc.ctx(), path, backup.Target{DB: src.DB, Proofs: src.Proofs, AppVersion: src.AppVersion, Now: src.Now})
+		res, err = m.Svc.Backups.Restore(m.Svc.ctx(), m.Svc.Now(), path)
 	}, func() {
 		if err != nil {
 			dialog.ShowInformation(i18n.T("menu.restore"), i18n.FieldMessage(err), m.Win)
 			return
 		}
-		msg := i18n.T("restore.done", "Path", path, "DB", src.DB, "Created", res.Manifest.CreatedAt.In(data.Beijing).Format("2006-01-02 15:04"), "Proofs", res.Manifest.Proofs())
+		msg := i18n.T("restore.done", "Path", path, "DB", db, "Created", res.Manifest.CreatedAt.In(data.Beijing).Format("2006-01-02 15:04"), "Proofs", res.Manifest.Proofs())
 		if res.Kept != "" {
 			msg += "\n\n" + i18n.T("restore.kept", "Path", res.Kept)
 		}
@@ -135,19 +126,19 @@ func (m *Main) backupKeep() int {
 // told, once.
 func (m *Main) autoBackup() {
 	keep := m.backupKeep()
-	if keep == 0 || m.Svc.DBPath == "" || !autoBackupRunning.CompareAndSwap(false, true) {
+	if keep == 0 || m.Svc.Backups == nil || !autoBackupRunning.CompareAndSwap(false, true) {
 		return
 	}
-	src := m.backupSource()
+	files, now := m.Svc.Backups, m.Svc.Now()
 	var err error
 	m.Svc.background(func() {
-		_, err = backup.Auto(m.Svc.ctx(), src, keep)
+		_, err = files.Auto(m.Svc.ctx(), now, keep)
 	}, func() {
 		autoBackupRunning.Store(false)
 		if err != nil {
 			msg := i18n.Message(err)
 			if data.AsError(err) == nil { // logged by Message; said here in words
-				msg = i18n.T("backup.auto_failed", "Dir", backup.BackupsDir(src.DB))
+				msg = i18n.T("backup.auto_failed", "Dir", files.BackupsDir())
 			}
 			dialog.ShowInformation(i18n.T("menu.backup"), msg, m.Win)
 		}

@@ -164,12 +164,15 @@ func (m *Main) Menu() *fyne.MainMenu {
 	roster := fyne.NewMenuItem(i18n.T("menu.export_roster"), m.ShowExportRoster)
 	template := fyne.NewMenuItem(i18n.T("menu.template"), m.ShowExportTemplate)
 	batch := fyne.NewMenuItem(i18n.T("menu.batch"), m.ShowBatch)
-	backUp := fyne.NewMenuItem(i18n.T("menu.backup"), m.ShowBackup)
-	restore := fyne.NewMenuItem(i18n.T("menu.restore"), m.ShowRestore)
 	about := fyne.NewMenuItem(i18n.T("menu.about"), m.ShowAbout)
+	file := []*fyne.MenuItem{imp, roster, template, batch, fyne.NewMenuItemSeparator()}
+	if m.Svc.Backups != nil {
+		file = append(file, fyne.NewMenuItem(i18n.T("menu.backup"), m.ShowBackup), fyne.NewMenuItem(i18n.T("menu.restore"), m.ShowRestore),
+			fyne.NewMenuItemSeparator())
+	}
+	file = append(file, demo, fyne.NewMenuItemSeparator(), settings)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(i18n.T("menu.file"), imp, roster, template, batch, fyne.NewMenuItemSeparator(), backUp, restore,
-			fyne.NewMenuItemSeparator(), demo, fyne.NewMenuItemSeparator(), settings),
+		fyne.NewMenu(i18n.T("menu.file"), file...),
 		fyne.NewMenu(i18n.T("menu.help"), about),
 	)
 }

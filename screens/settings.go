@@ -86,13 +86,15 @@ func (m *Main) NewSettings() *Settings {
 		return err
 	})
 	s.Remind.entry.SetText(prefs.StringWithFallback(PrefRemindDays, "30, 7, 1"))
-	s.BackupKeep = m.newBackupKeepField()
 	form := widget.NewForm(
 		widget.NewFormItem(i18n.T("settings.language"), s.Language),
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
 		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
-		widget.NewFormItem(i18n.T("settings.backup_keep"), s.BackupKeep.object()),
 	)
+	if m.Svc.Backups != nil {
+		s.BackupKeep = m.newBackupKeepField()
+		form.Append(i18n.T("settings.backup_keep"), s.BackupKeep.object())
+	}
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
 	s.dialog.Resize(fyne.NewSize(460, 400))
 	return s
