@@ -159,3 +159,15 @@ func (m *Main) newBackupKeepField() *field {
 	f.entry.SetText(strings.TrimSpace(prefs.StringWithFallback(PrefBackupKeep, strconv.Itoa(backup.DefaultKeep))))
 	return f
 }
+
+// warnKey tells at start when no seal can be made (the key file missing
+// or not this database's), rather than at the first export: restoring a
+// backup is the remedy, and the sooner the better.
+func (m *Main) warnKey() {
+	if m.Svc.Keys == nil {
+		return
+	}
+	if _, err := m.Svc.Keys.OwnKey(m.Svc.ctx()); err != nil && data.AsError(err) != nil {
+		dialog.ShowInformation(i18n.T("key.title"), i18n.Message(err), m.Win)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/swcert/swcert/data/backup"
+	"github.com/swcert/swcert/data/sqlite"
 )
 
 func menuItem(t *testing.T, m *Main, label string) *fyne.MenuItem {
@@ -133,5 +134,19 @@ func TestAutomaticBackupAtStartAndItsSetting(t *testing.T) {
 	}
 	if a := autos(); len(a) != 2 || filepath.Base(a[1]) != "test-auto-20261126.zip" {
 		t.Errorf("keeping 2: %v", a)
+	}
+}
+
+// A window opened on a database whose key file is gone says so at once,
+// with what to do.
+func TestWindowTellsAMissingKeyFileAtStart(t *testing.T) {
+	f := newFixture(t, "en")
+	if err := os.Remove(sqlite.KeyPath(f.svc.Backups.DB)); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	if got := f.dialogText(); !strings.Contains(got, "is missing: no new seal can be made") {
+		t.Errorf("at start: %q", got)
 	}
 }

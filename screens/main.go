@@ -140,6 +140,7 @@ func (m *Main) Install() {
 	m.Win.SetMainMenu(m.Menu())
 	m.Dashboard.Refresh()
 	m.autoBackup()
+	m.warnKey()
 	m.Certificates.SearchDelay = searchDelay
 	m.Annotations.picker.SearchDelay = searchDelay
 	m.Register.picker.SearchDelay = searchDelay
