@@ -53,12 +53,7 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 	if err := os.MkdirAll(filepath.Dir(o.db), 0o700); err != nil {
 		return nil, nil, files.WriteError("db", filepath.Dir(o.db), err)
 	}
-	closeLog := func() {}
-	if f, err := os.OpenFile(filepath.Join(filepath.Dir(o.db), "swcert.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
-		prev := log.Writer()
-		log.SetOutput(redacting{f})
-		closeLog = func() { log.SetOutput(prev); _ = f.Close() }
-	}
+	closeLog := openLog(o.db)
 	// What a killed run left half written (a ZIP, a roster) goes first.
 	if removed, err := files.UseJournal(filepath.Dir(o.db)); err != nil {
 		log.Printf("temporary files journal: %v", err)
@@ -94,11 +89,11 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 
 // protectOwnFiles registers the files beside the database that no output
 // may replace (the store protects the database and its journals itself):
-// the log and the proof files' folder. A file SWCert keeps there later (the
-// signing key) is one more line here.
+// the log, the signing key and the proof files' folder.
 func protectOwnFiles(db string) (release func()) {
 	releases := []func(){
 		files.Protect(files.Log, filepath.Join(filepath.Dir(db), "swcert.log")),
+		files.Protect(files.Key, sqlite.KeyPath(db)),
 		files.ProtectFolder(files.Proofs, proofDir(db)),
 		files.ProtectFolder(files.Database, filepath.Join(filepath.Dir(db), files.JournalFolder)),
 	}

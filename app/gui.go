@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
@@ -79,6 +80,7 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 		Heavy:      heavy.run,
 		Proofs:     proofStore,
 		Encryption: db,
+		Backups:    &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version},
 		Docs:       &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
 	main := screens.NewMain(a, w, svc, Version, system)
 	main.Install()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 )
@@ -33,6 +34,10 @@ type Services struct {
 	Proofs *proofs.Store
 	// Docs exports sealed PDFs and verifies seals.
 	Docs *docs.Service
+	// Backups backs up and restores the database's files (File → Back
+	// up…, Restore…, the automatic backup). Nil: a store that is not a
+	// file of this machine; the menu has no such items.
+	Backups *backup.Files
 	// Now is the only clock (the --now flag can fix it).
 	Now func() time.Time
 	// DBPath is shown where the user is asked to confirm a change to it.

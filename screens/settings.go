@@ -36,6 +36,8 @@ type Settings struct {
 	Remind   *field
 	// Encryption is nil when the store offers none (encryption.go).
 	Encryption *encryptionSection
+	// BackupKeep is how many automatic backups are kept (0: none made).
+	BackupKeep *field
 	dialog     dialog.Dialog
 }
 
@@ -91,11 +93,15 @@ func (m *Main) NewSettings() *Settings {
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
 		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
 	)
-	size := fyne.NewSize(420, 340)
+	size := fyne.NewSize(460, 400)
+	if m.Svc.Backups != nil {
+		s.BackupKeep = m.newBackupKeepField()
+		form.Append(i18n.T("settings.backup_keep"), s.BackupKeep.object())
+	}
 	if m.Svc.Encryption != nil {
 		s.Encryption = newEncryptionSection(m.Svc, m.Win)
 		form.Append(i18n.T("settings.encryption"), s.Encryption.box)
-		size = fyne.NewSize(520, 480)
+		size = fyne.NewSize(520, 520)
 	}
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
 	s.dialog.Resize(size)

@@ -39,7 +39,7 @@ type DB struct {
 	// unprotect lets outputs be written at the database's paths again
 	// once it is closed (datafiles.ProtectDatabase).
 	unprotect func()
-	vault *vault // the data key of an encrypted database (encryption.go)
+	vault     *vault // the data key of an encrypted database (encryption.go)
 }
 
 var (
@@ -75,7 +75,7 @@ func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := migrate(db); err != nil {
+	if err := migrate(db, path); err != nil {
 		db.Close()
 		return nil, openError(path, err)
 	}
@@ -88,7 +88,7 @@ func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	s := &DB{sql: db, path: path, now: now, vault: v}
-	k, err := s.OwnKey(context.Background())
+	k, err := s.ownPublic(context.Background())
 	if err != nil {
 		db.Close()
 		return nil, openError(path, err)
@@ -125,13 +125,18 @@ func dsn(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-func migrate(db *sql.DB) error {
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, mustSub(migrations, "migrations"))
+func migrate(db *sql.DB, path string) error {
+	var keyMoved bool
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, mustSub(migrations, "migrations"),
+		goose.WithGoMigrations(keyMigration(KeyPath(path), &keyMoved)))
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
 	if _, err := p.Up(context.Background()); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	if keyMoved {
+		return purgeMovedKey(db)
 	}
 	return nil
 }

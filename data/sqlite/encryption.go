@@ -14,7 +14,7 @@ import (
 	"github.com/swcert/swcert/data/crypt"
 )
 
-// Encryption at rest (migration 00010, data/crypt). While the database is
+// Encryption at rest (migration 00009, data/crypt). While the database is
 // encrypted, its ID and phone numbers are stored sealed, each bound to its
 // column and row, with keyed hashes beside the holder's for the duplicate
 // check and the search by a full number; proof files are sealed too. The
@@ -90,7 +90,7 @@ func IsWrongPassphrase(err error) bool {
 
 // unlock reads the lock of an encrypted database and opens it with the
 // passphrase, before the store reads or writes anything else. A database
-// of a schema before 00010 is plain.
+// of a schema before 00009 is plain.
 func unlock(ctx context.Context, db *sql.DB, path string, o openOptions) (*vault, error) {
 	if o.kdf == (crypt.Params{}) {
 		o.kdf = crypt.Default
@@ -260,7 +260,7 @@ func (db *DB) revealHolder(h *data.Holder) (err error) {
 }
 
 // cryptError is the refusal of the schema's check that a value is written
-// in the database's present form (00010).
+// in the database's present form (00009).
 func cryptError(msg string) error {
 	if strings.Contains(msg, "swcert: encryption changed") {
 		return errChanged

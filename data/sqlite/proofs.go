@@ -29,7 +29,7 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	}
 	// Claimed at once: a second database beside the first makes the folder
 	// shared before it keeps a file there.
-	if _, err := f.Claim(db.id, db.path); err != nil {
+	if _, err := f.Claim(db.ownID(ctx), db.path); err != nil {
 		return internal("claim proof files", err)
 	}
 	kept, err := f.Kept()
@@ -78,7 +78,7 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 	// Only the one database that uses the folder removes files from it:
 	// another database beside this one may refer to the same file.
 	// Asked each time: another database may have started using it.
-	mine, err := db.files.Claim(db.id, db.path)
+	mine, err := db.files.Claim(db.ownID(ctx), db.path)
 	if err != nil {
 		log.Printf("proofs: claim the folder: %v", err)
 		return err
