@@ -169,7 +169,13 @@ func keyTrust(c *cli, args []string) error {
 	if pos == "" {
 		return data.Invalid("key", "err.required")
 	}
-	b, err := files.ReadFile(pos, seal.MaxJWKBytes)
+	// A regular file only: a key file has an end, /dev/zero or a pipe
+	// may not.
+	b, err := files.ReadRegular(pos, seal.MaxJWKBytes)
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return data.Invalid("key", "err.key.not_jwk")
+	}
 	if err != nil {
 		return files.ReadError("key", pos, err)
 	}
