@@ -96,15 +96,15 @@ const (
 	// MaxSheetColumns is the most columns a row may have (a roster has 14).
 	MaxSheetColumns = 1_000
 	// MaxSheetCells is the most cells the rows may hold together, counted
-	// up to each row's last: 10,000,000 (the roster above has 2,125,914).
-	MaxSheetCells = 10_000_000
+	// up to each row's last: 5,000,000 (the roster above has 2,125,914).
+	MaxSheetCells = 5_000_000
 	// MaxSheetCell is the most characters a cell may hold: Excel's own
 	// limit, 32,767.
 	MaxSheetCell = 32_767
 	// MaxSheetText is the most text all the cells may hold together,
-	// 256 MiB: a cell may repeat a shared text, so the unzipped size alone
-	// does not bound it.
-	MaxSheetText = 256 << 20
+	// 128 MiB (the roster above holds 35 MB): a cell may repeat a shared
+	// text, so the unzipped size alone does not bound it.
+	MaxSheetText = 128 << 20
 	// MaxCSVRecord is the longest line (record) of a .csv, 1 MiB.
 	MaxCSVRecord = 1 << 20
 )
@@ -139,7 +139,7 @@ func CheckSheetParts(n int) error {
 // when it lies below the last row read.
 func CheckSheetRow(row int) error {
 	if row > MaxSheetRows+1 {
-		return Invalid("file", "err.sheet.too_many_rows", "Row", Grouped(int64(row)), "Max", Grouped(MaxSheetRows))
+		return Invalid("file", "err.sheet.too_many_rows", "SheetRow", Grouped(int64(row)), "Max", Grouped(MaxSheetRows))
 	}
 	return nil
 }
@@ -148,7 +148,7 @@ func CheckSheetRow(row int) error {
 // MaxSheetColumns columns.
 func CheckSheetColumns(row, columns int) error {
 	if columns > MaxSheetColumns {
-		return Invalid("file", "err.sheet.too_many_columns", "Row", Grouped(int64(row)), "Columns", Grouped(int64(columns)), "Max", Grouped(MaxSheetColumns))
+		return Invalid("file", "err.sheet.too_many_columns", "SheetRow", Grouped(int64(row)), "Columns", Grouped(int64(columns)), "Max", Grouped(MaxSheetColumns))
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ func CheckSheetCell(row, col int, cell string) error {
 		return nil
 	}
 	if n := utf8.RuneCountInString(cell); n > MaxSheetCell {
-		return Invalid("file", "err.sheet.cell_too_long", "Row", Grouped(int64(row)), "Column", ColumnName(col),
+		return Invalid("file", "err.sheet.cell_too_long", "SheetRow", Grouped(int64(row)), "Column", ColumnName(col),
 			"Length", Grouped(int64(n)), "Max", Grouped(MaxSheetCell))
 	}
 	return nil
