@@ -53,3 +53,41 @@ func TestImportAndKeyTrustReadRegularFilesOnly(t *testing.T) {
 		t.Errorf("imported %d holders", len(hs))
 	}
 }
+
+// Each count flag has a range, and a value outside it is refused naming the
+// flag and the range, before it reaches arithmetic that would overflow:
+// `due --within 999999999999999999` said "Nothing needs attention" (the
+// date it reached wrapped round), a far --now made every overdue item
+// "106751 days overdue".
+func TestCountFlagsAndTheClockAreBounded(t *testing.T) {
+	r := newRun(t)
+	r.ok(nil, "holder", "add", "--name", "张伟", "--id-number", "11010519491231002X")
+	refused := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"holder", "list", "--search", "张", "--offset", "999999999999999999", "--limit", "999999999999999999"}, "--limit must be from 1 to 1,000,000, not 999999999999999999"},
+		{[]string{"holder", "list", "--search", "张", "--offset", "1000000001"}, "--offset must be from 0 to 1,000,000,000"},
+		{[]string{"holder", "list", "--limit", "0"}, "--limit must be from 1 to 1,000,000, not 0"},
+		{[]string{"due", "--within", "999999999999999999"}, "--within must be from 0 to 36,500, not 999999999999999999"},
+		{[]string{"due", "--within", "36501"}, "--within must be from 0 to 36,500"},
+		{[]string{"export", "ics", "--within", "36501", "--out", filepath.Join(t.TempDir(), "x.ics")}, "--within must be from 0 to 36,500"},
+		{[]string{"demo", "--holders", "1000001"}, "--holders must be from 1 to 1,000,000"},
+		{[]string{"--now", "9999-12-31", "due"}, `--now: "9999-12-31" is outside the years 2000 to 2199`},
+		{[]string{"--now", "1999-12-31", "due"}, `--now: "1999-12-31" is outside the years 2000 to 2199`},
+	}
+	for _, c := range refused {
+		code, out, errs := r.do(c.args...)
+		if code != ExitInvalid || !strings.Contains(errs, c.want) || out != "" {
+			t.Errorf("%v: exit %d, %q %q", c.args, code, out, errs)
+		}
+	}
+	var hs []holderJSON
+	r.ok(&hs, "holder", "list", "--search", "张", "--offset", "1000000000", "--limit", "1000000")
+	if len(hs) != 0 {
+		t.Errorf("past the end: %+v", hs)
+	}
+	r.ok(nil, "due", "--within", "36500")
+	r.ok(nil, "--now", "2199-12-31", "due")
+	r.ok(nil, "--now", "2000-01-01", "due")
+}

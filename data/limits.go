@@ -75,6 +75,18 @@ func Grouped(n int64) string {
 	return string(out)
 }
 
+// The command line's counts, bounded where a larger one is no one's intent
+// and would overflow the arithmetic it goes into.
+const (
+	// MaxPageSize is the most holders one `holder list` prints.
+	MaxPageSize = 1_000_000
+	// MaxOffset is the most holders `holder list --offset` skips.
+	MaxOffset = 1_000_000_000
+	// MaxWithinDays is the furthest ahead, in days, `due --within` looks:
+	// 100 years.
+	MaxWithinDays = 36_500
+)
+
 // What `import` (and the window's import) reads is bounded the same way,
 // before it is decoded: an .xlsx is a ZIP, whose few kilobytes can unzip to
 // gigabytes, and whose sheet can claim a cell at row 1,048,576, column
