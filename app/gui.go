@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/screens"
@@ -39,7 +40,7 @@ func runGUI(o *options, stderr io.Writer) int {
 	defer closeDB()
 	// Load the search texts while the window opens, so the first keystroke
 	// in the search box does not pay for it.
-	go db.WarmSearch(context.Background())
+	data.Go(func() { db.WarmSearch(context.Background()) })
 
 	w := a.NewWindow(DisplayName)
 	heavy := &heavyWork{}
@@ -52,11 +53,11 @@ func runGUI(o *options, stderr io.Writer) int {
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every
 	// hour, so a deadline coming within a reminder window is told that day.
-	go func() {
+	data.Go(func() {
 		for range time.Tick(time.Hour) {
 			fyne.Do(func() { main.Refresh() })
 		}
-	}()
+	})
 	w.Resize(fyne.NewSize(1180, 760))
 	w.CenterOnScreen()
 	w.ShowAndRun()
