@@ -73,8 +73,12 @@ func verifyCmd(c *cli, args []string) error {
 		return data.Invalid("input", "cli.verify_what")
 	case "-": // a pipe may never end: read to the cap and one byte more
 		input, err = files.ReadAtMost(stdin, data.MaxInputBytes)
-	default: // so may /dev/zero or a FIFO
-		input, err = files.ReadFile(pos, data.MaxInputBytes)
+	default: // a regular file: /dev/zero or a FIFO are refused unread
+		input, err = files.ReadRegular(pos, data.MaxInputBytes)
+	}
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return data.Invalid("input", "err.input.too_large", "Max", data.MaxInputBytes>>20)
 	}
 	if err != nil {
 		return files.ReadError("input", pos, err)
