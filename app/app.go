@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/swcert/swcert/data"
@@ -24,13 +25,16 @@ const (
 	ExitOK      = 0
 	ExitFailure = 1 // anything that is not the user's input
 	ExitInvalid = 2 // invalid input: the message names the field
+	// ExitPanic (3, panic.go): SWCert's own fault, logged
 )
 
 // Main runs SWCert with the arguments after the program name and returns
 // the exit status. With no command it opens the window.
-func Main(args []string, stdout, stderr io.Writer) int {
+func Main(args []string, stdout, stderr io.Writer) (code int) {
 	// Nothing is printed raw that a terminal would obey (terminal.go).
 	stdout, stderr = terminalSafe{stdout}, terminalSafe{stderr}
+	logPath := logFile(DefaultDBPath())
+	defer catchPanics(stderr, &logPath)(&code)
 	// See memory.go; the window lowers the limit while idle.
 	debug.SetGCPercent(gcPercent)
 	debug.SetMemoryLimit(heavyLimit)
@@ -39,11 +43,29 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		i18n.SetLanguage(cliLanguage(""))
 		return fail(stderr, false, err)
 	}
+	logPath = logFile(o.db)
 	if len(o.args) == 0 {
+		if noDisplay(runtime.GOOS, os.Getenv) {
+			i18n.SetLanguage(cliLanguage(o.lang))
+			fmt.Fprintln(stderr, "swcert: "+i18n.T("cli.no_display"))
+			return ExitFailure
+		}
 		return runGUI(o, stderr)
 	}
 	i18n.SetLanguage(cliLanguage(o.lang))
 	return runCLI(o, stdout, stderr)
+}
+
+// noDisplay says whether the window cannot open for want of a display: on
+// Linux and the BSDs a desktop session sets DISPLAY (X11) or
+// WAYLAND_DISPLAY; without either the window library panics. Elsewhere
+// (Windows, macOS) there is always one.
+func noDisplay(goos string, getenv func(string) string) bool {
+	switch goos {
+	case "windows", "darwin", "ios", "android", "js", "wasip1":
+		return false
+	}
+	return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
 }
 
 // openStore opens the database, creating it (and its directory) on first

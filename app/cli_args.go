@@ -59,6 +59,16 @@ func int64Flag(fs *flag.FlagSet, name string, value int64, usage string) *int64 
 	return p
 }
 
+// inRange refuses the value v of --flag outside min..max, naming the flag
+// and its range: a count or a number of days beyond it is no one's
+// intent, and would overflow the arithmetic it goes into.
+func inRange(flag string, v, min, max int64) error {
+	if v < min || v > max {
+		return data.Invalid(flag, "cli.flag_range", "Flag", "--"+flag, "Value", v, "Min", data.Grouped(min), "Max", data.Grouped(max))
+	}
+	return nil
+}
+
 // parseError turns a flag package error into an invalid-input error that
 // names the flag (the flag package keeps only the text of a Set error, so
 // the decimal flags given are looked at again).

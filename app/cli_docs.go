@@ -83,8 +83,12 @@ func verifyCmd(c *cli, args []string) error {
 		return data.Invalid("input", "cli.verify_what")
 	case "-": // a pipe may never end: read to the cap and one byte more
 		input, err = files.ReadAtMost(stdin, data.MaxInputBytes)
-	default: // so may /dev/zero or a FIFO
-		input, err = files.ReadFile(pos, data.MaxInputBytes)
+	default: // a regular file: /dev/zero or a FIFO are refused unread
+		input, err = files.ReadRegular(pos, data.MaxInputBytes)
+	}
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return data.Invalid("input", "err.input.too_large", "Max", data.MaxInputBytes>>20)
 	}
 	if err != nil {
 		return files.ReadError("input", pos, err)
@@ -182,7 +186,13 @@ func keyTrust(c *cli, args []string) error {
 	if pos == "" {
 		return data.Invalid("key", "err.required")
 	}
-	b, err := files.ReadFile(pos, seal.MaxJWKBytes)
+	// A regular file only: a key file has an end, /dev/zero or a pipe
+	// may not.
+	b, err := files.ReadRegular(pos, seal.MaxJWKBytes)
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return data.Invalid("key", "err.key.not_jwk")
+	}
 	if err != nil {
 		return files.ReadError("key", pos, err)
 	}

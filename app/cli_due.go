@@ -29,8 +29,8 @@ func attentionFlags(fs *flag.FlagSet) func() (data.AttentionFilter, error) {
 	group := fs.String("group", "", "kind, org, region or level: grouped by it first")
 	return func() (data.AttentionFilter, error) {
 		f := data.AttentionFilter{Within: *within, Kind: word(data.AttentionKinds, *kind), Search: *search, Group: data.AttentionGroup(*group)}
-		if *within < 0 {
-			return f, data.Invalid("within", "cli.bad_flag", "Detail", "--within must be 0 (any time) or more days")
+		if err := inRange("within", int64(*within), 0, data.MaxWithinDays); err != nil {
+			return f, err
 		}
 		if *kind != "" && !slices.Contains(data.AttentionKinds, f.Kind) {
 			return f, data.Invalid("kind", "cli.bad_flag", "Detail", "--kind: annotation, registration, ce, paper or certificate")

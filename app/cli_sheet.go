@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	"github.com/swcert/swcert/data"
@@ -49,9 +48,9 @@ func importCmd(c *cli, args []string) error {
 	if pos == "" {
 		return data.Invalid("file", "err.required")
 	}
-	b, err := os.ReadFile(pos)
+	b, err := readSheet(pos)
 	if err != nil {
-		return files.ReadError("file", pos, err)
+		return err
 	}
 	rep, err := c.docs().ImportSheet(c.ctx, pos, bytes.NewReader(b), *dry, *good)
 	if err != nil {
@@ -85,6 +84,21 @@ func importCmd(c *cli, args []string) error {
 		return errImportRefused
 	}
 	return nil
+}
+
+// readSheet reads the spreadsheet at path: a regular file (not a folder, a
+// device such as /dev/zero or a pipe) of at most data.MaxSheetBytes, refused
+// before a byte is read otherwise.
+func readSheet(path string) ([]byte, error) {
+	b, err := files.ReadRegular(path, data.MaxSheetBytes)
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return nil, data.CheckSheetSize(large.Size)
+	}
+	if err != nil {
+		return nil, files.ReadError("file", path, err)
+	}
+	return b, nil
 }
 
 // importLines are the report as the command line prints it: the bad rows,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data/backup"
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
@@ -71,7 +72,7 @@ func runGUI(o *options, stderr io.Writer) int {
 func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system string) {
 	// Load the search texts while the window opens, so the first keystroke
 	// in the search box does not pay for it.
-	go db.WarmSearch(context.Background())
+	data.Go(func() { db.WarmSearch(context.Background()) })
 	heavy := &heavyWork{}
 	heavy.set(0) // idle
 	proofStore := &proofs.Store{Dir: proofDir(o.db), Sealer: db.ProofSealer()}
@@ -86,11 +87,11 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every
 	// hour, so a deadline coming within a reminder window is told that day.
-	go func() {
+	data.Go(func() {
 		for range time.Tick(time.Hour) {
 			fyne.Do(func() { main.Refresh() })
 		}
-	}()
+	})
 }
 
 // useFyneLanguage registers our translations with Fyne's lang and, where

@@ -61,9 +61,20 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	if err != nil {
 		return nil, data.Invalid("now", "cli.bad_now", "Value", *nowText)
 	}
+	if t.Before(minNow) || !t.Before(maxNow) {
+		return nil, data.Invalid("now", "cli.now_range", "Value", *nowText, "Min", minNow.Year(), "Max", maxNow.Year()-1)
+	}
 	o.now = func() time.Time { return t }
 	return o, nil
 }
+
+// A fixed clock lies between 2000 and 2199: certificates are from 2008 on,
+// and the day counts between any two dates of the records stay exact
+// (time.Duration spans 292 years).
+var (
+	minNow = time.Date(2000, 1, 1, 0, 0, 0, 0, data.Beijing)
+	maxNow = time.Date(2200, 1, 1, 0, 0, 0, 0, data.Beijing)
+)
 
 // parseTime reads --now: RFC 3339, or a day or "YYYY-MM-DD HH:MM" in
 // Beijing time (data.ParseTime), the clock every rule counts days in.

@@ -59,10 +59,10 @@ func (s Services) background(work func(), done func()) {
 		done()
 		return
 	}
-	go func() {
+	data.Go(func() {
 		work()
 		fyne.Do(done)
-	}()
+	})
 }
 
 func (s Services) heavy(work func()) {

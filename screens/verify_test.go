@@ -33,7 +33,8 @@ func TestPasteForgedSeal(t *testing.T) {
 	f := newFixture(t, i18n.Chinese)
 	s := NewVerify(f.svc, f.win)
 	f.win.SetContent(s.Content())
-	test.Type(s.paste, "eyJhbGciOiJFZERTQSJ9.eyJkb2MiOiJzd2NlcnQvY2VydCJ9.AAAA")
+	// A well-formed seal (a 64-byte signature) of a key not known here.
+	test.Type(s.paste, "eyJhbGciOiJFZERTQSJ9.eyJkb2MiOiJzd2NlcnQvY2VydCJ9."+strings.Repeat("A", 86))
 	test.Tap(findButton(s.Content(), "核验"))
 	waitFor(t, func() bool { return strings.Contains(s.verdict.Text, "无效") })
 	if !strings.Contains(s.reason.Text, "本机不认识") {

@@ -146,7 +146,7 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.NumCPU(); w++ {
 		wg.Add(1)
-		go func() {
+		data.Go(func() {
 			defer wg.Done()
 			for j := range todo {
 				b, err := j.make(ctx)
@@ -156,9 +156,9 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 					return
 				}
 			}
-		}()
+		})
 	}
-	go func() {
+	data.Go(func() {
 		defer close(todo)
 		for _, j := range jobs {
 			select {
@@ -167,8 +167,8 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 				return
 			}
 		}
-	}()
-	go func() { wg.Wait(); close(results) }()
+	})
+	data.Go(func() { wg.Wait(); close(results) })
 
 	// werr is why the batch stopped: a document that could not be written
 	// (the person's to fix: the folder, the disk) or made for a reason that

@@ -102,7 +102,8 @@ func (db *DB) FindHolders(ctx context.Context, f data.HolderFilter) ([]*data.Hol
 	if err != nil {
 		return nil, err
 	}
-	ids = ids[min(offset, len(ids)):min(offset+limit, len(ids))]
+	start := min(offset, len(ids))
+	ids = ids[start : start+min(limit, len(ids)-start)] // offset+limit may overflow
 	if len(ids) == 0 {
 		return []*data.Holder{}, nil
 	}
