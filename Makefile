@@ -15,7 +15,7 @@ TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-u
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test vet unit smoke bench deps test-deps release clean
+.PHONY: run build test vet unit fuzz smoke bench deps test-deps release clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
@@ -39,7 +39,7 @@ test-deps: deps
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-test: test-deps vet unit smoke
+test: test-deps vet unit fuzz smoke
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -48,6 +48,25 @@ vet:
 
 unit:
 	$(GO) test -count=1 ./...
+
+# Each fuzz target for FUZZTIME (go test -fuzz takes one target of one
+# package a run) after its corpus in testdata/fuzz/ (which `unit` runs as
+# tests too): what reads a person's input or anybody's file never panics.
+# 7 targets × (FUZZTIME + a few seconds to build): about 1 minute on 2 cores.
+FUZZTIME ?= 5s
+FUZZ_TARGETS := \
+	./data:FuzzIDNumber ./data:FuzzParseDate \
+	./data/sheet:FuzzRead \
+	./data/seal:FuzzParse ./data/seal:FuzzReadQR \
+	./data/docs:FuzzFindSeal \
+	./data/pdf:FuzzImages
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		out=$$($(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg 2>&1) || { echo "$$out"; exit 1; }; \
+	done
 
 # The real binary in a real (virtual) window: starts on a demo database,
 # waits for the window, saves out/smoke.png, closes it.

@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/swcert/swcert/data"
@@ -24,13 +25,16 @@ const (
 	ExitOK      = 0
 	ExitFailure = 1 // anything that is not the user's input
 	ExitInvalid = 2 // invalid input: the message names the field
+	// ExitPanic (3, panic.go): SWCert's own fault, logged
 )
 
 // Main runs SWCert with the arguments after the program name and returns
 // the exit status. With no command it opens the window.
-func Main(args []string, stdout, stderr io.Writer) int {
+func Main(args []string, stdout, stderr io.Writer) (code int) {
 	// Nothing is printed raw that a terminal would obey (terminal.go).
 	stdout, stderr = terminalSafe{stdout}, terminalSafe{stderr}
+	logPath := logFile(DefaultDBPath())
+	defer catchPanics(stderr, &logPath)(&code)
 	// See memory.go; the window lowers the limit while idle.
 	debug.SetGCPercent(gcPercent)
 	debug.SetMemoryLimit(heavyLimit)
@@ -39,11 +43,29 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		i18n.SetLanguage(cliLanguage(""))
 		return fail(stderr, false, err)
 	}
+	logPath = logFile(o.db)
 	if len(o.args) == 0 {
+		if noDisplay(runtime.GOOS, os.Getenv) {
+			i18n.SetLanguage(cliLanguage(o.lang))
+			fmt.Fprintln(stderr, "swcert: "+i18n.T("cli.no_display"))
+			return ExitFailure
+		}
 		return runGUI(o, stderr)
 	}
 	i18n.SetLanguage(cliLanguage(o.lang))
 	return runCLI(o, stdout, stderr)
+}
+
+// noDisplay says whether the window cannot open for want of a display: on
+// Linux and the BSDs a desktop session sets DISPLAY (X11) or
+// WAYLAND_DISPLAY; without either the window library panics. Elsewhere
+// (Windows, macOS) there is always one.
+func noDisplay(goos string, getenv func(string) string) bool {
+	switch goos {
+	case "windows", "darwin", "ios", "android", "js", "wasip1":
+		return false
+	}
+	return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
 }
 
 // openStore opens the database, creating it (and its directory) on first
@@ -53,13 +75,16 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 	if err := os.MkdirAll(filepath.Dir(o.db), 0o700); err != nil {
 		return nil, nil, files.WriteError("db", filepath.Dir(o.db), err)
 	}
-	closeLog := func() {}
-	if f, err := os.OpenFile(filepath.Join(filepath.Dir(o.db), "swcert.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
-		prev := log.Writer()
-		log.SetOutput(redacting{f})
-		closeLog = func() { log.SetOutput(prev); _ = f.Close() }
+	closeLog := openLog(o.db)
+	// What a killed run left half written (a ZIP, a roster) goes first.
+	if removed, err := files.UseJournal(filepath.Dir(o.db)); err != nil {
+		log.Printf("temporary files journal: %v", err)
+	} else {
+		for _, p := range removed {
+			log.Printf("removed %s, left half written by an export that was interrupted", p)
+		}
 	}
-	db, err := sqlite.Open(o.db, o.now)
+	db, err := sqlite.Open(o.db, o.now, sqlite.WithPassphrase(o.passphrase), sqlite.WithKDF(kdf))
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
 		// A folder that cannot be swept now does not keep the store shut:
@@ -68,12 +93,37 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 			log.Printf("proof files of %s: %v", o.db, err)
 		}
 	}
+	if e := data.AsError(err); e != nil && (e.Field == "passphrase" || e.Field == "passphrase_file") {
+		closeLog() // encrypted: no passphrase, a wrong one, or a file that cannot be read
+		return nil, nil, err
+	}
 	if err != nil {
 		log.Printf("open %s: %v", o.db, err)
 		closeLog()
+		if data.AsError(err) != nil { // not SWCert's, damaged, busy: in words
+			return nil, nil, err
+		}
 		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": i18n.T("err.internal")}}
 	}
-	return db, func() { _ = db.Close(); closeLog() }, nil
+	unprotect := protectOwnFiles(o.db)
+	return db, func() { _ = db.Close(); unprotect(); closeLog() }, nil
+}
+
+// protectOwnFiles registers the files beside the database that no output
+// may replace (the store protects the database and its journals itself):
+// the log, the signing key and the proof files' folder.
+func protectOwnFiles(db string) (release func()) {
+	releases := []func(){
+		files.Protect(files.Log, filepath.Join(filepath.Dir(db), "swcert.log")),
+		files.Protect(files.Key, sqlite.KeyPath(db)),
+		files.ProtectFolder(files.Proofs, proofDir(db)),
+		files.ProtectFolder(files.Database, filepath.Join(filepath.Dir(db), files.JournalFolder)),
+	}
+	return func() {
+		for _, r := range releases {
+			r()
+		}
+	}
 }
 
 // fail prints err for a person (or as JSON) and returns its exit status.

@@ -103,6 +103,7 @@ var commands = map[string]command{
 	"export template":   exportTemplate,
 	"export certs":      exportBatch("export certs", (*docs.Service).ExportCertificates),
 	"export ce-reports": exportBatch("export ce-reports", (*docs.Service).ExportCEReports),
+	"backup":            backupCmd,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {
@@ -114,6 +115,9 @@ func runCLI(o *options, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintln(stdout, DisplayName, Version)
 		return ExitOK
+	}
+	if _, ok := storeless[name]; ok {
+		return runStoreless(o, name, stdout, stderr)
 	}
 	rest := o.args[1:]
 	cmd, ok := commands[name]

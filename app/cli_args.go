@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"strconv"
+	"strings"
 
 	"github.com/swcert/swcert/data"
 )
@@ -59,6 +60,16 @@ func int64Flag(fs *flag.FlagSet, name string, value int64, usage string) *int64 
 	return p
 }
 
+// inRange refuses the value v of --flag outside min..max, naming the flag
+// and its range: a count or a number of days beyond it is no one's
+// intent, and would overflow the arithmetic it goes into.
+func inRange(flag string, v, min, max int64) error {
+	if v < min || v > max {
+		return data.Invalid(flag, "cli.flag_range", "Flag", "--"+flag, "Value", v, "Min", data.Grouped(min), "Max", data.Grouped(max))
+	}
+	return nil
+}
+
 // parseError turns a flag package error into an invalid-input error that
 // names the flag (the flag package keeps only the text of a Set error, so
 // the decimal flags given are looked at again).
@@ -76,6 +87,10 @@ func parseError(fs *flag.FlagSet, args []string, err error) error {
 			value = args[i+1]
 		}
 		if _, ok := parseDecimal(value); !ok {
+			if value != "" && strings.Trim(value, "0123456789") == "" {
+				// Decimal digits, too many of them: no flag's range is near.
+				return data.Invalid(name, "cli.number_too_large", "Flag", "--"+name, "Value", value)
+			}
 			return data.Invalid(name, "cli.bad_number", "Flag", "--"+name, "Value", value)
 		}
 	}

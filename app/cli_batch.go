@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -30,8 +29,8 @@ func exportBatch(name string, run func(s *docs.Service, ctx context.Context, sea
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
-		if *out == "" {
-			return data.Invalid("out", "err.required")
+		if err := checkOut(*out); err != nil {
+			return err
 		}
 		res, err := run(c.docs(), c.ctx, *search, *out, nil)
 		if err != nil {

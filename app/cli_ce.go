@@ -159,8 +159,8 @@ func exportCEReport(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	ps, err := data.ParseDate(*start)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/demo"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -15,8 +14,8 @@ func demoCmd(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *n < 1 || *n > demo.MaxHolders {
-		return data.Invalid("holders", "cli.bad_flag", "Detail", fmt.Sprintf("--holders must be between 1 and %d", demo.MaxHolders))
+	if err := inRange("holders", int64(*n), 1, demo.MaxHolders); err != nil {
+		return err
 	}
 	added, err := demo.Load(c.ctx, c.db, *n, c.o.now())
 	if err != nil {

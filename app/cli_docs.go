@@ -24,12 +24,22 @@ func (c *cli) docs() *docs.Service {
 	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Snapshots: c.db, Import: c.db, Now: c.o.now}
 }
 
+// checkOut refuses an --out that is missing, or would replace the
+// database, its journals, the log, the key or go into the proof files'
+// folder: before the document is made (and its snapshot recorded).
+func checkOut(path string) error {
+	if path == "" {
+		return data.Invalid("out", "err.required")
+	}
+	return files.CheckOutput(path)
+}
+
 // writeFile writes an output file whole, or reports the path it could not.
 func writeFile(path string, b []byte) error {
 	if path == "" {
 		return data.Invalid("out", "err.required")
 	}
-	if err := files.Write(path, b, 0o644); err != nil { // never half a PDF or sheet
+	if err := files.Write(path, b); err != nil { // never half a PDF or sheet, never over the database
 		return files.WriteError("out", path, err)
 	}
 	return nil
@@ -45,8 +55,8 @@ func exportCert(c *cli, args []string) error {
 	if *cert <= 0 {
 		return data.Invalid("cert_id", "err.required")
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	b, doc, err := c.docs().ExportCertificate(c.ctx, *cert)
 	if err != nil {
@@ -73,8 +83,12 @@ func verifyCmd(c *cli, args []string) error {
 		return data.Invalid("input", "cli.verify_what")
 	case "-": // a pipe may never end: read to the cap and one byte more
 		input, err = files.ReadAtMost(stdin, data.MaxInputBytes)
-	default: // so may /dev/zero or a FIFO
-		input, err = files.ReadFile(pos, data.MaxInputBytes)
+	default: // a regular file: /dev/zero or a FIFO are refused unread
+		input, err = files.ReadRegular(pos, data.MaxInputBytes)
+	}
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return data.Invalid("input", "err.input.too_large", "Max", data.MaxInputBytes>>20)
 	}
 	if err != nil {
 		return files.ReadError("input", pos, err)
@@ -142,6 +156,9 @@ func keyExport(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := checkOut(*out); err != nil {
+		return err
+	}
 	b, err := c.docs().PublicKey(c.ctx)
 	if err != nil {
 		return err
@@ -169,7 +186,13 @@ func keyTrust(c *cli, args []string) error {
 	if pos == "" {
 		return data.Invalid("key", "err.required")
 	}
-	b, err := files.ReadFile(pos, seal.MaxJWKBytes)
+	// A regular file only: a key file has an end, /dev/zero or a pipe
+	// may not.
+	b, err := files.ReadRegular(pos, seal.MaxJWKBytes)
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return data.Invalid("key", "err.key.not_jwk")
+	}
 	if err != nil {
 		return files.ReadError("key", pos, err)
 	}
@@ -211,9 +234,16 @@ func keyName(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := c.db.OwnKey(c.ctx)
-	if err == nil && pos != "" {
+	var k *data.SealKey
+	if pos != "" {
 		k, err = c.db.SetOwnKeyName(c.ctx, pos)
+	} else {
+		var keys []*data.SealKey
+		if keys, err = c.db.Keys(c.ctx); err == nil {
+			if k = data.OwnKeyOf(keys); k == nil {
+				err = &data.Error{Code: data.ENOTFOUND, Field: "kid", Key: "err.not_found.key", Args: map[string]any{"KID": ""}}
+			}
+		}
 	}
 	if err != nil {
 		return err

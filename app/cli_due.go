@@ -29,8 +29,8 @@ func attentionFlags(fs *flag.FlagSet) func() (data.AttentionFilter, error) {
 	group := fs.String("group", "", "kind, org, region or level: grouped by it first")
 	return func() (data.AttentionFilter, error) {
 		f := data.AttentionFilter{Within: *within, Kind: word(data.AttentionKinds, *kind), Search: *search, Group: data.AttentionGroup(*group)}
-		if *within < 0 {
-			return f, data.Invalid("within", "cli.bad_flag", "Detail", "--within must be 0 (any time) or more days")
+		if err := inRange("within", int64(*within), 0, data.MaxWithinDays); err != nil {
+			return f, err
 		}
 		if *kind != "" && !slices.Contains(data.AttentionKinds, f.Kind) {
 			return f, data.Invalid("kind", "cli.bad_flag", "Detail", "--kind: annotation, registration, ce, paper or certificate")
@@ -109,8 +109,8 @@ func exportICS(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	f, err := filter()
 	if err != nil {
@@ -120,12 +120,16 @@ func exportICS(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := c.db.OwnKey(c.ctx)
+	keys, err := c.db.Keys(c.ctx) // the public half names the database: no key file needed
 	if err != nil {
 		return err
 	}
+	o := screens.ICSOptions{RemindDays: days, Sequences: c.db}
+	if k := data.OwnKeyOf(keys); k != nil {
+		o.DBID = k.KID
+	}
 	var b bytes.Buffer
-	n, err := screens.ICS(c.ctx, &b, items, c.o.now(), screens.ICSOptions{DBID: k.KID, RemindDays: days, Sequences: c.db})
+	n, err := screens.ICS(c.ctx, &b, items, c.o.now(), o)
 	if err != nil {
 		return err
 	}

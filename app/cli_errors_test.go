@@ -84,16 +84,30 @@ func (e *endless) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// "a path that is not a regular file like /dev/zero or stdin streaming
-// forever is bounded by the same cap": read to the cap and a byte more,
+// A path that is not a regular file (/dev/zero, a FIFO) is refused before
+// it is read; stdin streaming forever is read to the cap and a byte more,
 // then refused with the message, exit 2.
 func TestVerifyEndlessInputIsBounded(t *testing.T) {
 	r := newRun(t)
 	want := "swcert: input (" // the field, then the message
+	devices := []string{}
 	if _, err := os.Stat("/dev/zero"); err == nil {
-		code, stdout, stderr := r.do("verify", "/dev/zero")
-		if code != ExitInvalid || !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "larger than 32 MB") || stdout != "" {
-			t.Errorf("/dev/zero: exit %d, stderr %q", code, stderr)
+		devices = append(devices, "/dev/zero")
+	}
+	if pipe := filepath.Join(t.TempDir(), "pipe.pdf"); mkfifo(pipe) == nil {
+		devices = append(devices, pipe) // nobody writes: read, it would wait
+	}
+	for _, path := range devices {
+		code, stdout, stderr := r.do("verify", path)
+		if code != ExitInvalid || !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "is not a file") || stdout != "" {
+			t.Errorf("%s: exit %d, stderr %q", path, code, stderr)
+		}
+	}
+	huge := filepath.Join(t.TempDir(), "huge.pdf")
+	os.WriteFile(huge, nil, 0o600)
+	if err := os.Truncate(huge, 100<<20); err == nil { // sparse
+		if code, _, stderr := r.do("verify", huge); code != ExitInvalid || !strings.Contains(stderr, "larger than 32 MB") {
+			t.Errorf("100 MB file: exit %d, stderr %q", code, stderr)
 		}
 	}
 	in := &endless{}

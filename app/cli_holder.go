@@ -78,8 +78,11 @@ func holderList(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *limit <= 0 || *offset < 0 {
-		return data.Invalid("limit", "cli.bad_flag", "Detail", "--limit must be at least 1 and --offset at least 0")
+	if err := inRange("limit", int64(*limit), 1, data.MaxPageSize); err != nil {
+		return err
+	}
+	if err := inRange("offset", int64(*offset), 0, data.MaxOffset); err != nil {
+		return err
 	}
 	hs, err := c.db.FindHolders(c.ctx, data.HolderFilter{Search: *search, Offset: *offset, Limit: *limit})
 	if err != nil {

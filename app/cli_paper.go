@@ -191,8 +191,8 @@ func exportMailForm(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	b, d, err := c.docs().ExportMailForm(c.ctx, *cert)
 	if err != nil {

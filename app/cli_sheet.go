@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	"github.com/swcert/swcert/data"
@@ -49,9 +48,9 @@ func importCmd(c *cli, args []string) error {
 	if pos == "" {
 		return data.Invalid("file", "err.required")
 	}
-	b, err := os.ReadFile(pos)
+	b, err := readSheet(pos)
 	if err != nil {
-		return files.ReadError("file", pos, err)
+		return err
 	}
 	rep, err := c.docs().ImportSheet(c.ctx, pos, bytes.NewReader(b), *dry, *good)
 	if err != nil {
@@ -87,6 +86,21 @@ func importCmd(c *cli, args []string) error {
 	return nil
 }
 
+// readSheet reads the spreadsheet at path: a regular file (not a folder, a
+// device such as /dev/zero or a pipe) of at most data.MaxSheetBytes, refused
+// before a byte is read otherwise.
+func readSheet(path string) ([]byte, error) {
+	b, err := files.ReadRegular(path, data.MaxSheetBytes)
+	var large *files.TooLargeError
+	if errors.As(err, &large) {
+		return nil, data.CheckSheetSize(large.Size)
+	}
+	if err != nil {
+		return nil, files.ReadError("file", path, err)
+	}
+	return b, nil
+}
+
 // importLines are the report as the command line prints it: the bad rows,
 // the skipped example, every change, then what was (or would be) done.
 func importLines(rep *docs.ImportReport, reveal bool) []string {
@@ -113,8 +127,8 @@ func exportRoster(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	rows, err := c.docs().Roster(c.ctx)
 	if err != nil {
@@ -139,8 +153,8 @@ func exportTemplate(c *cli, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return data.Invalid("out", "err.required")
+	if err := checkOut(*out); err != nil {
+		return err
 	}
 	var b bytes.Buffer
 	if err := sheet.WriteTable(*out, &b, sheet.TemplateExport(c.o.now())); err != nil {

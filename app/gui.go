@@ -12,8 +12,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
+	"github.com/swcert/swcert/data/sqlite"
 	"github.com/swcert/swcert/screens"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -31,36 +34,64 @@ func runGUI(o *options, stderr io.Writer) int {
 	system := string(lang.SystemLocale())
 	useFyneLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 
+	w := a.NewWindow(DisplayName)
+	o.window = true
 	db, closeDB, err := openStore(o)
-	if err != nil {
+	if sqlite.IsLocked(err) {
+		// An encrypted database: its passphrase is asked before anything
+		// of it shows; a wrong one opens nothing and asks again.
+		i18n.SetLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+		u := screens.NewUnlock(o.db, func(p []byte) error {
+			o.pass = p
+			db, closeDB, err = openStore(o)
+			if err != nil {
+				o.pass = nil
+			}
+			return err
+		}, func() { startMain(a, w, o, db, system) })
+		w.SetContent(u.Content())
+		w.Canvas().Focus(u.Pass)
+	} else if err != nil {
 		i18n.SetLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 		return fail(stderr, false, err)
+	} else {
+		startMain(a, w, o, db, system)
 	}
-	defer closeDB()
-	// Load the search texts while the window opens, so the first keystroke
-	// in the search box does not pay for it.
-	go db.WarmSearch(context.Background())
-
-	w := a.NewWindow(DisplayName)
-	heavy := &heavyWork{}
-	heavy.set(0) // idle
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Now: o.now, DBPath: o.db,
-		Heavy:  heavy.run,
-		Proofs: &proofs.Store{Dir: proofDir(o.db)},
-		Docs:   &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
-	main := screens.NewMain(a, w, svc, Version, system)
-	main.Install()
-	// The dashboard (and with it the reminders) is worked out again every
-	// hour, so a deadline coming within a reminder window is told that day.
-	go func() {
-		for range time.Tick(time.Hour) {
-			fyne.Do(func() { main.Refresh() })
+	defer func() {
+		if closeDB != nil {
+			closeDB()
 		}
 	}()
 	w.Resize(fyne.NewSize(1180, 760))
 	w.CenterOnScreen()
 	w.ShowAndRun()
 	return ExitOK
+}
+
+// startMain fills the window with the tabs on the open store.
+func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system string) {
+	// Load the search texts while the window opens, so the first keystroke
+	// in the search box does not pay for it.
+	data.Go(func() { db.WarmSearch(context.Background()) })
+	heavy := &heavyWork{}
+	heavy.set(0) // idle
+	proofStore := &proofs.Store{Dir: proofDir(o.db), Sealer: db.ProofSealer()}
+	w.SetOnClosed(proofStore.CloseViews) // the proofs opened for a viewer, when sealed
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Now: o.now, DBPath: o.db,
+		Heavy:      heavy.run,
+		Proofs:     proofStore,
+		Encryption: db,
+		Backups:    &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version},
+		Docs:       &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
+	main := screens.NewMain(a, w, svc, Version, system)
+	main.Install()
+	// The dashboard (and with it the reminders) is worked out again every
+	// hour, so a deadline coming within a reminder window is told that day.
+	data.Go(func() {
+		for range time.Tick(time.Hour) {
+			fyne.Do(func() { main.Refresh() })
+		}
+	})
 }
 
 // useFyneLanguage registers our translations with Fyne's lang and, where

@@ -19,6 +19,11 @@ type options struct {
 	lang   string // "" follows preferences (GUI) or the environment (CLI)
 	reveal bool   // print ID and phone numbers in full
 	args   []string
+	// passFile is --passphrase-file (passphrase.go); pass the passphrase
+	// once read.
+	passFile string
+	pass     []byte
+	window   bool // the window asks for a passphrase itself
 }
 
 // parseOptions reads the global flags. The clock is --now, else
@@ -32,6 +37,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.json, "json", false, "machine output")
 	fs.StringVar(&o.lang, "lang", "", "zh or en")
 	fs.BoolVar(&o.reveal, "reveal", false, "print ID and phone numbers in full")
+	fs.StringVar(&o.passFile, "passphrase-file", "", "file holding the passphrase of an encrypted database (- reads standard input)")
 	if err := fs.Parse(args); err != nil {
 		return nil, flagError(err)
 	}
@@ -55,9 +61,20 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	if err != nil {
 		return nil, data.Invalid("now", "cli.bad_now", "Value", *nowText)
 	}
+	if t.Before(minNow) || !t.Before(maxNow) {
+		return nil, data.Invalid("now", "cli.now_range", "Value", *nowText, "Min", minNow.Year(), "Max", maxNow.Year()-1)
+	}
 	o.now = func() time.Time { return t }
 	return o, nil
 }
+
+// A fixed clock lies between 2000 and 2199: certificates are from 2008 on,
+// and the day counts between any two dates of the records stay exact
+// (time.Duration spans 292 years).
+var (
+	minNow = time.Date(2000, 1, 1, 0, 0, 0, 0, data.Beijing)
+	maxNow = time.Date(2200, 1, 1, 0, 0, 0, 0, data.Beijing)
+)
 
 // parseTime reads --now: RFC 3339, or a day or "YYYY-MM-DD HH:MM" in
 // Beijing time (data.ParseTime), the clock every rule counts days in.

@@ -127,13 +127,13 @@ func AttentionByHolder(s *Snapshot, now time.Time) []HolderAttention {
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Add(1)
-		go func() {
+		Go(func() {
 			defer wg.Done()
 			for i := p; i < len(holders); i += parts {
 				h := holders[i]
 				out[i] = holderAttention(s, h, certs[h.ID], binding[h.ID], now)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	return out

@@ -126,7 +126,9 @@ func (d Date) AddMonths(n int) Date {
 func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
 
 // DaysUntil is the number of calendar days from d to o (negative when o is earlier).
-func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
+// Counted on Unix days, not a time.Duration: a Duration spans 292 years
+// and saturates beyond.
+func (d Date) DaysUntil(o Date) int { return int((o.t.Unix() - d.t.Unix()) / 86400) }
 
 func (d Date) String() string {
 	if d.IsZero() {

@@ -94,3 +94,23 @@ func TestParseAndFormatTime(t *testing.T) {
 		t.Errorf("shown in Beijing time: %s", got)
 	}
 }
+
+// Day counts stay exact beyond the 292 years a time.Duration spans (it
+// saturated: 2029-05-08 seen from 9999-12-31 was "106751 days overdue").
+func TestDaysUntilFarApart(t *testing.T) {
+	cases := []struct {
+		from, to Date
+		want     int
+	}{
+		{NewDate(2026, 11, 22), NewDate(2026, 11, 23), 1},
+		{NewDate(2026, 11, 22), NewDate(2026, 11, 21), -1},
+		{NewDate(1900, 1, 1), NewDate(2199, 12, 31), 109572},
+		{NewDate(2199, 12, 31), NewDate(1900, 1, 1), -109572},
+		{NewDate(9999, 12, 31), NewDate(2029, 5, 8), -2911219},
+	}
+	for _, c := range cases {
+		if got := c.from.DaysUntil(c.to); got != c.want {
+			t.Errorf("%s to %s: %d days, want %d", c.from, c.to, got, c.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ const (
 	EINVALID  = "invalid"   // bad input: names the field and what is wrong
 	ENOTFOUND = "not_found" // the record asked for does not exist
 	ECONFLICT = "conflict"  // the input collides with a saved record (duplicates)
+	EBUSY     = "busy"      // another program holds the database: try again (exit 1)
 	EINTERNAL = "internal"  // anything else; never shown in detail to a person
 )
 

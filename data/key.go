@@ -66,3 +66,15 @@ func short(kid string) string {
 	}
 	return kid
 }
+
+// OwnKeyOf is the own key among keys (a KeyService's Keys, which reads no
+// key file: naming the exporter and numbering calendar events need only
+// the public half); nil when there is none.
+func OwnKeyOf(keys []*SealKey) *SealKey {
+	for _, k := range keys {
+		if k.Own {
+			return k
+		}
+	}
+	return nil
+}

@@ -59,3 +59,24 @@ func TestGrouped(t *testing.T) {
 		}
 	}
 }
+
+// A refusal names the column as the spreadsheet does, and sizes as a
+// person reads them.
+func TestColumnNameAndSizes(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", 1000: "ALL", 16384: "XFD"} {
+		if got := ColumnName(col); got != want {
+			t.Errorf("column %d: %q, want %q", col, got, want)
+		}
+	}
+	for n, want := range map[int64]string{200 << 20: "200.0", 340<<20 + 1: "340.0", 1 << 30: "1,024", 1 << 62: "4,398,046,511,104"} {
+		if got := mebibytes(n); got != want {
+			t.Errorf("%d bytes: %q, want %q", n, got, want)
+		}
+	}
+	if CheckSheetSize(MaxSheetBytes) != nil || key(CheckSheetSize(MaxSheetBytes+1)) != "err.sheet.too_large" {
+		t.Error("the size bound is not at MaxSheetBytes")
+	}
+	if CheckSheetRow(MaxSheetRows+1) != nil || key(CheckSheetRow(MaxSheetRows+2)) != "err.sheet.too_many_rows" {
+		t.Error("the row bound is not MaxSheetRows below the header")
+	}
+}

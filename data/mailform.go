@@ -41,7 +41,7 @@ const (
 var Fees = []Fee{FeeOnDelivery, FeePrepaid}
 
 // MailForm is the application to receive the paper certificate by mail
-// (社会工作者职业资格证书领取申请表): what the holder fills in besides what
+// (社会工作者职业水平证书领取申请表): what the holder fills in besides what
 // the app knows from the holder and certificate.
 type MailForm struct {
 	CertID    int64     `json:"cert_id"`

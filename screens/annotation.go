@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -315,7 +314,7 @@ func (s *Annotations) onExport() {
 	if s.cert == nil {
 		return
 	}
-	askSave(s.win, s.exportName(), ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
+	askSave(s.win, s.exportName(), []string{".pdf"}, s.exportTo)
 }
 
 // exportName is the PDF's suggested name: the holder and the number.
@@ -327,10 +326,10 @@ func (s *Annotations) exportName() string {
 	return data.ExportFileName(".pdf", name, s.cert.MNo, data.FileCertificate)
 }
 
-// exportTo writes the sealed PDF to w and says where it went.
-func (s *Annotations) exportTo(w io.WriteCloser) {
+// exportTo writes the sealed PDF at path and says where it went.
+func (s *Annotations) exportTo(path string) {
 	b, doc, err := s.svc.Docs.ExportCertificate(s.svc.ctx(), s.cert.ID)
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return

@@ -45,19 +45,7 @@ func (m *Main) ShowBatch() {
 		d.Hide()
 		ce := what.Selected == i18n.T("batch.ce")
 		if into.Selected == i18n.T("batch.zip") {
-			s := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err != nil || w == nil {
-					return
-				}
-				path := w.URI().Path()
-				w.Close()
-				if !strings.HasSuffix(strings.ToLower(path), ".zip") {
-					path += ".zip"
-				}
-				m.RunBatch(ce, query, path)
-			}, m.Win)
-			s.SetFileName(batchFileName(ce, query, m.Svc.Now()))
-			s.Show()
+			askSave(m.Win, batchFileName(ce, query, m.Svc.Now()), []string{".zip"}, func(path string) { m.RunBatch(ce, query, path) })
 			return
 		}
 		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {

@@ -310,7 +310,12 @@ func (s *CELog) showProofs() {
 
 // openProof shows a proof file with the system's viewer.
 func (s *CELog) openProof(p data.Proof) {
-	u := &url.URL{Scheme: "file", Path: s.svc.Proofs.Path(p)}
+	path, err := s.svc.Proofs.ViewPath(p) // a sealed file opened for the viewer
+	if err != nil {
+		s.msg.SetText(i18n.Message(err))
+		return
+	}
+	u := &url.URL{Scheme: "file", Path: path}
 	if err := fyne.CurrentApp().OpenURL(u); err != nil {
 		s.msg.SetText(i18n.Message(err))
 	}
@@ -398,7 +403,7 @@ func (s *CELog) onDelete() {
 }
 
 func (s *CELog) onExport() {
-	askSave(s.win, s.exportName(), ".pdf", s.exportTo)
+	askSave(s.win, s.exportName(), []string{".pdf"}, s.exportTo)
 }
 
 // exportName is the report's suggested name: the holder, the number of
@@ -407,10 +412,10 @@ func (s *CELog) exportName() string {
 	return data.ExportFileName(".pdf", s.holder.Name, s.ceMNo, data.FileCEReport)
 }
 
-// exportTo writes the sealed CE report of the current period to w.
-func (s *CELog) exportTo(w fyne.URIWriteCloser) {
+// exportTo writes the sealed CE report of the current period at path.
+func (s *CELog) exportTo(path string) {
 	b, r, err := s.svc.Docs.ExportCEReport(s.svc.ctx(), s.holder.ID, 0, data.Date{})
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return

@@ -231,7 +231,7 @@ func DaysText(it data.Attention) string {
 }
 
 func (s *Dashboard) onExportICS() {
-	askSave(s.win, data.ExportFileName(".ics", i18n.T("dash.file_ics"), data.DateOf(s.svc.Now()).String()), ".ics", func(w fyne.URIWriteCloser) {
+	askSave(s.win, data.ExportFileName(".ics", i18n.T("dash.file_ics"), data.DateOf(s.svc.Now()).String()), []string{".ics"}, func(path string) {
 		// Every item the filters select, off the UI goroutine: "any time"
 		// is 185,000 of them with 100,000 holders.
 		s.status.SetText(i18n.T("busy.export"))
@@ -249,7 +249,7 @@ func (s *Dashboard) onExportICS() {
 					events, err = ICS(s.svc.ctx(), &b, items, s.svc.Now(), o)
 				}
 			}
-			where, err = writeOut(w, b.Bytes(), err)
+			where, err = writeOut(path, b.Bytes(), err)
 		}, func() {
 			if err != nil {
 				s.status.SetText(i18n.Message(err))

@@ -24,11 +24,15 @@ type ICSOptions struct {
 
 // icsOptions are the window's: this database, the days given.
 func (s Services) icsOptions(days []int) (ICSOptions, error) {
-	k, err := s.Keys.OwnKey(s.ctx())
+	keys, err := s.Keys.Keys(s.ctx())
 	if err != nil {
 		return ICSOptions{}, err
 	}
-	return ICSOptions{DBID: k.KID, RemindDays: days, Sequences: s.Calendar}, nil
+	o := ICSOptions{RemindDays: days, Sequences: s.Calendar}
+	if k := data.OwnKeyOf(keys); k != nil {
+		o.DBID = k.KID
+	}
+	return o, nil
 }
 
 // remindDays are the reminder days set in Settings (the defaults when

@@ -89,6 +89,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 func (m *Main) Refresh() {
 	if cur := m.current(); cur != nil {
 		cur.Dashboard.Refresh()
+		cur.autoBackup()
 	}
 }
 
@@ -138,6 +139,8 @@ func (m *Main) Install() {
 	m.Win.SetContent(m.Tabs)
 	m.Win.SetMainMenu(m.Menu())
 	m.Dashboard.Refresh()
+	m.autoBackup()
+	m.warnKey()
 	m.Certificates.SearchDelay = searchDelay
 	m.Annotations.picker.SearchDelay = searchDelay
 	m.Register.picker.SearchDelay = searchDelay
@@ -163,8 +166,14 @@ func (m *Main) Menu() *fyne.MainMenu {
 	template := fyne.NewMenuItem(i18n.T("menu.template"), m.ShowExportTemplate)
 	batch := fyne.NewMenuItem(i18n.T("menu.batch"), m.ShowBatch)
 	about := fyne.NewMenuItem(i18n.T("menu.about"), m.ShowAbout)
+	file := []*fyne.MenuItem{imp, roster, template, batch, fyne.NewMenuItemSeparator()}
+	if m.Svc.Backups != nil {
+		file = append(file, fyne.NewMenuItem(i18n.T("menu.backup"), m.ShowBackup), fyne.NewMenuItem(i18n.T("menu.restore"), m.ShowRestore),
+			fyne.NewMenuItemSeparator())
+	}
+	file = append(file, demo, fyne.NewMenuItemSeparator(), settings)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(i18n.T("menu.file"), imp, roster, template, batch, fyne.NewMenuItemSeparator(), demo, fyne.NewMenuItemSeparator(), settings),
+		fyne.NewMenu(i18n.T("menu.file"), file...),
 		fyne.NewMenu(i18n.T("menu.help"), about),
 	)
 }

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"io"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -365,7 +363,7 @@ func (s *PaperTab) onExport() {
 	if !s.onSaveForm() {
 		return
 	}
-	askSave(s.win, s.exportName(), ".pdf", func(w fyne.URIWriteCloser) { s.exportTo(w) })
+	askSave(s.win, s.exportName(), []string{".pdf"}, s.exportTo)
 }
 
 // exportName is the form's suggested name: the holder, the number, what it is.
@@ -377,10 +375,10 @@ func (s *PaperTab) exportName() string {
 	return data.ExportFileName(".pdf", name, s.cert.MNo, data.FileMailForm)
 }
 
-// exportTo writes the sealed form to w.
-func (s *PaperTab) exportTo(w io.WriteCloser) {
+// exportTo writes the sealed form at path.
+func (s *PaperTab) exportTo(path string) {
 	b, _, err := s.svc.Docs.ExportMailForm(s.svc.ctx(), s.cert.ID)
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		status(s.exportMsg, err, "")
 		return

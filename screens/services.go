@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 )
@@ -28,10 +29,17 @@ type Services struct {
 	Attention data.AttentionService
 	// Calendar numbers the revisions of exported calendar events.
 	Calendar data.CalendarService
+	// Encryption turns encryption at rest on and off (Settings); nil for a
+	// store that keeps its own (a shared server).
+	Encryption data.EncryptionService
 	// Proofs keeps the files that prove CE records.
 	Proofs *proofs.Store
 	// Docs exports sealed PDFs and verifies seals.
 	Docs *docs.Service
+	// Backups backs up and restores the database's files (File → Back
+	// up…, Restore…, the automatic backup). Nil: a store that is not a
+	// file of this machine; the menu has no such items.
+	Backups *backup.Files
 	// Now is the only clock (the --now flag can fix it).
 	Now func() time.Time
 	// DBPath is shown where the user is asked to confirm a change to it.
@@ -53,10 +61,10 @@ func (s Services) background(work func(), done func()) {
 		done()
 		return
 	}
-	go func() {
+	data.Go(func() {
 		work()
 		fyne.Do(done)
-	}()
+	})
 }
 
 func (s Services) heavy(work func()) {

@@ -34,8 +34,13 @@ type Settings struct {
 	Language *widget.RadioGroup
 	Theme    *widget.RadioGroup
 	Remind   *field
-	Exporter *exporterSetting // settings_exporter.go
-	dialog   dialog.Dialog
+	// Exporter names the exporter the documents print (settings_exporter.go).
+	Exporter *exporterSetting
+	// Encryption is nil when the store offers none (encryption.go).
+	Encryption *encryptionSection
+	// BackupKeep is how many automatic backups are kept (0: none made).
+	BackupKeep *field
+	dialog     dialog.Dialog
 }
 
 // ShowSettings opens the settings dialog. A change applies at once.
@@ -92,8 +97,18 @@ func (m *Main) NewSettings() *Settings {
 	)
 	s.Exporter = m.newExporterSetting()
 	form.AppendItem(s.Exporter.item())
+	size := fyne.NewSize(460, 400)
+	if m.Svc.Backups != nil {
+		s.BackupKeep = m.newBackupKeepField()
+		form.Append(i18n.T("settings.backup_keep"), s.BackupKeep.object())
+	}
+	if m.Svc.Encryption != nil {
+		s.Encryption = newEncryptionSection(m.Svc, m.Win)
+		form.Append(i18n.T("settings.encryption"), s.Encryption.box)
+		size = fyne.NewSize(520, 520)
+	}
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
-	s.dialog.Resize(fyne.NewSize(420, 340))
+	s.dialog.Resize(size)
 	return s
 }
 

@@ -24,7 +24,7 @@ func (m *Main) newExporterSetting() *exporterSetting {
 	e := &exporterSetting{Msg: widget.NewLabel("")}
 	e.Msg.Wrapping = fyne.TextWrapWord
 	e.Name = newField("exporter", i18n.T("settings.exporter_hint"), data.ValidateExporterName)
-	if k, err := m.Svc.Keys.OwnKey(m.Svc.ctx()); err == nil {
+	if k := ownKey(m.Svc); k != nil {
 		if k.Named() {
 			e.Name.entry.SetText(k.Name)
 		} else {
@@ -35,6 +35,15 @@ func (m *Main) newExporterSetting() *exporterSetting {
 	e.Save = widget.NewButton(i18n.T("settings.exporter_save"), func() { m.saveExporter(e) })
 	e.Name.entry.OnSubmitted = func(string) { m.saveExporter(e) }
 	return e
+}
+
+// ownKey is the database's own key, its public half (nil if unreadable).
+func ownKey(svc Services) *data.SealKey {
+	keys, err := svc.Keys.Keys(svc.ctx())
+	if err != nil {
+		return nil
+	}
+	return data.OwnKeyOf(keys)
 }
 
 func (m *Main) saveExporter(e *exporterSetting) {

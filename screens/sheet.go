@@ -2,9 +2,9 @@ package screens
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"io"
-	"strings"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/sheet"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -27,16 +28,44 @@ func (m *Main) ShowImport() {
 		if err != nil || r == nil {
 			return
 		}
-		b, err := io.ReadAll(r)
-		r.Close()
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("%s", i18n.T("err.sheet.unreadable")), m.Win)
-			return
-		}
-		m.importFile(r.URI().Name(), b)
+		m.openImport(r)
 	}, m.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
 	d.Show()
+}
+
+// openImport reads the chosen spreadsheet, bounded as the command line
+// reads it: a regular file (not a folder, a device such as /dev/zero or a
+// pipe) of at most data.MaxSheetBytes, refused before it is read otherwise.
+func (m *Main) openImport(r fyne.URIReadCloser) {
+	defer r.Close()
+	refuse := func(err error) {
+		dialog.ShowInformation(i18n.T("import.title"), i18n.FieldMessage(err), m.Win)
+	}
+	if u := r.URI(); u.Scheme() == "file" {
+		if err := files.CheckRegular(u.Path(), data.MaxSheetBytes); err != nil {
+			var large *files.TooLargeError
+			if errors.As(err, &large) {
+				err = data.CheckSheetSize(large.Size)
+			} else if e := files.ReadError("file", u.Path(), err); data.AsError(e) != nil {
+				err = e
+			} else {
+				err = data.Invalid("file", "err.sheet.unreadable")
+			}
+			refuse(err)
+			return
+		}
+	}
+	b, err := files.ReadAtMost(r, data.MaxSheetBytes)
+	if err != nil {
+		refuse(data.Invalid("file", "err.sheet.unreadable"))
+		return
+	}
+	if err := data.CheckSheetSize(int64(len(b))); err != nil {
+		refuse(err)
+		return
+	}
+	m.importFile(r.URI().Name(), b)
 }
 
 // importFile runs the dry run of a file and shows its report: what the
@@ -131,29 +160,21 @@ func (m *Main) ShowExportTemplate() {
 }
 
 func (m *Main) saveSheet(suggested string, write func(name string, w io.Writer) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		name := w.URI().Name()
-		if ext := strings.ToLower(w.URI().Extension()); ext != ".xlsx" && ext != ".csv" {
-			name += ".xlsx" // the format follows the name; no ending means .xlsx
-		}
+	// The format follows the name; no ending means .xlsx.
+	askSave(m.Win, suggested, []string{".xlsx", ".csv"}, func(path string) {
+		var err error
 		m.busy(i18n.T("menu.export_roster"), i18n.T("busy.export"), func() {
 			var b bytes.Buffer
-			err = write(name, &b)
-			_, err = writeOut(w, b.Bytes(), err)
+			err = write(filepath.Base(path), &b)
+			_, err = writeOut(path, b.Bytes(), err)
 		}, func() {
 			if err != nil {
 				dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.FieldMessage(err), m.Win)
 				return
 			}
-			dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.T("export.saved", "Path", w.URI().Path()), m.Win)
+			dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.T("export.saved", "Path", path), m.Win)
 		})
-	}, m.Win)
-	d.SetFileName(suggested)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	d.Show()
+	})
 }
 
 // busy runs heavy work off the UI goroutine behind a dialog that says what

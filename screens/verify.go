@@ -271,22 +271,22 @@ func (s *Verify) askUntrust(kid string) {
 }
 
 func (s *Verify) onExportKey() {
-	askSave(s.win, s.keyFileName(), "", s.exportKeyTo)
+	askSave(s.win, s.keyFileName(), nil, s.exportKeyTo)
 }
 
 // keyFileName is the public key file's suggested name: whose key it is.
 func (s *Verify) keyFileName() string {
 	name := ""
-	if k, err := s.svc.Keys.OwnKey(s.svc.ctx()); err == nil && k.Named() {
+	if k := ownKey(s.svc); k != nil && k.Named() {
 		name = k.Name
 	}
 	return data.ExportFileName(".jwk", i18n.T("keys.file"), name)
 }
 
-// exportKeyTo writes this installation's public key to w.
-func (s *Verify) exportKeyTo(w fyne.URIWriteCloser) {
+// exportKeyTo writes this installation's public key at path.
+func (s *Verify) exportKeyTo(path string) {
 	b, err := s.svc.Docs.PublicKey(s.svc.ctx())
-	where, err := writeOut(w, b, err)
+	where, err := writeOut(path, b, err)
 	if err != nil {
 		s.keyMsg.SetText(i18n.Message(err))
 		return

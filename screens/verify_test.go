@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/swcert/swcert/screens/i18n"
@@ -34,7 +33,8 @@ func TestPasteForgedSeal(t *testing.T) {
 	f := newFixture(t, i18n.Chinese)
 	s := NewVerify(f.svc, f.win)
 	f.win.SetContent(s.Content())
-	test.Type(s.paste, "eyJhbGciOiJFZERTQSJ9.eyJkb2MiOiJzd2NlcnQvY2VydCJ9.AAAA")
+	// A well-formed seal (a 64-byte signature) of a key not known here.
+	test.Type(s.paste, "eyJhbGciOiJFZERTQSJ9.eyJkb2MiOiJzd2NlcnQvY2VydCJ9."+strings.Repeat("A", 86))
 	test.Tap(findButton(s.Content(), "核验"))
 	waitFor(t, func() bool { return strings.Contains(s.verdict.Text, "无效") })
 	if !strings.Contains(s.reason.Text, "本机不认识") {
@@ -56,11 +56,7 @@ func TestKeysExportTrustUntrust(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "other.jwk")
-	w, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	NewVerify(other.svc, other.win).exportKeyTo(w)
+	NewVerify(other.svc, other.win).exportKeyTo(path)
 	jwk, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(jwk), `"kty": "OKP"`) {
 		t.Fatalf("exported %s %v", jwk, err)

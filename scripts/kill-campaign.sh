@@ -6,7 +6,8 @@
 #   - the write happened whole or not at all (holder count before or after,
 #     never between; the ZIP/roster either absent or complete),
 #   - the next run opens the database and no temporary file is left behind
-#     (.swcert-* beside the database or the output).
+#     (.swcert-* beside the database or the output, a roster's spill in the
+#     system's temporary folder).
 # Usage: scripts/kill-campaign.sh [BINARY] [RUNS]   (default: bin/swcert, 30)
 # Prints one line per kind and exits 1 when any run broke a rule.
 set -euo pipefail
@@ -14,6 +15,8 @@ bin=$(realpath "${1:-bin/swcert}")
 runs=${2:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export TMPDIR="$work/tmp"
+mkdir -p "$TMPDIR"
 now=2026-11-22
 sw() { "$bin" --now "$now" --lang en "$@"; }
 
@@ -23,8 +26,11 @@ sound() { # DB: integrity and foreign keys
 	[ "$(sql "$1" 'PRAGMA integrity_check')" = ok ] &&
 		[ "$(sql "$1" 'SELECT count(*) FROM pragma_foreign_key_check')" = 0 ]
 }
-leftovers() { # DIR…: temporary files left by a killed run
-	find "$@" -maxdepth 1 -name '.swcert-*' 2>/dev/null | wc -l
+# leftovers DIR…: temporary files left by a killed run beside its outputs
+# and its database (the journal that lists them is SWCert's own folder), and
+# a large roster's spill in the system's temporary folder.
+leftovers() {
+	{ find "$@" -maxdepth 1 -name '.swcert-*' ! -name .swcert-journal; find "$TMPDIR" -name 'excelize-*'; } 2>/dev/null | wc -l
 }
 # timed CMD…: the wall time of one complete run, in seconds
 timed() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
@@ -114,10 +120,10 @@ for i in $(seq "$runs"); do
 	rm -rf "$work/out" && mkdir "$work/out"
 	killat "$(random_delay "$full")" sw --db "$work/t.db" export roster --out "$work/out/roster.xlsx"
 	[ -e "$work/out/roster.xlsx" ] || killed=$((killed + 1))
-	left=$((left + $(leftovers "$work/out")))
+	left=$((left + $(leftovers "$work/out" "$work")))
 	sw --db "$work/t.db" holder list --limit 1 >/dev/null || { broken=$((broken + 1)); continue; }
 	if { [ -e "$work/out/roster.xlsx" ] && ! unzip -tq "$work/out/roster.xlsx" >/dev/null; } ||
-		[ "$(leftovers "$work/out")" != 0 ]; then
+		[ "$(leftovers "$work/out" "$work")" != 0 ]; then
 		broken=$((broken + 1)); echo "roster run $i: broken file or temporary files left" >&2
 	fi
 done

@@ -112,21 +112,27 @@ func (s *Service) matching(ctx context.Context, search string) ([]*data.Holder, 
 // finished before the cancel stay, each complete, and are listed.
 func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(done, total int)) (*BatchResult, error) {
 	res := &BatchResult{Written: []string{}, Skipped: []BatchSkip{}}
+	// Not the database, nor into the proof files' folder: refused before
+	// anything is created (each PDF in a folder is checked again).
+	if err := files.CheckOutput(out); err != nil {
+		return nil, err
+	}
 	asZip := strings.EqualFold(filepath.Ext(out), ".zip")
 	var zf *os.File
 	var zw *zip.Writer
 	if asZip {
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
 			return nil, files.WriteError("out", out, err)
 		}
-		f, err := os.CreateTemp(filepath.Dir(out), ".swcert-batch-*.zip")
+		f, done, err := files.CreateTemp(filepath.Dir(out), ".swcert-batch-", ".zip")
 		if err != nil {
 			return nil, files.WriteError("out", out, err)
 		}
+		defer done() // the journal's entry, once the ZIP is in place or removed
 		zf, zw = f, zip.NewWriter(f)
 	} else if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return nil, data.Invalid("out", "err.file.not_folder", "Path", out)
-	} else if err := os.MkdirAll(out, 0o755); err != nil {
+	} else if err := os.MkdirAll(out, 0o700); err != nil {
 		return nil, files.WriteError("out", out, err)
 	}
 
@@ -142,7 +148,7 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.NumCPU(); w++ {
 		wg.Add(1)
-		go func() {
+		data.Go(func() {
 			defer wg.Done()
 			for j := range todo {
 				b, err := j.make(ctx)
@@ -152,9 +158,9 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 					return
 				}
 			}
-		}()
+		})
 	}
-	go func() {
+	data.Go(func() {
 		defer close(todo)
 		for _, j := range jobs {
 			select {
@@ -163,8 +169,8 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 				return
 			}
 		}
-	}()
-	go func() { wg.Wait(); close(results) }()
+	})
+	data.Go(func() { wg.Wait(); close(results) })
 
 	// werr is why the batch stopped: a document that could not be written
 	// (the person's to fix: the folder, the disk) or made for a reason that
@@ -195,7 +201,7 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 				res.Written = append(res.Written, d.job.file)
 			}
 		default:
-			if err := files.Write(filepath.Join(out, d.job.file), d.pdf, 0o644); err != nil {
+			if err := files.Write(filepath.Join(out, d.job.file), d.pdf); err != nil {
 				werr = files.WriteError("out", out, err)
 				cancel()
 			} else {
@@ -209,12 +215,18 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 	res.Canceled = ctx.Err() != nil && werr == nil && n < len(jobs)
 	if zw != nil {
 		err := zw.Close()
+		if err == nil {
+			err = zf.Sync() // a ZIP said to be written survives a power cut
+		}
 		if cerr := zf.Close(); err == nil {
 			err = cerr
 		}
 		if err == nil && werr == nil && !res.Canceled {
-			if err = os.Chmod(zf.Name(), 0o644); err == nil { // as other exports, not a temp file's 0600
+			if err = files.CheckOutput(out); err == nil { // nothing took its place meanwhile
 				err = os.Rename(zf.Name(), out)
+			}
+			if err == nil {
+				files.SyncDir(filepath.Dir(out))
 			}
 		}
 		if err != nil || werr != nil || res.Canceled {

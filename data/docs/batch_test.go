@@ -99,10 +99,9 @@ func TestBatchFolder(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
 		t.Errorf("file: %v", err)
 	}
-	// Readable as any export is (a temporary file is made 0600), and
-	// nothing else left in the folder.
+	// Private as every export is, and nothing else left in the folder.
 	st, err := os.Stat(filepath.Join(dir, res.Written[0]))
-	if entries, _ := os.ReadDir(dir); err != nil || st.Mode().Perm() != 0o644 || len(entries) != 1 {
+	if entries, _ := os.ReadDir(dir); err != nil || st.Mode().Perm() != 0o600 || len(entries) != 1 {
 		t.Errorf("mode %v (%v), %d files in the folder", st.Mode(), err, len(entries))
 	}
 }

@@ -124,10 +124,10 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 	var all []*data.Holder
 	var allErr error
 	read := make(chan struct{})
-	go func() {
+	data.Go(func() {
 		defer close(read)
 		all, allErr = s.Holders.FindHolders(ctx, data.HolderFilter{Limit: math.MaxInt32})
-	}()
+	})
 	snap, err := s.Snapshots.Snapshot(ctx)
 	<-read
 	if err = cmp.Or(err, allErr); err != nil {

@@ -75,12 +75,16 @@ func ReadError(field, path string, err error) error {
 	switch {
 	case err == nil:
 		return nil
+	case data.AsError(err) != nil: // refused already, in words (CheckOutput)
+		return err
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
 		return data.Invalid(field, "err.file.not_found", "Path", path)
 	case errors.Is(err, fs.ErrPermission):
 		return data.Invalid(field, "err.file.read_denied", "Path", path)
 	case errors.Is(err, syscall.EISDIR):
 		return data.Invalid(field, "err.file.is_folder", "Path", path)
+	case errors.Is(err, ErrNotRegular):
+		return data.Invalid(field, "err.file.not_file", "Path", path)
 	}
 	return fmt.Errorf("read %s: %w", path, err)
 }
@@ -101,4 +105,71 @@ func WriteError(field, path string, err error) error {
 		return &data.Error{Code: data.EINTERNAL, Field: field, Key: "err.file.disk_full", Args: map[string]any{"Path": path}}
 	}
 	return fmt.Errorf("write %s: %w", path, err)
+}
+
+// ErrNotRegular is what ReadRegular says of a path that is not a regular
+// file: a folder, a device such as /dev/zero, a pipe or a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// TooLargeError is what ReadRegular says of a file larger than its cap:
+// Size is the file's size, or the cap and one byte when it grew while
+// being read.
+type TooLargeError struct{ Size int64 }
+
+func (e *TooLargeError) Error() string { return fmt.Sprintf("file of %d bytes is too large", e.Size) }
+
+// ReadRegular reads the regular file at path, of at most max bytes. What is
+// not a regular file or is larger is refused before a byte of it is read,
+// and a pipe put in its place meanwhile is opened without waiting for a
+// writer, then refused: a person names a file, and a file has an end.
+func ReadRegular(path string, max int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regularAtMost(fi, max); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regularAtMost(fi, max); err != nil {
+		return nil, err
+	}
+	b, err := ReadAtMost(f, max)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, &TooLargeError{Size: int64(len(b))}
+	}
+	return b, nil
+}
+
+// CheckRegular says, before anything is opened, what ReadRegular would
+// refuse at path: not a regular file, or larger than max.
+func CheckRegular(path string, max int64) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	return regularAtMost(fi, max)
+}
+
+func regularAtMost(fi fs.FileInfo, max int64) error {
+	if !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return syscall.EISDIR
+		}
+		return ErrNotRegular
+	}
+	if fi.Size() > max {
+		return &TooLargeError{Size: fi.Size()}
+	}
+	return nil
 }

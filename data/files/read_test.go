@@ -50,8 +50,8 @@ func TestFileErrorsInWords(t *testing.T) {
 	_, errMissing := ReadFile(filepath.Join(dir, "nothing.pdf"), 10)
 	_, errFolder := ReadFile(dir, 10)
 	_, errUnder := ReadFile(filepath.Join(file, "x"), 10)
-	errNoFolder := Write(filepath.Join(dir, "no", "x.pdf"), nil, 0o644)
-	errOverFolder := Write(dir, []byte("x"), 0o644)
+	errNoFolder := Write(filepath.Join(dir, "no", "x.pdf"), nil)
+	errOverFolder := Write(dir, []byte("x"))
 	cases := []struct {
 		name string
 		err  error

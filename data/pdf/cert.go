@@ -64,10 +64,10 @@ func render(meta docMeta, draw func(*canvas), qr func() ([]byte, error)) ([]byte
 		err error
 	}
 	qrDone := make(chan png, 1)
-	go func() {
+	data.Go(func() {
 		b, err := qr()
 		qrDone <- png{b, err}
-	}()
+	})
 
 	c := &canvas{collect: map[rune]bool{}}
 	draw(c)

@@ -60,7 +60,7 @@ func (s *Store) mark(owner string) error {
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return fmt.Errorf("proofs: %w", err)
 	}
-	if err := files.Write(filepath.Join(s.Dir, ownerFile), []byte(owner+"\n"), 0o600); err != nil {
+	if err := files.WriteOwn(filepath.Join(s.Dir, ownerFile), []byte(owner+"\n"), 0o600); err != nil {
 		return fmt.Errorf("proofs: %w", err)
 	}
 	return nil

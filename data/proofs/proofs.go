@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/files"
@@ -26,10 +27,18 @@ import (
 // MaxSize bounds one proof file: a scan or a photo of a certificate fits.
 const MaxSize = 10 << 20
 
-// Store keeps proof files in Dir.
-type Store struct{ Dir string }
+// Store keeps proof files in Dir. Sealer, when the store gives one
+// (data.SealedProofFiles, sealed.go), seals the files it writes and opens
+// those it reads.
+type Store struct {
+	Dir    string
+	Sealer data.FileSealer
 
-var _ data.ProofFiles = (*Store)(nil)
+	viewMu  sync.Mutex
+	viewDir string // where ViewPath opens sealed files
+}
+
+var _ data.SealedProofFiles = (*Store)(nil)
 
 // Types a proof may have, told by the file's first bytes, not its name.
 var types = []struct {
@@ -143,13 +152,17 @@ func (s *Store) Keep(p data.Proof) error {
 		return err
 	}
 	path := s.path(p.SHA256, ext)
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(p.Data)) {
-		return nil // kept already
+	b, err := s.seal(p.SHA256, p.Data)
+	if err != nil {
+		return err
+	}
+	if s.keptAlready(path, p, b) {
+		return nil
 	}
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return fmt.Errorf("proofs: %w", err)
 	}
-	if err := files.Write(path, p.Data, 0o600); err != nil {
+	if err := files.WriteOwn(path, b, 0o600); err != nil {
 		return fmt.Errorf("proofs: %w", err)
 	}
 	return nil

@@ -24,6 +24,26 @@ const algEdDSA = "EdDSA"
 
 var b64 = base64.RawURLEncoding
 
+// strict decodes base64url as only its canonical text: the unused bits of
+// the last character zero (otherwise 16 last characters decode to the same
+// bytes, and a seal changed there would still verify).
+var strict = base64.RawURLEncoding.Strict()
+
+// decodePart decodes one part of a compact JWS: the base64url alphabet
+// alone (no padding; no line breaks or spaces, which the decoder would
+// skip), canonical. So each seal has one text, and a change to any
+// character of it is a change to what is verified.
+func decodePart(s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return nil, false
+		}
+	}
+	b, err := strict.DecodeString(s)
+	return b, err == nil
+}
+
 // Sign returns the compact JWS of claims signed by the own key k.
 func Sign(claims any, k *data.SealKey) (string, error) {
 	if len(k.Private) != ed25519.PrivateKeySize {
@@ -61,10 +81,10 @@ func Parse(s string) (*Token, error) {
 	if len(parts) != 3 {
 		return nil, data.Invalid("seal", "err.seal.not_jws")
 	}
-	hb, err1 := b64.DecodeString(parts[0])
-	pb, err2 := b64.DecodeString(parts[1])
-	sig, err3 := b64.DecodeString(parts[2])
-	if err := errors.Join(err1, err2, err3); err != nil {
+	hb, ok1 := decodePart(parts[0])
+	pb, ok2 := decodePart(parts[1])
+	sig, ok3 := decodePart(parts[2])
+	if !ok1 || !ok2 || !ok3 || len(hb) == 0 || len(pb) == 0 {
 		return nil, data.Invalid("seal", "err.seal.not_jws")
 	}
 	var t Token
@@ -73,6 +93,9 @@ func Parse(s string) (*Token, error) {
 	}
 	if t.Header.Alg != algEdDSA {
 		return nil, data.Invalid("seal", "err.seal.alg", "Alg", shorten(t.Header.Alg, 32))
+	}
+	if len(sig) != ed25519.SignatureSize {
+		return nil, data.Invalid("seal", "err.seal.not_jws")
 	}
 	t.Payload, t.input, t.sig = pb, parts[0]+"."+parts[1], sig
 	return &t, nil
@@ -124,8 +147,8 @@ func ParseJWK(b []byte) (*data.SealKey, error) {
 	if err := json.Unmarshal(b, &j); err != nil || j.Kty != "OKP" || j.Crv != "Ed25519" {
 		return nil, data.Invalid("key", "err.key.not_jwk")
 	}
-	x, err := b64.DecodeString(j.X)
-	if err != nil || len(x) != ed25519.PublicKeySize {
+	x, ok := decodePart(j.X)
+	if !ok || len(x) != ed25519.PublicKeySize {
 		return nil, data.Invalid("key", "err.key.not_jwk")
 	}
 	pub := ed25519.PublicKey(x)

@@ -76,6 +76,12 @@ func FuzzParse(f *testing.F) {
 		}
 		if tok != nil {
 			tok.Verify(testKey().Public)
+			// A seal has one text: what parsed is the canonical
+			// encoding of what it decoded to.
+			parts := strings.Split(strings.TrimSpace(s), ".")
+			if b64.EncodeToString(tok.Payload) != parts[1] || b64.EncodeToString(tok.sig) != parts[2] || tok.input != parts[0]+"."+parts[1] {
+				t.Fatalf("Parse(%q) took a text that is not the canonical encoding of what it read", s)
+			}
 		}
 		if _, err := ParseJWK([]byte(s)); err != nil && data.AsError(err) == nil {
 			t.Fatalf("ParseJWK: error without a message: %v", err)

@@ -88,3 +88,34 @@ func TestQRRoundTrip(t *testing.T) {
 		t.Fatalf("read back %q, %v", got, err)
 	}
 }
+
+// Parse takes each seal in one text only: the signature's unused low bits
+// set, padding, a line break or a space inside a part (which the base64
+// decoder skips), a signature of another length, are no seal.
+func TestParseIsStrict(t *testing.T) {
+	jws, err := Sign(map[string]any{"doc": "swcert/cert"}, testKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse(jws); err != nil {
+		t.Fatal(err)
+	}
+	p := strings.Split(jws, ".")
+	alphabet := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	last := strings.IndexByte(alphabet, p[2][len(p[2])-1])
+	aliased := p[2][:len(p[2])-1] + string(alphabet[last^1]) // a low bit set: decodes to the same bytes leniently
+	for name, bad := range map[string]string{
+		"unused bits set":     p[0] + "." + p[1] + "." + aliased,
+		"padding":             jws + "==",
+		"a line break inside": p[0] + "." + p[1][:5] + "\n" + p[1][5:] + "." + p[2],
+		"a CR inside":         p[0][:3] + "\r" + p[0][3:] + "." + p[1] + "." + p[2],
+		"a space inside":      p[0] + "." + p[1] + "." + p[2][:9] + " " + p[2][9:],
+		"a short signature":   p[0] + "." + p[1] + "." + p[2][:80],
+		"standard base64":     p[0] + "." + p[1] + "." + strings.NewReplacer("-", "+", "_", "/").Replace(p[2]) + "+/",
+		"an empty payload":    p[0] + ".." + p[2],
+	} {
+		if _, err := Parse(bad); data.ErrorCode(err) != data.EINVALID {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

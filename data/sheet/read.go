@@ -49,22 +49,27 @@ type Table struct {
 func Read(name string, r io.Reader) (*Table, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx":
-		f, err := excelize.OpenReader(r)
+		b, err := readBounded(r)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkZip(b); err != nil {
+			return nil, err
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(b), openOptions)
 		if err != nil {
 			return nil, data.Invalid("file", "err.sheet.unreadable")
 		}
 		defer f.Close()
-		// Raw values: a date cell comes as its serial number, not in
-		// whatever display format the sheet gave it.
-		rows, err := f.GetRows(f.GetSheetName(0), excelize.Options{RawCellValue: true})
+		rows, err := xlsxRows(f)
 		if err != nil {
-			return nil, data.Invalid("file", "err.sheet.unreadable")
+			return nil, err
 		}
 		return table(rows)
 	case ".csv":
-		b, err := io.ReadAll(r)
+		b, err := readBounded(r)
 		if err != nil {
-			return nil, data.Invalid("file", "err.sheet.unreadable")
+			return nil, err
 		}
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 		if !utf8.Valid(b) { // Chinese Excel saves CSV in GB18030
@@ -72,11 +77,17 @@ func Read(name string, r io.Reader) (*Table, error) {
 				b = d
 			}
 		}
+		if err := checkCSV(b); err != nil {
+			return nil, err
+		}
 		cr := csv.NewReader(bytes.NewReader(b))
 		cr.FieldsPerRecord = -1
 		rows, err := cr.ReadAll()
 		if err != nil {
 			return nil, data.Invalid("file", "err.sheet.unreadable")
+		}
+		if err := checkCells(rows); err != nil {
+			return nil, err
 		}
 		for _, r := range rows {
 			for i, c := range r {

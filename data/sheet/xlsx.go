@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 )
 
 // Kind is what a column holds, and so how an .xlsx cell of it is written.
@@ -91,7 +92,14 @@ var colWidth = map[Kind]float64{KindText: 14, KindCode: 20, KindDate: 12, KindDa
 
 // writeXLSX writes the export as one sheet with the stream writer.
 func writeXLSX(w io.Writer, e Export) error {
-	f := excelize.NewFile()
+	// A large sheet spills to temporary files while it is written: in a
+	// private folder that a killed run's next start removes.
+	tmp, done, err := files.ScratchDir()
+	if err != nil {
+		return err
+	}
+	defer done()
+	f := excelize.NewFile(excelize.Options{TmpDir: tmp})
 	defer f.Close()
 	// The fastest deflate: a 100,000-row roster spends most of its time
 	// compressing otherwise, for a file a little smaller.

@@ -248,3 +248,58 @@ func BenchmarkDashboard100k(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFirstOpenOfEarlierRelease100k: the first open of a database of a
+// release before the stamp reads every page once (quick_check), then
+// stamps it; later opens are BenchmarkOpenFirstPage100k.
+func BenchmarkFirstOpenOfEarlierRelease100k(b *testing.B) {
+	src := benchDB(b)
+	dir := b.TempDir()
+	for b.Loop() {
+		b.StopTimer()
+		path := filepath.Join(dir, "old.db")
+		raw, err := os.ReadFile(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		copy(raw[68:72], []byte{0, 0, 0, 0}) // as an earlier release left it
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		db, err := Open(path, func() time.Time { return testNow })
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}
+
+// BenchmarkCloseAfterDeletingMost100k: closing after 80,000 of 100,000
+// holders were deleted gives the space back (VACUUM), after the command's
+// output or once the window is gone.
+func BenchmarkCloseAfterDeletingMost100k(b *testing.B) {
+	src := benchDB(b)
+	dir := b.TempDir()
+	for b.Loop() {
+		b.StopTimer()
+		path := filepath.Join(dir, "copy.db")
+		raw, err := os.ReadFile(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(path + "-wal")
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		db, err := Open(path, func() time.Time { return testNow })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.sql.Exec(`DELETE FROM holders WHERE id % 5 != 0`); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		db.Close()
+	}
+}

@@ -12,12 +12,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/pressly/goose/v3"
 	"github.com/swcert/swcert/data"
+	datafiles "github.com/swcert/swcert/data/files"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -34,6 +36,10 @@ type DB struct {
 	// own key, which names it to the folder of files.
 	files data.ProofFiles
 	id    string
+	// unprotect lets outputs be written at the database's paths again
+	// once it is closed (datafiles.ProtectDatabase).
+	unprotect func()
+	vault     *vault // the data key of an encrypted database (encryption.go)
 }
 
 var (
@@ -46,10 +52,16 @@ var (
 )
 
 // Open opens (creating if needed) the store at path and brings its schema
-// up to date. now is the clock every rule and timestamp uses.
-func Open(path string, now func() time.Time) (*DB, error) {
+// up to date. now is the clock every rule and timestamp uses. A file that
+// is not a SWCert database is refused untouched (guard.go); an encrypted
+// database needs WithPassphrase.
+func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 	if now == nil {
 		now = time.Now
+	}
+	state, err := inspect(path)
+	if err != nil {
+		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -58,27 +70,52 @@ func Open(path string, now func() time.Time) (*DB, error) {
 	// WAL lets readers run beside the one writer; more connections than that
 	// only add lock contention on a desktop. One more is held by the search.
 	db.SetMaxOpenConns(5)
-	if err := migrate(db); err != nil {
+	v, err := unlockWith(db, path, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := migrate(db, path); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	if err := stamp(context.Background(), db, state); err != nil {
 		db.Close()
 		return nil, err
 	}
 	if err := followRules(context.Background(), db); err != nil {
 		db.Close()
-		return nil, err
+		return nil, openError(path, err)
 	}
-	s := &DB{sql: db, path: path, now: now}
-	k, err := s.OwnKey(context.Background())
+	s := &DB{sql: db, path: path, now: now, vault: v}
+	k, err := s.ownPublic(context.Background())
 	if err != nil {
 		db.Close()
-		return nil, err
+		return nil, openError(path, err)
 	}
 	s.id = k.KID
+	s.unprotect = datafiles.ProtectDatabase(path)
 	return s, nil
+}
+
+// openError is a busy or damaged database in words; anything else as it
+// was (logged by the caller).
+func openError(path string, err error) error {
+	switch {
+	case isBusy(err):
+		return busyError()
+	case isDamaged(err):
+		log.Printf("open %s: %v", path, err)
+		return data.Invalid("db", "err.db.damaged", "Path", path)
+	}
+	return err
 }
 
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(5000)", "synchronous(NORMAL)"} {
+	// secure_delete: what is deleted (an ID or phone number) is overwritten
+	// with zeros, not left in free pages for anyone who reads the file.
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(5000)", "synchronous(NORMAL)", "secure_delete(1)"} {
 		q.Add("_pragma", p)
 	}
 	// Transactions take the write lock when they begin. They are used only
@@ -88,20 +125,30 @@ func dsn(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-func migrate(db *sql.DB) error {
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, mustSub(migrations, "migrations"))
+func migrate(db *sql.DB, path string) error {
+	var keyMoved bool
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, mustSub(migrations, "migrations"),
+		goose.WithGoMigrations(keyMigration(KeyPath(path), &keyMoved)))
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
 	if _, err := p.Up(context.Background()); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	if keyMoved {
+		return purgeMovedKey(db)
+	}
 	return nil
 }
 
-// Close closes the file.
+// Close closes the file, after giving back the space of large deletions
+// (vacuum.go).
 func (db *DB) Close() error {
 	db.search.close()
+	db.vacuumIfWorth(context.Background())
+	if db.unprotect != nil {
+		db.unprotect()
+	}
 	return db.sql.Close()
 }
 
@@ -204,8 +251,11 @@ func mapError(op string, err error) error {
 		return err
 	}
 	msg := err.Error()
+	if err := cryptError(msg); err != nil {
+		return err
+	}
 	switch {
-	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"):
+	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"), strings.Contains(msg, "UNIQUE constraint failed: holders.id_hash"):
 		return data.Conflict("id_number", "err.duplicate.id_number")
 	case strings.Contains(msg, "UNIQUE constraint failed: certificates.mno"):
 		return data.Conflict("mno", "err.duplicate.mno")
@@ -215,7 +265,18 @@ func mapError(op string, err error) error {
 	return internal(op, err)
 }
 
-func internal(op string, err error) error { return fmt.Errorf("store: %s: %w", op, err) }
+// internal wraps an error of the store for the log; "database is locked"
+// and a damaged file become messages of their own (busy.go).
+func internal(op string, err error) error {
+	switch {
+	case isBusy(err):
+		return busyError()
+	case isDamaged(err):
+		log.Printf("store: %s: %v", op, err)
+		return &data.Error{Code: data.EINTERNAL, Key: "err.db.damaged_now"}
+	}
+	return fmt.Errorf("store: %s: %w", op, err)
+}
 
 func notFound(err error, kind string, id int64) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -20,10 +20,15 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 		return err
 	}
 	t, ts := db.stamp()
+	id, row, err := db.nextHolderID(ctx, tx)
+	if err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO holders
-		(name, id_type, id_number, phone, org, region, demo, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		h.Name, h.IDType, h.IDNumber, h.Phone, h.Org, h.Region, h.Demo, ts, ts)
+		(id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at, id_hash, phone_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, h.Name, h.IDType, db.seal("holders/id_number", row, h.IDNumber), db.seal("holders/phone", row, h.Phone),
+		h.Org, h.Region, h.Demo, ts, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone))
 	if err != nil {
 		return mapError("insert holder", err)
 	}
@@ -42,9 +47,10 @@ func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 	}
 	t, ts := db.stamp()
 	res, err := db.sql.ExecContext(ctx, `UPDATE holders SET
-		name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?
+		name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?
 		WHERE id = ?`,
-		h.Name, h.IDType, h.IDNumber, h.Phone, h.Org, h.Region, h.Demo, ts, h.ID)
+		h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
+		h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.ID)
 	if err != nil {
 		return mapError("update holder", err)
 	}
@@ -76,6 +82,9 @@ func (db *DB) Holder(ctx context.Context, id int64) (*data.Holder, error) {
 	if err != nil {
 		return nil, notFound(err, "holder", id)
 	}
+	if err := db.revealHolder(h); err != nil {
+		return nil, err
+	}
 	return h, nil
 }
 
@@ -89,11 +98,12 @@ func (db *DB) FindHolders(ctx context.Context, f data.HolderFilter) ([]*data.Hol
 		// The name index gives the order; SQLite reads just this page.
 		return db.queryHolders(ctx, `SELECT `+holderColumns+` FROM holders ORDER BY name, id LIMIT ? OFFSET ?`, limit, offset)
 	}
-	ids, err := db.search.matches(ctx, db.sql, f.Search)
+	ids, err := db.search.matches(ctx, db.sql, f.Search, db.exactKey)
 	if err != nil {
 		return nil, err
 	}
-	ids = ids[min(offset, len(ids)):min(offset+limit, len(ids))]
+	start := min(offset, len(ids))
+	ids = ids[start : start+min(limit, len(ids)-start)] // offset+limit may overflow
 	if len(ids) == 0 {
 		return []*data.Holder{}, nil
 	}
@@ -131,6 +141,9 @@ func (db *DB) queryHolders(ctx context.Context, q string, args ...any) ([]*data.
 		if err != nil {
 			return nil, internal("find holders", err)
 		}
+		if err := db.revealHolder(h); err != nil {
+			return nil, err
+		}
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
@@ -142,7 +155,7 @@ func (db *DB) queryHolders(ctx context.Context, q string, args ...any) ([]*data.
 // CountHolders counts the holders that match f (ignoring its page).
 func (db *DB) CountHolders(ctx context.Context, f data.HolderFilter) (int, error) {
 	if strings.TrimSpace(f.Search) != "" {
-		ids, err := db.search.matches(ctx, db.sql, f.Search)
+		ids, err := db.search.matches(ctx, db.sql, f.Search, db.exactKey)
 		return len(ids), err
 	}
 	var n int

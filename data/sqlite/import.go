@@ -115,13 +115,17 @@ func (in *importer) holder(ctx context.Context, idNumber string) (*data.Holder, 
 	if h, ok := in.byIDNumber[idNumber]; ok {
 		return h, nil
 	}
-	h, err := scanHolder(in.tx.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE id_number = ?`, idNumber))
+	where, arg := in.db.idNumberIs(idNumber)
+	h, err := scanHolder(in.tx.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE `+where, arg))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		h = nil
 	case err != nil:
 		return nil, internal("import", err)
 	default:
+		if err := in.db.revealHolder(h); err != nil {
+			return nil, err
+		}
 		in.byID[h.ID] = h
 	}
 	in.byIDNumber[idNumber] = h
@@ -147,6 +151,9 @@ func (in *importer) certificate(ctx context.Context, mno string) (importedCert, 
 		if owner, err = scanHolder(in.tx.QueryRowContext(ctx, `SELECT `+holderColumns+` FROM holders WHERE id = ?`, c.HolderID)); err != nil {
 			return importedCert{}, internal("import", err)
 		}
+		if err := in.db.revealHolder(owner); err != nil {
+			return importedCert{}, err
+		}
 		in.byID[owner.ID] = owner
 		in.byIDNumber[owner.IDNumber] = owner
 	}
@@ -165,8 +172,8 @@ func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
 		}
 	case data.ImportUpdated:
 		t, ts := in.db.stamp()
-		if _, err := in.tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, org = ?, region = ?, updated_at = ? WHERE id = ?`,
-			h.Name, h.IDType, h.Phone, h.Org, h.Region, ts, h.ID); err != nil {
+		if _, err := in.tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, phone_hash = ?, org = ?, region = ?, updated_at = ? WHERE id = ?`,
+			h.Name, h.IDType, in.db.seal("holders/phone", h.ID, h.Phone), in.db.hash(hashPhone, h.Phone), h.Org, h.Region, ts, h.ID); err != nil {
 			return mapError("import holder", err)
 		}
 		h.UpdatedAt = t

@@ -14,7 +14,8 @@ func (db *DB) SetOwnKeyName(ctx context.Context, name string) (*data.SealKey, er
 	if err := data.ValidateExporterName(name); err != nil {
 		return nil, err
 	}
-	k, err := db.OwnKey(ctx)
+	// The public half is enough: naming the exporter needs no key file.
+	k, err := db.ownPublic(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -6,19 +6,37 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"errors"
+	"fmt"
+	"io/fs"
 
 	"github.com/swcert/swcert/data"
 )
 
 const keyColumns = `kid, name, own, public_key, private_key, created_at`
 
-// OwnKey returns this installation's signing key, making it the first time
-// (Open calls it, so a new database has its key from the first run).
+// OwnKey returns this installation's signing key. The private half is
+// read from its file (KeyPath) at each call: a restore may have replaced
+// it meanwhile. A file missing or not this key's is an error that says so;
+// the database stays usable for everything but signing.
 func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
+	k, err := db.ownPublic(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return db.withPrivate(k)
+}
+
+// ownPublic returns the own key without its private half, making the key
+// the first time (Open calls it, so a new database has its key from the
+// first run).
+func (db *DB) ownPublic(ctx context.Context) (*data.SealKey, error) {
 	// Read first: a write transaction on every start would be for nothing.
 	k, err := scanKey(db.sql.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM seal_keys WHERE own = 1`))
 	if err == nil {
 		return k, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, internal("load own key", err)
 	}
 	err = db.tx(ctx, func(tx *txn) error {
 		var err error
@@ -29,19 +47,51 @@ func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
 		if !errors.Is(err, sql.ErrNoRows) {
 			return internal("load own key", err)
 		}
-		pub, priv, err := ed25519.GenerateKey(rand.Reader)
+		priv, err := db.newPrivate()
 		if err != nil {
-			return internal("make own key", err)
+			return err
 		}
+		pub := priv.Public().(ed25519.PublicKey)
 		t, ts := db.stamp()
 		kid := data.KeyID(pub)
 		// Unnamed until the person names it (data.ExporterName).
-		k = &data.SealKey{KID: kid, Name: "", Own: true, Public: pub, Private: priv, CreatedAt: t.In(data.Beijing)}
-		_, err = tx.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)`,
-			k.KID, k.Name, []byte(pub), []byte(priv), ts, ts)
+		k = &data.SealKey{KID: kid, Name: "", Own: true, Public: pub, CreatedAt: t.In(data.Beijing)}
+		_, err = tx.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, ?, 1, ?, NULL, ?, ?)`,
+			k.KID, k.Name, []byte(pub), ts, ts)
 		return mapError("save own key", err)
 	})
 	return k, err
+}
+
+// newPrivate makes the key of a database that has none, in its file
+// first: a crash before the row is saved leaves the file, which the next
+// start takes as the key (it was made for this database) rather than
+// overwriting it.
+func (db *DB) newPrivate() (ed25519.PrivateKey, error) {
+	path := db.KeyPath()
+	if priv, err := readKeyFile(path); err == nil {
+		return priv, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w (%v)", keyFileError("err.key.file_unreadable", path), err)
+	}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, internal("make own key", err)
+	}
+	if err := WriteKeyFile(path, priv, false); err != nil {
+		return nil, internal("write key file", err)
+	}
+	return priv, nil
+}
+
+// withPrivate adds the private half, from its file, to the own key k.
+func (db *DB) withPrivate(k *data.SealKey) (*data.SealKey, error) {
+	priv, err := loadPrivate(db.KeyPath(), k.Public)
+	if err != nil {
+		return nil, err
+	}
+	k.Private = priv
+	return k, nil
 }
 
 // TrustKey adds (or renames) the public key of another installation.
@@ -123,9 +173,8 @@ func scanKey(s scanner) (*data.SealKey, error) {
 	if err := s.Scan(&k.KID, &k.Name, &k.Own, &pub, &priv, &created); err != nil {
 		return nil, err
 	}
+	// The private_key column is empty since migration 00010: the own key's
+	// private half is in its file (withPrivate).
 	k.Public, k.CreatedAt = ed25519.PublicKey(pub), parseStamp(created)
-	if len(priv) == ed25519.PrivateKeySize {
-		k.Private = ed25519.PrivateKey(priv)
-	}
 	return &k, nil
 }

@@ -26,16 +26,21 @@ func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 	if err := p.Validate(db.today()); err != nil {
 		return err
 	}
+	var holderID int64
 	var holderIDNumber string
-	if err := tx.QueryRowContext(ctx, `SELECT h.id_number FROM certificates c JOIN holders h ON h.id = c.holder_id WHERE c.id = ?`,
-		p.CertID).Scan(&holderIDNumber); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT h.id, h.id_number FROM certificates c JOIN holders h ON h.id = c.holder_id WHERE c.id = ?`,
+		p.CertID).Scan(&holderID, &holderIDNumber); err != nil {
 		return notFound(err, "certificate", p.CertID)
+	}
+	holderIDNumber, err := db.reveal("holders/id_number", holderID, holderIDNumber)
+	if err != nil {
+		return err
 	}
 	if err := data.ValidateProxy(p, holderIDNumber); err != nil {
 		return err
 	}
 	t, ts := db.stamp()
-	err := tx.QueryRowContext(ctx, `INSERT INTO paper (cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
+	err = tx.QueryRowContext(ctx, `INSERT INTO paper (cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
 			sent_on, sent_to, courier, tracking, collected_on, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (cert_id) DO UPDATE SET method = excluded.method, window_start = excluded.window_start,
@@ -44,7 +49,7 @@ func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 			courier = excluded.courier, tracking = excluded.tracking, collected_on = excluded.collected_on,
 			updated_at = excluded.updated_at
 		RETURNING id`,
-		p.CertID, p.Method, p.WindowStart, p.WindowEnd, p.Status, p.Place, p.ProxyName, p.ProxyIDNumber,
+		p.CertID, p.Method, p.WindowStart, p.WindowEnd, p.Status, p.Place, p.ProxyName, db.seal("paper/proxy_id_number", p.CertID, p.ProxyIDNumber),
 		p.SentOn, p.SentTo, p.Courier, p.Tracking, p.CollectedOn, ts, ts).Scan(&p.ID)
 	if err != nil {
 		return mapError("set paper", err)
@@ -64,6 +69,9 @@ func (db *DB) Paper(ctx context.Context, certID int64) (*data.Paper, error) {
 	}
 	if err != nil {
 		return nil, internal("load paper", err)
+	}
+	if p.ProxyIDNumber, err = db.reveal("paper/proxy_id_number", p.CertID, p.ProxyIDNumber); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -95,7 +103,7 @@ func (db *DB) SaveMailForm(ctx context.Context, f *data.MailForm) error {
 		ON CONFLICT (cert_id) DO UPDATE SET sex = excluded.sex, recipient = excluded.recipient, phone = excluded.phone,
 			province = excluded.province, city = excluded.city, district = excluded.district, address = excluded.address,
 			postcode = excluded.postcode, fee = excluded.fee, updated_at = excluded.updated_at`,
-		f.CertID, f.Sex, f.Recipient, f.Phone, f.Province, f.City, f.District, f.Address, f.Postcode, f.Fee, ts, ts)
+		f.CertID, f.Sex, f.Recipient, db.seal("mail_forms/phone", f.CertID, f.Phone), f.Province, f.City, f.District, f.Address, f.Postcode, f.Fee, ts, ts)
 	if err != nil {
 		return mapError("save mail form", err)
 	}
@@ -119,5 +127,8 @@ func (db *DB) MailForm(ctx context.Context, certID int64) (*data.MailForm, error
 		return nil, internal("load mail form", err)
 	}
 	f.CreatedAt, f.UpdatedAt = parseStamp(created), parseStamp(updated)
+	if f.Phone, err = db.reveal("mail_forms/phone", f.CertID, f.Phone); err != nil {
+		return nil, err
+	}
 	return &f, nil
 }

@@ -24,9 +24,12 @@ import (
 // the moment it was attached, saved or not, and never removed one).
 func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	db.files = f
+	if err := db.sealProofFiles(ctx, f); err != nil {
+		return err
+	}
 	// Claimed at once: a second database beside the first makes the folder
 	// shared before it keeps a file there.
-	if _, err := f.Claim(db.id, db.path); err != nil {
+	if _, err := f.Claim(db.ownID(ctx), db.path); err != nil {
 		return internal("claim proof files", err)
 	}
 	kept, err := f.Kept()
@@ -75,7 +78,7 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 	// Only the one database that uses the folder removes files from it:
 	// another database beside this one may refer to the same file.
 	// Asked each time: another database may have started using it.
-	mine, err := db.files.Claim(db.id, db.path)
+	mine, err := db.files.Claim(db.ownID(ctx), db.path)
 	if err != nil {
 		log.Printf("proofs: claim the folder: %v", err)
 		return err
@@ -139,6 +142,9 @@ func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error 
 		if p.Data != nil {
 			if db.files == nil {
 				return internal("keep proof", errors.New("no folder for proof files"))
+			}
+			if err := db.checkSealing(ctx, tx); err != nil {
+				return err
 			}
 			continue
 		}

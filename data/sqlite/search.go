@@ -37,12 +37,22 @@ type searchRow struct {
 	id     int64
 	name   string
 	search string
+	// The ID and phone numbers as a full word of the search must equal
+	// them: plain, or their keyed hashes in an encrypted database, whose
+	// search texts hold no ID number (encryption.go).
+	idKey, phoneKey string
 }
 
 // matches returns the IDs of the holders whose search text contains every
-// word of q, in list order.
-func (x *searchIndex) matches(ctx context.Context, db *sql.DB, q string) ([]int64, error) {
+// word of q, or whose ID or phone number is the word, in list order.
+// exact is the key a word is compared with (DB.exactKey).
+func (x *searchIndex) matches(ctx context.Context, db *sql.DB, q string, exact func(kind, word string) string) ([]int64, error) {
 	words := strings.Fields(strings.ToLower(q))
+	type word struct{ text, id, phone string }
+	ws := make([]word, len(words))
+	for i, w := range words {
+		ws[i] = word{w, exact(hashID, w), exact(hashPhone, w)}
+	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if err := x.refresh(ctx, db); err != nil {
@@ -55,8 +65,8 @@ func (x *searchIndex) matches(ctx context.Context, db *sql.DB, q string) ([]int6
 	ids := make([]int64, 0, 64)
 rows:
 	for _, r := range x.rows {
-		for _, w := range words {
-			if !strings.Contains(r.search, w) {
+		for _, w := range ws {
+			if !strings.Contains(r.search, w.text) && (w.id == "" || w.id != r.idKey) && (w.phone == "" || w.phone != r.phoneKey) {
 				continue rows
 			}
 		}
@@ -107,7 +117,7 @@ func (x *searchIndex) refresh(ctx context.Context, db *sql.DB) error {
 	if x.loaded && v == x.version {
 		return nil
 	}
-	rs, err := x.conn.QueryContext(ctx, `SELECT id, name, search FROM holders`)
+	rs, err := x.conn.QueryContext(ctx, `SELECT id, name, search, coalesce(id_hash, id_number), coalesce(phone_hash, phone) FROM holders`)
 	if err != nil {
 		return internal("load search", err)
 	}
@@ -115,7 +125,7 @@ func (x *searchIndex) refresh(ctx context.Context, db *sql.DB) error {
 	rows := x.rows[:0]
 	for rs.Next() {
 		var r searchRow
-		if err := rs.Scan(&r.id, &r.name, &r.search); err != nil {
+		if err := rs.Scan(&r.id, &r.name, &r.search, &r.idKey, &r.phoneKey); err != nil {
 			return internal("load search", err)
 		}
 		rows = append(rows, r)

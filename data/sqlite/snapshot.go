@@ -59,10 +59,10 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 	errs := make([]error, 6)
 	load := func(i int, q string, scan func(scanner) error) {
 		wg.Add(1)
-		go func() {
+		data.Go(func() {
 			defer wg.Done()
 			errs[i] = each(q, scan)
-		}()
+		})
 	}
 	load(0, `SELECT id, name, org, region FROM holders`+strings.Replace(byHolder, "holder_id", "id", 1), func(r scanner) error {
 		h := &data.Holder{}
