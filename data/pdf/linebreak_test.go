@@ -69,5 +69,20 @@ func TestPagesBreakLinesByTheRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkLines(t, b, "mail form, address "+f.Address, 30)
+
+		// A CE report's narrow columns: titles and providers of every length.
+		h, _ := data.ParseHours("hours", "7.5")
+		var recs []data.Credited
+		for i := 0; i < 6; i++ {
+			title := string([]rune("社区矫正社会工作实务与督导技巧（初级）研修班")[:(n+i)%20+1]) + "（第" + string(rune('一'+i)) + "期，线上）"
+			recs = append(recs, data.Credited{Record: data.CERecord{Kind: data.CETraining, Title: title, Provider: "北京市社会工作者协会（继续教育中心）",
+				Date: data.NewDate(2025, 3, 1+i), Hours: h, Review: data.ReviewApproved}, Hours: h})
+		}
+		r := &data.CEReport{Holder: doc.Holder, Certificate: doc.Certificate, ExportedAt: doc.ExportedAt, ExportedBy: doc.ExportedBy, KID: doc.KID,
+			Progress: data.Progress{Period: data.Period{Start: data.NewDate(2024, 9, 2), End: data.NewDate(2027, 9, 1)}, Required: h, Credited: h, Records: recs}}
+		if b, err = CEReport(r, sealPNG("x")); err != nil {
+			t.Fatal(err)
+		}
+		checkLines(t, b, "CE report", 30)
 	}
 }
