@@ -43,7 +43,7 @@ func TestBatchZipNamesInUnzip(t *testing.T) {
 z = zipfile.ZipFile(sys.argv[1])
 for i in z.infolist():
     print(i.filename, i.create_system, i.flag_bits & 0x800, "%04d-%02d-%02d" % i.date_time[:3], oct(i.external_attr >> 16))`
-	b, err = exec.Command("python3", "-c", py, out).CombinedOutput()
+	b, err = exec.Command("/usr/bin/python3", "-c", py, out).CombinedOutput()
 	if err != nil {
 		t.Skipf("python3: %v\n%s", err, b)
 	}
