@@ -105,6 +105,7 @@ killed=0 broken=0 left=0
 for i in $(seq "$runs"); do
 	rm -rf "$work/out" "$work/run" && mkdir "$work/out" "$work/run"
 	cp "$work/b300.db" "$work/run/b.db"
+	cp "$work/b300.db.key" "$work/run/b.db.key" # the signing key, in its own file
 	killat "$(random_delay "$full")" --db "$work/run/b.db" export certs --out "$work/out/certs.zip"
 	[ -e "$work/out/certs.zip" ] || killed=$((killed + 1))
 	left=$((left + $(leftovers "$work/out" "$work/run")))
