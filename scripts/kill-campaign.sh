@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The kill -9 campaign of issue 14, repeatable: the real binary is killed at
 # a random moment while it imports a sheet, loads demo data, writes a ZIP of
-# certificates and writes a roster; after each kill it checks that
+# certificates, writes a roster and writes a backup; after each kill it checks that
 #   - the database is sound (PRAGMA integrity_check and foreign_key_check),
 #   - the write happened whole or not at all (holder count before or after,
 #     never between; the ZIP/roster either absent or complete),
@@ -132,5 +132,21 @@ for i in $(seq "$runs"); do
 	fi
 done
 report "roster (6,000 rows, .xlsx)" "$runs" "$killed" "$broken" "$left"
+
+# --- backup: the 6,000-holder database into one ZIP in another folder ---
+full=$(timed sw --db "$work/t.db" backup --out "$work/b.zip")
+killed=0 broken=0 left=0
+for i in $(seq "$runs"); do
+	rm -rf "$work/out" && mkdir "$work/out"
+	killat "$(random_delay "$full")" --db "$work/t.db" backup --out "$work/out/backup.zip"
+	[ -e "$work/out/backup.zip" ] || killed=$((killed + 1))
+	left=$((left + $(leftovers "$work/out" "$work")))
+	sw --db "$work/t.db" holder list --limit 1 >/dev/null || { broken=$((broken + 1)); continue; }
+	if { [ -e "$work/out/backup.zip" ] && ! unzip -tq "$work/out/backup.zip" >/dev/null; } ||
+		! sound "$work/t.db" || [ "$(leftovers "$work/out" "$work")" != 0 ]; then
+		broken=$((broken + 1)); echo "backup run $i: broken file or temporary files left" >&2
+	fi
+done
+report "backup (6,000 holders)" "$runs" "$killed" "$broken" "$left"
 
 [ "$failures" = 0 ]

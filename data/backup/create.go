@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 )
@@ -120,10 +121,13 @@ func Create(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 // CreateFile writes a backup of src to the file out (0600), whole or not
 // at all: into a temporary file beside it, synced, then renamed.
 func CreateFile(ctx context.Context, src Source, out string) (*Manifest, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".swcert-backup-*.zip")
+	// In the journal: a backup killed halfway, wherever it was going, is
+	// removed at the next start (it holds full ID numbers).
+	tmp, done, err := files.CreateTemp(filepath.Dir(out), ".swcert-", ".zip")
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	defer os.Remove(tmp.Name()) // gone once renamed
 	m, err := Create(ctx, src, tmp)
 	if err == nil {
@@ -138,7 +142,7 @@ func CreateFile(ctx context.Context, src Source, out string) (*Manifest, error) 
 	if err != nil {
 		return nil, err
 	}
-	syncDir(filepath.Dir(out))
+	files.SyncDir(filepath.Dir(out))
 	return m, nil
 }
 
@@ -198,15 +202,6 @@ func readSmall(path string, max int64) ([]byte, bool) {
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, max+1))
 	return b, err == nil && int64(len(b)) <= max
-}
-
-// syncDir makes a rename in dir survive a power loss, where the system
-// can (a folder cannot be opened to sync on Windows).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 func exists(path string) bool {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 	lib "modernc.org/sqlite"
@@ -85,7 +86,7 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 		err = copyInto(ctx, t.DB, staged)
 	} else {
 		err = os.Rename(staged, t.DB)
-		syncDir(dir)
+		files.SyncDir(dir)
 	}
 	if err != nil {
 		return nil, internal("replace the database", err)
@@ -151,7 +152,7 @@ func restoreProofs(st *staged, dir string) error {
 			return internal("restore a proof", err)
 		}
 	}
-	syncDir(dir)
+	files.SyncDir(dir)
 	return nil
 }
 
