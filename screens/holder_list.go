@@ -20,10 +20,11 @@ type holderList struct {
 	svc      Services
 	onSelect func(*data.Holder)
 
-	search *widget.Entry
-	list   *widget.List
-	count  *widget.Label
-	newBtn *widget.Button
+	search    *widget.Entry // the search box (searchBox's entry)
+	searchBox *searchEntry  // what the window focuses; the down arrow goes to the rows
+	list      *pickList
+	count     *widget.Label
+	newBtn    *widget.Button
 
 	query string
 	n     int // holders matching query
@@ -35,14 +36,15 @@ type holderList struct {
 
 func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 	l := &holderList{svc: svc, onSelect: onSelect, pages: map[int][]*data.Holder{}}
-	l.search = widget.NewEntry()
+	l.searchBox = newSearchEntry()
+	l.search = &l.searchBox.Entry
 	l.search.SetPlaceHolder(i18n.T("holders.search"))
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	l.count = widget.NewLabel("")
 	l.count.Wrapping = fyne.TextWrapWord
 	l.newBtn = widget.NewButtonWithIcon(i18n.T("holders.new"), theme.ContentAddIcon(), nil)
 	l.newBtn.Importance = widget.HighImportance
-	l.list = widget.NewList(
+	l.list = newPickList(
 		func() int { return l.n },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("姓名 Name")
@@ -69,9 +71,22 @@ func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 			l.onSelect(h)
 		}
 	}
-	top := container.NewVBox(l.search, l.count)
+	l.searchBox.onDown = l.focusRows
+	top := container.NewVBox(l.searchBox, l.count)
 	l.content = container.NewBorder(top, l.newBtn, nil, nil, l.list)
 	return l
+}
+
+// focusRows puts the keyboard on the rows found and picks the first
+// (the arrow keys then pick the others).
+func (l *holderList) focusRows() {
+	if l.n == 0 {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l.list); c != nil {
+		c.Focus(l.list)
+	}
+	l.list.Select(0)
 }
 
 // holderSummary is the second part of a list row: masked ID and employer.

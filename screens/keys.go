@@ -1,0 +1,180 @@
+package screens
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// The window's keys. Ctrl+S, Ctrl+N and Ctrl+F are menu shortcuts: Fyne
+// looks at the main menu before the focused widget, so they work while
+// the cursor is in an entry (a shortcut of the canvas reaches only a window
+// with nothing focused; an entry swallows it). Enter in an entry submits
+// its form (submitOnEnter); Esc and Enter answer a message box
+// (dialogKey); the arrow keys pick rows (pickList, searchEntry).
+
+var (
+	shortcutSave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSearch = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// submitOnEnter makes Enter in any of fields do what the form's Save does.
+func submitOnEnter(submit func(), fields ...*field) {
+	for _, f := range fields {
+		f.entry.OnSubmitted = func(string) { submit() }
+	}
+}
+
+// dialogKey answers the message box on top with the keyboard: Esc closes
+// it (the button that cancels or closes, or its only button), Enter
+// presses its only button. A question with a choice (delete? save?) is
+// never answered yes by Enter. It says whether the key was used.
+func dialogKey(top fyne.CanvasObject, key fyne.KeyName) bool {
+	pop, ok := top.(*widget.PopUp)
+	if !ok {
+		return false
+	}
+	var buttons []*widget.Button
+	collectButtons(pop.Content, &buttons)
+	press := func(b *widget.Button) bool {
+		if b == nil || b.OnTapped == nil {
+			return false
+		}
+		b.OnTapped()
+		return true
+	}
+	switch key {
+	case fyne.KeyEscape:
+		if len(buttons) == 1 {
+			return press(buttons[0])
+		}
+		for _, b := range buttons {
+			switch b.Text {
+			case i18n.T("cancel"), i18n.T("close"), i18n.T("unsaved.keep"):
+				return press(b)
+			}
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if len(buttons) == 1 {
+			return press(buttons[0])
+		}
+	}
+	return false
+}
+
+// collectButtons gathers the buttons a person could press in o, through
+// containers (a dialog's own buttons and the ones in its content).
+func collectButtons(o fyne.CanvasObject, out *[]*widget.Button) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	switch x := o.(type) {
+	case *widget.Button:
+		if !x.Disabled() {
+			*out = append(*out, x)
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			collectButtons(c, out)
+		}
+	}
+}
+
+// pickList is a list whose rows the arrow keys pick: Fyne's list only
+// moves a highlight with them, and picks on Space.
+type pickList struct {
+	widget.List
+}
+
+func newPickList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *pickList {
+	l := &pickList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey picks the row the arrow moved to.
+func (l *pickList) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeyUp && ev.Name != fyne.KeyDown {
+		l.List.TypedKey(ev)
+		return
+	}
+	moved := -1
+	was := l.OnHighlighted
+	l.OnHighlighted = func(id widget.ListItemID) { moved = id }
+	l.List.TypedKey(ev)
+	l.OnHighlighted = was
+	if moved >= 0 {
+		l.Select(moved)
+	}
+}
+
+// searchEntry is a search box from which the down arrow goes to the rows
+// found (onDown).
+type searchEntry struct {
+	widget.Entry
+	onDown func()
+}
+
+func newSearchEntry() *searchEntry {
+	e := &searchEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands the down arrow to onDown.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyDown && e.onDown != nil {
+		e.onDown()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// wheelPass lies over an entry of a form and hands the mouse wheel to the
+// form's scroll. Fyne gives a wheel event to the innermost scrollable
+// under the pointer, and a one-line entry holds a scroller of its own, so
+// the form would stop scrolling wherever the pointer met an entry; taps,
+// typing and the text cursor still go to the entry (wheelPass takes
+// nothing but the wheel).
+type wheelPass struct {
+	widget.BaseWidget
+	target *container.Scroll // nil: not in a scrolling form, the wheel does nothing
+}
+
+func newWheelPass() *wheelPass {
+	w := &wheelPass{}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer draws nothing.
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// Scrolled scrolls the form.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if w.target != nil {
+		w.target.Scrolled(ev)
+	}
+}
+
+// passWheelTo points every wheelPass in o (through containers) at scroll.
+func passWheelTo(scroll *container.Scroll, o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *wheelPass:
+		x.target = scroll
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			passWheelTo(scroll, c)
+		}
+	}
+}
