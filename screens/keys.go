@@ -2,6 +2,7 @@ package screens
 
 import (
 	"image/color"
+	"reflect"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -37,8 +38,8 @@ func submitOnEnter(submit func(), fields ...*field) {
 // presses its only button. A question with a choice (delete? save?) is
 // never answered yes by Enter. It says whether the key was used.
 func dialogKey(top fyne.CanvasObject, key fyne.KeyName) bool {
-	pop, ok := top.(*widget.PopUp)
-	if !ok {
+	pop := popUpOf(top)
+	if pop == nil {
 		return false
 	}
 	var buttons []*widget.Button
@@ -67,6 +68,28 @@ func dialogKey(top fyne.CanvasObject, key fyne.KeyName) bool {
 		}
 	}
 	return false
+}
+
+// popUpOf is the dialog's pop-up in an overlay of the canvas. Fyne wraps
+// it in an overlay container of an internal package, whose exported field
+// Content holds it; reflection reads the field (nil when the layout is
+// another: the keys then do nothing, they never panic).
+func popUpOf(o fyne.CanvasObject) *widget.PopUp {
+	for i := 0; i < 3 && o != nil; i++ {
+		if p, ok := o.(*widget.PopUp); ok {
+			return p
+		}
+		v := reflect.ValueOf(o)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return nil
+		}
+		f := v.Elem().FieldByName("Content")
+		if !f.IsValid() || !f.CanInterface() {
+			return nil
+		}
+		o, _ = f.Interface().(fyne.CanvasObject)
+	}
+	return nil
 }
 
 // collectButtons gathers the buttons a person could press in o, through
