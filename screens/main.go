@@ -177,6 +177,21 @@ func (m *Main) Save() {
 	}
 }
 
+// unsavedTab names a tab whose form holds edits not saved yet ("": none).
+func (m *Main) unsavedTab() string {
+	switch {
+	case m.Certificates.unsaved():
+		return i18n.T("tab.certificates")
+	case m.Register.unsaved():
+		return i18n.T("tab.registration")
+	case m.CELog.unsaved():
+		return i18n.T("tab.ce")
+	case m.PaperTab.unsaved():
+		return i18n.T("tab.paper")
+	}
+	return ""
+}
+
 // NewHolder is Ctrl+N: the Certificates tab with an empty holder form, the
 // cursor in 姓名.
 func (m *Main) NewHolder() {

@@ -243,3 +243,27 @@ func TestUnsavedEditsAskInTheSameTab(t *testing.T) {
 		t.Errorf("certificates tab shows %q", m.Certificates.holder.name.entry.Text)
 	}
 }
+
+// A language switch rebuilds the window: with edits not saved it asks
+// first, and Cancel keeps them and the language.
+func TestLanguageSwitchAsksAboutUnsavedEdits(t *testing.T) {
+	w := newTwoHolders(t, i18n.English)
+	m, f := w.m, w.f
+	w.show(m.CELog.Content())
+	m.CELog.list.list.Select(w.listA)
+	typeInto(m.CELog.title.entry, "社区治理培训")
+	s := m.NewSettings()
+	s.Language.SetSelected("中文 (简体)")
+	if !strings.Contains(f.dialogText(), "would be lost") {
+		t.Fatalf("no question: %q", f.dialogText())
+	}
+	f.tapDialogButton("Cancel")
+	if m.current() != m || m.CELog.title.entry.Text != "社区治理培训" || f.app.Preferences().String(PrefLanguage) != i18n.English {
+		t.Fatalf("cancel: rebuilt %v, title %q, language %q", m.current() != m, m.CELog.title.entry.Text, f.app.Preferences().String(PrefLanguage))
+	}
+	s.Language.SetSelected("中文 (简体)")
+	f.tapDialogButton("Switch and discard")
+	if n := m.current(); n == m || n.CELog.holder == nil || n.CELog.holder.ID != w.a.ID {
+		t.Errorf("switch: the rebuilt window's CE tab shows %+v", n.CELog.holder)
+	}
+}
