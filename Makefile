@@ -10,8 +10,9 @@ RUN_ARGS := $(if $(DB),--db $(DB),)
 # Debian packages: to build the window (cgo, OpenGL, X11/Wayland headers) …
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 # … and to test it (a virtual screen, a screenshot, the PDF and QR tools,
-# LibreOffice to open an exported CSV as a person would).
-TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-utils zbar-tools libreoffice-calc-nogui
+# and what people open the exports with: LibreOffice, openpyxl,
+# python3-icalendar, unzip).
+TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-utils zbar-tools libreoffice-calc-nogui python3 python3-openpyxl python3-icalendar unzip
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -78,6 +78,7 @@ var commands = map[string]command{
 	"key trust":         keyTrust,
 	"key list":          keyList,
 	"key untrust":       keyUntrust,
+	"key name":          keyName,
 
 	"reg add":           registrations.add("reg add"),
 	"reg list":          regList,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"strconv"
+	"strings"
 
 	"github.com/swcert/swcert/data"
 )
@@ -86,6 +87,10 @@ func parseError(fs *flag.FlagSet, args []string, err error) error {
 			value = args[i+1]
 		}
 		if _, ok := parseDecimal(value); !ok {
+			if value != "" && strings.Trim(value, "0123456789") == "" {
+				// Decimal digits, too many of them: no flag's range is near.
+				return data.Invalid(name, "cli.number_too_large", "Flag", "--"+name, "Value", value)
+			}
 			return data.Invalid(name, "cli.bad_number", "Flag", "--"+name, "Value", value)
 		}
 	}

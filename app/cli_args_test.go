@@ -20,12 +20,18 @@ func TestNumbersAndExtraArguments(t *testing.T) {
 		{[]string{"annotate", "apply", "--cert", "1", "--days=1_0"}, "--days"},
 		{[]string{"annotate", "apply", "--cert", "0x1"}, "--cert"},
 		{[]string{"cert", "list", "--holder", "+1"}, "--holder"},
-		{[]string{"holder", "list", "--offset", "9223372036854775807"}, "--offset"},
 		{[]string{"due", "--within", "-1"}, "--within"},
 	} {
 		code, _, errs := r.do(tc.args...)
 		if code != 2 || !strings.Contains(errs, tc.flag+" must be a whole number") {
 			t.Errorf("%v: exit %d %q", tc.args, code, errs)
+		}
+	}
+	// Digits, too many of them: said so, not "not decimal digits".
+	for _, v := range []string{"9223372036854775807", "99999999999999999999999"} {
+		code, _, errs := r.do("holder", "list", "--search", "张", "--offset", v)
+		if code != 2 || !strings.Contains(errs, "--offset: "+v+" is far larger than this flag takes") {
+			t.Errorf("--offset %s: exit %d %q", v, code, errs)
 		}
 	}
 	if code, _, errs := r.do("holder", "show", "0x1"); code != 2 || !strings.Contains(errs, "0x1") {

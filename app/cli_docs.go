@@ -220,9 +220,44 @@ func keyList(c *cli, args []string) error {
 			if k.Own {
 				kind = i18n.T("keys.own")
 			}
-			t.add(k.KID, k.Name, kind, i18n.Time(k.CreatedAt))
+			t.add(k.KID, data.ExporterName(k), kind, i18n.Time(k.CreatedAt))
 		}
 		t.write(w)
+	})
+	return nil
+}
+
+// keyName shows, or with a name sets, the exporter every document of this
+// database names (the own key's name; Settings in the window).
+func keyName(c *cli, args []string) error {
+	pos, err := parse(flags("key name"), args)
+	if err != nil {
+		return err
+	}
+	var k *data.SealKey
+	if pos != "" {
+		k, err = c.db.SetOwnKeyName(c.ctx, pos)
+	} else {
+		var keys []*data.SealKey
+		if keys, err = c.db.Keys(c.ctx); err == nil {
+			if k = data.OwnKeyOf(keys); k == nil {
+				err = &data.Error{Code: data.ENOTFOUND, Field: "kid", Key: "err.not_found.key", Args: map[string]any{"KID": ""}}
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	name := data.ExporterName(k)
+	c.print(map[string]any{"kid": k.KID, "name": k.Name, "exporter": name, "named": k.Named()}, func(w io.Writer) {
+		switch {
+		case pos != "":
+			fmt.Fprintln(w, i18n.T("cli.key_named", "Name", name))
+		case k.Named():
+			fmt.Fprintln(w, i18n.T("cli.key_name", "Name", name))
+		default:
+			fmt.Fprintln(w, i18n.T("cli.key_unnamed", "Name", name))
+		}
 	})
 	return nil
 }

@@ -101,7 +101,12 @@ func exportICS(c *cli, args []string) error {
 	fs := flags("export ics")
 	filter := attentionFlags(fs)
 	out := fs.String("out", "", "the .ics file to write")
+	remind := fs.String("remind", "30,7,1", "the alarms: days before each deadline (as in Settings)")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	days, err := data.ParseReminderDays(*remind)
+	if err != nil {
 		return err
 	}
 	if err := checkOut(*out); err != nil {
@@ -115,15 +120,24 @@ func exportICS(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	keys, err := c.db.Keys(c.ctx) // the public half names the database: no key file needed
+	if err != nil {
+		return err
+	}
+	o := screens.ICSOptions{RemindDays: days, Sequences: c.db}
+	if k := data.OwnKeyOf(keys); k != nil {
+		o.DBID = k.KID
+	}
 	var b bytes.Buffer
-	if err := screens.ICS(&b, items, c.o.now()); err != nil {
+	n, err := screens.ICS(c.ctx, &b, items, c.o.now(), o)
+	if err != nil {
 		return err
 	}
 	if err := writeFile(*out, b.Bytes()); err != nil {
 		return err
 	}
-	c.print(map[string]any{"path": *out, "events": len(items)}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.ics_saved", "Path", *out, "Count", len(items)))
+	c.print(map[string]any{"path": *out, "events": n}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.ics_saved", "Path", *out, "Count", n))
 	})
 	return nil
 }

@@ -135,7 +135,7 @@ func exportRoster(c *cli, args []string) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := sheet.Write(*out, &b, docs.RosterHeader, rows); err != nil {
+	if err := sheet.WriteTable(*out, &b, docs.RosterExport(rows, c.o.now())); err != nil {
 		return err
 	}
 	if err := writeFile(*out, b.Bytes()); err != nil {
@@ -157,7 +157,7 @@ func exportTemplate(c *cli, args []string) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := sheet.Write(*out, &b, sheet.TemplateHeader, [][]string{sheet.TemplateExample}); err != nil {
+	if err := sheet.WriteTable(*out, &b, sheet.TemplateExport(c.o.now())); err != nil {
 		return err
 	}
 	if err := writeFile(*out, b.Bytes()); err != nil {

@@ -41,7 +41,7 @@ const (
 var Fees = []Fee{FeeOnDelivery, FeePrepaid}
 
 // MailForm is the application to receive the paper certificate by mail
-// (社会工作者职业资格证书领取申请表): what the holder fills in besides what
+// (社会工作者职业水平证书领取申请表): what the holder fills in besides what
 // the app knows from the holder and certificate.
 type MailForm struct {
 	CertID    int64     `json:"cert_id"`
@@ -128,8 +128,44 @@ func ValidatePostcode(s string) error {
 	return nil
 }
 
-// FullAddress is the address as written on an envelope.
+// FullAddress is the address as written on an envelope, each part once:
+// 北京市 as province and as city is 北京市, not 北京市北京市.
 func (f *MailForm) FullAddress() string {
+	return JoinAddress(f.Province, f.City, f.District, f.Address)
+}
+
+// JoinAddress writes the parts of an address one after the other, leaving
+// out what is said already: a part the address so far ends with (the city
+// of a municipality, 北京市 after 北京市), and a part the next one starts
+// with or spells out (北京 before 北京市; 北京市朝阳区 before a street
+// address typed as 北京市朝阳区建国路 88 号).
+func JoinAddress(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		so := strings.Join(out, "")
+		switch {
+		case so == "":
+			out = append(out, p)
+		case strings.HasSuffix(so, p):
+		case strings.HasPrefix(p, so):
+			out = []string{p}
+		case strings.HasPrefix(p, out[len(out)-1]):
+			out[len(out)-1] = p
+		default:
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "")
+}
+
+// rawAddress is the parts as saved, one after the other: what a seal's
+// hash covers, so a form sealed before FullAddress left repeats out still
+// matches its record.
+func (f *MailForm) rawAddress() string {
 	return f.Province + f.City + f.District + f.Address
 }
 
@@ -163,7 +199,7 @@ type MailClaims struct {
 func (d *MailFormDocument) Claims() MailClaims {
 	return MailClaims{
 		SealHeader: sealHeader(DocMailForm, d.ExportedBy, &d.Holder, &d.Certificate, d.ExportedAt, MailFormSealDays, d.Hash()),
-		Recipient:  d.Form.Recipient, City: d.Form.Province + d.Form.City, Postcode: d.Form.Postcode,
+		Recipient:  d.Form.Recipient, City: JoinAddress(d.Form.Province, d.Form.City), Postcode: d.Form.Postcode,
 	}
 }
 
@@ -171,5 +207,5 @@ func (d *MailFormDocument) Claims() MailClaims {
 func (d *MailFormDocument) Hash() string {
 	f, c, h := d.Form, d.Certificate, d.Holder
 	return hashLines(DocMailForm, d.ExportedBy, c.MNo, h.Name, string(f.Sex), string(h.IDType), h.IDNumber, string(c.Level),
-		strconv.Itoa(c.ExamYear), f.Phone, f.Recipient, f.FullAddress(), f.Postcode, string(f.Fee), strconv.FormatInt(d.ExportedAt.Unix(), 10))
+		strconv.Itoa(c.ExamYear), f.Phone, f.Recipient, f.rawAddress(), f.Postcode, string(f.Fee), strconv.FormatInt(d.ExportedAt.Unix(), 10))
 }

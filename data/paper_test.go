@@ -163,3 +163,23 @@ func TestPaperProxyIsAnotherPerson(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinAddressSaysEachPartOnce(t *testing.T) {
+	for _, c := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"北京市", "北京市", "朝阳区", "建国路88号"}, "北京市朝阳区建国路88号"},
+		{[]string{"北京", "北京市", "朝阳区", "建国路88号"}, "北京市朝阳区建国路88号"},
+		{[]string{"上海市", "上海市", "浦东新区", "世纪大道100号"}, "上海市浦东新区世纪大道100号"},
+		{[]string{"广东省", "深圳市", "南山区", "科技园路1号"}, "广东省深圳市南山区科技园路1号"},
+		{[]string{"广东省", "深圳市", "南山区", "广东省深圳市南山区科技园路1号"}, "广东省深圳市南山区科技园路1号"},
+		{[]string{"广东省", "深圳市", "南山区", "南山区科技园路1号"}, "广东省深圳市南山区科技园路1号"},
+		{[]string{"重庆市", "重庆市", "渝中区", ""}, "重庆市渝中区"},
+		{[]string{"湖北省", "潜江市", "", "园林路"}, "湖北省潜江市园林路"},
+	} {
+		if got := JoinAddress(c.parts...); got != c.want {
+			t.Errorf("JoinAddress(%q) = %q, want %q", c.parts, got, c.want)
+		}
+	}
+}

@@ -68,6 +68,8 @@ type KeyService interface {
 	// Key finds a key by kid: the own key or a trusted one.
 	Key(ctx context.Context, kid string) (*SealKey, error)
 	Keys(ctx context.Context) ([]*SealKey, error)
+	// SetOwnKeyName names the exporter the documents print (ExporterName).
+	SetOwnKeyName(ctx context.Context, name string) (*SealKey, error)
 }
 
 // RegistrationService keeps the registrations of certificates.

@@ -323,7 +323,16 @@ func (s *Annotations) onExport() {
 	if s.cert == nil {
 		return
 	}
-	askSave(s.win, s.cert.MNo+".pdf", []string{".pdf"}, s.exportTo)
+	askSave(s.win, s.exportName(), []string{".pdf"}, s.exportTo)
+}
+
+// exportName is the PDF's suggested name: the holder and the number.
+func (s *Annotations) exportName() string {
+	name := ""
+	if s.picker.holder != nil {
+		name = s.picker.holder.Name
+	}
+	return data.ExportFileName(".pdf", name, s.cert.MNo, data.FileCertificate)
 }
 
 // exportTo writes the sealed PDF at path and says where it went.

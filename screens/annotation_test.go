@@ -60,6 +60,9 @@ func TestApplyAnnotationThenExport(t *testing.T) {
 	if s.exportBtn.Disabled() {
 		t.Fatalf("export still disabled: %q", s.exportMsg.Text)
 	}
+	if got := s.exportName(); got != "欧阳娜娜-2022S110001.pdf" {
+		t.Errorf("suggested name %q", got)
+	}
 	path := filepath.Join(t.TempDir(), "cert.pdf")
 	s.exportTo(path)
 	b, err := os.ReadFile(path)

@@ -3,12 +3,14 @@ package screens
 import (
 	"context"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/screens/i18n"
 )
@@ -18,6 +20,16 @@ type Batch struct {
 	bar    *widget.ProgressBar
 	cancel *widget.Button
 	dialog *dialog.CustomDialog
+}
+
+// batchFileName is the ZIP's suggested name: what it holds, the search
+// that chose the holders (when one did), and the day.
+func batchFileName(ce bool, query string, now time.Time) string {
+	what := i18n.T("batch.file_certs")
+	if ce {
+		what = i18n.T("batch.file_ce")
+	}
+	return data.ExportFileName(".zip", what, query, data.DateOf(now).String())
 }
 
 // ShowBatch offers to export the PDFs of the holders the Certificates tab
@@ -33,7 +45,7 @@ func (m *Main) ShowBatch() {
 		d.Hide()
 		ce := what.Selected == i18n.T("batch.ce")
 		if into.Selected == i18n.T("batch.zip") {
-			askSave(m.Win, "swcert-pdfs.zip", []string{".zip"}, func(path string) { m.RunBatch(ce, query, path) })
+			askSave(m.Win, batchFileName(ce, query, m.Svc.Now()), []string{".zip"}, func(path string) { m.RunBatch(ce, query, path) })
 			return
 		}
 		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {

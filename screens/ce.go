@@ -1,8 +1,8 @@
 package screens
 
 import (
-	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +30,7 @@ type CELog struct {
 	list   *holderList
 	holder *data.Holder
 	recs   []data.CERecord
+	ceMNo  string // the certificate the progress (and the report) is against
 	editID int64
 	loaded string // the form as edit filled it (state), to tell edits
 
@@ -207,7 +208,7 @@ func (s *CELog) showNone() {
 func (s *CELog) state() string {
 	v := []string{s.kind.Selected, s.title.entry.Text, s.provider.entry.Text, s.date.entry.Text, s.hours.entry.Text, s.review.Selected}
 	for _, p := range s.proofs {
-		v = append(v, fmt.Sprintf("%s/%d/%t", p.Name, p.Size, p.Data != nil))
+		v = append(v, p.Name+"\x00"+strconv.FormatInt(p.Size, 10)+"\x00"+strconv.FormatBool(p.Data != nil))
 	}
 	return formState(v...)
 }
@@ -247,6 +248,7 @@ func (s *CELog) showHolder(h *data.Holder) {
 // binding certificate.
 func (s *CELog) showProgress() {
 	s.progress.Objects = nil
+	s.ceMNo = ""
 	s.exportMsg.SetText("")
 	st, err := s.svc.Docs.CEProgressOf(s.svc.ctx(), s.holder.ID, 0, s.recs)
 	if err != nil {
@@ -256,6 +258,7 @@ func (s *CELog) showProgress() {
 		return
 	}
 	c := st.Certificate
+	s.ceMNo = c.MNo
 	s.progress.Add(wrapped(i18n.T("ce.against", "Level", i18n.T("level."+string(c.Level)), "MNo", c.MNo, "Hours", c.Level.CEHours())))
 	if len(st.Periods) == 0 {
 		s.progress.Add(wrapped(i18n.T("ce.no_period")))
@@ -502,7 +505,13 @@ func (s *CELog) onDelete() {
 }
 
 func (s *CELog) onExport() {
-	askSave(s.win, fmt.Sprintf("ce-report-%d.pdf", s.holder.ID), []string{".pdf"}, s.exportTo)
+	askSave(s.win, s.exportName(), []string{".pdf"}, s.exportTo)
+}
+
+// exportName is the report's suggested name: the holder, the number of
+// the certificate the report is against, and what it is.
+func (s *CELog) exportName() string {
+	return data.ExportFileName(".pdf", s.holder.Name, s.ceMNo, data.FileCEReport)
 }
 
 // exportTo writes the sealed CE report of the current period at path.

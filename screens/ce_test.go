@@ -115,6 +115,10 @@ func TestCELogTab(t *testing.T) {
 	}
 	s.edit(nil)
 
+	// The name suggested for the report says whose and what it is.
+	if got, want := s.exportName(), "张伟-"+c.MNo+"-继续教育学时报告.pdf"; got != want {
+		t.Errorf("suggested name %q, want %q", got, want)
+	}
 	path := filepath.Join(t.TempDir(), "ce.pdf")
 	s.exportTo(path)
 	b, err := os.ReadFile(path)

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"bytes"
-	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/data/ical"
 	"github.com/swcert/swcert/screens/i18n"
 )
 
@@ -232,29 +230,24 @@ func DaysText(it data.Attention) string {
 	return i18n.T("dash.in_days", "Days", it.DaysLeft)
 }
 
-// ICS writes the shown items as an iCalendar file.
-func ICS(w io.Writer, items []data.Attention, now time.Time) error {
-	events := make([]ical.Event, len(items))
-	for i, it := range items {
-		events[i] = ical.Event{UID: ical.UID(it), Day: it.DueOn, Summary: it.Name + "：" + AttentionText(it),
-			Description: i18n.T("level."+string(it.Level)) + " " + it.MNo + " · " + it.Org}
-	}
-	return ical.Write(w, events, now)
-}
-
 func (s *Dashboard) onExportICS() {
-	askSave(s.win, "swcert-deadlines.ics", []string{".ics"}, func(path string) {
+	askSave(s.win, data.ExportFileName(".ics", i18n.T("dash.file_ics"), data.DateOf(s.svc.Now()).String()), []string{".ics"}, func(path string) {
 		// Every item the filters select, off the UI goroutine: "any time"
 		// is 185,000 of them with 100,000 holders.
 		s.status.SetText(i18n.T("busy.export"))
 		f, at := s.Filter(), s.at
+		days := remindDays(fyne.CurrentApp().Preferences()) // the alarms: Settings' days
 		var items []data.Attention
+		var events int
 		var where string
 		var err error
 		s.svc.background(func() {
 			var b bytes.Buffer
 			if items, err = s.svc.Attention.Attention(s.svc.ctx(), f, at); err == nil {
-				err = ICS(&b, items, s.svc.Now())
+				var o ICSOptions
+				if o, err = s.svc.icsOptions(days); err == nil {
+					events, err = ICS(s.svc.ctx(), &b, items, s.svc.Now(), o)
+				}
 			}
 			where, err = writeOut(path, b.Bytes(), err)
 		}, func() {
@@ -262,7 +255,7 @@ func (s *Dashboard) onExportICS() {
 				s.status.SetText(i18n.Message(err))
 				return
 			}
-			s.status.SetText(i18n.T("dash.ics_saved", "Path", where, "Count", len(items)))
+			s.status.SetText(i18n.T("dash.ics_saved", "Path", where, "Count", events))
 		})
 	})
 }

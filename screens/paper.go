@@ -419,7 +419,16 @@ func (s *PaperTab) onExport() {
 	if !s.onSaveForm() {
 		return
 	}
-	askSave(s.win, s.cert.MNo+"-mail-form.pdf", []string{".pdf"}, s.exportTo)
+	askSave(s.win, s.exportName(), []string{".pdf"}, s.exportTo)
+}
+
+// exportName is the form's suggested name: the holder, the number, what it is.
+func (s *PaperTab) exportName() string {
+	name := ""
+	if s.holder != nil {
+		name = s.holder.Name
+	}
+	return data.ExportFileName(".pdf", name, s.cert.MNo, data.FileMailForm)
 }
 
 // exportTo writes the sealed form at path.

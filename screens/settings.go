@@ -34,6 +34,8 @@ type Settings struct {
 	Language *widget.RadioGroup
 	Theme    *widget.RadioGroup
 	Remind   *field
+	// Exporter names the exporter the documents print (settings_exporter.go).
+	Exporter *exporterSetting
 	// Encryption is nil when the store offers none (encryption.go).
 	Encryption *encryptionSection
 	// BackupKeep is how many automatic backups are kept (0: none made).
@@ -104,6 +106,8 @@ func (m *Main) NewSettings() *Settings {
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
 		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
 	)
+	s.Exporter = m.newExporterSetting()
+	form.AppendItem(s.Exporter.item())
 	size := fyne.NewSize(460, 400)
 	if m.Svc.Backups != nil {
 		s.BackupKeep = m.newBackupKeepField()

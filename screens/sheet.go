@@ -143,19 +143,19 @@ func (m *Main) runImport(name string, b []byte, goodOnly bool) {
 
 // ShowExportRoster writes the roster where the user says (.xlsx or .csv).
 func (m *Main) ShowExportRoster() {
-	m.saveSheet("swcert-roster.xlsx", func(name string, w io.Writer) error {
+	m.saveSheet(data.ExportFileName(".xlsx", i18n.T("sheet.file_roster"), data.DateOf(m.Svc.Now()).String()), func(name string, w io.Writer) error {
 		rows, err := m.Svc.Docs.Roster(m.Svc.ctx())
 		if err != nil {
 			return err
 		}
-		return sheet.Write(name, w, docs.RosterHeader, rows)
+		return sheet.WriteTable(name, w, docs.RosterExport(rows, m.Svc.Now()))
 	})
 }
 
 // ShowExportTemplate writes the import template.
 func (m *Main) ShowExportTemplate() {
-	m.saveSheet("swcert-import-template.xlsx", func(name string, w io.Writer) error {
-		return sheet.Write(name, w, sheet.TemplateHeader, [][]string{sheet.TemplateExample})
+	m.saveSheet(data.ExportFileName(".xlsx", i18n.T("sheet.file_template")), func(name string, w io.Writer) error {
+		return sheet.WriteTable(name, w, sheet.TemplateExport(m.Svc.Now()))
 	})
 }
 

@@ -251,7 +251,7 @@ func (s *Verify) updateKeyRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if k.Own {
 		kind = i18n.T("keys.own")
 	}
-	texts.Objects[0].(*widget.Label).SetText(k.Name + "  ·  " + kind)
+	texts.Objects[0].(*widget.Label).SetText(data.ExporterName(k) + "  ·  " + kind)
 	texts.Objects[1].(*widget.Label).SetText("kid " + k.KID + "  ·  " + i18n.Time(k.CreatedAt))
 	remove.Hidden = k.Own
 	kid := k.KID
@@ -271,7 +271,16 @@ func (s *Verify) askUntrust(kid string) {
 }
 
 func (s *Verify) onExportKey() {
-	askSave(s.win, "swcert-public-key.jwk", nil, s.exportKeyTo)
+	askSave(s.win, s.keyFileName(), nil, s.exportKeyTo)
+}
+
+// keyFileName is the public key file's suggested name: whose key it is.
+func (s *Verify) keyFileName() string {
+	name := ""
+	if k := ownKey(s.svc); k != nil && k.Named() {
+		name = k.Name
+	}
+	return data.ExportFileName(".jwk", i18n.T("keys.file"), name)
 }
 
 // exportKeyTo writes this installation's public key at path.

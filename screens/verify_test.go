@@ -50,7 +50,11 @@ func TestKeysExportTrustUntrust(t *testing.T) {
 	if len(s.keys) != 1 || !s.keys[0].Own {
 		t.Fatalf("keys %+v", s.keys)
 	}
-	// The other installation exports its public key through its own tab.
+	// The other installation, named in its Settings, exports its public
+	// key through its own tab.
+	if _, err := other.db.SetOwnKeyName(context.Background(), "同心社会工作服务中心"); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "other.jwk")
 	NewVerify(other.svc, other.win).exportKeyTo(path)
 	jwk, err := os.ReadFile(path)
@@ -59,7 +63,10 @@ func TestKeysExportTrustUntrust(t *testing.T) {
 	}
 	s.askKeyName(jwk)
 	entry := findEntry(f.win.Canvas().Overlays().Top())
-	if !strings.HasPrefix(entry.Text, "SWCert ") {
+	if got := NewVerify(other.svc, other.win).keyFileName(); got != "SWCert public key-同心社会工作服务中心.jwk" {
+		t.Errorf("the key file is suggested as %q", got)
+	}
+	if entry.Text != "同心社会工作服务中心" {
 		t.Errorf("the name the file suggests is not offered: %q", entry.Text)
 	}
 	entry.SetText("")

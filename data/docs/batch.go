@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/files"
@@ -31,6 +32,7 @@ type BatchResult struct {
 // batchJob is one document of a batch.
 type batchJob struct {
 	file, name, mno string
+	at              time.Time // the export's time: the ZIP entry's modified time
 	make            func(ctx context.Context) ([]byte, error)
 }
 
@@ -51,7 +53,7 @@ func (s *Service) ExportCertificates(ctx context.Context, search, out string, pr
 		}
 		for _, c := range certs {
 			id := c.ID
-			jobs = append(jobs, batchJob{file: safeName(h.Name + "-" + c.MNo + ".pdf"), name: h.Name, mno: c.MNo,
+			jobs = append(jobs, batchJob{file: data.ExportFileName(".pdf", h.Name, c.MNo, data.FileCertificate), name: h.Name, mno: c.MNo, at: s.Now(),
 				make: func(ctx context.Context) ([]byte, error) {
 					b, _, err := s.ExportCertificate(ctx, id)
 					return b, err
@@ -69,8 +71,18 @@ func (s *Service) ExportCEReports(ctx context.Context, search, out string, progr
 	}
 	jobs := make([]batchJob, len(holders))
 	for i, h := range holders {
+		// Named for the certificate whose period the report is of (the
+		// binding one), as the report itself is.
+		certs, err := s.Certs.Certificates(ctx, h.ID)
+		if err != nil {
+			return nil, err
+		}
+		mno := ""
+		if c := data.BindingCertificates(certs)[h.ID]; c != nil {
+			mno = c.MNo
+		}
 		id := h.ID
-		jobs[i] = batchJob{file: safeName(fmt.Sprintf("%s-%d-ce.pdf", h.Name, h.ID)), name: h.Name,
+		jobs[i] = batchJob{file: data.ExportFileName(".pdf", h.Name, mno, data.FileCEReport), name: h.Name, mno: mno, at: s.Now(),
 			make: func(ctx context.Context) ([]byte, error) {
 				b, _, err := s.ExportCEReport(ctx, id, 0, data.Date{})
 				return b, err
@@ -91,16 +103,6 @@ func (s *Service) matching(ctx context.Context, search string) ([]*data.Holder, 
 			return out, nil
 		}
 	}
-}
-
-// safeName keeps a file name valid on every system.
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, s)
 }
 
 // runBatch makes the documents on every core and writes them in order of
@@ -188,7 +190,7 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 			werr = fmt.Errorf("batch: %w", d.err)
 			cancel()
 		case zw != nil:
-			w, err := zw.Create(d.job.file)
+			w, err := zw.CreateHeader(zipHeader(d.job.file, d.job.at))
 			if err == nil {
 				_, err = w.Write(d.pdf)
 			}

@@ -100,7 +100,7 @@ func (s *Service) ExportCEReport(ctx context.Context, holderID, certID int64, pe
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &data.CEReport{Holder: *h, Certificate: *st.Certificate, Progress: *p, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
+	r := &data.CEReport{Holder: *h, Certificate: *st.Certificate, Progress: *p, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: data.ExporterName(key), KID: key.KID}
 	b, err := sealed(r.Claims(), key, func(qr func() ([]byte, error)) ([]byte, error) { return pdf.CEReport(r, qr) })
 	if err != nil {
 		return nil, nil, err

@@ -64,7 +64,7 @@ func TestCEReportPDF(t *testing.T) {
 	text := string(out)
 	flat := strings.Join(strings.Fields(text), "")
 	for _, want := range []string{"继续教育学时报告", "110105********002X", "2023S1100001", longTitle, "北京市社会工作者协会",
-		"要求Required90", "已认定Credited64.5", "待审核Pending32", "尚缺Missing25.5", "未通过审核", "它不是发证机关的记录"} {
+		"要求Required90", "已认定Credited64.5", "待审核Pending32", "尚缺Missing25.5", "未通过审核", "它不是发证机构的记录"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the report lacks %q:\n%s", want, text)
 		}

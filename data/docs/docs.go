@@ -54,7 +54,7 @@ func (s *Service) ExportCertificate(ctx context.Context, certID int64) ([]byte, 
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := &data.CertDocument{Holder: *h, Certificate: *cert, ExportedAt: now.Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
+	doc := &data.CertDocument{Holder: *h, Certificate: *cert, ExportedAt: now.Truncate(time.Second), ExportedBy: data.ExporterName(key), KID: key.KID}
 	if cert.NeedsAnnotation() {
 		doc.Annotation = data.CurrentAnnotation(anns, now)
 	}

@@ -30,7 +30,7 @@ func (s *Service) ExportMailForm(ctx context.Context, certID int64) ([]byte, *da
 	if err != nil {
 		return nil, nil, err
 	}
-	d := &data.MailFormDocument{Holder: *h, Certificate: *cert, Form: *f, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: key.Name, KID: key.KID}
+	d := &data.MailFormDocument{Holder: *h, Certificate: *cert, Form: *f, ExportedAt: s.Now().Truncate(time.Second), ExportedBy: data.ExporterName(key), KID: key.KID}
 	b, err := sealed(d.Claims(), key, func(qr func() ([]byte, error)) ([]byte, error) { return pdf.MailForm(d, qr) })
 	if err != nil {
 		return nil, nil, err

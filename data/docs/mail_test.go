@@ -38,11 +38,21 @@ func TestMailFormPDF(t *testing.T) {
 		t.Fatalf("pdftotext (make test-deps installs it): %v", err)
 	}
 	flat := strings.Join(strings.Fields(string(out)), "")
-	for _, want := range []string{"社会工作者职业资格证书领取申请表", "欧阳娜娜", "女", "居民身份证", "11010519491231002X", "社会工作师", "2025S1100001",
-		"13800138000", strings.Join(strings.Fields(f.FullAddress()), ""), "100022", "到付", "回执", "本人签名", "身份证复印件", "快递费"} {
+	for _, want := range []string{"社会工作者职业水平证书领取申请表", "欧阳娜娜", "女", "居民身份证", "11010519491231002X", "社会工作师", "2025S1100001",
+		"13800138000", "邮寄地址北京市朝阳区建国路88号", "100022", "到付", "回执", "本人签名", "身份证复印件", "快递费到付：收件时支付，无需随寄。"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the form lacks %q:\n%s", want, out)
 		}
+	}
+	// Each part of the address once; no fee to enclose when it is paid on
+	// delivery; a form for a Chinese office, in Chinese; the phone once.
+	for _, bad := range []string{"北京市北京市", "快递费：到付", "Receipt", "checklist", "Signature", "Exported", "職業資格", "职业资格证书", "防伪"} {
+		if strings.Contains(flat, bad) {
+			t.Errorf("the form says %q:\n%s", bad, out)
+		}
+	}
+	if n := strings.Count(flat, "13800138000"); n != 1 {
+		t.Errorf("the phone is printed %d times", n)
 	}
 	v, err := in.svc.Verify(ctx, b)
 	if err != nil || !v.Valid || v.Mail == nil || v.Mail.IDMasked != "110105********002X" || v.MatchesRecord == nil || !*v.MatchesRecord {

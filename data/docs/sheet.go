@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/sheet"
 )
@@ -88,10 +89,33 @@ func sortRowErrors(errs []sheet.RowError) {
 	slices.SortStableFunc(errs, func(a, b sheet.RowError) int { return cmp.Compare(a.Row, b.Row) })
 }
 
-// RosterHeader names the roster's columns: the import's own headers first,
-// so an exported roster imports again, then the state of each certificate.
-var RosterHeader = append(append([]string{}, sheet.TemplateHeader...),
-	"加注状态", "加注有效至", "登记有效期起", "登记有效期至", "继续教育已认定学时", "继续教育要求学时", "纸质证书状态")
+// RosterColumns are the roster's columns: the import's own first, so an
+// exported roster imports again, then the state of each certificate.
+// Their headers are the translations' words (sheet.col.*), like the
+// template's (field.*).
+var RosterColumns = append(append([]sheet.Column{}, sheet.TemplateColumns...),
+	rosterCol("ann_state", sheet.KindText), rosterCol("ann_until", sheet.KindDateTime),
+	rosterCol("reg_from", sheet.KindDate), rosterCol("reg_to", sheet.KindDate),
+	rosterCol("ce_credited", sheet.KindHours), rosterCol("ce_required", sheet.KindHours),
+	rosterCol("paper_state", sheet.KindText))
+
+func rosterCol(name string, k sheet.Kind) sheet.Column {
+	return sheet.Column{Header: assets.Word(assets.Chinese, "sheet.col."+name), Kind: k}
+}
+
+// RosterHeader is the roster's header row.
+var RosterHeader = func() []string {
+	h := make([]string, len(RosterColumns))
+	for i, c := range RosterColumns {
+		h[i] = c.Header
+	}
+	return h
+}()
+
+// RosterExport is the roster as a sheet to write, made at now.
+func RosterExport(rows [][]string, now time.Time) sheet.Export {
+	return sheet.Export{Columns: RosterColumns, Rows: rows, Title: assets.Word(assets.Chinese, "sheet.file_roster"), At: now}
+}
 
 // Roster is one row a certificate, every holder, in name order.
 func (s *Service) Roster(ctx context.Context) ([][]string, error) {

@@ -5,6 +5,7 @@ package ical
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,7 +19,18 @@ type Event struct {
 	Day         data.Date
 	Summary     string
 	Description string
+	// Sequence numbers the event's revisions (RFC 5545 3.8.7.4): a
+	// calendar takes a file's event over the one it has when it is higher.
+	Sequence int
+	// Alarms are the reminder days: an alarm at 09:00 that many days
+	// before the day (0: on the day). An alarm whose time has passed
+	// when the file is written is left out: a calendar would show it
+	// at once, for a date long gone.
+	Alarms []int
 }
+
+// alarmHour is when a reminder goes off on its day, Beijing time.
+const alarmHour = 9
 
 // Write writes the calendar. stamp is the DTSTAMP of every event (the
 // export time); lines are folded at 75 octets as the RFC requires, never
@@ -43,17 +55,33 @@ func Write(w io.Writer, events []Event, stamp time.Time) error {
 		if e.Description != "" {
 			line("DESCRIPTION:" + escape(e.Description))
 		}
+		line("SEQUENCE:" + strconv.Itoa(e.Sequence))
 		line("TRANSP:TRANSPARENT")
-		line("BEGIN:VALARM")
-		line("ACTION:DISPLAY")
-		line("DESCRIPTION:" + escape(e.Summary))
-		line("TRIGGER:-P7D")
-		line("END:VALARM")
+		for i := len(e.Alarms) - 1; i >= 0; i-- { // the farthest first, as people read them
+			d := e.Alarms[i]
+			if e.Day.AddDays(-d).Start().Add(alarmHour * time.Hour).Before(stamp) {
+				continue
+			}
+			line("BEGIN:VALARM")
+			line("ACTION:DISPLAY")
+			line("DESCRIPTION:" + escape(e.Summary))
+			line("TRIGGER:" + trigger(d))
+			line("END:VALARM")
+		}
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// trigger is the alarm d days before the start of an all-day event (its
+// midnight), at alarmHour: -P6DT15H is 09:00 seven days before.
+func trigger(d int) string {
+	if d == 0 {
+		return "PT" + strconv.Itoa(alarmHour) + "H"
+	}
+	return fmt.Sprintf("-P%dDT%dH", d-1, 24-alarmHour)
 }
 
 // escape quotes the characters TEXT values reserve.
@@ -77,10 +105,4 @@ func fold(s string) string {
 	}
 	b.WriteString("\r\n")
 	return b.String()
-}
-
-// UID names an attention item stably, so importing again updates events
-// instead of doubling them.
-func UID(a data.Attention) string {
-	return fmt.Sprintf("%s-%d-%d-%s@swcert", a.Kind, a.CertID, a.HolderID, a.Key)
 }

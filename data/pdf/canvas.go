@@ -1,9 +1,6 @@
 package pdf
 
 import (
-	"strings"
-	"unicode"
-
 	"codeberg.org/go-pdf/fpdf"
 )
 
@@ -66,62 +63,6 @@ func (c *canvas) wrapped(x, y, w, size float64, col rgb, s string, lineH float64
 		y += lineH
 	}
 	return y
-}
-
-// wrapLines breaks s into lines no wider than w (as measured by width).
-// Han text may break between any two characters; Latin words move whole to
-// the next line when they can; a line never starts with a space.
-func wrapLines(s string, w float64, width func(string) float64) []string {
-	var lines []string
-	var line []rune
-	for _, r := range s {
-		if len(line) == 0 && r == ' ' {
-			continue
-		}
-		next := append(line, r)
-		if len(line) > 0 && width(string(next)) > w {
-			cut := len(line)
-			if isWordRune(r) {
-				// Break at the last space before the word, if there is one.
-				if i := lastBreak(line); i > 0 {
-					cut = i
-				}
-			} else if strings.ContainsRune(noLineStart, r) && cut > 1 {
-				cut-- // closing punctuation takes the character before it along
-			}
-			lines = append(lines, strings.TrimRight(string(line[:cut]), " "))
-			rest := []rune(strings.TrimLeft(string(line[cut:]), " "))
-			line = append(rest, r)
-			continue
-		}
-		line = next
-	}
-	if len(line) > 0 {
-		lines = append(lines, string(line))
-	}
-	return lines
-}
-
-// noLineStart are the characters Chinese typesetting never puts at the
-// start of a line.
-const noLineStart = "，。、；：！？）》」』】〕…·,.;:!?)"
-
-func isWordRune(r rune) bool {
-	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_.,;:!?'\"()/@", r))
-}
-
-// lastBreak is the index after the last space of line, or 0 when the line
-// is one unbroken word (which then breaks where it must).
-func lastBreak(line []rune) int {
-	for i := len(line) - 1; i > 0; i-- {
-		if line[i] == ' ' {
-			return i + 1
-		}
-		if !isWordRune(line[i]) {
-			return i + 1 // after a Han character or CJK punctuation
-		}
-	}
-	return 0
 }
 
 // field is one labelled row: the Chinese label, the English under it, and

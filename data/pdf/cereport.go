@@ -43,19 +43,19 @@ func ceReportPages(c *canvas, r *data.CEReport) {
 		y := 28.0
 		c.centered(y, 20, accent, "继续教育学时报告")
 		y += 9
-		c.centered(y, 10, muted, "Continuing education report · 社会工作者职业水平证书 "+r.Certificate.MNo)
+		c.centered(y, 10, muted, "Continuing education report · "+certName()+" "+r.Certificate.MNo)
 		y += 6
 		c.rule(y, accent, 0.6)
 		return y + 6
 	}
 	y := header()
-	for _, row := range []struct{ zh, en, value string }{
-		{"姓名", "Name", r.Holder.Name},
-		{"证件号码", "ID number", data.MaskIDNumber(r.Holder.IDNumber)},
-		{"证书", "Certificate", r.Certificate.Level.ChineseName() + " · " + r.Certificate.MNo},
-		{"登记周期", "Registration period", chineseDate(p.Start) + " 至 " + chineseDate(p.End)},
+	for _, row := range []struct{ field, value string }{
+		{"name", r.Holder.Name},
+		{"id_number", data.MaskIDNumber(r.Holder.IDNumber)},
+		{"cert_id", r.Certificate.Level.ChineseName() + " · " + r.Certificate.MNo},
+		{"period", chineseDate(p.Start) + " 至 " + chineseDate(p.End)},
 	} {
-		y = c.field(y, row.zh, row.en, row.value)
+		y = c.field(y, zh(row.field), en(row.field), row.value)
 	}
 	y = c.box(y+1, pageW-2*margin, "学时合计  Totals", []string{
 		fmt.Sprintf("要求 Required %s 学时 · 已认定 Credited %s · 待审核 Pending %s · 尚缺 Missing %s",
@@ -97,7 +97,7 @@ func ceReportPages(c *canvas, r *data.CEReport) {
 		c.addPage()
 		y = header()
 	}
-	sealSection(c, y+4, sealInfo{r.ExportedAt, r.ExportedBy, r.KID, r.Claims().Expires}, nil)
+	sealSection(c, y+4, sealInfo{at: r.ExportedAt, by: r.ExportedBy, kid: r.KID, expires: r.Claims().Expires}, nil)
 	footer(c, r.ExportedBy, "学时以登记机关审核认定为准。", "the registration authority's review decides which hours count.")
 }
 

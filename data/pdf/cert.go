@@ -44,7 +44,7 @@ var (
 // page, which takes about as long; the page scales the image to 56 mm.
 func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, error) {
 	return render(docMeta{
-		title:   "社会工作者职业水平证书 " + doc.Certificate.MNo,
+		title:   certName() + " " + doc.Certificate.MNo,
 		subject: "Electronic certificate exported by SWCert, sealed with a QR code",
 		at:      doc.ExportedAt,
 	}, func(c *canvas) { certPage(c, doc) }, qr)
@@ -113,31 +113,31 @@ func certPage(c *canvas, doc *data.CertDocument) {
 	c.frame()
 
 	y := 30.0
-	c.centered(y, 24, accent, "社会工作者职业水平证书")
+	c.centered(y, 24, accent, certName())
 	y += 10
-	c.centered(y, 10.5, muted, "Certificate of Social Work Professional Level · 电子证书导出件 Exported electronic certificate")
+	c.centered(y, 10.5, muted, assets.Word(assets.English, "doc.cert_name")+" · 电子证书导出件 Exported electronic certificate")
 	y += 7
 	c.rule(y, accent, 0.6)
 	y += 8
 
-	rows := []struct{ zh, en, value string }{
-		{"姓名", "Name", h.Name},
-		{"证件号码", "ID number", data.MaskIDNumber(h.IDNumber)},
-		{"证书级别", "Level", cert.Level.ChineseName()},
-		{"对应职称", "Professional title", cert.Level.TitleChineseName() + "  " + titleEN[cert.Level]},
-		{"管理号", "Management no.", cert.MNo},
-		{"考试年度", "Exam year", fmt.Sprintf("%d 年", cert.ExamYear)},
-		{"通过日期", "Passed on", chineseDate(cert.PassedOn)},
-		{"发证日期", "Issued on", chineseDate(cert.IssuedOn)},
-		{"发证机关", "Issuing body", cert.Issuer},
-		{"证书状态", "Status", cert.Status.ChineseName() + "  " + statusEN[cert.Status]},
+	rows := []struct{ field, value string }{
+		{"name", h.Name},
+		{"id_number", data.MaskIDNumber(h.IDNumber)},
+		{"level", cert.Level.ChineseName()},
+		{"prof_title", cert.Level.TitleChineseName() + "  " + titleEN[cert.Level]},
+		{"mno", cert.MNo},
+		{"exam_year", fmt.Sprintf("%d 年", cert.ExamYear)},
+		{"passed_on", chineseDate(cert.PassedOn)},
+		{"issued_on", chineseDate(cert.IssuedOn)},
+		{"issuer", cert.Issuer},
+		{"status", cert.Status.ChineseName() + "  " + statusEN[cert.Status]},
 	}
 	for _, r := range rows {
-		y = c.field(y, r.zh, r.en, r.value)
+		y = c.field(y, zh(r.field), en(r.field), r.value)
 	}
 
 	// The annotation and the export on the left, the seal on the right.
-	sealSection(c, y+3, sealInfo{doc.ExportedAt, doc.ExportedBy, doc.KID, doc.Claims().Expires}, func(y, w float64) float64 {
+	sealSection(c, y+3, sealInfo{at: doc.ExportedAt, by: doc.ExportedBy, kid: doc.KID, expires: doc.Claims().Expires}, func(y, w float64) float64 {
 		if a := doc.Annotation; a != nil {
 			window := fmt.Sprintf("%s 至 %s（%s，%d 天）", data.FormatTime(a.ValidFrom()), data.FormatTime(a.ValidUntil()), data.BeijingTimeZH, a.Days)
 			return c.box(y, w, "加注信息  Annotation", []string{
@@ -151,7 +151,7 @@ func certPage(c *canvas, doc *data.CertDocument) {
 			"Issued before electronic certificates began on 2021-12-17: no annotation is needed.",
 		})
 	})
-	footer(c, doc.ExportedBy, "证书的真实性与效力以发证机关的记录为准。", "the authority's record decides whether the certificate is genuine and in force.")
+	footer(c, doc.ExportedBy, "证书的真实性与效力以发证机构的记录为准。", "the authority's record decides whether the certificate is genuine and in force.")
 }
 
 // sealInfo is what a page says about its export.
@@ -159,6 +159,8 @@ type sealInfo struct {
 	at      time.Time
 	by, kid string
 	expires int64
+	// chineseOnly: a form for a Chinese office, no English beside.
+	chineseOnly bool
 }
 
 // sealHeight is the room sealSection needs below y.
@@ -170,18 +172,26 @@ func sealSection(c *canvas, y float64, s sealInfo, left func(y, w float64) float
 	leftW := pageW - 2*margin - qrSize - 8
 	qrX := pageW - margin - qrSize
 	c.image("seal", qrX, y, qrSize)
-	c.centeredIn(qrX, qrSize, y+qrSize+2, 8.5, navy, "防伪印章 · 扫码离线验证")
-	c.centeredIn(qrX, qrSize, y+qrSize+6.5, 7.5, muted, "Seal · scan to verify offline")
+	c.centeredIn(qrX, qrSize, y+qrSize+2, 8.5, navy, "签名二维码 · 扫码离线核验")
+	if !s.chineseOnly {
+		c.centeredIn(qrX, qrSize, y+qrSize+6.5, 7.5, muted, "Signed QR code · scan to verify offline")
+	}
 	bottom := y + sealHeight
 	if left != nil {
 		y = left(y, leftW)
 	}
 	expires := time.Unix(s.expires, 0).In(s.at.Location())
 	half := leftW/2 - 2
+	label := func(zh, en string) string {
+		if s.chineseOnly {
+			return zh
+		}
+		return zh + " " + en
+	}
 	for _, row := range [][][2]string{
-		{{"导出时间 Exported at", s.at.In(data.Beijing).Format("2006-01-02 15:04:05") + " " + data.BeijingTimeZH}, {"导出者 Exported by", s.by}},
-		{{"印章有效至 Seal valid until", data.FormatTime(expires) + " " + data.BeijingTimeZH}},
-		{{"密钥 Key ID", s.kid}},
+		{{label("导出时间", "Exported at"), s.at.In(data.Beijing).Format("2006-01-02 15:04:05") + " " + data.BeijingTimeZH}, {label("导出者", "Exported by"), s.by}},
+		{{label("签名有效至", "Seal valid until"), data.FormatTime(expires) + " " + data.BeijingTimeZH}},
+		{{label("密钥编号", "Key ID"), s.kid}},
 	} {
 		end := y + 8
 		for i, kv := range row {
@@ -201,16 +211,20 @@ func sealSection(c *canvas, y float64, s sealInfo, left func(y, w float64) float
 const footerTop = pageH - margin - 24
 
 // footer says what the seal proves, and what it does not; the last
-// sentence names the record that decides, in Chinese and English.
+// sentence names the record that decides, in Chinese and English (in
+// Chinese only when decidesEN is empty).
 func footer(c *canvas, by, decidesZH, decidesEN string) {
 	fy := footerTop
 	c.rule(fy, muted, 0.2)
 	fy += 5
 	fy = c.wrapped(margin, fy, pageW-2*margin, 8, muted,
-		"说明：二维码印章由 SWCert 安装“"+by+"”以 Ed25519 密钥签名，证明本页由该安装于上述时间导出、所载内容此后未被改动。"+
-			"它不是发证机关的记录，也不代替人力资源和社会保障部、民政部的查询结果；"+decidesZH, 3.8)
+		"说明：二维码是导出者“"+by+"”用 SWCert 以 Ed25519 密钥所作的签名，只证明本页由其于上述时间导出、所载内容此后未被改动。"+
+			"它不是发证机构的记录，也不代替人力资源和社会保障部、民政部的查询结果；"+decidesZH, 3.8)
+	if decidesEN == "" {
+		return
+	}
 	c.wrapped(margin, fy+1, pageW-2*margin, 7.5, muted,
-		"The QR seal is signed with the Ed25519 key of the SWCert installation \""+by+"\": it proves that this page was exported by that installation at the time stated and has not been altered since. "+
+		"The QR code is the Ed25519 signature of the exporter \""+by+"\", made with SWCert: it proves only that this page was exported by them at the time stated and has not been altered since. "+
 			"It is not the issuing authority's record and does not replace it; "+decidesEN, 3.5)
 }
 

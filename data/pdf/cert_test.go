@@ -89,7 +89,7 @@ func TestCertificateTextIsComplete(t *testing.T) {
 		"社会工作者职业水平证书", "欧阳娜娜", "110105********002X", "社会工作师", "中级", "2022S1100001", "2022年",
 		"2022年9月20日", "2022年12月1日", "有效", "本人调用", "加注有效期", "90天）", doc.KID,
 		"2026-11-22 10:30:00 北京时间", "2026-11-20 10:30 至 2027-02-18 10:30（北京时间，90 天）",
-		"它不是发证机关的记录", "not the issuing authority's record",
+		"它不是发证机构的记录", "not the issuing authority's record",
 		strings.Join(strings.Fields(longIssuer), ""),
 	} {
 		if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
@@ -181,18 +181,24 @@ func TestWrapLines(t *testing.T) {
 		w    float64
 		want []string
 	}{
-		{"甲乙丙丁戊己庚", 3, []string{"甲乙丙", "丁戊己", "庚"}},
+		{"甲乙丙丁戊己庚", 3, []string{"甲乙丙", "丁戊", "己庚"}}, // no character alone on the last line
 		{"the quick brown fox", 10, []string{"the quick", "brown fox"}},
 		{"证书 valid only", 9, []string{"证书 valid", "only"}},
 		{"abcdefghijkl", 5, []string{"abcde", "fghij", "kl"}},
-		{"甲乙丙丁），戊", 4, []string{"甲乙丙", "丁），戊"}}, // no line starts with ）
+		{"甲乙丙丁），戊", 4, []string{"甲乙丙", "丁），戊"}},                                              // no line starts with ）
+		{"至 2027-02-20 10:00（北京时间，90 天）", 19, []string{"至 2027-02-20 10:00", "（北京时间，90 天）"}}, // no line ends with （
+		{"有效期为 90 天）。", 9, []string{"有效期为", "90 天）。"}},                                       // ）。 stay with 天, and 天 is not alone
+		{"本导出件仅在加注有效期内有效。", 7, []string{"本导出件仅在加", "注有效期内", "有效。"}},                          // not 效。 alone
+		{"请填写《申请表》并签名", 4, []string{"请填写", "《申请", "表》并", "签名"}},                              // 《 goes down with what it opens
+		{"2026-11-22", 4, []string{"2026", "-11-", "22"}},                                    // a piece too wide breaks where it must
+		{"第一行\n第二行", 10, []string{"第一行", "第二行"}},
 	}
 	for _, tc := range cases {
 		got := wrapLines(tc.in, tc.w, width)
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("wrap %q at %v: %q, want %q", tc.in, tc.w, got, tc.want)
 		}
-		if strings.ReplaceAll(strings.Join(got, ""), " ", "") != strings.ReplaceAll(tc.in, " ", "") {
+		if strings.ReplaceAll(strings.Join(got, ""), " ", "") != strings.NewReplacer(" ", "", "\n", "").Replace(tc.in) {
 			t.Errorf("wrap %q lost characters: %q", tc.in, got)
 		}
 	}

@@ -3,20 +3,24 @@ package pdf
 import (
 	"fmt"
 
+	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
 )
 
 // MailForm sets the application to receive the paper certificate by mail:
 // the filled form as a ruled table, the receipt (回执) the holder signs, the
 // materials checklist, and the seal. The form goes to the authority, so it
-// carries the full ID number; the seal only the masked one.
+// carries the full ID number; the seal only the masked one. It goes to a
+// Chinese office, so it is in Chinese only.
 func MailForm(d *data.MailFormDocument, qr func() ([]byte, error)) ([]byte, error) {
 	return render(docMeta{
-		title:   "社会工作者职业资格证书领取申请表 " + d.Certificate.MNo,
+		title:   mailFormTitle() + " " + d.Certificate.MNo,
 		subject: "Application to receive the paper certificate by mail, exported by SWCert",
 		at:      d.ExportedAt,
 	}, func(c *canvas) { mailFormPage(c, d) }, qr)
 }
+
+func mailFormTitle() string { return assets.Word(assets.Chinese, "doc.mail_form") }
 
 var (
 	sexZH = map[data.Sex]string{data.SexMale: "男", data.SexFemale: "女"}
@@ -27,21 +31,21 @@ func mailFormPage(c *canvas, d *data.MailFormDocument) {
 	h, cert, f := d.Holder, d.Certificate, d.Form
 	c.frame()
 	y := 26.0
-	c.centered(y, 18, accent, "社会工作者职业资格证书领取申请表")
+	c.centered(y, 18, accent, mailFormTitle())
 	y += 8
-	c.centered(y, 10, muted, "（邮寄申领）Application to receive the certificate by mail")
+	c.centered(y, 10, muted, "（邮寄申领）")
 	y += 9
 
 	// The form: label, value, label, value; a lone pair spans the row.
 	const labelW, valueW = 28.0, 55.0
 	rows := [][][2]string{
-		{{"姓名", h.Name}, {"性别", sexZH[f.Sex]}},
-		{{"证件类型", h.IDType.ChineseName()}, {"证件号码", h.IDNumber}},
-		{{"证书级别", cert.Level.ChineseName()}, {"管理号", cert.MNo}},
-		{{"考试年度", fmt.Sprintf("%d", cert.ExamYear)}, {"手机号码", f.Phone}},
-		{{"收件人", f.Recipient}, {"快递费", feeZH[f.Fee]}},
-		{{"邮寄地址", f.FullAddress()}},
-		{{"邮政编码", f.Postcode}, {"联系电话", f.Phone}},
+		{{zh("name"), h.Name}, {zh("sex"), sexZH[f.Sex]}},
+		{{zh("id_type"), h.IDType.ChineseName()}, {zh("id_number"), h.IDNumber}},
+		{{zh("level"), cert.Level.ChineseName()}, {zh("mno"), cert.MNo}},
+		{{zh("exam_year"), fmt.Sprintf("%d", cert.ExamYear)}, {zh("passed_on"), cert.PassedOn.String()}},
+		{{zh("recipient"), f.Recipient}, {zh("phone"), f.Phone}},
+		{{zh("mail_address"), f.FullAddress()}},
+		{{zh("postcode"), f.Postcode}, {zh("fee"), feeZH[f.Fee]}},
 		{{"申请人签名", ""}, {"日期", "        年      月      日"}},
 	}
 	for i, row := range rows {
@@ -61,28 +65,41 @@ func mailFormPage(c *canvas, d *data.MailFormDocument) {
 
 	// The receipt the holder signs and sends with the form.
 	y += 6
-	y = c.box(y, pageW-2*margin, "回执  Receipt", []string{
-		fmt.Sprintf("本人 %s（证件号码 %s）已收到社会工作者职业资格证书（%s，管理号 %s）。", h.Name, h.IDNumber, cert.Level.ChineseName(), cert.MNo),
+	y = c.box(y, pageW-2*margin, "回执", []string{
+		fmt.Sprintf("本人 %s（证件号码 %s）已收到%s（%s，管理号 %s）。", h.Name, h.IDNumber, certName(), cert.Level.ChineseName(), cert.MNo),
 		"",
-		"本人签名 Signature：____________________        日期 Date：________ 年 ____ 月 ____ 日",
+		"本人签名：____________________        日期：________ 年 ____ 月 ____ 日",
 	})
 
 	// What goes in the envelope, beside the seal.
-	sealSection(c, y+2, sealInfo{d.ExportedAt, d.ExportedBy, d.KID, d.Claims().Expires}, func(y, w float64) float64 {
-		c.text(margin, y, 11, accent, "寄送材料清单  Materials checklist")
+	sealSection(c, y+2, sealInfo{at: d.ExportedAt, by: d.ExportedBy, kid: d.KID, expires: d.Claims().Expires, chineseOnly: true}, func(y, w float64) float64 {
+		c.text(margin, y, 11, accent, "寄送材料清单")
 		y += 7
-		for _, item := range []string{
-			"本申请表（填写完整并签名） This form, filled in and signed",
-			"身份证复印件（正反面） A copy of the ID card, both sides",
-			"本人亲笔签名的回执 The receipt, signed by the holder personally",
-			"快递费：" + feeZH[f.Fee] + " The express fee",
-		} {
+		for _, item := range mailChecklist(f.Fee) {
 			c.tickBox(margin+2, y+0.6, 3.6)
 			y = c.wrapped(margin+8, y, w-8, 9.5, ink, item, 5) + 1.5
 		}
+		if f.Fee == data.FeeOnDelivery {
+			// Nothing to enclose for it: said, so no one looks for it.
+			y = c.wrapped(margin+8, y, w-8, 9, muted, "快递费到付：收件时支付，无需随寄。", 5) + 1.5
+		}
 		return y + 3
 	})
-	footer(c, d.ExportedBy, "申请以发证机关的审核为准。", "the issuing authority's review decides the application.")
+	footer(c, d.ExportedBy, "申请以发证机构的审核为准。", "")
+}
+
+// mailChecklist is what goes in the envelope: the fee only when it is
+// paid in advance (寄付); one paid on delivery is not enclosed.
+func mailChecklist(fee data.Fee) []string {
+	items := []string{
+		"本申请表（填写完整并签名）",
+		"身份证复印件（正反面）",
+		"本人亲笔签名的回执",
+	}
+	if fee == data.FeePrepaid {
+		items = append(items, "快递费：寄付（按当地通知的方式预付）")
+	}
+	return items
 }
 
 // cell is one cell of a ruled table: a label (shaded) or a value.

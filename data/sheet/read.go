@@ -35,7 +35,7 @@ var Columns = []struct {
 	{"exam_year", []string{"考试年份", "考试年度", "考试年", "examyear", "exam_year"}},
 	{"passed_on", []string{"合格日期", "通过日期", "成绩合格日期", "passedon", "passed_on", "passed"}},
 	{"issued_on", []string{"发证日期", "签发日期", "颁发日期", "issuedon", "issued_on", "issued"}},
-	{"issuer", []string{"发证机关", "发证单位", "issuer", "issuingbody"}},
+	{"issuer", []string{"发证机构", "发证机关", "证书发放机构", "发证单位", "issuer", "issuingbody"}},
 	{"status", []string{"证书状态", "状态", "status"}},
 }
 

@@ -99,6 +99,9 @@ func said(s string) *string {
 func parseRow(m Mapping, cells []string) (data.ImportRow, error) {
 	get := func(f string) string { return m.Cell(cells, f) }
 	var r data.ImportRow
+	if err := checkConverted(m, cells); err != nil { // converted.go
+		return r, err
+	}
 	h := &r.Holder
 	if h.IDNumber = data.NormalizeIDNumber(get("id_number")); h.IDNumber == "" {
 		return r, data.Invalid("id_number", "err.required")

@@ -1,22 +1,32 @@
 package sheet
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"encoding/csv"
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/data/files"
 )
 
-// Write writes a table as .xlsx or .csv, by the name's ending. A CSV starts
-// with a byte-order mark: without it, Excel reads UTF-8 Chinese as noise.
+// Write writes a table of text as .xlsx or .csv, by the name's ending:
+// every cell text, as a sheet typed by hand would be. Exports use
+// WriteTable, which gives each column its kind.
 func Write(name string, w io.Writer, header []string, rows [][]string) error {
+	cols := make([]Column, len(header))
+	for i, h := range header {
+		cols[i] = Column{Header: h}
+	}
+	return WriteTable(name, w, Export{Columns: cols, Rows: rows})
+}
+
+// WriteTable writes an export as .xlsx or .csv, by the name's ending. A
+// CSV starts with a byte-order mark: without it, Excel reads UTF-8 Chinese
+// as noise. In an .xlsx each column is of its kind (xlsx.go): dates are
+// dates, years and hours numbers, and numbers that are codes text.
+func WriteTable(name string, w io.Writer, e Export) error {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
 		if _, err := io.WriteString(w, "\xef\xbb\xbf"); err != nil {
@@ -24,10 +34,10 @@ func Write(name string, w io.Writer, header []string, rows [][]string) error {
 		}
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true // as Excel writes it
-		if err := cw.Write(neutralizeRow(header)); err != nil {
+		if err := cw.Write(neutralizeRow(e.header())); err != nil {
 			return err
 		}
-		for _, r := range rows {
+		for _, r := range e.Rows {
 			if err := cw.Write(neutralizeRow(r)); err != nil { // formula.go
 				return err
 			}
@@ -35,69 +45,39 @@ func Write(name string, w io.Writer, header []string, rows [][]string) error {
 		cw.Flush()
 		return cw.Error()
 	case ".xlsx":
-		// A large sheet spills to temporary files while it is written: in a
-		// private folder that a killed run's next start removes.
-		tmp, done, err := files.ScratchDir()
-		if err != nil {
-			return err
-		}
-		defer done()
-		f := excelize.NewFile(excelize.Options{TmpDir: tmp})
-		defer f.Close()
-		// The fastest deflate: a 100,000-row roster spends most of its
-		// time compressing otherwise, for a file a little smaller.
-		f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-			zw := zip.NewWriter(w)
-			zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-				return flate.NewWriter(out, flate.BestSpeed)
-			})
-			return zw
-		})
-		sheet := f.GetSheetName(0)
-		sw, err := f.NewStreamWriter(sheet)
-		if err != nil {
-			return err
-		}
-		bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-		if err := sw.SetRow("A1", cells(header, bold)); err != nil {
-			return err
-		}
-		for i, r := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, i+2)
-			if err := sw.SetRow(cell, cells(r, 0)); err != nil {
-				return err
-			}
-		}
-		if err := sw.Flush(); err != nil {
-			return err
-		}
-		return f.Write(w)
+		return writeXLSX(w, e)
 	}
 	return data.Invalid("out", "err.sheet.type")
 }
 
-// cells are a row for the stream writer, every cell as text: an 18-digit
-// ID number or a management number must not become a number Excel rounds.
-// An empty cell is left out, and a plain one is a bare string: excelize
-// escapes and scans every string cell it is given, which was most of the
-// time of a 150,000-row roster.
-func cells(values []string, style int) []any {
-	out := make([]any, len(values))
-	for i, v := range values {
-		switch {
-		case v == "":
-		case style == 0:
-			out[i] = v
-		default:
-			out[i] = excelize.Cell{Value: v, StyleID: style}
-		}
-	}
-	return out
+// TemplateFields are the import template's columns, as data-model fields:
+// each is headed by the field's Chinese name in the window (the import
+// accepts English and the common synonyms too, read.go).
+var TemplateFields = []struct {
+	Field string
+	Kind  Kind
+}{
+	{"name", KindText}, {"id_type", KindText}, {"id_number", KindCode}, {"phone", KindCode}, {"org", KindText}, {"region", KindText},
+	{"level", KindText}, {"mno", KindCode}, {"exam_year", KindYear}, {"passed_on", KindDate}, {"issued_on", KindDate},
+	{"issuer", KindText}, {"status", KindText},
 }
 
-// TemplateHeader is the header of the import template, in Chinese (the
-// import accepts English too).
-var TemplateHeader = []string{"姓名", "证件类型", "证件号码", "手机号码", "工作单位", "登记地区", "证书级别", "管理号", "考试年份", "合格日期", "发证日期", "发证机关", "证书状态"}
+// TemplateColumns are the template's columns, headed in Chinese.
+var TemplateColumns = func() []Column {
+	cols := make([]Column, len(TemplateFields))
+	for i, f := range TemplateFields {
+		cols[i] = Column{Header: assets.Word(assets.Chinese, "field."+f.Field), Kind: f.Kind}
+	}
+	return cols
+}()
+
+// TemplateExport is the import template as a sheet to write, made at now.
+func TemplateExport(now time.Time) Export {
+	return Export{Columns: TemplateColumns, Rows: [][]string{TemplateExample}, Title: assets.Word(assets.Chinese, "sheet.file_template"), At: now}
+}
+
+// TemplateHeader is the template's header row.
+var TemplateHeader = Export{Columns: TemplateColumns}.header()
 
 // TemplateExample is one row showing how cells are written. It is marked
 // as the example in its name cell, and an import skips it (saying so): a

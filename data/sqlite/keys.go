@@ -54,7 +54,8 @@ func (db *DB) ownPublic(ctx context.Context) (*data.SealKey, error) {
 		pub := priv.Public().(ed25519.PublicKey)
 		t, ts := db.stamp()
 		kid := data.KeyID(pub)
-		k = &data.SealKey{KID: kid, Name: "SWCert " + kid[:8], Own: true, Public: pub, CreatedAt: t.In(data.Beijing)}
+		// Unnamed until the person names it (data.ExporterName).
+		k = &data.SealKey{KID: kid, Name: "", Own: true, Public: pub, CreatedAt: t.In(data.Beijing)}
 		_, err = tx.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, ?, 1, ?, NULL, ?, ?)`,
 			k.KID, k.Name, []byte(pub), ts, ts)
 		return mapError("save own key", err)
