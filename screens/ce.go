@@ -38,7 +38,7 @@ type CELog struct {
 	progress  *fyne.Container
 	exportBtn *widget.Button
 	exportMsg *widget.Label
-	records   *widget.List
+	records   *pickList
 	empty     *widget.Label
 
 	kind     *widget.Select
@@ -74,7 +74,7 @@ func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 	s.exportBtn = widget.NewButtonWithIcon(i18n.T("ce.export"), theme.DocumentSaveIcon(), s.onExport)
 	s.exportMsg = wrapped("")
 	s.empty = widget.NewLabel(i18n.T("ce.none"))
-	s.records = widget.NewList(func() int { return len(s.recs) }, s.newRow, s.updateRow)
+	s.records = newPickList(func() int { return len(s.recs) }, s.newRow, s.updateRow)
 	s.records.OnSelected = func(i widget.ListItemID) {
 		if i >= len(s.recs) || s.recs[i].ID == s.editID {
 			return
@@ -156,6 +156,7 @@ func (s *CELog) Refresh() {
 			return
 		}
 		s.showHolder(h)
+		s.list.mark(h.ID)
 	}, s.publish)
 }
 

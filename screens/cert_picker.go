@@ -226,6 +226,9 @@ func (p *certPicker) holderID() int64 {
 func (p *certPicker) show(h *data.Holder, certID int64) {
 	p.cert = nil // shown afresh even when it is the same certificate
 	p.selectHolder(h)
+	if h != nil {
+		p.list.mark(h.ID)
+	}
 	if certID != 0 {
 		p.selectCert(certID)
 	}

@@ -154,6 +154,7 @@ func (s *Certificates) follow() {
 			return
 		}
 		s.onSelectHolder(h)
+		s.list.mark(h.ID)
 		if certID != 0 {
 			s.certs.selectCert(certID)
 		}

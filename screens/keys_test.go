@@ -221,6 +221,14 @@ func TestArrowKeysPickRows(t *testing.T) {
 		t.Errorf("up shows %+v, want %s", s.holder.h, first.Name)
 	}
 
+	// Enter in the search box picks the first row found.
+	typeInto(s.list.search, "李娜")
+	f.win.Canvas().Focus(s.list.searchBox)
+	pressKey(f.win, fyne.KeyReturn)
+	if s.holder.h == nil || s.holder.name.entry.Text != "李娜" {
+		t.Errorf("Enter in the search box shows %q", s.holder.name.entry.Text)
+	}
+
 	// The certificates of the holder, too.
 	f.win.Canvas().Focus(s.certs.list)
 	pressKey(f.win, fyne.KeyDown)

@@ -27,7 +27,7 @@ type Registrations struct {
 	loaded string // the form as edit filled it (formState), to tell edits
 
 	due     *widget.Label
-	history *widget.List
+	history *pickList
 	empty   *widget.Label
 
 	kind      *widget.Select
@@ -57,7 +57,7 @@ func newRegistrations(svc Services, win fyne.Window, sel *Selection) *Registrati
 	s.due = wrapped("")
 	s.due.TextStyle.Bold = true
 	s.empty = widget.NewLabel(i18n.T("reg.none"))
-	s.history = widget.NewList(func() int { return len(s.regs) }, s.newRow, s.updateRow)
+	s.history = newPickList(func() int { return len(s.regs) }, s.newRow, s.updateRow)
 	s.history.OnSelected = func(i widget.ListItemID) {
 		if i >= len(s.regs) || s.regs[i].ID == s.editID {
 			return

@@ -85,6 +85,9 @@ func TestOneHolderForEveryTab(t *testing.T) {
 		if !strings.Contains(tab.picker.heading.Text, "李娜") || tab.picker.certSel.Selected != certSummary(w.bOld) {
 			t.Errorf("%s tab heading %q, certificate shown %q", tab.name, tab.picker.heading.Text, tab.picker.certSel.Selected)
 		}
+		if tab.picker.list.row != w.listB {
+			t.Errorf("%s tab's list marks row %d, not 李娜's %d", tab.name, tab.picker.list.row, w.listB)
+		}
 	}
 	w.show(m.CELog.Content())
 	if m.CELog.holder == nil || m.CELog.holder.ID != w.b.ID || m.CELog.heading.Text != "李娜" {
@@ -104,6 +107,9 @@ func TestOneHolderForEveryTab(t *testing.T) {
 	}
 	if m.Certificates.certs.c == nil || m.Certificates.certs.c.ID != w.aNew.ID {
 		t.Errorf("certificates tab's certificate %+v, want %s", m.Certificates.certs.c, w.aNew.MNo)
+	}
+	if m.Certificates.list.row != w.listA {
+		t.Errorf("certificates tab's list marks row %d, not 张伟's %d", m.Certificates.list.row, w.listA)
 	}
 }
 
