@@ -111,9 +111,13 @@ func collectButtons(o fyne.CanvasObject, out *[]*widget.Button) {
 }
 
 // pickList is a list whose rows the arrow keys pick: Fyne's list only
-// moves a highlight with them, and picks on Space.
+// moves a highlight with them, and picks on Space. Enter picks the row
+// highlighted, as Space does.
 type pickList struct {
 	widget.List
+	// moveOnly leaves the arrow keys moving the highlight (a row that
+	// opens another tab, on the dashboard, is opened by Enter or Space).
+	moveOnly bool
 }
 
 func newPickList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *pickList {
@@ -123,9 +127,14 @@ func newPickList(length func() int, create func() fyne.CanvasObject, update func
 	return l
 }
 
-// TypedKey picks the row the arrow moved to.
+// TypedKey picks the row the arrow moved to, or the one highlighted on
+// Enter.
 func (l *pickList) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name != fyne.KeyUp && ev.Name != fyne.KeyDown {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		return
+	}
+	if l.moveOnly || ev.Name != fyne.KeyUp && ev.Name != fyne.KeyDown {
 		l.List.TypedKey(ev)
 		return
 	}

@@ -333,3 +333,31 @@ func contains(o, want fyne.CanvasObject) bool {
 	}
 	return false
 }
+
+// On the dashboard the arrow keys move among the rows without opening
+// them; Enter opens the row reached, on its holder and certificate.
+func TestDashboardArrowsThenEnter(t *testing.T) {
+	w := newTwoHolders(t, i18n.English)
+	m, f := w.m, w.f
+	d := m.Dashboard
+	d.within.SetSelectedIndex(len(withinDays) - 1) // any time
+	if len(d.keys) < 2 {
+		t.Fatalf("%d items: too few to move among", len(d.keys))
+	}
+	second, ok := d.Item(1)
+	if !ok {
+		t.Fatal("no second item")
+	}
+	f.win.Canvas().Focus(d.list)
+	pressKey(f.win, fyne.KeyDown)
+	if m.Tabs.Selected().Content != d.Content() {
+		t.Fatal("an arrow key opened a row")
+	}
+	pressKey(f.win, fyne.KeyReturn)
+	if m.Tabs.Selected().Content == d.Content() {
+		t.Fatal("Enter opened nothing")
+	}
+	if m.Sel.Holder() == nil || m.Sel.Holder().ID != second.HolderID || m.Sel.CertID() != second.CertID {
+		t.Errorf("Enter opened %+v (cert %d), want the second row's %s %s", m.Sel.Holder(), m.Sel.CertID(), second.Name, second.MNo)
+	}
+}
