@@ -185,15 +185,6 @@ func (p *certPicker) selectCert(id int64) {
 	}
 }
 
-// reload lists holders again and shows the same certificate, fresh.
-func (p *certPicker) reload() {
-	p.list.reload()
-	if p.holder == nil {
-		return
-	}
-	p.show(p.holder, p.certID())
-}
-
 // refresh is the tab coming to the front: the holders listed again, and
 // the selection another tab made meanwhile shown (asking first when the
 // form holds unsaved edits; keeping them makes this tab's holder the

@@ -35,8 +35,9 @@ func submitOnEnter(submit func(), fields ...*field) {
 
 // dialogKey answers the message box on top with the keyboard: Esc closes
 // it (the button that cancels or closes, or its only button), Enter
-// presses its only button. A question with a choice (delete? save?) is
-// never answered yes by Enter. It says whether the key was used.
+// presses its only button (unless that cancels work under way). A question
+// with a choice (delete? save?) is never answered yes by Enter. It says
+// whether the key was used.
 func dialogKey(top fyne.CanvasObject, key fyne.KeyName) bool {
 	pop := popUpOf(top)
 	if pop == nil {
@@ -58,12 +59,14 @@ func dialogKey(top fyne.CanvasObject, key fyne.KeyName) bool {
 		}
 		for _, b := range buttons {
 			switch b.Text {
-			case i18n.T("cancel"), i18n.T("close"), i18n.T("unsaved.keep"):
+			case i18n.T("cancel"), i18n.T("batch.cancel"), i18n.T("close"), i18n.T("unsaved.keep"):
 				return press(b)
 			}
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if len(buttons) == 1 {
+		// The only button of a progress dialog is Cancel: Enter, which
+		// may be left over from starting the work, never stops it.
+		if len(buttons) == 1 && buttons[0].Text != i18n.T("cancel") && buttons[0].Text != i18n.T("batch.cancel") {
 			return press(buttons[0])
 		}
 	}

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -359,5 +360,33 @@ func TestDashboardArrowsThenEnter(t *testing.T) {
 	}
 	if m.Sel.Holder() == nil || m.Sel.Holder().ID != second.HolderID || m.Sel.CertID() != second.CertID {
 		t.Errorf("Enter opened %+v (cert %d), want the second row's %s %s", m.Sel.Holder(), m.Sel.CertID(), second.Name, second.MNo)
+	}
+}
+
+// Enter left over from starting an export never cancels it; Esc does.
+func TestEnterNeverCancelsABatch(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.exportable(4)
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	dir := t.TempDir()
+	m.onBatchProgress = func(b *Batch, done, total int) {
+		if done == 2 {
+			pressKey(f.win, fyne.KeyReturn)
+		}
+	}
+	m.RunBatch(false, "", filepath.Join(dir, "all.zip"))
+	if !strings.Contains(f.dialogText(), "Wrote 4 PDFs") {
+		t.Fatalf("Enter during the export: %q", f.dialogText())
+	}
+	pressKey(f.win, fyne.KeyReturn) // closes the summary
+	m.onBatchProgress = func(b *Batch, done, total int) {
+		if done == 2 {
+			pressKey(f.win, fyne.KeyEscape)
+		}
+	}
+	m.RunBatch(false, "", filepath.Join(dir, "half.zip"))
+	if !strings.Contains(f.dialogText(), "Canceled: no ZIP was written") {
+		t.Errorf("Esc during the export: %q", f.dialogText())
 	}
 }
