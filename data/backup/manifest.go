@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/proofs"
 )
 
 // Format is the version of the layout below; a backup of a later format
@@ -112,19 +113,7 @@ func proofName(base string) bool {
 	if ext != ".pdf" && ext != ".png" && ext != ".jpg" {
 		return false
 	}
-	return isHash(strings.TrimSuffix(base, ext))
-}
-
-func isHash(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return true
+	return proofs.IsHash(strings.TrimSuffix(base, ext))
 }
 
 // Why a backup is refused; each says which in the message.

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 )
 
@@ -104,7 +105,7 @@ func stage(ctx context.Context, file, dir string) (*staged, error) {
 	listed := map[string]bool{}
 	for _, mf := range m.Files {
 		e := entries[mf.Name]
-		if e == nil || listed[mf.Name] || mf.Size < 0 || mf.Size > limit(mf.Name) || !isHash(mf.SHA256) {
+		if e == nil || listed[mf.Name] || mf.Size < 0 || mf.Size > limit(mf.Name) || !proofs.IsHash(mf.SHA256) {
 			return nil, refused("err.backup.damaged", "Path", file, "Name", mf.Name)
 		}
 		listed[mf.Name] = true

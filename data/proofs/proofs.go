@@ -170,7 +170,7 @@ func (s *Store) Keep(p data.Proof) error {
 
 // Remove removes the file of a hash; one already gone is no error.
 func (s *Store) Remove(sha string) error {
-	if !isHash(sha) {
+	if !IsHash(sha) {
 		return fmt.Errorf("proofs: %q is not a hash", sha)
 	}
 	for _, t := range types {
@@ -194,7 +194,7 @@ func (s *Store) Kept() ([]string, error) {
 	for _, e := range entries {
 		name := e.Name()
 		for _, t := range types {
-			if sha, ok := strings.CutSuffix(name, t.ext); ok && isHash(sha) && e.Type().IsRegular() {
+			if sha, ok := strings.CutSuffix(name, t.ext); ok && IsHash(sha) && e.Type().IsRegular() {
 				out = append(out, sha)
 			}
 		}
@@ -202,7 +202,9 @@ func (s *Store) Kept() ([]string, error) {
 	return out, nil
 }
 
-func isHash(s string) bool {
+// IsHash reports whether s is how a proof file is named: a SHA-256 in
+// lowercase hex (the backup checks its entries by the same rule).
+func IsHash(s string) bool {
 	if len(s) != 64 {
 		return false
 	}

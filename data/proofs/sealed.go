@@ -90,7 +90,7 @@ func (s *Store) readKept(sha, path string) (stored, plain []byte, err error) {
 
 // Open reads the plain content of a kept proof.
 func (s *Store) Open(p data.Proof) ([]byte, error) {
-	if !isHash(p.SHA256) {
+	if !IsHash(p.SHA256) {
 		return nil, fmt.Errorf("proofs: %q is not a hash", p.SHA256)
 	}
 	path := s.find(p.SHA256)
@@ -105,7 +105,7 @@ func (s *Store) Open(p data.Proof) ([]byte, error) {
 // writes, atomically (files.Write: a stop leaves the old file or the new
 // one, never half of one). A file already in that form, or gone, is left.
 func (s *Store) Reseal(sha string) error {
-	if !isHash(sha) {
+	if !IsHash(sha) {
 		return fmt.Errorf("proofs: %q is not a hash", sha)
 	}
 	path := s.find(sha)
@@ -135,7 +135,7 @@ func (s *Store) Reseal(sha string) error {
 // window closes (and the viewer is done with it).
 func (s *Store) ViewPath(p data.Proof) (string, error) {
 	path := s.find(p.SHA256)
-	if path == "" || !isHash(p.SHA256) {
+	if path == "" || !IsHash(p.SHA256) {
 		return s.Path(p), nil // the viewer says it is missing
 	}
 	stored, plain, err := s.readKept(p.SHA256, path)

@@ -429,14 +429,7 @@ func (db *DB) ChangePassphrase(ctx context.Context, current, next []byte) error 
 	if err := data.ValidatePassphrase(next); err != nil {
 		return err
 	}
-	l, on, err := readLock(ctx, db.sql)
-	if err != nil {
-		return err
-	}
-	if !on {
-		return data.Invalid("encryption", "err.crypt.already_off")
-	}
-	k, err := openLock(l, current)
+	l, k, err := db.unlockOn(ctx, current)
 	if err != nil {
 		return err
 	}
@@ -459,6 +452,20 @@ func (db *DB) ChangePassphrase(ctx context.Context, current, next []byte) error 
 	})
 }
 
+// unlockOn opens the lock of an encrypted database with the passphrase
+// given: what changing the passphrase and turning encryption off begin by.
+func (db *DB) unlockOn(ctx context.Context, current []byte) (crypt.Lock, *crypt.Keys, error) {
+	l, on, err := readLock(ctx, db.sql)
+	if err != nil {
+		return l, nil, err
+	}
+	if !on {
+		return l, nil, data.Invalid("encryption", "err.crypt.already_off")
+	}
+	k, err := openLock(l, current)
+	return l, k, err
+}
+
 func (db *DB) stampText() string { _, ts := db.stamp(); return ts }
 
 // DisableEncryption writes every value and proof file plain again and
@@ -467,14 +474,7 @@ func (db *DB) stampText() string { _, ts := db.stamp(); return ts }
 // database whose files the key still opens (and makes them sealed again
 // at the next start).
 func (db *DB) DisableEncryption(ctx context.Context, current []byte) error {
-	l, on, err := readLock(ctx, db.sql)
-	if err != nil {
-		return err
-	}
-	if !on {
-		return data.Invalid("encryption", "err.crypt.already_off")
-	}
-	k, err := openLock(l, current)
+	l, k, err := db.unlockOn(ctx, current)
 	if err != nil {
 		return err
 	}

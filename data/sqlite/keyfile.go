@@ -140,17 +140,8 @@ func WriteKeyFile(path string, priv ed25519.PrivateKey, replace bool) error {
 	if err != nil {
 		return err
 	}
-	syncDir(dir)
+	datafiles.SyncDir(dir)
 	return nil
-}
-
-// syncDir makes a rename in dir survive a power loss, where the system
-// can (not on Windows, where a folder cannot be opened to sync).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 // keyFileError is what a person reads when the key file cannot be used.
