@@ -100,7 +100,7 @@ func newAnnotations(svc Services, win fyne.Window, sel *Selection) *Annotations 
 		widget.NewLabelWithStyle(i18n.T("ann.export_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(s.exportBtn), s.exportMsg,
 	)
-	historyBox := container.NewStack(spacer(190), s.history)
+	historyBox := container.NewStack(spacer(190), s.history, newListWheel(s.history))
 	s.detail = container.NewVBox(
 		s.summary,
 		widget.NewSeparator(),

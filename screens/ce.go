@@ -112,7 +112,7 @@ func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 		container.NewHBox(s.exportBtn), s.exportMsg,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(i18n.T("ce.records"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newBtn),
-		s.empty, container.NewStack(spacer(200), s.records),
+		s.empty, overList(s.records, spacer(200)),
 		widget.NewSeparator(),
 		s.formHead,
 		formGrid(

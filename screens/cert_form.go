@@ -129,7 +129,7 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 			label(i18n.Field("annotation")), p.annot,
 		),
 	)
-	listBox := container.NewGridWrap(fyne.NewSize(520, 130), p.list)
+	listBox := container.NewGridWrap(fyne.NewSize(520, 130), overList(p.list))
 	p.content = container.NewVBox(
 		container.NewHBox(p.heading, p.newBtn),
 		p.empty,

@@ -182,6 +182,10 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 type wheelPass struct {
 	widget.BaseWidget
 	target *container.Scroll // nil: not in a scrolling form, the wheel does nothing
+	// list, when set, is a list under the pointer: it scrolls first, and
+	// the form once the list has nothing more to scroll that way (or is
+	// short, or empty: it would take the wheel for nothing).
+	list *widget.List
 }
 
 func newWheelPass() *wheelPass {
@@ -195,8 +199,28 @@ func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }
 
-// Scrolled scrolls the form.
+// newListWheel lies over list, in a form (wheelPass).
+func newListWheel(list *widget.List) *wheelPass {
+	w := newWheelPass()
+	w.list = list
+	return w
+}
+
+// overList is a pickList with a newListWheel over it (under: what goes
+// beneath, a spacer giving it a height).
+func overList(list *pickList, under ...fyne.CanvasObject) *fyne.Container {
+	return container.NewStack(append(under, list, newListWheel(&list.List))...)
+}
+
+// Scrolled scrolls the list under the pointer, if any, else the form.
 func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if w.list != nil {
+		before := w.list.GetScrollOffset()
+		w.list.ScrollToOffset(before - ev.Scrolled.DY)
+		if w.list.GetScrollOffset() != before {
+			return
+		}
+	}
 	if w.target != nil {
 		w.target.Scrolled(ev)
 	}

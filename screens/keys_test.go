@@ -390,3 +390,24 @@ func TestEnterNeverCancelsABatch(t *testing.T) {
 		t.Errorf("Esc during the export: %q", f.dialogText())
 	}
 }
+
+// Over a list in a form with nothing to scroll (no registration yet), the
+// wheel scrolls the form; the list takes it only while it can scroll.
+func TestWheelOverAShortListScrollsTheForm(t *testing.T) {
+	w := newTwoHolders(t, i18n.English)
+	m, f := w.m, w.f
+	w.show(m.Register.Content())
+	m.Register.picker.list.list.Select(w.listA)
+	relayout(f.win)
+	scroll := findScroll(m.Register.Content())
+	if scroll.Content.MinSize().Height <= scroll.Size().Height {
+		t.Fatalf("the form fits (%v in %v): nothing to scroll", scroll.Content.MinSize(), scroll.Size())
+	}
+	d := fyne.CurrentApp().Driver()
+	l := m.Register.history
+	pos := d.AbsolutePositionForObject(l).Add(fyne.NewPos(l.Size().Width/2, 20))
+	test.Scroll(f.win.Canvas(), pos, 0, -60)
+	if scroll.Offset.Y == 0 {
+		t.Fatal("the wheel over the empty history did not scroll the form")
+	}
+}

@@ -89,7 +89,7 @@ func newRegistrations(svc Services, win fyne.Window, sel *Selection) *Registrati
 		s.due,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(i18n.T("reg.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newBtn),
-		s.empty, container.NewStack(minHeight, s.history),
+		s.empty, overList(s.history, minHeight),
 		widget.NewSeparator(),
 		s.formTitle, s.readOnly,
 		formGrid(
