@@ -45,8 +45,13 @@ type Annotations struct {
 	content fyne.CanvasObject
 }
 
-// NewAnnotations builds the tab.
+// NewAnnotations builds the tab with a selection of its own.
 func NewAnnotations(svc Services, win fyne.Window) *Annotations {
+	return newAnnotations(svc, win, NewSelection())
+}
+
+// newAnnotations builds the tab on the window's selection.
+func newAnnotations(svc Services, win fyne.Window, sel *Selection) *Annotations {
 	s := &Annotations{svc: svc, win: win}
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
@@ -64,6 +69,7 @@ func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 		s.days.validate()
 		s.showPreview()
 	}
+	s.days.entry.OnSubmitted = func(string) { s.onApply() } // asks first
 	advice := widget.NewLabel(i18n.T("ann.days_advice"))
 	advice.Importance = widget.LowImportance
 	advice.Wrapping = fyne.TextWrapWord
@@ -94,7 +100,7 @@ func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 		widget.NewLabelWithStyle(i18n.T("ann.export_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(s.exportBtn), s.exportMsg,
 	)
-	historyBox := container.NewStack(spacer(190), s.history)
+	historyBox := container.NewStack(spacer(190), s.history, newListWheel(s.history))
 	s.detail = container.NewVBox(
 		s.summary,
 		widget.NewSeparator(),
@@ -103,8 +109,10 @@ func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 		widget.NewSeparator(), apply,
 		widget.NewSeparator(), export,
 	)
-	s.picker = newCertPicker(svc, s.showCert)
-	s.content = s.picker.layout(s.detail)
+	// Nothing typed here is lost on another holder: the validity asked
+	// for stays as it is, and an application is confirmed when made.
+	s.picker = newCertPicker(svc, win, sel, i18n.T("tab.annotation"), s.showCert)
+	s.content = s.picker.layout(nil, s.detail)
 	s.showCert(nil)
 	return s
 }
@@ -113,8 +121,9 @@ func NewAnnotations(svc Services, win fyne.Window) *Annotations {
 func (s *Annotations) Content() fyne.CanvasObject { return s.content }
 
 // Refresh reloads holders and the certificate shown (another tab, or the
-// command line beside the window, may have changed them).
-func (s *Annotations) Refresh() { s.picker.reload() }
+// command line beside the window, may have changed them), and shows the
+// holder and certificate selected meanwhile.
+func (s *Annotations) Refresh() { s.picker.refresh() }
 
 // showCert shows c's data, annotations, the application form and export.
 func (s *Annotations) showCert(c *data.Certificate) {

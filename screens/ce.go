@@ -2,6 +2,7 @@ package screens
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,17 +25,20 @@ type CELog struct {
 	svc Services
 	win fyne.Window
 
+	sel    *Selection
+	seen   int // the Selection's Changes the tab shows
 	list   *holderList
 	holder *data.Holder
 	recs   []data.CERecord
 	ceMNo  string // the certificate the progress (and the report) is against
 	editID int64
+	loaded string // the form as edit filled it (state), to tell edits
 
 	heading   *widget.Label
 	progress  *fyne.Container
 	exportBtn *widget.Button
 	exportMsg *widget.Label
-	records   *widget.List
+	records   *pickList
 	empty     *widget.Label
 
 	kind     *widget.Select
@@ -54,10 +58,15 @@ type CELog struct {
 	content fyne.CanvasObject
 }
 
-// NewCELog builds the tab.
+// NewCELog builds the tab with a selection of its own.
 func NewCELog(svc Services, win fyne.Window) *CELog {
-	s := &CELog{svc: svc, win: win}
-	s.list = newHolderList(svc, s.showHolder)
+	return newCELog(svc, win, NewSelection())
+}
+
+// newCELog builds the tab on the window's selection.
+func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
+	s := &CELog{svc: svc, win: win, sel: sel, seen: -1}
+	s.list = newHolderList(svc, s.onPickHolder)
 	s.list.newBtn.Hide()
 	s.list.search.OnChanged = s.list.setQuery
 	s.heading = widget.NewLabelWithStyle(i18n.T("ce.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -65,11 +74,13 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 	s.exportBtn = widget.NewButtonWithIcon(i18n.T("ce.export"), theme.DocumentSaveIcon(), s.onExport)
 	s.exportMsg = wrapped("")
 	s.empty = widget.NewLabel(i18n.T("ce.none"))
-	s.records = widget.NewList(func() int { return len(s.recs) }, s.newRow, s.updateRow)
+	s.records = newPickList(func() int { return len(s.recs) }, s.newRow, s.updateRow)
 	s.records.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.recs) {
-			s.edit(&s.recs[i])
+		if i >= len(s.recs) || s.recs[i].ID == s.editID {
+			return
 		}
+		r := &s.recs[i]
+		guard(win, s.unsaved(), i18n.T("tab.ce"), s.name(), s.saveForm, func() { s.edit(r) }, s.reselect)
 	}
 
 	s.kind = widget.NewSelect(labels("ce.kind.", data.CEKinds()), func(string) { s.showKindHint() })
@@ -90,7 +101,9 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 	s.saveBtn.Importance = widget.HighImportance
 	s.delBtn = widget.NewButtonWithIcon(i18n.T("ce.delete"), theme.DeleteIcon(), s.onDelete)
 	s.delBtn.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(i18n.T("ce.new"), theme.ContentAddIcon(), func() { s.edit(nil) })
+	newBtn := widget.NewButtonWithIcon(i18n.T("ce.new"), theme.ContentAddIcon(), func() {
+		guard(win, s.unsaved(), i18n.T("tab.ce"), s.name(), s.saveForm, func() { s.edit(nil) }, func() {})
+	})
 	s.msg = wrapped("")
 	s.formHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
@@ -99,7 +112,7 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 		container.NewHBox(s.exportBtn), s.exportMsg,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(i18n.T("ce.records"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newBtn),
-		s.empty, container.NewStack(spacer(200), s.records),
+		s.empty, overList(s.records, spacer(200)),
 		widget.NewSeparator(),
 		s.formHead,
 		formGrid(
@@ -111,9 +124,9 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 			label(i18n.Field("review")), s.review,
 			label(i18n.Field("proof")), container.NewVBox(s.proofBox, container.NewHBox(attach)),
 		),
-		container.NewHBox(s.saveBtn, s.delBtn), s.msg,
 	)
-	s.content = listDetail(s.list.content, s.heading, s.detail)
+	submitOnEnter(s.onSave, s.title, s.provider, s.date, s.hours)
+	s.content = listDetailBar(s.list.content, buttonBar(s.msg, s.saveBtn, s.delBtn), s.heading, s.detail)
 	s.list.reload()
 	s.detail.Hide()
 	return s
@@ -122,11 +135,96 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 // Content is the tab's canvas object.
 func (s *CELog) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reloads what another tab or the command line may have changed.
+// Refresh reloads what another tab or the command line may have changed,
+// and shows the holder selected meanwhile (asking first when the form
+// holds unsaved edits; keeping them makes this tab's holder the selection
+// again). Unsaved edits of the same holder are left as typed.
 func (s *CELog) Refresh() {
 	s.list.reload()
-	if s.holder != nil {
-		s.showHolder(s.holder)
+	if s.seen == s.sel.Changes() || s.sel.holderID() == s.holderID() {
+		s.seen = s.sel.Changes()
+		if s.holder != nil && !s.unsaved() {
+			s.showHolder(s.holder)
+		}
+		return
+	}
+	h := s.sel.Holder()
+	guard(s.win, s.unsaved(), i18n.T("tab.ce"), s.name(), s.saveForm, func() {
+		s.seen = s.sel.Changes()
+		if h == nil {
+			s.showNone()
+			return
+		}
+		s.showHolder(h)
+		s.list.mark(h.ID)
+	}, s.publish)
+}
+
+func (s *CELog) holderID() int64 {
+	if s.holder == nil {
+		return 0
+	}
+	return s.holder.ID
+}
+
+// name is the holder whose records the tab shows.
+func (s *CELog) name() string {
+	if s.holder == nil {
+		return ""
+	}
+	return s.holder.Name
+}
+
+// onPickHolder is a click (or arrow key) on a holder of the list.
+func (s *CELog) onPickHolder(h *data.Holder) {
+	if s.holderID() == h.ID {
+		return
+	}
+	guard(s.win, s.unsaved(), i18n.T("tab.ce"), s.name(), s.saveForm, func() {
+		s.showHolder(h)
+		s.publish()
+	}, func() { s.list.list.UnselectAll() })
+}
+
+// publish makes the tab's holder the window's selection (with the
+// certificate selected, when it is theirs: the tab picks none).
+func (s *CELog) publish() {
+	certID := int64(0)
+	if s.sel.holderID() == s.holderID() {
+		certID = s.sel.CertID()
+	}
+	s.sel.Set(s.holder, certID)
+	s.seen = s.sel.Changes()
+}
+
+// showNone shows no holder (the one selected was deleted).
+func (s *CELog) showNone() {
+	s.holder = nil
+	s.recs = nil
+	s.heading.SetText(i18n.T("ce.pick"))
+	s.detail.Hide()
+}
+
+// state is what the form shows (formState), the files attached with it.
+func (s *CELog) state() string {
+	v := []string{s.kind.Selected, s.title.entry.Text, s.provider.entry.Text, s.date.entry.Text, s.hours.entry.Text, s.review.Selected}
+	for _, p := range s.proofs {
+		v = append(v, p.Name+"\x00"+strconv.FormatInt(p.Size, 10)+"\x00"+strconv.FormatBool(p.Data != nil))
+	}
+	return formState(v...)
+}
+
+// unsaved says whether the form holds edits not saved yet.
+func (s *CELog) unsaved() bool { return s.holder != nil && s.state() != s.loaded }
+
+// reselect marks the record being edited in the list again (after a
+// click on another one was answered with "keep editing").
+func (s *CELog) reselect() {
+	s.records.UnselectAll()
+	for i := range s.recs {
+		if s.recs[i].ID == s.editID {
+			s.records.Select(i)
+		}
 	}
 }
 
@@ -286,6 +384,7 @@ func (s *CELog) edit(r *data.CERecord) {
 	}
 	s.showKindHint() // the kind may not have changed, and SetSelected says so only when it did
 	s.showProofs()
+	s.loaded = s.state()
 }
 
 // showProofs lists the attached files, each to open or remove.
@@ -372,9 +471,12 @@ func (s *CELog) form() (*data.CERecord, error) {
 	}, nil
 }
 
-func (s *CELog) onSave() {
+func (s *CELog) onSave() { s.saveForm() }
+
+// saveForm saves the record, and says whether it was saved.
+func (s *CELog) saveForm() bool {
 	if s.holder == nil {
-		return
+		return false
 	}
 	r, err := s.form()
 	if err == nil {
@@ -382,10 +484,11 @@ func (s *CELog) onSave() {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.title, s.provider, s.date, s.hours)
-		return
+		return false
 	}
 	s.showHolder(s.holder)
 	status(s.msg, nil, i18n.T("ce.saved"))
+	return true
 }
 
 func (s *CELog) onDelete() {

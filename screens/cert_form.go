@@ -21,9 +21,14 @@ type certPanel struct {
 	h     *data.Holder
 	certs []*data.Certificate
 	c     *data.Certificate // nil while creating a new one
+	// onPicked is told the certificate the user picked, made or deleted
+	// (nil: none), for the window's selection.
+	onPicked func(*data.Certificate)
+	loading  bool   // the list's selection is the panel's doing, not a click
+	loaded   string // the form as edit filled it (state), to tell edits
 
 	heading  *widget.Label
-	list     *widget.List
+	list     *pickList
 	empty    *widget.Label
 	newBtn   *widget.Button
 	formHead *widget.Label
@@ -43,6 +48,8 @@ type certPanel struct {
 	outcome *widget.Label
 
 	form    fyne.CanvasObject
+	buttons fyne.CanvasObject // Save and Delete, in bar
+	bar     fyne.CanvasObject // under the tab's scrolling part
 	content fyne.CanvasObject
 }
 
@@ -50,15 +57,34 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 	p := &certPanel{svc: svc, win: win}
 	p.heading = widget.NewLabelWithStyle(i18n.T("certs.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.empty = widget.NewLabel("")
-	p.newBtn = widget.NewButtonWithIcon(i18n.T("certs.new"), theme.ContentAddIcon(), func() { p.edit(nil) })
-	p.list = widget.NewList(
+	p.onPicked = func(*data.Certificate) {}
+	p.newBtn = widget.NewButtonWithIcon(i18n.T("certs.new"), theme.ContentAddIcon(), func() {
+		guard(win, p.unsaved(), i18n.T("tab.certificates"), p.holderName(), p.saveForm, func() { p.edit(nil) }, func() {})
+	})
+	p.list = newPickList(
 		func() int { return len(p.certs) },
 		func() fyne.CanvasObject {
 			return widget.NewLabel("高级社会工作师 · 2021000000000000 · 有效")
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(certSummary(p.certs[i])) },
 	)
-	p.list.OnSelected = func(i widget.ListItemID) { p.edit(p.certs[i]) }
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i >= len(p.certs) {
+			return
+		}
+		c := p.certs[i]
+		if p.loading {
+			p.edit(c)
+			return
+		}
+		if p.c != nil && p.c.ID == c.ID {
+			return
+		}
+		guard(win, p.unsaved(), i18n.T("tab.certificates"), p.holderName(), p.saveForm, func() {
+			p.edit(c)
+			p.onPicked(c)
+		}, func() { p.selectCert(p.certID()) })
+	}
 
 	p.formHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title = widget.NewLabel("")
@@ -87,6 +113,7 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 	p.delete.Importance = widget.DangerImportance
 	p.outcome = widget.NewLabel("")
 	p.outcome.Wrapping = fyne.TextWrapWord
+	submitOnEnter(p.onSave, p.fields()...)
 
 	p.form = container.NewVBox(
 		p.formHead,
@@ -101,16 +128,18 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 			label(i18n.Field("status")), p.status,
 			label(i18n.Field("annotation")), p.annot,
 		),
-		container.NewHBox(p.save, p.delete),
 	)
-	listBox := container.NewGridWrap(fyne.NewSize(520, 130), p.list)
+	listBox := container.NewGridWrap(fyne.NewSize(520, 130), overList(p.list))
 	p.content = container.NewVBox(
 		container.NewHBox(p.heading, p.newBtn),
 		p.empty,
 		listBox,
 		p.form,
-		p.outcome,
 	)
+	// The form runs below the window's edge at 1024×700: its buttons and
+	// what a save said stay in the tab's bar.
+	p.buttons = container.NewHBox(p.save, p.delete)
+	p.bar = buttonBar(p.outcome, p.buttons)
 	p.setHolder(nil)
 	return p
 }
@@ -188,18 +217,47 @@ func (p *certPanel) setHolder(h *data.Holder) {
 		p.empty.SetText(i18n.T("cert.save_holder_first"))
 		p.newBtn.Disable()
 		p.form.Hide()
+		p.buttons.Hide()
 		p.list.Refresh()
 		return
 	}
 	p.newBtn.Enable()
 	p.form.Show()
+	p.buttons.Show()
 	p.reload()
+	p.c = nil
 	if len(p.certs) > 0 {
-		p.list.Select(0)
+		// The newest, as on the other tabs: the one that usually needs attention.
+		p.selectCert(p.certs[len(p.certs)-1].ID)
 	} else {
 		p.edit(nil)
 	}
 }
+
+// holderName is the holder whose certificate the form edits.
+func (p *certPanel) holderName() string {
+	if p.h == nil {
+		return ""
+	}
+	return p.h.Name
+}
+
+// certID is the certificate in the form (0: a new one).
+func (p *certPanel) certID() int64 {
+	if p.c == nil {
+		return 0
+	}
+	return p.c.ID
+}
+
+// state is what the form shows (formState).
+func (p *certPanel) state() string {
+	return formState(p.level.Selected, p.mno.entry.Text, p.examYear.entry.Text, p.passedOn.entry.Text,
+		p.issuedOn.entry.Text, p.issuer.entry.Text, p.status.Selected)
+}
+
+// unsaved says whether the form holds edits not saved yet.
+func (p *certPanel) unsaved() bool { return p.h != nil && p.h.ID != 0 && p.state() != p.loaded }
 
 func (p *certPanel) reload() {
 	certs, err := p.svc.Certs.Certificates(p.svc.ctx(), p.h.ID)
@@ -241,6 +299,7 @@ func (p *certPanel) edit(c *data.Certificate) {
 	p.issuer.set(c.Issuer)
 	p.status.SetSelected(i18n.T("status." + string(c.Status)))
 	p.showDerived()
+	p.loaded = p.state()
 }
 
 // certificate reads the form; a field that does not parse returns its error.
@@ -271,13 +330,16 @@ func (p *certPanel) fields() []*field {
 	return []*field{p.mno, p.examYear, p.passedOn, p.issuedOn, p.issuer}
 }
 
-func (p *certPanel) onSave() {
-	if p.h == nil {
-		return
+func (p *certPanel) onSave() { p.saveForm() }
+
+// saveForm saves the certificate, and says whether it was saved.
+func (p *certPanel) saveForm() bool {
+	if p.h == nil || p.h.ID == 0 {
+		return false
 	}
 	if err := firstError(p.fields()...); err != nil {
 		saveFailed(p.outcome, err, p.fields()...)
-		return
+		return false
 	}
 	c, err := p.certificate()
 	if err == nil {
@@ -285,19 +347,26 @@ func (p *certPanel) onSave() {
 	}
 	if err != nil {
 		saveFailed(p.outcome, err, p.fields()...)
-		return
+		return false
 	}
 	created := p.c == nil
 	p.reload()
 	p.selectCert(c.ID)
+	p.onPicked(p.c)
 	if created {
 		status(p.outcome, nil, i18n.T("cert.created", "MNo", c.MNo))
 	} else {
 		status(p.outcome, nil, i18n.T("cert.saved", "MNo", c.MNo))
 	}
+	return true
 }
 
+// selectCert shows certificate id in the form and marks it in the list
+// (the panel's doing: no question, nothing published).
 func (p *certPanel) selectCert(id int64) {
+	p.loading = true
+	defer func() { p.loading = false }()
+	p.list.UnselectAll()
 	for i, c := range p.certs {
 		if c.ID == id {
 			p.list.Select(i)
@@ -318,6 +387,7 @@ func (p *certPanel) onDelete() {
 		}
 		p.reload()
 		p.edit(nil)
+		p.onPicked(nil)
 		status(p.outcome, nil, i18n.T("cert.deleted", "MNo", c.MNo))
 	})
 }

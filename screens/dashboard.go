@@ -46,7 +46,7 @@ type Dashboard struct {
 	level   *widget.Select
 	group   *widget.Select
 	search  *widget.Entry
-	list    *widget.List
+	list    *pickList
 	status  *widget.Label
 
 	content fyne.CanvasObject
@@ -83,7 +83,8 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 	s.search.SetPlaceHolder(i18n.T("dash.search"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.status = wrapped("")
-	s.list = widget.NewList(func() int { return len(s.keys) + len(s.spans) }, s.newRow, s.updateRow)
+	s.list = newPickList(func() int { return len(s.keys) + len(s.spans) }, s.newRow, s.updateRow)
+	s.list.moveOnly = true // each row opens a tab: the arrows move, Enter opens
 	s.list.OnSelected = func(r widget.ListItemID) {
 		if _, i := s.row(r); i >= 0 && s.OnOpen != nil {
 			if it, ok := s.Item(i); ok {

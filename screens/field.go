@@ -68,10 +68,13 @@ func (f *field) set(text string) {
 // Message is the text currently shown under the entry ("" when none).
 func (f *field) Message() string { return f.msg.Text }
 
+// object is the entry with its message under it. The mouse wheel over the
+// entry scrolls the form it is in (newWheelPass): Fyne's entry would take
+// the wheel for its own one-line text.
 func (f *field) object(extra ...fyne.CanvasObject) fyne.CanvasObject {
-	row := fyne.CanvasObject(f.entry)
+	row := fyne.CanvasObject(container.NewStack(f.entry, newWheelPass()))
 	if len(extra) > 0 {
-		row = container.NewBorder(nil, nil, nil, container.NewHBox(extra...), f.entry)
+		row = container.NewBorder(nil, nil, nil, container.NewHBox(extra...), row)
 	}
 	return container.NewVBox(row, f.msg)
 }
@@ -163,9 +166,28 @@ func createOrUpdate[T any](ctx context.Context, id int64, r *T, create, update f
 // listDetail is the layout of the tabs that list holders on the left and
 // show, scrolling on the right, what belongs to the one picked.
 func listDetail(list fyne.CanvasObject, detail ...fyne.CanvasObject) fyne.CanvasObject {
-	split := container.NewHSplit(list, container.NewVScroll(container.NewVBox(detail...)))
+	return listDetailBar(list, nil, detail...)
+}
+
+// listDetailBar is listDetail with a bar under the scrolling part (nil:
+// none) holding the tab's Save buttons and what a save said, so they are
+// at hand however long the form, in a window of 1024×700 too.
+func listDetailBar(list, bar fyne.CanvasObject, detail ...fyne.CanvasObject) fyne.CanvasObject {
+	scroll := container.NewVScroll(container.NewVBox(detail...))
+	passWheelTo(scroll, scroll.Content)
+	right := fyne.CanvasObject(scroll)
+	if bar != nil {
+		right = container.NewBorder(nil, bar, nil, nil, scroll)
+	}
+	split := container.NewHSplit(list, right)
 	split.Offset = 0.34
 	return split
+}
+
+// buttonBar is the bar of listDetailBar: the buttons, then the message of
+// the last save beside them.
+func buttonBar(msg *widget.Label, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, container.NewHBox(buttons...), nil, msg))
 }
 
 // spacer gives a list inside a scroll a height of its own (a list has

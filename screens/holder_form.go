@@ -19,7 +19,8 @@ type holderForm struct {
 	onSaved   func(*data.Holder)
 	onDeleted func()
 
-	h *data.Holder // nil while creating a new one
+	h      *data.Holder // nil while creating a new one
+	loaded string       // the form as edit filled it (state), to tell edits
 
 	heading *widget.Label
 	badge   *widget.Label
@@ -70,6 +71,7 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	f.status = widget.NewLabel("")
 	f.status.Wrapping = fyne.TextWrapWord
 
+	submitOnEnter(f.onSave, f.name, f.idNo, f.phone, f.org, f.region)
 	grid := formGrid(
 		label(i18n.Field("name")), f.name.object(),
 		label(i18n.Field("id_type")), f.idType,
@@ -137,7 +139,18 @@ func (f *holderForm) edit(h *data.Holder) {
 	f.setPhoneShown(!saved)
 	f.revealID.Hidden = !saved
 	f.revealPhone.Hidden = !saved
+	f.loaded = f.state()
 }
+
+// state is the holder the form shows (masked numbers count as the saved
+// ones: revealing them is no edit).
+func (f *holderForm) state() string {
+	h := f.holder()
+	return formState(h.Name, string(h.IDType), h.IDNumber, h.Phone, h.Org, h.Region)
+}
+
+// unsaved says whether the form holds edits not saved yet.
+func (f *holderForm) unsaved() bool { return f.state() != f.loaded }
 
 // setIDShown shows the full ID number (editable) or the masked one (read-only).
 func (f *holderForm) setIDShown(shown bool) {
@@ -192,15 +205,18 @@ func (f *holderForm) holder() *data.Holder {
 	return h
 }
 
-func (f *holderForm) onSave() {
+func (f *holderForm) onSave() { f.saveForm() }
+
+// saveForm saves the holder, and says whether it was saved.
+func (f *holderForm) saveForm() bool {
 	if err := firstError(f.name, f.idNo, f.phone, f.org, f.region); err != nil {
 		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region)
-		return
+		return false
 	}
 	h := f.holder()
 	if err := createOrUpdate(f.svc.ctx(), h.ID, h, f.svc.Holders.CreateHolder, f.svc.Holders.UpdateHolder); err != nil {
 		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region)
-		return
+		return false
 	}
 	created := f.h == nil
 	f.edit(h)
@@ -210,6 +226,7 @@ func (f *holderForm) onSave() {
 		status(f.status, nil, i18n.T("holder.saved", "Name", h.Name))
 	}
 	f.onSaved(h)
+	return true
 }
 
 func (f *holderForm) onDelete() {

@@ -20,10 +20,14 @@ type holderList struct {
 	svc      Services
 	onSelect func(*data.Holder)
 
-	search *widget.Entry
-	list   *widget.List
-	count  *widget.Label
-	newBtn *widget.Button
+	search    *widget.Entry // the search box (searchBox's entry)
+	searchBox *searchEntry  // what the window focuses; the down arrow goes to the rows
+	list      *pickList
+	count     *widget.Label
+	newBtn    *widget.Button
+
+	marking bool // mark is selecting the row: no pick
+	row     int  // the row selected (-1: none)
 
 	query string
 	n     int // holders matching query
@@ -34,15 +38,16 @@ type holderList struct {
 }
 
 func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
-	l := &holderList{svc: svc, onSelect: onSelect, pages: map[int][]*data.Holder{}}
-	l.search = widget.NewEntry()
+	l := &holderList{svc: svc, onSelect: onSelect, pages: map[int][]*data.Holder{}, row: -1}
+	l.searchBox = newSearchEntry()
+	l.search = &l.searchBox.Entry
 	l.search.SetPlaceHolder(i18n.T("holders.search"))
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	l.count = widget.NewLabel("")
 	l.count.Wrapping = fyne.TextWrapWord
 	l.newBtn = widget.NewButtonWithIcon(i18n.T("holders.new"), theme.ContentAddIcon(), nil)
 	l.newBtn.Importance = widget.HighImportance
-	l.list = widget.NewList(
+	l.list = newPickList(
 		func() int { return l.n },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("姓名 Name")
@@ -65,13 +70,55 @@ func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
+		l.row = i
+		if l.marking {
+			return
+		}
 		if h := l.at(i); h != nil {
 			l.onSelect(h)
 		}
 	}
-	top := container.NewVBox(l.search, l.count)
+	l.list.OnUnselected = func(widget.ListItemID) { l.row = -1 }
+	l.searchBox.onDown = l.focusRows
+	l.search.OnSubmitted = func(string) { l.focusRows() }
+	top := container.NewVBox(l.searchBox, l.count)
 	l.content = container.NewBorder(top, l.newBtn, nil, nil, l.list)
 	return l
+}
+
+// focusRows puts the keyboard on the rows found and picks the first
+// (the arrow keys then pick the others).
+func (l *holderList) focusRows() {
+	l.setQuery(l.search.Text) // what is typed, even before the search's delay ran it
+	if l.n == 0 {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l.list); c != nil {
+		c.Focus(l.list)
+	}
+	l.list.Select(0)
+}
+
+// mark selects the row of the holder shown (id; 0: none) when it is on a
+// page already read, so the list says whom the form shows after another
+// tab picked them; it picks nothing. Elsewhere in the list, no row is
+// marked (finding it would read the list up to it).
+func (l *holderList) mark(id int64) {
+	l.marking = true
+	defer func() { l.marking = false }()
+	l.list.UnselectAll()
+	if id == 0 {
+		return
+	}
+	l.at(0) // the first page, read if the list has not shown it yet
+	for p, page := range l.pages {
+		for j, h := range page {
+			if h.ID == id {
+				l.list.Select(p*data.DefaultPageSize + j)
+				return
+			}
+		}
+	}
 }
 
 // holderSummary is the second part of a list row: masked ID and employer.
@@ -83,7 +130,12 @@ func holderSummary(h *data.Holder) string {
 	return s
 }
 
+// setQuery lists the holders matching q; the same query again (a
+// debounced search landing after Enter ran it) changes nothing.
 func (l *holderList) setQuery(q string) {
+	if q == l.query {
+		return
+	}
 	l.query = q
 	l.reload()
 }

@@ -3,7 +3,6 @@ package screens
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/swcert/swcert/data"
@@ -35,6 +34,9 @@ type Main struct {
 	CELog        *CELog
 	PaperTab     *PaperTab
 	Verify       *Verify
+	// Sel is the holder and certificate every tab works on; a language
+	// switch hands it to the rebuilt window.
+	Sel *Selection
 
 	// onBatchProgress, when set, is told of a batch's progress (tests
 	// press Cancel half way there).
@@ -44,16 +46,21 @@ type Main struct {
 
 // NewMain builds the window's content in the language of the preferences.
 func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale string) *Main {
+	return newMain(a, w, svc, version, systemLocale, NewSelection())
+}
+
+// newMain builds the window's content on selection sel.
+func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale string, sel *Selection) *Main {
 	i18n.SetLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
-	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale}
+	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale, Sel: sel}
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open
 	m.Dashboard.OnComputed = m.remind
-	m.Certificates = NewCertificates(svc, w)
-	m.Annotations = NewAnnotations(svc, w)
-	m.Register = NewRegistrations(svc, w)
-	m.CELog = NewCELog(svc, w)
-	m.PaperTab = NewPaperTab(svc, w)
+	m.Certificates = newCertificates(svc, w, sel)
+	m.Annotations = newAnnotations(svc, w, sel)
+	m.Register = newRegistrations(svc, w, sel)
+	m.CELog = newCELog(svc, w, sel)
+	m.PaperTab = newPaperTab(svc, w, sel)
 	m.Verify = NewVerify(svc, w)
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(i18n.T("tab.dashboard"), theme.HomeIcon(), m.Dashboard.Content()),
@@ -64,11 +71,14 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		container.NewTabItemWithIcon(i18n.T("tab.paper"), theme.MailSendIcon(), m.PaperTab.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.verify"), theme.VisibilityIcon(), m.Verify.Content()),
 	)
-	// A tab shows what the others (or the command line) changed meanwhile.
+	// A tab shows what the others (or the command line) changed meanwhile,
+	// on the holder and certificate selected meanwhile.
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
 		case m.Dashboard.Content():
 			m.Dashboard.Show()
+		case m.Certificates.Content():
+			m.Certificates.follow()
 		case m.Annotations.Content():
 			m.Annotations.Refresh()
 		case m.Register.Content():
@@ -93,34 +103,27 @@ func (m *Main) Refresh() {
 	}
 }
 
-// open shows an attention item in the tab where it is dealt with.
+// open shows an attention item in the tab where it is dealt with: the
+// item's holder and certificate become the selection, and the tab, shown,
+// follows it (asking first if it holds unsaved edits).
 func (m *Main) open(it data.Attention) {
 	h, err := m.Svc.Holders.Holder(m.Svc.ctx(), it.HolderID)
 	if err != nil {
 		return
 	}
-	var target fyne.CanvasObject
+	target := m.Certificates.Content()
 	switch it.Kind {
 	case data.AttAnnotation:
-		m.Annotations.picker.show(h, it.CertID)
 		target = m.Annotations.Content()
 	case data.AttRegistration:
-		m.Register.picker.show(h, it.CertID)
 		target = m.Register.Content()
 	case data.AttCE:
-		m.CELog.showHolder(h)
 		target = m.CELog.Content()
 	case data.AttPaper:
-		m.PaperTab.picker.show(h, it.CertID)
 		target = m.PaperTab.Content()
-	default:
-		m.Certificates.onSelectHolder(h)
-		target = m.Certificates.Content()
 	}
-	onSelected := m.Tabs.OnSelected
-	m.Tabs.OnSelected = nil // the tab shows what was just loaded: no reload
+	m.Sel.Set(h, it.CertID)
 	m.showTab(target)
-	m.Tabs.OnSelected = onSelected
 }
 
 // showTab selects the tab whose content is c.
@@ -145,15 +148,83 @@ func (m *Main) Install() {
 	m.Annotations.picker.SearchDelay = searchDelay
 	m.Register.picker.SearchDelay = searchDelay
 	m.PaperTab.picker.SearchDelay = searchDelay
-	c := m.Win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.showTab(m.Certificates.Content())
-		c.Focus(m.Certificates.list.search)
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.showTab(m.Certificates.Content())
-		m.Certificates.onNewHolder()
-	})
+	m.Win.Canvas().SetOnTypedKey(m.onTypedKey)
+}
+
+// onTypedKey is a key pressed with nothing focused: Esc and Enter answer
+// the message box on top (dialogKey).
+func (m *Main) onTypedKey(ev *fyne.KeyEvent) {
+	if top := m.Win.Canvas().Overlays().Top(); top != nil {
+		dialogKey(top, ev.Name)
+	}
+}
+
+// Save is Ctrl+S: the form of the tab in front is saved (on Certificates,
+// the one the cursor is in). Nothing happens under a dialog.
+func (m *Main) Save() {
+	if m.Win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	switch m.Tabs.Selected().Content {
+	case m.Certificates.Content():
+		m.Certificates.Save()
+	case m.Register.Content():
+		m.Register.saveForm()
+	case m.CELog.Content():
+		m.CELog.saveForm()
+	case m.PaperTab.Content():
+		m.PaperTab.saveForm()
+	}
+}
+
+// unsavedTab names a tab whose form holds edits not saved yet ("": none).
+func (m *Main) unsavedTab() string {
+	switch {
+	case m.Certificates.unsaved():
+		return i18n.T("tab.certificates")
+	case m.Register.unsaved():
+		return i18n.T("tab.registration")
+	case m.CELog.unsaved():
+		return i18n.T("tab.ce")
+	case m.PaperTab.unsaved():
+		return i18n.T("tab.paper")
+	}
+	return ""
+}
+
+// NewHolder is Ctrl+N: the Certificates tab with an empty holder form, the
+// cursor in 姓名.
+func (m *Main) NewHolder() {
+	if m.Win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	m.showTab(m.Certificates.Content())
+	m.Certificates.newHolder()
+}
+
+// Search is Ctrl+F: the cursor goes to the search box of the tab in front.
+func (m *Main) Search() {
+	if m.Win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	var box fyne.Focusable
+	switch m.Tabs.Selected().Content {
+	case m.Dashboard.Content():
+		box = m.Dashboard.search
+	case m.Certificates.Content():
+		box = m.Certificates.list.searchBox
+	case m.Annotations.Content():
+		box = m.Annotations.picker.list.searchBox
+	case m.Register.Content():
+		box = m.Register.picker.list.searchBox
+	case m.CELog.Content():
+		box = m.CELog.list.searchBox
+	case m.PaperTab.Content():
+		box = m.PaperTab.picker.list.searchBox
+	default:
+		return
+	}
+	m.Win.Canvas().Focus(box)
 }
 
 // Menu is the window's main menu.
@@ -166,7 +237,13 @@ func (m *Main) Menu() *fyne.MainMenu {
 	template := fyne.NewMenuItem(i18n.T("menu.template"), m.ShowExportTemplate)
 	batch := fyne.NewMenuItem(i18n.T("menu.batch"), m.ShowBatch)
 	about := fyne.NewMenuItem(i18n.T("menu.about"), m.ShowAbout)
-	file := []*fyne.MenuItem{imp, roster, template, batch, fyne.NewMenuItemSeparator()}
+	save := fyne.NewMenuItem(i18n.T("menu.save"), m.Save)
+	save.Shortcut = shortcutSave
+	newHolder := fyne.NewMenuItem(i18n.T("menu.new_holder"), m.NewHolder)
+	newHolder.Shortcut = shortcutNew
+	search := fyne.NewMenuItem(i18n.T("menu.search"), m.Search)
+	search.Shortcut = shortcutSearch
+	file := []*fyne.MenuItem{save, newHolder, search, fyne.NewMenuItemSeparator(), imp, roster, template, batch, fyne.NewMenuItemSeparator()}
 	if m.Svc.Backups != nil {
 		file = append(file, fyne.NewMenuItem(i18n.T("menu.backup"), m.ShowBackup), fyne.NewMenuItem(i18n.T("menu.restore"), m.ShowRestore),
 			fyne.NewMenuItemSeparator())
@@ -181,7 +258,7 @@ func (m *Main) Menu() *fyne.MainMenu {
 // rebuild makes the window anew in the language now chosen, keeping the tab.
 func (m *Main) rebuild() {
 	tab := m.Tabs.SelectedIndex()
-	n := NewMain(m.App, m.Win, m.Svc, m.Version, m.SystemLocale)
+	n := newMain(m.App, m.Win, m.Svc, m.Version, m.SystemLocale, m.Sel)
 	n.Install()
 	n.Tabs.SelectIndex(tab)
 	m.next = n

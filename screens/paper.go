@@ -24,6 +24,9 @@ type PaperTab struct {
 	cert   *data.Certificate
 	holder *data.Holder
 	saved  *data.Paper
+	// loadedPaper and loadedForm are the two parts of the form as last
+	// loaded or saved (formState), to tell edits.
+	loadedPaper, loadedForm string
 
 	state     *widget.Label
 	method    *widget.RadioGroup
@@ -62,8 +65,13 @@ type PaperTab struct {
 	content fyne.CanvasObject
 }
 
-// NewPaperTab builds the tab.
+// NewPaperTab builds the tab with a selection of its own.
 func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
+	return newPaperTab(svc, win, NewSelection())
+}
+
+// newPaperTab builds the tab on the window's selection.
+func newPaperTab(svc Services, win fyne.Window, sel *Selection) *PaperTab {
 	s := &PaperTab{svc: svc, win: win}
 	s.state = wrapped("")
 	s.state.TextStyle.Bold = true
@@ -155,10 +163,12 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 			label(i18n.Field("collected_on")), s.collected.object(),
 		),
 		s.onsite, s.mail,
-		container.NewHBox(save), s.msg,
 	)
-	s.picker = newCertPicker(svc, s.showCert)
-	s.content = s.picker.layout(s.detail)
+	submitOnEnter(s.onSave, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking)
+	submitOnEnter(func() { s.onSaveForm() }, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
+	s.picker = newCertPicker(svc, win, sel, i18n.T("tab.paper"), s.showCert)
+	s.picker.unsaved, s.picker.save = s.unsaved, s.saveForm
+	s.content = s.picker.layout(buttonBar(s.msg, save), s.detail)
 	s.showCert(nil)
 	return s
 }
@@ -166,8 +176,47 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 // Content is the tab's canvas object.
 func (s *PaperTab) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reloads what another tab or the command line may have changed.
-func (s *PaperTab) Refresh() { s.picker.reload() }
+// Refresh reloads what another tab or the command line may have changed,
+// and shows the holder and certificate selected meanwhile.
+func (s *PaperTab) Refresh() { s.picker.refresh() }
+
+// paperState is the collection part of the form (formState); a proxy ID
+// number still masked counts as the saved one.
+func (s *PaperTab) paperState() string {
+	proxy := s.proxyID.entry.Text
+	if !s.proxyShown && s.saved != nil {
+		proxy = s.saved.ProxyIDNumber
+	}
+	return formState(s.method.Selected, s.winStart.entry.Text, s.winEnd.entry.Text, s.status.Selected, s.collected.entry.Text,
+		s.place.entry.Text, s.proxyName.entry.Text, proxy, s.sentOn.entry.Text, s.sentTo.entry.Text, s.courier.entry.Text, s.tracking.entry.Text)
+}
+
+// mailFormState is the mail application form part (formState).
+func (s *PaperTab) mailFormState() string {
+	return formState(s.sex.Selected, s.recipient.entry.Text, s.phone.entry.Text, s.province.entry.Text, s.city.entry.Text,
+		s.district.entry.Text, s.address.entry.Text, s.postcode.entry.Text, s.fee.Selected)
+}
+
+// unsaved says whether the form holds edits not saved yet.
+func (s *PaperTab) unsaved() bool {
+	return s.cert != nil && (s.paperState() != s.loadedPaper || s.mailFormState() != s.loadedForm)
+}
+
+// saveForm saves the parts that hold edits (Ctrl+S, or the question
+// about unsaved edits), and says whether all was saved.
+func (s *PaperTab) saveForm() bool {
+	if s.cert == nil {
+		return false
+	}
+	ok := true
+	if s.paperState() != s.loadedPaper || s.mailFormState() == s.loadedForm {
+		ok = s.savePaper()
+	}
+	if s.mailFormState() != s.loadedForm {
+		ok = s.onSaveForm() && ok
+	}
+	return ok
+}
 
 // PaperStateText says where the collection stands (the CLI prints the same).
 func PaperStateText(p *data.Paper, today data.Date) string {
@@ -221,6 +270,7 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 		form.FillFromHolder(h)
 	}
 	s.showForm(form)
+	s.loadedPaper, s.loadedForm = s.paperState(), s.mailFormState()
 }
 
 // showPaper puts a collection record in the fields: the saved one, or what
@@ -311,9 +361,12 @@ func (s *PaperTab) paper() (*data.Paper, error) {
 	return p, nil
 }
 
-func (s *PaperTab) onSave() {
+func (s *PaperTab) onSave() { s.savePaper() }
+
+// savePaper saves the collection record, and says whether it was saved.
+func (s *PaperTab) savePaper() bool {
 	if s.cert == nil {
-		return
+		return false
 	}
 	p, err := s.paper()
 	if err == nil {
@@ -321,11 +374,13 @@ func (s *PaperTab) onSave() {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking)
-		return
+		return false
 	}
 	s.saved = p
 	s.showPaper(p)
+	s.loadedPaper = s.paperState()
 	status(s.msg, nil, i18n.T("paper.saved"))
+	return true
 }
 
 // form is the mail application form as typed.
@@ -353,6 +408,7 @@ func (s *PaperTab) onSaveForm() bool {
 		return false
 	}
 	s.showForm(f)
+	s.loadedForm = s.mailFormState()
 	status(s.formMsg, nil, i18n.T("paper.form_saved"))
 	return true
 }

@@ -23,10 +23,11 @@ type Registrations struct {
 	picker *certPicker
 	cert   *data.Certificate
 	regs   []data.Registration
-	editID int64 // 0: a new record
+	editID int64  // 0: a new record
+	loaded string // the form as edit filled it (formState), to tell edits
 
 	due     *widget.Label
-	history *widget.List
+	history *pickList
 	empty   *widget.Label
 
 	kind      *widget.Select
@@ -45,17 +46,24 @@ type Registrations struct {
 	content fyne.CanvasObject
 }
 
-// NewRegistrations builds the tab.
+// NewRegistrations builds the tab with a selection of its own.
 func NewRegistrations(svc Services, win fyne.Window) *Registrations {
+	return newRegistrations(svc, win, NewSelection())
+}
+
+// newRegistrations builds the tab on the window's selection.
+func newRegistrations(svc Services, win fyne.Window, sel *Selection) *Registrations {
 	s := &Registrations{svc: svc, win: win}
 	s.due = wrapped("")
 	s.due.TextStyle.Bold = true
 	s.empty = widget.NewLabel(i18n.T("reg.none"))
-	s.history = widget.NewList(func() int { return len(s.regs) }, s.newRow, s.updateRow)
+	s.history = newPickList(func() int { return len(s.regs) }, s.newRow, s.updateRow)
 	s.history.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.regs) {
-			s.edit(&s.regs[i])
+		if i >= len(s.regs) || s.regs[i].ID == s.editID {
+			return
 		}
+		r := &s.regs[i]
+		guard(win, s.unsaved(), i18n.T("tab.registration"), s.picker.name(), s.saveForm, func() { s.edit(r) }, s.reselect)
 	}
 
 	s.kind = widget.NewSelect(labels("reg.kind.", data.RegKinds), nil)
@@ -70,7 +78,9 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 	s.saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon(i18n.T("reg.delete"), theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(i18n.T("reg.new"), theme.ContentAddIcon(), func() { s.edit(nil) })
+	newBtn := widget.NewButtonWithIcon(i18n.T("reg.new"), theme.ContentAddIcon(), func() {
+		guard(win, s.unsaved(), i18n.T("tab.registration"), s.picker.name(), s.saveForm, func() { s.edit(nil) }, func() {})
+	})
 	s.msg = wrapped("")
 	s.formTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
@@ -79,7 +89,7 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 		s.due,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(i18n.T("reg.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newBtn),
-		s.empty, container.NewStack(minHeight, s.history),
+		s.empty, overList(s.history, minHeight),
 		widget.NewSeparator(),
 		s.formTitle, s.readOnly,
 		formGrid(
@@ -90,10 +100,11 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 			label(i18n.Field("region")), s.region.object(),
 			label(i18n.Field("org")), s.org.object(),
 		),
-		container.NewHBox(s.saveBtn, s.deleteBtn), s.msg,
 	)
-	s.picker = newCertPicker(svc, s.showCert)
-	s.content = s.picker.layout(s.detail)
+	submitOnEnter(s.onSave, s.applied, s.validFrom, s.region, s.org)
+	s.picker = newCertPicker(svc, win, sel, i18n.T("tab.registration"), s.showCert)
+	s.picker.unsaved, s.picker.save = s.unsaved, s.saveForm
+	s.content = s.picker.layout(buttonBar(s.msg, s.saveBtn, s.deleteBtn), s.detail)
 	s.showCert(nil)
 	return s
 }
@@ -101,8 +112,28 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 // Content is the tab's canvas object.
 func (s *Registrations) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reloads what another tab or the command line may have changed.
-func (s *Registrations) Refresh() { s.picker.reload() }
+// Refresh reloads what another tab or the command line may have changed,
+// and shows the holder and certificate selected meanwhile.
+func (s *Registrations) Refresh() { s.picker.refresh() }
+
+// state is what the form shows (formState).
+func (s *Registrations) state() string {
+	return formState(s.kind.Selected, s.status.Selected, s.applied.entry.Text, s.validFrom.entry.Text, s.region.entry.Text, s.org.entry.Text)
+}
+
+// unsaved says whether the form holds edits not saved yet.
+func (s *Registrations) unsaved() bool { return s.cert != nil && s.state() != s.loaded }
+
+// reselect marks the record being edited in the list again (after a
+// click on another one was answered with "keep editing").
+func (s *Registrations) reselect() {
+	s.history.UnselectAll()
+	for i := range s.regs {
+		if s.regs[i].ID == s.editID {
+			s.history.Select(i)
+		}
+	}
+}
 
 func (s *Registrations) showCert(c *data.Certificate) {
 	s.cert = c
@@ -183,6 +214,7 @@ func (s *Registrations) edit(r *data.Registration) {
 		}
 		s.lock(false)
 		s.deleteBtn.Hide()
+		s.loaded = s.state()
 		return
 	}
 	s.editID = r.ID
@@ -196,6 +228,7 @@ func (s *Registrations) edit(r *data.Registration) {
 	s.lock(!r.Status.Editable())
 	s.deleteBtn.Hidden = !r.Status.Editable()
 	s.deleteBtn.Refresh()
+	s.loaded = s.state()
 }
 
 // lock makes the application's fields read-only and says why.
@@ -228,9 +261,12 @@ func (s *Registrations) form() (*data.Registration, error) {
 	}, nil
 }
 
-func (s *Registrations) onSave() {
+func (s *Registrations) onSave() { s.saveForm() }
+
+// saveForm saves the form, and says whether it was saved.
+func (s *Registrations) saveForm() bool {
 	if s.cert == nil {
-		return
+		return false
 	}
 	r, err := s.form()
 	if err == nil {
@@ -238,7 +274,7 @@ func (s *Registrations) onSave() {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.applied, s.validFrom, s.region, s.org)
-		return
+		return false
 	}
 	id := r.ID
 	s.showCert(s.cert)
@@ -248,6 +284,7 @@ func (s *Registrations) onSave() {
 		}
 	}
 	status(s.msg, nil, i18n.T("reg.saved"))
+	return true
 }
 
 func (s *Registrations) onDelete() {

@@ -73,9 +73,20 @@ func (m *Main) NewSettings() *Settings {
 	s.Language.OnChanged = func(sel string) {
 		for _, c := range languageChoices {
 			if languageLabel(c) == sel && c != prefs.String(PrefLanguage) {
-				prefs.SetString(PrefLanguage, c)
-				s.dialog.Hide()
-				m.rebuild()
+				// The window is rebuilt in the new language: edits not
+				// saved yet would go with the old one, so ask first.
+				apply := func() {
+					prefs.SetString(PrefLanguage, c)
+					s.dialog.Hide()
+					m.rebuild()
+				}
+				if tab := m.unsavedTab(); tab != "" {
+					confirmOr(m.Win, i18n.T("unsaved.title"), i18n.T("unsaved.language", "Tab", tab), i18n.T("unsaved.switch"), apply, func() {
+						s.Language.SetSelected(languageLabel(prefs.String(PrefLanguage)))
+					})
+					return
+				}
+				apply()
 				return
 			}
 		}
