@@ -76,14 +76,7 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 		return nil, nil, files.WriteError("db", filepath.Dir(o.db), err)
 	}
 	closeLog := openLog(o.db)
-	// What a killed run left half written (a ZIP, a roster) goes first.
-	if removed, err := files.UseJournal(filepath.Dir(o.db)); err != nil {
-		log.Printf("temporary files journal: %v", err)
-	} else {
-		for _, p := range removed {
-			log.Printf("removed %s, left half written by an export that was interrupted", p)
-		}
-	}
+	useJournal(o.db)
 	db, err := sqlite.Open(o.db, o.now, sqlite.WithPassphrase(o.passphrase), sqlite.WithKDF(kdf))
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
@@ -107,6 +100,19 @@ func openStore(o *options) (*sqlite.DB, func(), error) {
 	}
 	unprotect := protectOwnFiles(o.db)
 	return db, func() { _ = db.Close(); unprotect(); closeLog() }, nil
+}
+
+// useJournal keeps the temporary files of this run in the journal beside
+// the database, after removing what a killed run left half written there
+// or anywhere it was writing (a ZIP, a roster, a backup, a restore).
+func useJournal(db string) {
+	removed, err := files.UseJournal(filepath.Dir(db))
+	if err != nil {
+		log.Printf("temporary files journal: %v", err)
+	}
+	for _, p := range removed {
+		log.Printf("removed %s, left half written by an export that was interrupted", p)
+	}
 }
 
 // protectOwnFiles registers the files beside the database that no output

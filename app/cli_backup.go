@@ -63,6 +63,7 @@ var storeless = map[string]func(o *options, stdout io.Writer, args []string) err
 func runStoreless(o *options, name string, stdout, stderr io.Writer) int {
 	closeLog := openLog(o.db)
 	defer closeLog()
+	useJournal(o.db)
 	err := storeless[name](o, stdout, o.args[1:])
 	if err == errNotValid {
 		return ExitFailure // the report, already printed, says what

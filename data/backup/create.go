@@ -40,11 +40,13 @@ func Create(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 		return nil, refused("err.backup.no_database", "Path", src.DB)
 	}
 	sweep(src.DB, src.Now)
-	tmp, err := os.MkdirTemp(filepath.Dir(src.DB), ".swcert-backup-*") // 0700
+	// The snapshot holds full ID numbers: in the journal, so that a backup
+	// killed halfway leaves none at the next start.
+	tmp, done, err := files.ScratchDirIn(filepath.Dir(src.DB)) // 0700
 	if err != nil {
 		return nil, internal("temporary folder", err)
 	}
-	defer os.RemoveAll(tmp)
+	defer done()
 	snap := filepath.Join(tmp, DBName)
 	if err := snapshot(ctx, src.DB, snap); err != nil {
 		return nil, err

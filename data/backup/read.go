@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
 )
@@ -33,11 +34,11 @@ type staged struct {
 // before it touches anything, without restoring it. tmp is a folder for
 // the files while they are checked (removed after).
 func Inspect(ctx context.Context, file, tmp string) (*Manifest, error) {
-	dir, err := os.MkdirTemp(tmp, ".swcert-restore-*")
+	dir, done, err := files.ScratchDirIn(tmp)
 	if err != nil {
 		return nil, internal("temporary folder", err)
 	}
-	defer os.RemoveAll(dir)
+	defer done()
 	st, err := stage(ctx, file, dir)
 	if err != nil {
 		return nil, err

@@ -58,11 +58,13 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 		return nil, internal("folder", err)
 	}
 	sweep(t.DB, t.Now)
-	tmp, err := os.MkdirTemp(dir, ".swcert-restore-*")
+	// Beside the database (its files are moved from there), and in the
+	// journal: a restore killed halfway leaves no copy at the next start.
+	tmp, done, err := files.ScratchDirIn(dir)
 	if err != nil {
 		return nil, internal("temporary folder", err)
 	}
-	defer os.RemoveAll(tmp)
+	defer done()
 	st, err := stage(ctx, file, tmp)
 	if err != nil {
 		return nil, err

@@ -150,12 +150,23 @@ func CreateTemp(dir, prefix, suffix string) (f *os.File, done func(), err error)
 // removed at the next start), else in the system's. done removes it with
 // everything in it.
 func ScratchDir() (dir string, done func(), err error) {
+	return ScratchDirIn("")
+}
+
+// ScratchDirIn is ScratchDir in the folder parent (one on the same file
+// system as where its files will be moved), or as ScratchDir when parent
+// is "". It is in the journal when there is one, so a killed run's is
+// removed at the next start.
+func ScratchDirIn(parent string) (dir string, done func(), err error) {
 	journal.Lock()
 	jdir := journal.dir
 	journal.Unlock()
-	parent := os.TempDir()
-	if jdir != "" {
-		parent = filepath.Dir(jdir)
+	chosen := parent != ""
+	if !chosen {
+		parent = os.TempDir()
+		if jdir != "" {
+			parent = filepath.Dir(jdir)
+		}
 	}
 	for try := 0; try < 100; try++ {
 		n := seq.Add(1)
@@ -179,7 +190,7 @@ func ScratchDir() (dir string, done func(), err error) {
 		if entry != "" {
 			os.Remove(entry)
 		}
-		if !errors.Is(err, fs.ErrExist) && jdir != "" {
+		if !errors.Is(err, fs.ErrExist) && jdir != "" && !chosen {
 			parent, jdir = os.TempDir(), "" // the data folder is gone: as without a journal
 			continue
 		}

@@ -70,6 +70,13 @@ func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 	// WAL lets readers run beside the one writer; more connections than that
 	// only add lock contention on a desktop. One more is held by the search.
 	db.SetMaxOpenConns(5)
+	// Stamped first: a first run killed during its migrations leaves a file
+	// that is SWCert's by its header (unstamped, it was refused as another
+	// application's at the next start).
+	if err := stamp(context.Background(), db, state); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
 	v, err := unlockWith(db, path, opts)
 	if err != nil {
 		db.Close()
@@ -78,10 +85,6 @@ func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 	if err := migrate(db, path); err != nil {
 		db.Close()
 		return nil, openError(path, err)
-	}
-	if err := stamp(context.Background(), db, state); err != nil {
-		db.Close()
-		return nil, err
 	}
 	if err := followRules(context.Background(), db); err != nil {
 		db.Close()

@@ -84,6 +84,13 @@ func inspect(path string) (fileState, error) {
 		}
 		return ownFile, nil
 	}
+	if emptySchema(header, path) {
+		// One page and no table in it: what a first run killed while it
+		// switched the new file to WAL leaves, maybe with a hot -journal
+		// that a read-only look cannot roll back (it said "damaged").
+		tighten(path)
+		return newFile, nil
+	}
 	state, err := readOnlyCheck(path)
 	if err != nil {
 		return 0, err
@@ -124,9 +131,10 @@ func readOnlyCheck(path string) (fileState, error) {
 	if result != "ok" {
 		return 0, data.Invalid("db", "err.db.damaged", "Path", path)
 	}
-	var tables, ours int
-	err = ro.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN name IN ('goose_db_version', 'holders', 'certificates') THEN 1 END)
-		FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &ours)
+	var tables, ours, goose int
+	err = ro.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN name IN ('goose_db_version', 'holders', 'certificates') THEN 1 END),
+		count(CASE WHEN name IN ('goose_db_version', 'sqlite_sequence') THEN 1 END)
+		FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &ours, &goose)
 	switch {
 	case err != nil:
 		return 0, data.Invalid("db", "err.db.damaged", "Path", path)
@@ -134,8 +142,40 @@ func readOnlyCheck(path string) (fileState, error) {
 		return legacyFile, nil
 	case tables == 0:
 		return newFile, nil
+	case tables == goose:
+		// Goose's table and nothing else: an earlier release's first run,
+		// killed before its first migration was done. Nothing is in it.
+		return newFile, nil
 	}
 	return 0, data.Invalid("db", "err.db.foreign", "Path", path)
+}
+
+// emptySchema reports a database file of one page whose schema table
+// (the b-tree on page 1, after the 100-byte header) is a leaf with no
+// cell: no table, index or trigger at all.
+func emptySchema(h []byte, path string) bool {
+	page := make([]byte, 108)
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() != int64(pageSizeOf(h)) {
+		return false
+	}
+	if _, err := io.ReadFull(f, page); err != nil {
+		return false
+	}
+	return page[100] == 0x0d && page[103] == 0 && page[104] == 0
+}
+
+func pageSizeOf(h []byte) int {
+	n := int(binary.BigEndian.Uint16(h[16:18]))
+	if n == 1 {
+		return 65536
+	}
+	return n
 }
 
 // wholeHeader checks what the header of a SQLite file says of the file: a

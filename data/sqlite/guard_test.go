@@ -258,3 +258,81 @@ func TestDamageFoundWhileReadingIsSaid(t *testing.T) {
 		t.Errorf("reading a damaged page: %v", err)
 	}
 }
+
+// A first run killed while its migrations ran (found by
+// scripts/kill-campaign.sh) left a file with goose's table and nothing
+// else, not yet stamped: the next start refused it as another
+// application's database, for ever. Now such a file opens as the new
+// database it is, and a new database is stamped before any migration.
+func TestFirstRunKilledDuringItsMigrationsOpens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "swcert.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What goose writes first, in its own transaction.
+	if _, err := raw.Exec(`CREATE TABLE goose_db_version (id INTEGER PRIMARY KEY AUTOINCREMENT, version_id INTEGER NOT NULL, is_applied INTEGER NOT NULL, tstamp TIMESTAMP DEFAULT (datetime('now')));
+		INSERT INTO goose_db_version (version_id, is_applied) VALUES (0, 1)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	db, err := Open(path, clock)
+	if err != nil {
+		t.Fatalf("the killed first run's file is refused: %v", err)
+	}
+	if err := db.CreateHolder(ctx, &data.Holder{Name: "张伟", IDNumber: "11010519491231002X"}); err != nil {
+		t.Errorf("a holder in it: %v", err)
+	}
+	db.Close()
+
+	// Stamped before the migrations run: a migration that fails (here, one
+	// a later release would bring, refused) leaves a file stamped SWCert's.
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	st, err := inspect(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, _ := sql.Open("sqlite", dsn(fresh))
+	if err := stamp(ctx, conn, st); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	if got, err := inspect(fresh); err != nil || got != ownFile {
+		t.Errorf("a new file after its stamp: %v %v, want it SWCert's", got, err)
+	}
+}
+
+// A first run killed while it switched its new file to WAL left one page
+// with no table and a hot -journal, which a read-only look cannot roll
+// back: the next start said the file was damaged (found by the kill
+// campaign). It is the new database it was.
+func TestFirstRunKilledWhileSwitchingToWALOpens(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "swcert.db")
+	page := make([]byte, 4096)
+	copy(page, "SQLite format 3\x00")
+	page[16], page[17] = 0x10, 0x00 // 4096-byte pages
+	page[18], page[19] = 2, 2       // WAL
+	page[20], page[21], page[22], page[23] = 0, 0x40, 0x20, 0x20
+	page[31] = 1 // one page
+	page[100] = 0x0d
+	page[105], page[106] = 0x10, 0x00
+	if err := os.WriteFile(path, page, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A rollback journal whose header promises pages: hot.
+	journal := make([]byte, 512)
+	copy(journal, "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7")
+	journal[11] = 1
+	if err := os.WriteFile(path+"-journal", journal, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, clock)
+	if err != nil {
+		t.Fatalf("the killed first run's file is refused: %v", err)
+	}
+	if err := db.CreateHolder(ctx, &data.Holder{Name: "张伟", IDNumber: "11010519491231002X"}); err != nil {
+		t.Errorf("a holder in it: %v", err)
+	}
+	db.Close()
+}
