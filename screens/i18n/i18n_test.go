@@ -15,6 +15,7 @@ import (
 
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
 )
 
 func loadFile(t *testing.T, name string) map[string]string {
@@ -140,7 +141,17 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 		keys["fee."+string(x)] = "data.Fees"
 	}
 	for _, k := range []string{"own", "trusted", "unknown"} {
-		keys["verify.key."+k] = "docs.Key*"
+		keys["verify.check.issuer."+k] = "docs.Key*"
+	}
+	for _, o := range []string{docs.OutcomeValid, docs.OutcomeUnknownKey, docs.OutcomeExpired, docs.OutcomeInvalid} {
+		keys["verify.outcome."+o] = "docs.Outcome*"
+	}
+	for _, c := range []string{docs.CheckIntegrity, docs.CheckSignature, docs.CheckIssuer, docs.CheckExpiry, docs.CheckRecord} {
+		keys["verify.check."+c] = "docs.Check*"
+	}
+	for _, k := range []string{"integrity.passed", "integrity.failed", "signature.passed", "signature.failed", "signature.unknown",
+		"expiry.passed", "expiry.failed", "expiry.unknown", "record.passed", "record.none", "record.unknown"} {
+		keys["verify.check."+k] = "CheckLines"
 	}
 	// Every field an error or a mismatch can name.
 	for _, f := range []string{"id", "name", "id_type", "id_number", "phone", "org", "region", "holder_id", "level", "mno",
