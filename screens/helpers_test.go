@@ -35,7 +35,7 @@ type fixture struct {
 func newFixture(t *testing.T, lang string) *fixture {
 	t.Helper()
 	i18n.SetLanguage(lang)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetWindowLanguage(i18n.English) }) // Fyne's own texts too
 	path := filepath.Join(t.TempDir(), "test.db")
 	f := &fixture{t: t, now: testNow}
 	clock := func() time.Time { return f.now }

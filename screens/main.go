@@ -44,7 +44,7 @@ type Main struct {
 
 // NewMain builds the window's content in the language of the preferences.
 func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale string) *Main {
-	i18n.SetLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
+	i18n.SetWindowLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale}
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open
