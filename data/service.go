@@ -120,6 +120,9 @@ type PaperService interface {
 	// Paper is nil, without error, when none was recorded yet.
 	Paper(ctx context.Context, certID int64) (*Paper, error)
 	SaveMailForm(ctx context.Context, f *MailForm) error
+	// SavePaper saves p and, when f is not nil, f in one transaction:
+	// both or neither.
+	SavePaper(ctx context.Context, p *Paper, f *MailForm) error
 	// MailForm is nil, without error, when none was saved yet.
 	MailForm(ctx context.Context, certID int64) (*MailForm, error)
 }
