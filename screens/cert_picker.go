@@ -28,6 +28,12 @@ type certPicker struct {
 	cert   *data.Certificate
 	// onCert is told the certificate picked (nil: none).
 	onCert func(*data.Certificate)
+	// leave, when set, is asked before a holder or certificate the person
+	// picks replaces the one shown: the tab's unsaved edits
+	// (dirty.confirmDiscard). Cancel puts the selection back.
+	leave  func(then, cancel func())
+	quiet  bool // the picker itself changes the selection: not asked
+	certIx int  // the certificate selected (-1: none), to put back
 }
 
 // layout puts the holders on the left and, on the right, the certificate
@@ -37,19 +43,28 @@ func (p *certPicker) layout(detail fyne.CanvasObject) fyne.CanvasObject {
 }
 
 func newCertPicker(svc Services, onCert func(*data.Certificate)) *certPicker {
-	p := &certPicker{svc: svc, onCert: onCert}
-	p.list = newHolderList(svc, p.selectHolder)
+	p := &certPicker{svc: svc, onCert: onCert, certIx: -1}
+	p.list = newHolderList(svc, p.onHolderPicked)
 	p.list.search.OnChanged = p.onSearchChanged
 	p.list.newBtn.Hide() // holders are made in the Certificates tab
 	p.heading = widget.NewLabelWithStyle(i18n.T("ann.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.heading.Wrapping = fyne.TextWrapWord
 	p.sel = widget.NewSelect(nil, func(string) {
 		i := p.sel.SelectedIndex()
-		if i < 0 || i >= len(p.certs) {
-			p.pick(nil)
+		if p.quiet {
+			p.pickIndex(i)
 			return
 		}
-		p.pick(p.certs[i])
+		prev := p.certIx
+		p.ask(func() { p.pickIndex(i) }, func() {
+			p.quiet = true
+			defer func() { p.quiet = false }()
+			if prev < 0 {
+				p.sel.ClearSelected()
+			} else {
+				p.sel.SetSelectedIndex(prev)
+			}
+		})
 	})
 	p.sel.PlaceHolder = i18n.T("ann.pick_cert")
 	p.list.reload()
@@ -65,6 +80,42 @@ func (p *certPicker) onSearchChanged(q string) {
 		p.searchTimer.Stop()
 	}
 	p.searchTimer = time.AfterFunc(p.SearchDelay, func() { fyne.Do(func() { p.list.setQuery(q) }) })
+}
+
+// ask runs then, after asking about unsaved edits when the tab has any.
+func (p *certPicker) ask(then, cancel func()) {
+	if p.leave == nil {
+		then()
+		return
+	}
+	p.leave(then, cancel)
+}
+
+// onHolderPicked is a click on the list: the tab's edits are asked about
+// first; Cancel selects the holder shown again.
+func (p *certPicker) onHolderPicked(h *data.Holder) {
+	if p.quiet {
+		return
+	}
+	prev := p.list.prev
+	p.ask(func() { p.selectHolder(h) }, func() {
+		p.quiet = true
+		defer func() { p.quiet = false }()
+		if prev < 0 {
+			p.list.list.UnselectAll()
+		} else {
+			p.list.list.Select(prev)
+		}
+	})
+}
+
+func (p *certPicker) pickIndex(i int) {
+	p.certIx = i
+	if i < 0 || i >= len(p.certs) {
+		p.pick(nil)
+		return
+	}
+	p.pick(p.certs[i])
 }
 
 func (p *certPicker) pick(c *data.Certificate) {
@@ -88,13 +139,16 @@ func (p *certPicker) selectHolder(h *data.Holder) {
 		opts[i] = certSummary(c)
 	}
 	p.sel.Options = opts
+	quiet := p.quiet
+	p.quiet = true
+	defer func() { p.quiet = quiet }()
 	p.sel.ClearSelected()
 	p.sel.Refresh()
 	if len(certs) > 0 {
 		p.sel.SetSelectedIndex(len(certs) - 1)
 		return
 	}
-	p.pick(nil)
+	p.pickIndex(-1)
 }
 
 // reload lists holders again and shows the same certificate, fresh.
@@ -107,6 +161,8 @@ func (p *certPicker) reload() {
 	if p.cert != nil {
 		id = p.cert.ID
 	}
+	p.quiet = true
+	defer func() { p.quiet = false }()
 	p.selectHolder(p.holder)
 	for i, c := range p.certs {
 		if c.ID == id {
@@ -116,11 +172,16 @@ func (p *certPicker) reload() {
 }
 
 // show picks holder h and their certificate certID, as if clicked.
+// The tab's unsaved edits are asked about first.
 func (p *certPicker) show(h *data.Holder, certID int64) {
-	p.selectHolder(h)
-	for i, c := range p.certs {
-		if c.ID == certID {
-			p.sel.SetSelectedIndex(i)
+	p.ask(func() {
+		p.quiet = true
+		defer func() { p.quiet = false }()
+		p.selectHolder(h)
+		for i, c := range p.certs {
+			if c.ID == certID {
+				p.sel.SetSelectedIndex(i)
+			}
 		}
-	}
+	}, nil)
 }

@@ -25,6 +25,11 @@ type holderList struct {
 	count  *widget.Label
 	newBtn *widget.Button
 
+	// cur and prev are the rows selected now and before (-1: none), so a
+	// selection can be put back when a question about unsaved edits is
+	// answered Cancel.
+	cur, prev int
+
 	query string
 	n     int // holders matching query
 	total int // all holders
@@ -34,7 +39,7 @@ type holderList struct {
 }
 
 func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
-	l := &holderList{svc: svc, onSelect: onSelect, pages: map[int][]*data.Holder{}}
+	l := &holderList{svc: svc, onSelect: onSelect, pages: map[int][]*data.Holder{}, cur: -1, prev: -1}
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder(i18n.T("holders.search"))
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
@@ -65,6 +70,7 @@ func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
+		l.prev, l.cur = l.cur, i
 		if h := l.at(i); h != nil {
 			l.onSelect(h)
 		}
@@ -114,6 +120,7 @@ func (l *holderList) reload() {
 		l.count.SetText(i18n.T("holders.count", "Count", n))
 	}
 	l.list.UnselectAll()
+	l.cur, l.prev = -1, -1
 	l.list.Refresh()
 }
 

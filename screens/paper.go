@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -58,8 +60,16 @@ type PaperTab struct {
 	exportMsg *widget.Label
 
 	msg     *widget.Label
+	saveBtn *widget.Button
 	detail  *fyne.Container
 	content fyne.CanvasObject
+
+	// dirty is the whole tab's unsaved edits (one Save for the record and
+	// the form); formClean is the form as last filled, to tell whether the
+	// person touched it.
+	dirty     *dirty
+	formClean string
+	formSaved bool // a form of this certificate is in the store
 }
 
 // NewPaperTab builds the tab.
@@ -113,7 +123,6 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 	s.fee.Horizontal = true
 	s.formMsg = wrapped("")
 	s.exportMsg = wrapped("")
-	saveForm := widget.NewButtonWithIcon(i18n.T("paper.save_form"), theme.DocumentSaveIcon(), func() { s.onSaveForm() })
 	exportForm := widget.NewButtonWithIcon(i18n.T("paper.export_form"), theme.DocumentPrintIcon(), s.onExport)
 	exportForm.Importance = widget.HighImportance
 	checklist := wrapped(i18n.T("paper.checklist"))
@@ -139,11 +148,12 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 			label(i18n.Field("postcode")), s.postcode.object(),
 			label(i18n.Field("fee")), s.fee,
 		),
-		container.NewHBox(saveForm, exportForm), s.formMsg, s.exportMsg,
+		container.NewHBox(exportForm), s.formMsg, s.exportMsg,
 	)
 
-	save := widget.NewButtonWithIcon(i18n.T("paper.save"), theme.DocumentSaveIcon(), s.onSave)
+	save := widget.NewButtonWithIcon(i18n.T("paper.save"), theme.DocumentSaveIcon(), func() { s.onSave() })
 	save.Importance = widget.HighImportance
+	s.saveBtn = save
 	s.msg = wrapped("")
 	s.detail = container.NewVBox(
 		s.state,
@@ -158,16 +168,46 @@ func NewPaperTab(svc Services, win fyne.Window) *PaperTab {
 		container.NewHBox(save), s.msg,
 	)
 	s.picker = newCertPicker(svc, s.showCert)
+	s.dirty = newDirty(win, s.snapshot, s.onSave)
+	s.picker.leave = s.dirty.confirmDiscard
 	s.content = s.picker.layout(s.detail)
 	s.showCert(nil)
 	return s
 }
 
+// snapshot is everything the tab lets a person change, as one string
+// (dirty compares it); the proxy's number counts only when shown in full.
+func (s *PaperTab) snapshot() string {
+	proxy := "masked"
+	if s.proxyShown {
+		proxy = s.proxyID.entry.Text
+	}
+	return strings.Join([]string{s.method.Selected, s.winStart.entry.Text, s.winEnd.entry.Text, s.status.Selected,
+		s.collected.entry.Text, s.place.entry.Text, s.proxyName.entry.Text, proxy,
+		s.sentOn.entry.Text, s.sentTo.entry.Text, s.courier.entry.Text, s.tracking.entry.Text, s.formSnapshot()}, "\x00")
+}
+
+// formSnapshot is the mail form's part of snapshot.
+func (s *PaperTab) formSnapshot() string {
+	return strings.Join([]string{s.sex.Selected, s.recipient.entry.Text, s.phone.entry.Text, s.province.entry.Text, s.city.entry.Text,
+		s.district.entry.Text, s.address.entry.Text, s.postcode.entry.Text, s.fee.Selected}, "\x00")
+}
+
+// Unsaved is the tab's tracker of unsaved edits (Main asks it before the
+// tab is left).
+func (s *PaperTab) Unsaved() *dirty { return s.dirty }
+
 // Content is the tab's canvas object.
 func (s *PaperTab) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reloads what another tab or the command line may have changed.
-func (s *PaperTab) Refresh() { s.picker.reload() }
+// Refresh reloads what another tab or the command line may have changed;
+// while the person's edits are unsaved, they stay on screen.
+func (s *PaperTab) Refresh() {
+	if s.dirty.changed() {
+		return
+	}
+	s.picker.reload()
+}
 
 // PaperStateText says where the collection stands (the CLI prints the same).
 func PaperStateText(p *data.Paper, today data.Date) string {
@@ -195,6 +235,7 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	s.exportMsg.SetText("")
 	if c == nil {
 		s.detail.Hide()
+		s.dirty.mark()
 		return
 	}
 	h, err := s.svc.Holders.Holder(s.svc.ctx(), c.HolderID)
@@ -206,6 +247,7 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	if err == nil {
 		form, err = s.svc.Paper.MailForm(s.svc.ctx(), c.ID)
 	}
+	s.formSaved = form != nil
 	if err != nil {
 		s.state.SetText(i18n.Message(err))
 		return
@@ -221,6 +263,8 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 		form.FillFromHolder(h)
 	}
 	s.showForm(form)
+	s.formClean = s.formSnapshot()
+	s.dirty.mark()
 }
 
 // showPaper puts a collection record in the fields: the saved one, or what
@@ -311,21 +355,43 @@ func (s *PaperTab) paper() (*data.Paper, error) {
 	return p, nil
 }
 
-func (s *PaperTab) onSave() {
+// onSave is the tab's one Save: the collection record and, by mail, the
+// application form, together or not at all. A form the person has not
+// touched and that is not complete yet (a record of the window only) does
+// not stop the record from being saved.
+func (s *PaperTab) onSave() bool {
 	if s.cert == nil {
-		return
+		return false
 	}
+	s.formMsg.SetText("")
 	p, err := s.paper()
+	var f *data.MailForm
+	if err == nil && p.Method == data.PaperMail {
+		var ferr error
+		f, ferr = s.form()
+		if ferr != nil && s.formSnapshot() == s.formClean && !s.formSaved {
+			f, ferr = nil, nil
+		}
+		err = ferr
+	}
 	if err == nil {
-		err = s.svc.Paper.SetPaper(s.svc.ctx(), p)
+		err = s.svc.Paper.SavePaper(s.svc.ctx(), p, f)
 	}
 	if err != nil {
-		saveFailed(s.msg, err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking)
-		return
+		saveFailed(s.msg, err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking,
+			s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
+		return false
 	}
 	s.saved = p
 	s.showPaper(p)
+	if f != nil {
+		s.formSaved = true
+		s.showForm(f)
+		s.formClean = s.formSnapshot()
+	}
+	s.dirty.mark()
 	status(s.msg, nil, i18n.T("paper.saved"))
+	return true
 }
 
 // form is the mail application form as typed.
@@ -340,27 +406,20 @@ func (s *PaperTab) form() (*data.MailForm, error) {
 	}, nil
 }
 
-func (s *PaperTab) onSaveForm() bool {
-	if s.cert == nil {
-		return false
-	}
-	f, err := s.form()
-	if err == nil {
-		err = s.svc.Paper.SaveMailForm(s.svc.ctx(), f)
-	}
-	if err != nil {
-		saveFailed(s.formMsg, err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
-		return false
-	}
-	s.showForm(f)
-	status(s.formMsg, nil, i18n.T("paper.form_saved"))
-	return true
-}
-
-// onExport saves the form (so what is printed is what is kept), then asks
-// where to write the PDF.
+// onExport saves the tab (so what is printed is what is kept, the method
+// and the window with it), then asks where to write the PDF.
 func (s *PaperTab) onExport() {
-	if !s.onSaveForm() {
+	if s.cert == nil {
+		return
+	}
+	if _, err := s.form(); err != nil { // the form is what is printed: it must be complete
+		saveFailed(s.formMsg, err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
+		return
+	}
+	if s.selectedMethod() != data.PaperMail {
+		s.method.SetSelected(i18n.T("paper.method." + string(data.PaperMail)))
+	}
+	if !s.onSave() {
 		return
 	}
 	askSave(s.win, s.cert.MNo+"-mail-form.pdf", []string{".pdf"}, s.exportTo)

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -43,19 +45,32 @@ type Registrations struct {
 
 	detail  *fyne.Container
 	content fyne.CanvasObject
+
+	dirty   *dirty // the form's unsaved edits: asked about before it is refilled
+	editRow int    // the history row in the form (-1: a new record, -2: the tab moves the selection itself)
 }
 
 // NewRegistrations builds the tab.
 func NewRegistrations(svc Services, win fyne.Window) *Registrations {
-	s := &Registrations{svc: svc, win: win}
+	s := &Registrations{svc: svc, win: win, editRow: -1}
 	s.due = wrapped("")
 	s.due.TextStyle.Bold = true
 	s.empty = widget.NewLabel(i18n.T("reg.none"))
 	s.history = widget.NewList(func() int { return len(s.regs) }, s.newRow, s.updateRow)
 	s.history.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.regs) {
-			s.edit(&s.regs[i])
+		if i >= len(s.regs) || i == s.editRow || s.editRow == -2 {
+			return
 		}
+		prev := s.editRow
+		s.dirty.confirmDiscard(func() { s.editRow = i; s.edit(&s.regs[i]) }, func() {
+			s.editRow = -2 // the selection put back is no new choice
+			if prev < 0 {
+				s.history.UnselectAll()
+			} else {
+				s.history.Select(prev)
+			}
+			s.editRow = prev
+		})
 	}
 
 	s.kind = widget.NewSelect(labels("reg.kind.", data.RegKinds), nil)
@@ -66,11 +81,13 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 	s.org = newField("org", "", textRule("org"))
 	s.readOnly = wrapped("")
 	s.readOnly.Importance = widget.WarningImportance
-	s.saveBtn = widget.NewButtonWithIcon(i18n.T("reg.save"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn = widget.NewButtonWithIcon(i18n.T("reg.save"), theme.DocumentSaveIcon(), func() { s.onSave() })
 	s.saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon(i18n.T("reg.delete"), theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(i18n.T("reg.new"), theme.ContentAddIcon(), func() { s.edit(nil) })
+	newBtn := widget.NewButtonWithIcon(i18n.T("reg.new"), theme.ContentAddIcon(), func() {
+		s.dirty.confirmDiscard(func() { s.history.UnselectAll(); s.editRow = -1; s.edit(nil) }, nil)
+	})
 	s.msg = wrapped("")
 	s.formTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
@@ -93,22 +110,40 @@ func NewRegistrations(svc Services, win fyne.Window) *Registrations {
 		container.NewHBox(s.saveBtn, s.deleteBtn), s.msg,
 	)
 	s.picker = newCertPicker(svc, s.showCert)
+	s.dirty = newDirty(win, s.snapshot, s.onSave)
+	s.picker.leave = s.dirty.confirmDiscard
 	s.content = s.picker.layout(s.detail)
 	s.showCert(nil)
 	return s
 }
 
+// snapshot is the form's values, for dirty.
+func (s *Registrations) snapshot() string {
+	return strings.Join([]string{s.kind.Selected, s.status.Selected, s.applied.entry.Text, s.validFrom.entry.Text,
+		s.region.entry.Text, s.org.entry.Text}, "\x00")
+}
+
+// Unsaved is the tab's tracker of unsaved edits.
+func (s *Registrations) Unsaved() *dirty { return s.dirty }
+
 // Content is the tab's canvas object.
 func (s *Registrations) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reloads what another tab or the command line may have changed.
-func (s *Registrations) Refresh() { s.picker.reload() }
+// Refresh reloads what another tab or the command line may have changed;
+// while the form holds unsaved edits, they stay on screen.
+func (s *Registrations) Refresh() {
+	if s.dirty.changed() {
+		return
+	}
+	s.picker.reload()
+}
 
 func (s *Registrations) showCert(c *data.Certificate) {
 	s.cert = c
 	s.msg.SetText("")
 	if c == nil {
 		s.detail.Hide()
+		s.dirty.mark()
 		return
 	}
 	regs, err := s.svc.Regs.Registrations(s.svc.ctx(), c.ID)
@@ -119,7 +154,9 @@ func (s *Registrations) showCert(c *data.Certificate) {
 	s.regs = regs
 	s.detail.Show()
 	s.empty.Hidden = len(regs) > 0
+	s.editRow = -2
 	s.history.UnselectAll()
+	s.editRow = -1
 	s.history.Refresh()
 	s.showDue()
 	s.edit(nil)
@@ -183,6 +220,7 @@ func (s *Registrations) edit(r *data.Registration) {
 		}
 		s.lock(false)
 		s.deleteBtn.Hide()
+		s.dirty.mark()
 		return
 	}
 	s.editID = r.ID
@@ -196,6 +234,7 @@ func (s *Registrations) edit(r *data.Registration) {
 	s.lock(!r.Status.Editable())
 	s.deleteBtn.Hidden = !r.Status.Editable()
 	s.deleteBtn.Refresh()
+	s.dirty.mark()
 }
 
 // lock makes the application's fields read-only and says why.
@@ -228,9 +267,10 @@ func (s *Registrations) form() (*data.Registration, error) {
 	}, nil
 }
 
-func (s *Registrations) onSave() {
+// onSave saves the form; false when it was refused (the form says why).
+func (s *Registrations) onSave() bool {
 	if s.cert == nil {
-		return
+		return false
 	}
 	r, err := s.form()
 	if err == nil {
@@ -238,7 +278,7 @@ func (s *Registrations) onSave() {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.applied, s.validFrom, s.region, s.org)
-		return
+		return false
 	}
 	id := r.ID
 	s.showCert(s.cert)
@@ -248,6 +288,7 @@ func (s *Registrations) onSave() {
 		}
 	}
 	status(s.msg, nil, i18n.T("reg.saved"))
+	return true
 }
 
 func (s *Registrations) onDelete() {

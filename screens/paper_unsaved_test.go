@@ -1,0 +1,193 @@
+package screens
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// secondID is a valid resident ID number for a second holder.
+func secondID() string {
+	first17 := "11010519800101123"
+	return first17 + string(data.IDCheckChar(first17))
+}
+
+// Exporting the mail form keeps what the tab shows, the method and the
+// window with it: picking the holder again shows 邮寄申领, not 现场领取
+// (issue #15: only the form was saved).
+func TestPaperExportKeepsMethodAndWindow(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	c := f.certOf(f.addHolder("欧阳娜娜", validID), data.NewDate(2026, 1, 20))
+	s := NewPaperTab(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.picker.list.list.Select(0)
+	s.method.SetSelected(i18n.T("paper.method.mail"))
+	typeInto(s.winStart.entry, "2026-11-01")
+	typeInto(s.winEnd.entry, "2026-12-31")
+	typeInto(s.province.entry, "北京市")
+	typeInto(s.city.entry, "北京市")
+	typeInto(s.district.entry, "朝阳区")
+	typeInto(s.address.entry, "建国路88号")
+	typeInto(s.postcode.entry, "100022")
+	test.Tap(findButton(s.Content(), i18n.T("paper.export_form")))
+	if top := f.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide() // the save dialog: its file is not the point here
+	}
+	p, _ := f.db.Paper(context.Background(), c.ID)
+	if p == nil || p.Method != data.PaperMail || !p.WindowEnd.Equal(data.NewDate(2026, 12, 31)) {
+		t.Fatalf("after the export the record is %+v", p)
+	}
+	s.picker.list.list.UnselectAll()
+	s.picker.list.list.Select(0)
+	if s.method.Selected != i18n.T("paper.method.mail") || s.winEnd.entry.Text != "2026-12-31" {
+		t.Errorf("picked again: method %q, window end %q", s.method.Selected, s.winEnd.entry.Text)
+	}
+}
+
+// The tab has one Save: the record and the form are saved by it together.
+func TestPaperTabHasOneSave(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	f.certOf(f.addHolder("欧阳娜娜", validID), data.NewDate(2026, 1, 20))
+	s := NewPaperTab(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.picker.list.list.Select(0)
+	s.method.SetSelected(i18n.T("paper.method.mail"))
+	if n := strings.Count(collectButtons(s.Content()), "保存"); n != 1 {
+		t.Errorf("%d buttons say 保存: %s", n, collectButtons(s.Content()))
+	}
+}
+
+// collectButtons lists the labels of the visible buttons under o.
+func collectButtons(o fyne.CanvasObject) string {
+	if !o.Visible() {
+		return ""
+	}
+	s := ""
+	switch x := o.(type) {
+	case *widget.Button:
+		return "[" + x.Text + "]"
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			s += collectButtons(c)
+		}
+		return s
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			s += collectButtons(c)
+		}
+	}
+	return s
+}
+
+// Picking another holder with edits unsaved asks Save / Discard / Cancel:
+// Cancel keeps the edits and the holder, Discard drops them, Save keeps
+// them in the store; coming back to the tab keeps them too.
+func TestPaperUnsavedEditsAreAsked(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	f.certOf(f.addHolder("欧阳娜娜", validID), data.NewDate(2026, 1, 20))
+	other := &data.Certificate{HolderID: f.addHolder("张伟", secondID()).ID, Level: data.LevelSocialWorker, MNo: "2025S110002", ExamYear: 2025,
+		PassedOn: data.NewDate(2026, 1, 20), IssuedOn: data.NewDate(2026, 3, 21), Issuer: data.DefaultIssuer}
+	if err := f.db.CreateCertificate(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+	s := NewPaperTab(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.picker.list.list.Select(0)
+	first := s.cert.ID
+	typeInto(s.place.entry, "朝阳区民政局")
+
+	s.Refresh() // the tab shown again: the edits stay
+	if s.place.entry.Text != "朝阳区民政局" {
+		t.Fatalf("coming back to the tab dropped the edit: %q", s.place.entry.Text)
+	}
+
+	s.picker.list.list.Select(1)
+	if !strings.Contains(f.dialogText(), "尚未保存") {
+		t.Fatalf("no question: %q", f.dialogText())
+	}
+	f.tapDialogButton("取消")
+	if s.cert.ID != first || s.place.entry.Text != "朝阳区民政局" || s.picker.list.cur != 0 {
+		t.Fatalf("after Cancel: cert %d, place %q, row %d", s.cert.ID, s.place.entry.Text, s.picker.list.cur)
+	}
+
+	s.picker.list.list.Select(1)
+	f.tapDialogButton("放弃修改")
+	if s.cert.ID == first || s.place.entry.Text != "" {
+		t.Fatalf("after Discard: cert %d, place %q", s.cert.ID, s.place.entry.Text)
+	}
+	if p, _ := f.db.Paper(context.Background(), first); p != nil {
+		t.Fatalf("Discard saved: %+v", p)
+	}
+
+	second := s.cert.ID
+	typeInto(s.place.entry, "海淀区民政局")
+	s.picker.list.list.Select(0)
+	f.tapDialogButton("保存")
+	if p, _ := f.db.Paper(context.Background(), second); p == nil || p.Place != "海淀区民政局" {
+		t.Fatalf("Save did not save: %+v (%q)", p, s.msg.Text)
+	}
+	if s.cert.ID != first {
+		t.Errorf("after Save the holder picked is not shown: cert %d", s.cert.ID)
+	}
+
+	// A refused save keeps the holder and the edits.
+	typeInto(s.winEnd.entry, "2026-13-01")
+	s.picker.list.list.Select(1)
+	f.tapDialogButton("保存")
+	if s.cert.ID != first || s.winEnd.entry.Text != "2026-13-01" || s.picker.list.cur != 0 {
+		t.Errorf("after a refused save: cert %d, end %q, row %d", s.cert.ID, s.winEnd.entry.Text, s.picker.list.cur)
+	}
+	// Nothing changed: no question.
+	typeInto(s.winEnd.entry, "")
+	s.picker.list.list.Select(1)
+	if top := f.win.Canvas().Overlays().Top(); top != nil && top.Visible() && strings.Contains(f.dialogText(), "尚未保存") {
+		t.Errorf("asked with nothing changed")
+	}
+}
+
+// The Registration tab asks the same before its form is refilled: another
+// holder, another record of the history, New.
+func TestRegistrationUnsavedEditsAreAsked(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	c := f.certOf(f.addHolder("张伟", validID), data.NewDate(2026, 1, 20))
+	f.addHolder("李娜", secondID())
+	s := NewRegistrations(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	row := 0
+	if s.picker.list.at(0).Name != "张伟" {
+		row = 1
+	}
+	s.picker.list.list.Select(row)
+	typeInto(s.region.entry, "北京市")
+	s.Refresh()
+	if s.region.entry.Text != "北京市" {
+		t.Fatalf("coming back to the tab dropped the edit")
+	}
+	s.picker.list.list.Select(1 - row)
+	f.tapDialogButton("Cancel")
+	if s.cert == nil || s.cert.ID != c.ID || s.region.entry.Text != "北京市" {
+		t.Fatalf("after Cancel: %+v %q", s.cert, s.region.entry.Text)
+	}
+	test.Tap(findButton(s.Content(), i18n.T("reg.new")))
+	f.tapDialogButton("Save")
+	regs, _ := f.db.Registrations(context.Background(), c.ID)
+	if len(regs) != 1 || regs[0].Region != "北京市" || s.region.entry.Text != "" {
+		t.Fatalf("Save then New: %+v, form %q", regs, s.region.entry.Text)
+	}
+	// The saved record picked from the history, changed, then New: Discard.
+	s.history.Select(0)
+	typeInto(s.org.entry, "阳光社工")
+	test.Tap(findButton(s.Content(), i18n.T("reg.new")))
+	f.tapDialogButton("Discard changes")
+	if regs, _ := f.db.Registrations(context.Background(), c.ID); regs[0].Org != "" || s.org.entry.Text != "" {
+		t.Errorf("Discard: %+v, form %q", regs, s.org.entry.Text)
+	}
+}
