@@ -52,12 +52,16 @@ type CELog struct {
 
 	detail  *fyne.Container
 	content fyne.CanvasObject
+
+	dirty   *dirty // the form's unsaved edits: asked about before it is refilled
+	editRow int    // the record row in the form (-1: a new one)
+	quiet   bool   // the tab moves a selection back itself: not asked
 }
 
 // NewCELog builds the tab.
 func NewCELog(svc Services, win fyne.Window) *CELog {
-	s := &CELog{svc: svc, win: win}
-	s.list = newHolderList(svc, s.showHolder)
+	s := &CELog{svc: svc, win: win, editRow: -1}
+	s.list = newHolderList(svc, s.onHolderPicked)
 	s.list.newBtn.Hide()
 	s.list.search.OnChanged = s.list.setQuery
 	s.heading = widget.NewLabelWithStyle(i18n.T("ce.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -67,9 +71,19 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 	s.empty = widget.NewLabel(i18n.T("ce.none"))
 	s.records = widget.NewList(func() int { return len(s.recs) }, s.newRow, s.updateRow)
 	s.records.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.recs) {
-			s.edit(&s.recs[i])
+		if i >= len(s.recs) || i == s.editRow || s.quiet {
+			return
 		}
+		prev := s.editRow
+		s.dirty.confirmDiscard(func() { s.editRow = i; s.edit(&s.recs[i]) }, func() {
+			s.putBack(func() {
+				if prev < 0 {
+					s.records.UnselectAll()
+				} else {
+					s.records.Select(prev)
+				}
+			})
+		})
 	}
 
 	s.kind = widget.NewSelect(labels("ce.kind.", data.CEKinds()), func(string) { s.showKindHint() })
@@ -86,11 +100,13 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 	s.review = widget.NewSelect(labels("ce.review.", data.Reviews), nil)
 	s.proofBox = container.NewVBox()
 	attach := widget.NewButtonWithIcon(i18n.T("ce.attach"), theme.ContentAddIcon(), s.onAttach)
-	s.saveBtn = widget.NewButtonWithIcon(i18n.T("ce.save"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn = widget.NewButtonWithIcon(i18n.T("ce.save"), theme.DocumentSaveIcon(), func() { s.onSave() })
 	s.saveBtn.Importance = widget.HighImportance
 	s.delBtn = widget.NewButtonWithIcon(i18n.T("ce.delete"), theme.DeleteIcon(), s.onDelete)
 	s.delBtn.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(i18n.T("ce.new"), theme.ContentAddIcon(), func() { s.edit(nil) })
+	newBtn := widget.NewButtonWithIcon(i18n.T("ce.new"), theme.ContentAddIcon(), func() {
+		s.dirty.confirmDiscard(func() { s.putBack(s.records.UnselectAll); s.editRow = -1; s.edit(nil) }, nil)
+	})
 	s.msg = wrapped("")
 	s.formHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
@@ -113,17 +129,59 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 		),
 		container.NewHBox(s.saveBtn, s.delBtn), s.msg,
 	)
+	s.dirty = newDirty(win, s.snapshot, s.onSave)
 	s.content = listDetail(s.list.content, s.heading, s.detail)
 	s.list.reload()
 	s.detail.Hide()
 	return s
 }
 
+// snapshot is the form's values, for dirty.
+func (s *CELog) snapshot() string {
+	v := []string{s.kind.Selected, s.title.entry.Text, s.provider.entry.Text, s.date.entry.Text, s.hours.entry.Text, s.review.Selected}
+	for _, p := range s.proofs {
+		v = append(v, p.Name, p.SHA256, fmt.Sprint(len(p.Data)))
+	}
+	return strings.Join(v, "\x00")
+}
+
+// Unsaved is the tab's tracker of unsaved edits.
+func (s *CELog) Unsaved() *dirty { return s.dirty }
+
+// putBack moves a selection without asking (a Cancel puts it back).
+func (s *CELog) putBack(move func()) {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	move()
+}
+
+// onHolderPicked is a click on the list: the form's edits are asked about
+// first; Cancel selects the holder shown again.
+func (s *CELog) onHolderPicked(h *data.Holder) {
+	if s.quiet {
+		return
+	}
+	prev := s.list.prev
+	s.dirty.confirmDiscard(func() { s.showHolder(h) }, func() {
+		s.putBack(func() {
+			if prev < 0 {
+				s.list.list.UnselectAll()
+			} else {
+				s.list.list.Select(prev)
+			}
+		})
+	})
+}
+
 // Content is the tab's canvas object.
 func (s *CELog) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reloads what another tab or the command line may have changed.
+// Refresh reloads what another tab or the command line may have changed;
+// while the form holds unsaved edits, they stay on screen.
 func (s *CELog) Refresh() {
+	if s.dirty.changed() {
+		return
+	}
 	s.list.reload()
 	if s.holder != nil {
 		s.showHolder(s.holder)
@@ -141,7 +199,8 @@ func (s *CELog) showHolder(h *data.Holder) {
 	s.heading.SetText(h.Name)
 	s.detail.Show()
 	s.empty.Hidden = len(recs) > 0
-	s.records.UnselectAll()
+	s.putBack(s.records.UnselectAll)
+	s.editRow = -1
 	s.records.Refresh()
 	s.showProgress()
 	s.edit(nil)
@@ -284,6 +343,7 @@ func (s *CELog) edit(r *data.CERecord) {
 	}
 	s.showKindHint() // the kind may not have changed, and SetSelected says so only when it did
 	s.showProofs()
+	s.dirty.mark()
 }
 
 // showProofs lists the attached files, each to open or remove.
@@ -370,9 +430,10 @@ func (s *CELog) form() (*data.CERecord, error) {
 	}, nil
 }
 
-func (s *CELog) onSave() {
+// onSave saves the form; false when it was refused (the form says why).
+func (s *CELog) onSave() bool {
 	if s.holder == nil {
-		return
+		return false
 	}
 	r, err := s.form()
 	if err == nil {
@@ -380,10 +441,11 @@ func (s *CELog) onSave() {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.title, s.provider, s.date, s.hours)
-		return
+		return false
 	}
 	s.showHolder(s.holder)
 	status(s.msg, nil, i18n.T("ce.saved"))
+	return true
 }
 
 func (s *CELog) onDelete() {

@@ -191,3 +191,29 @@ func TestRegistrationUnsavedEditsAreAsked(t *testing.T) {
 		t.Errorf("Discard: %+v, form %q", regs, s.org.entry.Text)
 	}
 }
+
+// The CE tab asks the same before its form is refilled by another holder.
+func TestCEUnsavedEditsAreAsked(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.certOf(f.addHolder("张伟", validID), data.NewDate(2026, 1, 20))
+	f.addHolder("李娜", secondID())
+	s := NewCELog(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.list.list.Select(0)
+	first := s.holder.ID
+	typeInto(s.title.entry, "社会工作伦理")
+	s.Refresh()
+	if s.title.entry.Text != "社会工作伦理" {
+		t.Fatalf("coming back to the tab dropped the edit")
+	}
+	s.list.list.Select(1)
+	f.tapDialogButton("Cancel")
+	if s.holder.ID != first || s.title.entry.Text != "社会工作伦理" {
+		t.Fatalf("after Cancel: holder %d, title %q", s.holder.ID, s.title.entry.Text)
+	}
+	s.list.list.Select(1)
+	f.tapDialogButton("Discard changes")
+	if s.holder.ID == first || s.title.entry.Text != "" {
+		t.Errorf("after Discard: holder %d, title %q", s.holder.ID, s.title.entry.Text)
+	}
+}
