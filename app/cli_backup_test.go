@@ -205,7 +205,9 @@ func TestOpenRefusesAKeyFileOfAnotherKey(t *testing.T) {
 	if _, err := raw.Exec(`UPDATE seal_keys SET private_key = ? WHERE own = 1`, []byte(priv)); err != nil {
 		t.Fatal(err)
 	}
-	raw.Exec(`DELETE FROM goose_db_version WHERE version_id = 10`)
+	// That release had no later migration either (goose refuses a gap).
+	raw.Exec(`DELETE FROM goose_db_version WHERE version_id >= 10`)
+	raw.Exec(`DROP TABLE reminders`) // 00012
 	raw.Close()
 	other := r.db + ".other"
 	newRunAt(t, other).ok(nil, "key", "list")

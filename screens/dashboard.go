@@ -51,6 +51,7 @@ type Dashboard struct {
 	list    *widget.List
 	status  *widget.Label
 
+	top     *fyne.Container
 	content fyne.CanvasObject
 }
 
@@ -101,8 +102,15 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, ics), s.figures),
 		filters, s.status,
 	)
+	s.top = top
 	s.content = container.NewBorder(top, nil, nil, nil, s.list)
 	return s
+}
+
+// SetTop puts o above the figures (Main puts the reminder centre there).
+func (s *Dashboard) SetTop(o fyne.CanvasObject) {
+	s.top.Objects = append([]fyne.CanvasObject{o}, s.top.Objects...)
+	s.top.Refresh()
 }
 
 // Content is the tab's canvas object.

@@ -29,6 +29,7 @@ type Main struct {
 
 	Tabs         *container.AppTabs
 	Dashboard    *Dashboard
+	Reminders    *ReminderCentre // on top of the dashboard
 	Certificates *Certificates
 	Annotations  *Annotations
 	Register     *Registrations
@@ -49,12 +50,18 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open
 	m.Dashboard.OnComputed = m.remind
+	m.Reminders = NewReminderCentre(svc)
+	m.Reminders.OnOpen = m.open
+	m.Dashboard.SetTop(m.Reminders.Content())
 	m.Certificates = NewCertificates(svc, w)
 	m.Annotations = NewAnnotations(svc, w)
 	m.Register = NewRegistrations(svc, w)
 	m.CELog = NewCELog(svc, w)
 	m.PaperTab = NewPaperTab(svc, w)
 	m.Verify = NewVerify(svc, w)
+	m.Reminders.Visible = func() bool {
+		return m.Tabs == nil || m.Tabs.Selected() == nil || m.Tabs.Selected().Content == m.Dashboard.Content()
+	}
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(i18n.T("tab.dashboard"), theme.HomeIcon(), m.Dashboard.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.certificates"), theme.DocumentIcon(), m.Certificates.Content()),
@@ -69,6 +76,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		switch t.Content {
 		case m.Dashboard.Content():
 			m.Dashboard.Show()
+			m.Reminders.Seen()
 		case m.Annotations.Content():
 			m.Annotations.Refresh()
 		case m.Register.Content():

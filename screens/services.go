@@ -27,6 +27,8 @@ type Services struct {
 	Paper   data.PaperService
 	// Attention feeds the dashboard and the reminders.
 	Attention data.AttentionService
+	// Reminders keeps what happened to each reminder (the reminder centre).
+	Reminders data.ReminderService
 	// Encryption turns encryption at rest on and off (Settings); nil for a
 	// store that keeps its own (a shared server).
 	Encryption data.EncryptionService

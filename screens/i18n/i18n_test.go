@@ -159,7 +159,7 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 		"seal", "key", "kid", "input", "out", "state", "applied_at", "completed_at", "withdrawn_at", "valid_from", "valid_until", "days_left",
 		"kind", "applied_on", "valid_to", "title", "provider", "date", "hours", "review", "proof", "period_start", "period_end", "ce_records", "period",
 		"method", "window_start", "window_end", "place", "proxy_name", "proxy_id_number", "sent_on", "sent_to", "courier", "tracking",
-		"collected_on", "sex", "recipient", "province", "city", "district", "address", "postcode", "fee", "mail_form"} {
+		"collected_on", "sex", "recipient", "province", "city", "district", "address", "postcode", "fee", "mail_form", "reminder"} {
 		keys["field."+f] = "data fields"
 	}
 	if len(keys) < 50 {
