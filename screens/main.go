@@ -71,6 +71,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		container.NewTabItemWithIcon(i18n.T("tab.paper"), theme.MailSendIcon(), m.PaperTab.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.verify"), theme.VisibilityIcon(), m.Verify.Content()),
 	)
+	m.Tabs.OnUnselected = m.leaving // unsaved edits are asked about
 	// A tab shows what the others (or the command line) changed meanwhile.
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {

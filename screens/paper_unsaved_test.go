@@ -217,3 +217,55 @@ func TestCEUnsavedEditsAreAsked(t *testing.T) {
 		t.Errorf("after Discard: holder %d, title %q", s.holder.ID, s.title.entry.Text)
 	}
 }
+
+// Leaving a tab with edits unsaved asks too: Cancel goes back to it with
+// the edits, Discard fills it from the store again.
+func TestLeavingATabWithUnsavedEditsAsks(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.certOf(f.addHolder("欧阳娜娜", validID), data.NewDate(2026, 1, 20))
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	m.showTab(m.PaperTab.Content())
+	m.PaperTab.picker.list.list.Select(0)
+	typeInto(m.PaperTab.place.entry, "朝阳区民政局")
+	m.showTab(m.Verify.Content())
+	f.tapDialogButton("Cancel")
+	if m.Tabs.Selected().Content != m.PaperTab.Content() || m.PaperTab.place.entry.Text != "朝阳区民政局" {
+		t.Fatalf("after Cancel: tab %v, place %q", m.Tabs.Selected().Text, m.PaperTab.place.entry.Text)
+	}
+	m.showTab(m.Verify.Content())
+	f.tapDialogButton("Discard changes")
+	if m.Tabs.Selected().Content != m.Verify.Content() || m.PaperTab.place.entry.Text != "" {
+		t.Errorf("after Discard: tab %v, place %q", m.Tabs.Selected().Text, m.PaperTab.place.entry.Text)
+	}
+	m.showTab(m.Dashboard.Content()) // nothing unsaved: no question
+	if top := f.win.Canvas().Overlays().Top(); top != nil && top.Visible() && strings.Contains(f.dialogText(), "not saved") {
+		t.Error("asked with nothing unsaved")
+	}
+}
+
+// A language switch rebuilds the window: unsaved edits are asked about
+// first, and Cancel keeps them (and the language).
+func TestLanguageSwitchAsksAboutUnsavedEdits(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.certOf(f.addHolder("欧阳娜娜", validID), data.NewDate(2026, 1, 20))
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	m.showTab(m.CELog.Content())
+	m.CELog.list.list.Select(0)
+	typeInto(m.CELog.title.entry, "社会工作伦理")
+	m.showTab(m.Verify.Content())
+	f.tapDialogButton("Cancel") // back on the CE tab, the edit kept
+	s := m.NewSettings()
+	s.Language.SetSelected(languageLabel(i18n.Chinese))
+	f.tapDialogButton("Cancel")
+	if m.current() != m || f.app.Preferences().String(PrefLanguage) == i18n.Chinese || m.CELog.title.entry.Text != "社会工作伦理" {
+		t.Fatalf("the switch went ahead: pref %q, title %q", f.app.Preferences().String(PrefLanguage), m.CELog.title.entry.Text)
+	}
+	s.Language.SetSelected(languageLabel(i18n.English))
+	s.Language.SetSelected(languageLabel(i18n.Chinese))
+	f.tapDialogButton("Discard changes")
+	if m.current() == m || f.app.Preferences().String(PrefLanguage) != i18n.Chinese {
+		t.Errorf("Discard did not switch")
+	}
+}

@@ -71,9 +71,13 @@ func (m *Main) NewSettings() *Settings {
 	s.Language.OnChanged = func(sel string) {
 		for _, c := range languageChoices {
 			if languageLabel(c) == sel && c != prefs.String(PrefLanguage) {
-				prefs.SetString(PrefLanguage, c)
 				s.dialog.Hide()
-				m.rebuild()
+				// The window is built anew in the language: unsaved edits
+				// are asked about first.
+				m.confirmAllDiscard(func() {
+					prefs.SetString(PrefLanguage, c)
+					m.rebuild()
+				}, nil)
 				return
 			}
 		}
