@@ -64,9 +64,11 @@ func ReminderKey(it Attention, window int) string {
 }
 
 // reminderWindow is the window an item d days away falls in: the smallest
-// of at least d days. Overdue items are the dashboard's, not reminders.
+// of at least d days. Overdue items are the dashboard's, not reminders, and
+// so are standing ones (a certificate not valid): they have no deadline,
+// and being "due today" every day they would be reminded of every day.
 func reminderWindow(it Attention, days []int) (int, bool) {
-	if it.Overdue || it.DaysLeft < 0 {
+	if it.Overdue || it.DaysLeft < 0 || it.Standing() {
 		return 0, false
 	}
 	i, _ := slices.BinarySearch(days, it.DaysLeft)

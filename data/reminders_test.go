@@ -65,6 +65,10 @@ func TestReminders(t *testing.T) {
 	if got := DueReminders([]Attention{overdue}, days, states, now); len(got) != 0 {
 		t.Errorf("overdue items are the dashboard's, not a reminder: %v", got)
 	}
+	standing := Attention{CertID: 2, Kind: AttCertificate, Key: "att.cert_not_valid", DueOn: NewDate(2026, 11, 22)}
+	if got := DueReminders([]Attention{standing}, days, states, now); len(got) != 0 {
+		t.Errorf("a standing item (no deadline) is reminded of, every day: %v", got)
+	}
 	if keys := ReminderKeys([]Attention{item(40), item(30), item(3)}, days); len(keys) != 2 {
 		t.Errorf("keys %v", keys)
 	}

@@ -50,7 +50,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open
 	m.Dashboard.OnComputed = m.remind
-	m.Reminders = NewReminderCentre(svc)
+	m.Reminders = NewReminderCentre(svc, w)
 	m.Reminders.OnOpen = m.open
 	m.Dashboard.SetTop(m.Reminders.Content())
 	m.Certificates = NewCertificates(svc, w)

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,9 +17,10 @@ import (
 // PrefRemindDays is the preference of the reminder windows: "30,7,1".
 const PrefRemindDays = "remind_days"
 
-// centreRows is how many reminders the centre lists; the rest are counted
-// (and are not recorded as shown).
-const centreRows = 8
+// centreRows is how many reminders the centre lists above the dashboard;
+// the rest are in its "All reminders" dialog, and count as shown once it
+// was opened.
+const centreRows = 3
 
 // ReminderCentre is the window's reminder centre, on top of the dashboard:
 // the deadlines newly within a reminder window (30, 7 and 1 day by
@@ -30,12 +32,15 @@ const centreRows = 8
 // happened to each reminder is kept in the database (data.ReminderState).
 type ReminderCentre struct {
 	svc Services
+	win fyne.Window
 	// OnOpen shows an item in its tab (set by Main).
 	OnOpen func(data.Attention)
 	// Visible says whether the centre is on screen (its tab selected).
 	Visible func() bool
 
 	due     []data.Reminder
+	all     *widget.Button // the dialog of every reminder due
+	dialog  dialog.Dialog  // that dialog, while open
 	heading *widget.Label
 	rows    *fyne.Container
 	msg     *widget.Label
@@ -43,15 +48,16 @@ type ReminderCentre struct {
 }
 
 // NewReminderCentre builds the centre, empty and hidden until reminders come.
-func NewReminderCentre(svc Services) *ReminderCentre {
-	c := &ReminderCentre{svc: svc, Visible: func() bool { return true }}
+func NewReminderCentre(svc Services, win fyne.Window) *ReminderCentre {
+	c := &ReminderCentre{svc: svc, win: win, Visible: func() bool { return true }}
 	c.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.heading.Wrapping = fyne.TextWrapWord
 	c.rows = container.NewVBox()
 	c.msg = wrapped("")
 	c.msg.Importance = widget.DangerImportance
 	c.msg.Hide()
-	c.content = container.NewVBox(c.heading, c.rows, c.msg, widget.NewSeparator())
+	c.all = widget.NewButtonWithIcon("", theme.ListIcon(), c.showAll)
+	c.content = container.NewVBox(container.NewBorder(nil, nil, nil, c.all, c.heading), c.rows, c.msg, widget.NewSeparator())
 	c.content.Hide()
 	return c
 }
@@ -129,11 +135,12 @@ func (c *ReminderCentre) show(due []data.Reminder) {
 	var rows []fyne.CanvasObject
 	for i, r := range due {
 		if i == centreRows {
-			rows = append(rows, widget.NewLabel(i18n.T("remind.more", "Count", len(due)-centreRows)))
 			break
 		}
 		rows = append(rows, c.row(r))
 	}
+	c.all.SetText(i18n.T("remind.all", "Count", len(due)))
+	c.all.Hidden = len(due) <= centreRows
 	c.rows.Objects = rows
 	c.rows.Refresh()
 	c.content.Show()
@@ -143,26 +150,62 @@ func (c *ReminderCentre) show(due []data.Reminder) {
 
 // row is one reminder: what is due, whether it is new, and its buttons.
 func (c *ReminderCentre) row(r data.Reminder) fyne.CanvasObject {
-	text := wrapped(ReminderText(r.Item))
-	state := widget.NewLabel(i18n.T("remind.new"))
+	o := c.newRow()
+	c.fillRow(o, r)
+	return o
+}
+
+// newRow is the template of a row: [text, state, buttons].
+func (c *ReminderCentre) newRow() fyne.CanvasObject {
+	text := widget.NewLabel("")
+	text.Truncation = fyne.TextTruncateEllipsis
+	state := widget.NewLabel("")
+	open := widget.NewButtonWithIcon(i18n.T("remind.open"), theme.NavigateNextIcon(), nil)
+	snooze := widget.NewButtonWithIcon(i18n.T("remind.snooze"), theme.HistoryIcon(), nil)
+	dismiss := widget.NewButtonWithIcon(i18n.T("remind.dismiss"), theme.ConfirmIcon(), nil)
+	return container.NewBorder(nil, nil, state, container.NewHBox(open, snooze, dismiss), text)
+}
+
+// fillRow puts reminder r in a row made by newRow.
+func (c *ReminderCentre) fillRow(o fyne.CanvasObject, r data.Reminder) {
+	objs := o.(*fyne.Container).Objects
+	text, state, buttons := objs[0].(*widget.Label), objs[1].(*widget.Label), objs[2].(*fyne.Container).Objects
+	text.SetText(ReminderText(r.Item))
 	state.Importance = widget.WarningImportance
+	state.SetText(i18n.T("remind.new"))
 	if r.Announced() {
-		state.SetText(i18n.T("remind.announced", "At", i18n.Time(r.State.ShownAt)))
 		state.Importance = widget.LowImportance
+		state.SetText(i18n.T("remind.announced", "At", i18n.Time(r.State.ShownAt)))
 	}
 	it, key := r.Item, r.Key
-	open := widget.NewButtonWithIcon(i18n.T("remind.open"), theme.NavigateNextIcon(), func() {
+	buttons[0].(*widget.Button).OnTapped = func() {
+		if c.dialog != nil {
+			c.dialog.Hide()
+			c.dialog = nil
+		}
 		if c.OnOpen != nil {
 			c.OnOpen(it)
 		}
-	})
-	snooze := widget.NewButtonWithIcon(i18n.T("remind.snooze"), theme.HistoryIcon(), func() {
+	}
+	buttons[1].(*widget.Button).OnTapped = func() {
 		c.act(c.svc.Reminders.SnoozeReminder(c.svc.ctx(), key, data.SnoozeUntil(c.svc.Now())), key)
-	})
-	dismiss := widget.NewButtonWithIcon(i18n.T("remind.dismiss"), theme.ConfirmIcon(), func() {
+	}
+	buttons[2].(*widget.Button).OnTapped = func() {
 		c.act(c.svc.Reminders.DismissReminder(c.svc.ctx(), key), key)
+	}
+}
+
+// showAll opens the list of every reminder due; they are on screen now.
+func (c *ReminderCentre) showAll() {
+	list := widget.NewList(func() int { return len(c.due) }, c.newRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i < len(c.due) {
+			c.fillRow(o, c.due[i])
+		}
 	})
-	return container.NewBorder(nil, nil, state, container.NewHBox(open, snooze, dismiss), text)
+	c.dialog = dialog.NewCustom(i18n.T("remind.all_title"), i18n.T("close"), list, c.win)
+	c.dialog.Resize(fyne.NewSize(900, 560))
+	c.dialog.Show()
+	c.markShown(len(c.due))
 }
 
 // act takes a reminder snoozed or dismissed off the list.
@@ -170,6 +213,10 @@ func (c *ReminderCentre) act(err error, key string) {
 	if err != nil {
 		c.fail(err)
 		return
+	}
+	if c.dialog != nil {
+		c.dialog.Hide()
+		c.dialog = nil
 	}
 	var rest []data.Reminder
 	for _, r := range c.due {
@@ -186,9 +233,14 @@ func (c *ReminderCentre) Seen() {
 	if len(c.due) == 0 || c.Visible == nil || !c.Visible() || !c.content.Visible() {
 		return
 	}
+	c.markShown(centreRows)
+}
+
+// markShown records the first n reminders due as shown.
+func (c *ReminderCentre) markShown(n int) {
 	var keys []string
 	for i, r := range c.due {
-		if i < centreRows && !r.Announced() {
+		if i < n && !r.Announced() {
 			keys = append(keys, r.Key)
 		}
 	}
@@ -201,7 +253,7 @@ func (c *ReminderCentre) Seen() {
 	}
 	now := c.svc.Now()
 	for i := range c.due {
-		if i < centreRows && !c.due[i].Announced() {
+		if i < n && !c.due[i].Announced() {
 			c.due[i].State.ShownAt = now
 		}
 	}

@@ -129,3 +129,43 @@ func TestReminderDismissAndSnooze(t *testing.T) {
 		t.Errorf("dismissed, still due: %+v", m.Reminders.Due())
 	}
 }
+
+// Above the dashboard the centre lists three; the others count as shown
+// only once its list of all of them was opened.
+func TestReminderCentreAll(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	for i := 0; i < 5; i++ {
+		first17 := "110105" + data.NewDate(1980, 1, 1).AddDays(i).Time().Format("20060102") + "123"
+		h := f.addHolder("持证人"+string(rune('甲'+i)), first17+string(data.IDCheckChar(first17)))
+		c := &data.Certificate{HolderID: h.ID, Level: data.LevelSocialWorker, MNo: "2025S11000" + string(rune('1'+i)), ExamYear: 2025,
+			PassedOn: data.NewDate(2026, 1, 20), IssuedOn: data.NewDate(2026, 3, 21), Issuer: data.DefaultIssuer}
+		if err := f.db.CreateCertificate(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.db.SetPaper(context.Background(), &data.Paper{CertID: c.ID, Method: data.PaperOnsite, WindowEnd: data.NewDate(2026, 11, 25+i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	shown := func() int {
+		n := 0
+		for _, r := range m.Reminders.Due() {
+			if r.Announced() {
+				n++
+			}
+		}
+		return n
+	}
+	if len(m.Reminders.Due()) != 5 || shown() != 3 {
+		t.Fatalf("due %d, shown %d", len(m.Reminders.Due()), shown())
+	}
+	test.Tap(findButton(m.Reminders.Content(), "All 5 reminders…"))
+	if shown() != 5 {
+		t.Errorf("after the list of all: shown %d", shown())
+	}
+	m.Dashboard.Refresh() // as the database has it
+	if shown() != 5 {
+		t.Errorf("read again: shown %d", shown())
+	}
+}
