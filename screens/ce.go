@@ -392,7 +392,7 @@ func (s *CELog) onAttach() {
 		s.attachProof(proofs.Read(r.URI().Name(), r))
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // attach adds a proof file to the record being edited (refused: too

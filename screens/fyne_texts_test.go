@@ -50,3 +50,19 @@ func TestFyneTextsInTheChosenLanguage(t *testing.T) {
 		t.Errorf("after the switch the confirmation's buttons are not Yes/No")
 	}
 }
+
+// The places of Fyne's file dialog (Home, Computer) are in the language
+// chosen too.
+func TestFileDialogPlacesInTheChosenLanguage(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "en_US.UTF-8")
+	f := newFixture(t, i18n.Chinese)
+	i18n.SetWindowLanguage(i18n.Chinese)
+	showFileDialog(dialog.NewFileOpen(func(fyne.URIReadCloser, error) {}, f.win), f.win)
+	text := collectText(f.win.Canvas().Overlays().Top())
+	if !strings.Contains(text, "主目录") || strings.Contains(text, "Home\n") {
+		t.Errorf("the places are not in Chinese:\n%s", text)
+	}
+}

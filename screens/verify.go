@@ -32,6 +32,9 @@ type Verify struct {
 	reason  *widget.Label
 	checks  *fyne.Container // one row per check (i18n.CheckLines)
 	fields  *fyne.Container // what the seal states
+	// fieldsRule separates the checks from what the seal states, when it
+	// states anything.
+	fieldsRule *widget.Separator
 
 	keys    []*data.SealKey
 	keyList *widget.List
@@ -59,6 +62,7 @@ func NewVerify(svc Services, win fyne.Window) *Verify {
 	s.reason.Wrapping = fyne.TextWrapWord
 	s.checks = formGrid()
 	s.fields = formGrid()
+	s.fieldsRule = widget.NewSeparator()
 
 	s.keyList = widget.NewList(func() int { return len(s.keys) }, s.newKeyRow, s.updateKeyRow)
 	s.keyMsg = widget.NewLabel("")
@@ -71,7 +75,7 @@ func NewVerify(svc Services, win fyne.Window) *Verify {
 		container.NewHBox(open),
 		s.paste, container.NewHBox(check),
 		widget.NewSeparator(),
-		s.verdict, s.reason, s.checks, widget.NewSeparator(), s.fields,
+		s.verdict, s.reason, s.checks, s.fieldsRule, s.fields,
 	)
 	keys := container.NewBorder(
 		container.NewVBox(
@@ -108,7 +112,7 @@ func (s *Verify) onOpen() {
 		s.verify(b)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // verify checks the seal in b (a PDF, an image or text) and shows the
@@ -143,6 +147,8 @@ func (s *Verify) showError(err error) {
 func (s *Verify) setRows(checks, fields []fyne.CanvasObject) {
 	s.checks.Objects = checks
 	s.fields.Objects = fields
+	s.fieldsRule.Hidden = len(fields) == 0
+	s.reason.Hidden = s.reason.Text == "" // an empty line would read as a gap
 	s.checks.Refresh()
 	s.fields.Refresh()
 	s.left.Refresh()
@@ -303,7 +309,7 @@ func (s *Verify) onTrustKey() {
 		s.askKeyName(b)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jwk", ".json"}))
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // askKeyName asks what to call the installation whose key jwk is.
