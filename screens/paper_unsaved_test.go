@@ -305,3 +305,32 @@ func TestLanguageSwitchAsksAboutEditsOfATabLeft(t *testing.T) {
 		t.Errorf("Discard did not switch")
 	}
 }
+
+// A dashboard row or a reminder opened on the CE tab, for another holder,
+// while that tab holds unsaved edits: asked first; Keep editing stays on
+// the edits, Discard shows the holder opened.
+func TestOpeningAnItemOnATabWithUnsavedEditsAsks(t *testing.T) {
+	w := newTwoHolders(t, i18n.English)
+	m, f := w.m, w.f
+	w.show(m.CELog.Content())
+	m.CELog.list.list.Select(w.listA)
+	typeInto(m.CELog.title.entry, "社会工作伦理")
+	w.show(m.Dashboard.Content())
+	m.open(data.Attention{Kind: data.AttCE, HolderID: w.b.ID, CertID: w.bNew.ID})
+	if !strings.Contains(f.dialogText(), "not saved yet") {
+		t.Fatalf("no question: %q", f.dialogText())
+	}
+	f.tapDialogButton("Keep editing")
+	if m.Tabs.Selected().Content != m.CELog.Content() || m.CELog.holder.ID != w.a.ID || m.CELog.title.entry.Text != "社会工作伦理" {
+		t.Fatalf("after Keep editing: holder %s, title %q", m.CELog.holder.Name, m.CELog.title.entry.Text)
+	}
+	w.show(m.Dashboard.Content()) // rows and reminders are opened from there
+	m.open(data.Attention{Kind: data.AttCE, HolderID: w.b.ID, CertID: w.bNew.ID})
+	f.tapDialogButton("Discard changes")
+	if m.CELog.holder.ID != w.b.ID || m.CELog.title.entry.Text != "" {
+		t.Errorf("after Discard: holder %s, title %q", m.CELog.holder.Name, m.CELog.title.entry.Text)
+	}
+	if recs, _ := f.db.CERecords(context.Background(), w.a.ID); len(recs) != 0 {
+		t.Errorf("Discard saved %+v", recs)
+	}
+}
