@@ -104,17 +104,23 @@ func verifyCmd(c *cli, args []string) error {
 	return nil
 }
 
+// printVerdict prints what the Verify tab shows, in its words (i18n): the
+// headline, one line per check, then what the seal states.
 func printVerdict(w io.Writer, v *docs.Verdict) {
-	if v.Valid {
-		fmt.Fprintln(w, i18n.T("verify.valid"))
-	} else {
-		fmt.Fprintln(w, i18n.T("verify.invalid")+" "+i18n.T(v.Reason))
+	fmt.Fprintln(w, i18n.VerdictHeadline(v))
+	if a := i18n.VerdictAdvice(v); a != "" {
+		fmt.Fprintln(w, a)
 	}
+	var checks table
+	for _, l := range i18n.CheckLines(v) {
+		checks.add(l.Mark()+" "+l.Label+":", l.Text)
+	}
+	checks.write(w)
+	fmt.Fprintln(w)
 	if (v.Claims != nil || v.CE != nil || v.Mail != nil) && !v.SignatureOK {
 		fmt.Fprintln(w, i18n.T("verify.unchecked"))
 	}
 	var t table
-	t.add(i18n.T("verify.key")+":", i18n.T("verify.key."+v.Key, "Name", v.KeyName, "KID", v.KID))
 	if cl := v.Claims; cl != nil {
 		t.add(i18n.Field("name")+":", cl.Name)
 		t.add(i18n.Field("id_number")+":", cl.IDMasked)
@@ -127,7 +133,6 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 			t.add(i18n.T("verify.ann_window")+":", i18n.Unix(cl.AnnFrom)+" – "+i18n.Unix(cl.AnnUntil))
 		}
 		t.add(i18n.T("verify.exported")+":", i18n.Unix(cl.IssuedAt)+"  "+cl.Issuer)
-		t.add(i18n.T("verify.expires")+":", i18n.Unix(cl.Expires))
 	}
 	if ce := v.CE; ce != nil {
 		t.add(i18n.Field("name")+":", ce.Name)
@@ -136,7 +141,6 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.T("verify.ce_period")+":", ce.PeriodStart.String()+" – "+ce.PeriodEnd.String())
 		t.add(i18n.T("verify.ce_hours")+":", i18n.T("verify.ce_hours_value", "Credited", screens.HoursText(ce.Credited), "Required", screens.HoursText(ce.Required), "Records", ce.Records))
 		t.add(i18n.T("verify.exported")+":", i18n.Unix(ce.IssuedAt)+"  "+ce.Issuer)
-		t.add(i18n.T("verify.expires")+":", i18n.Unix(ce.Expires))
 	}
 	if m := v.Mail; m != nil {
 		t.add(i18n.Field("name")+":", m.Name)
@@ -144,9 +148,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("mno")+":", m.MNo)
 		t.add(i18n.Field("recipient")+":", m.Recipient+"  "+m.City+"  "+m.Postcode)
 		t.add(i18n.T("verify.exported")+":", i18n.Unix(m.IssuedAt)+"  "+m.Issuer)
-		t.add(i18n.T("verify.expires")+":", i18n.Unix(m.Expires))
 	}
-	t.add(i18n.T("verify.record")+":", screens.RecordText(v))
 	t.write(w)
 }
 

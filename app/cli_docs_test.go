@@ -184,3 +184,31 @@ func TestVerifyPhoto(t *testing.T) {
 		t.Errorf("missing file: %d %q", code, errs)
 	}
 }
+
+// The command line says what the Verify tab says: a seal of a key not
+// known here cannot be confirmed (it is not called invalid), one line per
+// check, and the record is not claimed missing.
+func TestVerifyCheckLines(t *testing.T) {
+	holder, agency := newRun(t), newRun(t)
+	certWithHolder(holder)
+	holder.ok(nil, "--now", "2026-11-20", "annotate", "apply", "--cert", "1")
+	pdf := filepath.Join(t.TempDir(), "c.pdf")
+	holder.ok(nil, "export", "cert", "--cert", "1", "--out", pdf)
+	code, stdout, _ := agency.do("verify", pdf)
+	for _, want := range []string{"Signed by an unknown key: cannot confirm who issued it.", "✔ Integrity:", "? Signature:", "? Issuer:", "? Expiry:", "? This database:  not compared"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("unknown key: lacks %q\n%s", want, stdout)
+		}
+	}
+	if code != 1 || strings.Contains(stdout, "NOT valid") || strings.Contains(stdout, "no certificate") {
+		t.Errorf("unknown key: exit %d\n%s", code, stdout)
+	}
+	var v struct {
+		Outcome string `json:"outcome"`
+		Checks  []struct{ Name, State string }
+	}
+	holder.ok(&v, "verify", pdf)
+	if v.Outcome != "valid" || len(v.Checks) != 5 || v.Checks[4].Name != "record" || v.Checks[4].State != "passed" {
+		t.Errorf("JSON %+v", v)
+	}
+}

@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"io"
-	"os"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +30,7 @@ func runGUI(o *options, stderr io.Writer) int {
 		a.Preferences().SetString(screens.PrefLanguage, i18n.Resolve(o.lang, ""))
 	}
 	system := string(lang.SystemLocale())
-	useFyneLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+	i18n.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 
 	w := a.NewWindow(DisplayName)
 	o.window = true
@@ -40,7 +38,7 @@ func runGUI(o *options, stderr io.Writer) int {
 	if sqlite.IsLocked(err) {
 		// An encrypted database: its passphrase is asked before anything
 		// of it shows; a wrong one opens nothing and asks again.
-		i18n.SetLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+		i18n.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 		u := screens.NewUnlock(o.db, func(p []byte) error {
 			o.pass = p
 			db, closeDB, err = openStore(o)
@@ -77,7 +75,7 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 	heavy.set(0) // idle
 	proofStore := &proofs.Store{Dir: proofDir(o.db), Sealer: db.ProofSealer()}
 	w.SetOnClosed(proofStore.CloseViews) // the proofs opened for a viewer, when sealed
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Now: o.now, DBPath: o.db,
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Reminders: db, Now: o.now, DBPath: o.db,
 		Heavy:      heavy.run,
 		Proofs:     proofStore,
 		Encryption: db,
@@ -92,17 +90,4 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 			fyne.Do(func() { main.Refresh() })
 		}
 	})
-}
-
-// useFyneLanguage registers our translations with Fyne's lang and, where
-// the platform reads the language from the environment (Linux and the BSDs),
-// points Fyne's own widgets (dialog buttons and the like) at the language
-// chosen in Settings. Our own strings follow the choice on every platform.
-func useFyneLanguage(language string) {
-	if language == i18n.Chinese {
-		os.Setenv("LANGUAGE", "zh_CN")
-	} else if strings.HasPrefix(os.Getenv("LANGUAGE"), "zh") || os.Getenv("LANGUAGE") == "" {
-		os.Setenv("LANGUAGE", "en")
-	}
-	_ = lang.AddTranslationsFS(assets.Translations, "translations")
 }

@@ -28,3 +28,16 @@ const FontName = "wqy-microhei.ttf"
 //
 //go:embed icon.png
 var Icon []byte
+
+// FyneEnglish and FyneChinese are the texts of Fyne's own widgets (dialog
+// buttons, the file dialog, the menu's Quit): Fyne v2.8.1's base.en.json and
+// base.zh_Hans.json (BSD-3-Clause, see fyne/LICENSE.txt), the Chinese with
+// the words a Chinese dialog uses (确定 for OK, 否 for No, 撤销, 全选, 名称).
+// Fyne picks its language from the system's locale only; screens/i18n
+// registers these under the system's locales so they follow Settings.
+//
+//go:embed fyne/en.json
+var FyneEnglish []byte
+
+//go:embed fyne/zh_Hans.json
+var FyneChinese []byte

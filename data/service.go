@@ -122,8 +122,24 @@ type PaperService interface {
 	// Paper is nil, without error, when none was recorded yet.
 	Paper(ctx context.Context, certID int64) (*Paper, error)
 	SaveMailForm(ctx context.Context, f *MailForm) error
+	// SavePaper saves p and, when f is not nil, f in one transaction:
+	// both or neither.
+	SavePaper(ctx context.Context, p *Paper, f *MailForm) error
 	// MailForm is nil, without error, when none was saved yet.
 	MailForm(ctx context.Context, certID int64) (*MailForm, error)
+}
+
+// ReminderService keeps what happened to each reminder (data.Reminder)
+// in the database.
+type ReminderService interface {
+	// ReminderStates loads the states of keys (absent: nothing happened).
+	ReminderStates(ctx context.Context, keys []string) (map[string]ReminderState, error)
+	// MarkRemindersShown: on screen in the window's reminder centre.
+	MarkRemindersShown(ctx context.Context, keys []string) error
+	// MarkRemindersNotified: a desktop notification was attempted.
+	MarkRemindersNotified(ctx context.Context, keys []string) error
+	DismissReminder(ctx context.Context, key string) error
+	SnoozeReminder(ctx context.Context, key string, until time.Time) error
 }
 
 // SnapshotService loads everything the rules read, all at once (the

@@ -71,7 +71,7 @@ func (m *Main) ShowRestore() {
 		m.confirmRestore(path)
 	}, m.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Show()
+	showFileDialog(d, m.Win)
 }
 
 // confirmRestore says what a restore replaces, and that what it replaces

@@ -48,11 +48,11 @@ func (m *Main) ShowBatch() {
 			askSave(m.Win, batchFileName(ce, query, m.Svc.Now()), []string{".zip"}, func(path string) { m.RunBatch(ce, query, path) })
 			return
 		}
-		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		showFileDialog(dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				m.RunBatch(ce, query, u.Path())
 			}
-		}, m.Win).Show()
+		}, m.Win), m.Win)
 	})
 	start.Importance = widget.HighImportance
 	body := container.NewVBox(wrapped(i18n.T("batch.what", "Count", m.Certificates.list.Len(), "Query", query)), what, into, start)

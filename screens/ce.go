@@ -183,7 +183,7 @@ func (s *CELog) onPickHolder(h *data.Holder) {
 	guard(s.win, s.unsaved(), i18n.T("tab.ce"), s.name(), s.saveForm, func() {
 		s.showHolder(h)
 		s.publish()
-	}, func() { s.list.list.UnselectAll() })
+	}, func() { s.list.mark(s.holderID()) }) // kept: the row of the holder shown again
 }
 
 // publish makes the tab's holder the window's selection (with the
@@ -433,7 +433,7 @@ func (s *CELog) onAttach() {
 		s.attachProof(proofs.Read(r.URI().Name(), r))
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // attach adds a proof file to the record being edited (refused: too

@@ -82,7 +82,7 @@ func (p *certPicker) onPickHolder(h *data.Holder) {
 	guard(p.win, p.unsaved(), p.tab, p.name(), p.save, func() {
 		p.selectHolder(h)
 		p.publish()
-	}, func() { p.list.list.UnselectAll() })
+	}, func() { p.list.mark(p.holderID()) }) // kept: the row of the holder shown again
 }
 
 // onPickCert is a certificate chosen in the list above the detail.

@@ -100,7 +100,13 @@ func (s *Certificates) onPickHolder(h *data.Holder) {
 	guard(s.win, s.unsaved(), i18n.T("tab.certificates"), s.shownName(), s.saveUnsaved, func() {
 		s.onSelectHolder(h)
 		s.publish(h, nil)
-	}, func() { s.list.list.UnselectAll() })
+	}, func() { // kept: the row of the holder shown again (none: a new one)
+		var id int64
+		if s.holder.h != nil {
+			id = s.holder.h.ID
+		}
+		s.list.mark(id)
+	})
 }
 
 // newHolder empties the form for a new holder (New holder, Ctrl+N), once

@@ -49,6 +49,7 @@ type Dashboard struct {
 	list    *pickList
 	status  *widget.Label
 
+	top     *fyne.Container
 	content fyne.CanvasObject
 }
 
@@ -100,8 +101,15 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, ics), s.figures),
 		filters, s.status,
 	)
+	s.top = top
 	s.content = container.NewBorder(top, nil, nil, nil, s.list)
 	return s
+}
+
+// SetTop puts o above the figures (Main puts the reminder centre there).
+func (s *Dashboard) SetTop(o fyne.CanvasObject) {
+	s.top.Objects = append([]fyne.CanvasObject{o}, s.top.Objects...)
+	s.top.Refresh()
 }
 
 // Content is the tab's canvas object.

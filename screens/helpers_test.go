@@ -35,7 +35,7 @@ type fixture struct {
 func newFixture(t *testing.T, lang string) *fixture {
 	t.Helper()
 	i18n.SetLanguage(lang)
-	t.Cleanup(func() { i18n.SetLanguage(i18n.English) })
+	t.Cleanup(func() { i18n.SetWindowLanguage(i18n.English) }) // Fyne's own texts too
 	path := filepath.Join(t.TempDir(), "test.db")
 	f := &fixture{t: t, now: testNow}
 	clock := func() time.Time { return f.now }
@@ -53,7 +53,7 @@ func newFixture(t *testing.T, lang string) *fixture {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
 	f.db, f.app, f.win = db, a, w
-	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Now: clock, DBPath: path, Sync: true,
+	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
 		Proofs:  proofStore,
 		Backups: &backup.Files{DB: path, Proofs: proofStore.Dir, AppVersion: "test"},
 		Docs:    &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: clock}}

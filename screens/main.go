@@ -28,6 +28,7 @@ type Main struct {
 
 	Tabs         *container.AppTabs
 	Dashboard    *Dashboard
+	Reminders    *ReminderCentre // on top of the dashboard
 	Certificates *Certificates
 	Annotations  *Annotations
 	Register     *Registrations
@@ -51,17 +52,23 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 
 // newMain builds the window's content on selection sel.
 func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale string, sel *Selection) *Main {
-	i18n.SetLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
+	i18n.SetWindowLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale, Sel: sel}
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open
 	m.Dashboard.OnComputed = m.remind
+	m.Reminders = NewReminderCentre(svc, w)
+	m.Reminders.OnOpen = m.open
+	m.Dashboard.SetTop(m.Reminders.Content())
 	m.Certificates = newCertificates(svc, w, sel)
 	m.Annotations = newAnnotations(svc, w, sel)
 	m.Register = newRegistrations(svc, w, sel)
 	m.CELog = newCELog(svc, w, sel)
 	m.PaperTab = newPaperTab(svc, w, sel)
 	m.Verify = NewVerify(svc, w)
+	m.Reminders.Visible = func() bool {
+		return m.Tabs == nil || m.Tabs.Selected() == nil || m.Tabs.Selected().Content == m.Dashboard.Content()
+	}
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(i18n.T("tab.dashboard"), theme.HomeIcon(), m.Dashboard.Content()),
 		container.NewTabItemWithIcon(i18n.T("tab.certificates"), theme.DocumentIcon(), m.Certificates.Content()),
@@ -77,6 +84,7 @@ func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		switch t.Content {
 		case m.Dashboard.Content():
 			m.Dashboard.Show()
+			m.Reminders.Seen()
 		case m.Certificates.Content():
 			m.Certificates.follow()
 		case m.Annotations.Content():

@@ -27,6 +27,7 @@ type PaperTab struct {
 	// loadedPaper and loadedForm are the two parts of the form as last
 	// loaded or saved (formState), to tell edits.
 	loadedPaper, loadedForm string
+	formSaved               bool // a form of this certificate is in the store
 
 	state     *widget.Label
 	method    *widget.RadioGroup
@@ -121,7 +122,6 @@ func newPaperTab(svc Services, win fyne.Window, sel *Selection) *PaperTab {
 	s.fee.Horizontal = true
 	s.formMsg = wrapped("")
 	s.exportMsg = wrapped("")
-	saveForm := widget.NewButtonWithIcon(i18n.T("paper.save_form"), theme.DocumentSaveIcon(), func() { s.onSaveForm() })
 	exportForm := widget.NewButtonWithIcon(i18n.T("paper.export_form"), theme.DocumentPrintIcon(), s.onExport)
 	exportForm.Importance = widget.HighImportance
 	checklist := wrapped(i18n.T("paper.checklist"))
@@ -147,9 +147,10 @@ func newPaperTab(svc Services, win fyne.Window, sel *Selection) *PaperTab {
 			label(i18n.Field("postcode")), s.postcode.object(),
 			label(i18n.Field("fee")), s.fee,
 		),
-		container.NewHBox(saveForm, exportForm), s.formMsg, s.exportMsg,
+		container.NewHBox(exportForm), s.formMsg, s.exportMsg,
 	)
 
+	// One Save for the collection record and the mail form.
 	save := widget.NewButtonWithIcon(i18n.T("paper.save"), theme.DocumentSaveIcon(), s.onSave)
 	save.Importance = widget.HighImportance
 	s.msg = wrapped("")
@@ -164,8 +165,8 @@ func newPaperTab(svc Services, win fyne.Window, sel *Selection) *PaperTab {
 		),
 		s.onsite, s.mail,
 	)
-	submitOnEnter(s.onSave, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking)
-	submitOnEnter(func() { s.onSaveForm() }, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
+	submitOnEnter(s.onSave, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking,
+		s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
 	s.picker = newCertPicker(svc, win, sel, i18n.T("tab.paper"), s.showCert)
 	s.picker.unsaved, s.picker.save = s.unsaved, s.saveForm
 	s.content = s.picker.layout(buttonBar(s.msg, save), s.detail)
@@ -202,21 +203,9 @@ func (s *PaperTab) unsaved() bool {
 	return s.cert != nil && (s.paperState() != s.loadedPaper || s.mailFormState() != s.loadedForm)
 }
 
-// saveForm saves the parts that hold edits (Ctrl+S, or the question
-// about unsaved edits), and says whether all was saved.
-func (s *PaperTab) saveForm() bool {
-	if s.cert == nil {
-		return false
-	}
-	ok := true
-	if s.paperState() != s.loadedPaper || s.mailFormState() == s.loadedForm {
-		ok = s.savePaper()
-	}
-	if s.mailFormState() != s.loadedForm {
-		ok = s.onSaveForm() && ok
-	}
-	return ok
-}
+// saveForm saves the tab (Ctrl+S, or the question about unsaved edits),
+// and says whether it was saved.
+func (s *PaperTab) saveForm() bool { return s.savePaper() }
 
 // PaperStateText says where the collection stands (the CLI prints the same).
 func PaperStateText(p *data.Paper, today data.Date) string {
@@ -255,6 +244,7 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	if err == nil {
 		form, err = s.svc.Paper.MailForm(s.svc.ctx(), c.ID)
 	}
+	s.formSaved = form != nil
 	if err != nil {
 		s.state.SetText(i18n.Message(err))
 		return
@@ -363,22 +353,43 @@ func (s *PaperTab) paper() (*data.Paper, error) {
 
 func (s *PaperTab) onSave() { s.savePaper() }
 
-// savePaper saves the collection record, and says whether it was saved.
+// savePaper is the tab's one Save: the collection record and, by mail, the
+// application form, together or not at all (Paper.SavePaper), and says
+// whether it was saved. A form the person has not touched and that is not
+// complete yet (filled from the holder only) does not stop the record from
+// being saved.
 func (s *PaperTab) savePaper() bool {
 	if s.cert == nil {
 		return false
 	}
+	s.formMsg.SetText("")
 	p, err := s.paper()
+	var f *data.MailForm
+	if err == nil && p.Method == data.PaperMail {
+		var ferr error
+		f, ferr = s.form()
+		if ferr != nil && s.mailFormState() == s.loadedForm && !s.formSaved {
+			f, ferr = nil, nil
+		}
+		err = ferr
+	}
 	if err == nil {
-		err = s.svc.Paper.SetPaper(s.svc.ctx(), p)
+		err = s.svc.Paper.SavePaper(s.svc.ctx(), p, f)
 	}
 	if err != nil {
-		saveFailed(s.msg, err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking)
+		saveFailed(s.msg, err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking,
+			s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
 		return false
 	}
 	s.saved = p
 	s.showPaper(p)
-	s.loadedPaper = s.paperState()
+	if f != nil {
+		s.formSaved = true
+		s.showForm(f)
+	}
+	// What the tab shows now is what it holds saved: a form left aside
+	// (collection on site) is no edit to ask about.
+	s.loadedPaper, s.loadedForm = s.paperState(), s.mailFormState()
 	status(s.msg, nil, i18n.T("paper.saved"))
 	return true
 }
@@ -395,28 +406,20 @@ func (s *PaperTab) form() (*data.MailForm, error) {
 	}, nil
 }
 
-func (s *PaperTab) onSaveForm() bool {
-	if s.cert == nil {
-		return false
-	}
-	f, err := s.form()
-	if err == nil {
-		err = s.svc.Paper.SaveMailForm(s.svc.ctx(), f)
-	}
-	if err != nil {
-		saveFailed(s.formMsg, err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
-		return false
-	}
-	s.showForm(f)
-	s.loadedForm = s.mailFormState()
-	status(s.formMsg, nil, i18n.T("paper.form_saved"))
-	return true
-}
-
-// onExport saves the form (so what is printed is what is kept), then asks
-// where to write the PDF.
+// onExport saves the tab (so what is printed is what is kept, the method
+// and the window with it), then asks where to write the PDF.
 func (s *PaperTab) onExport() {
-	if !s.onSaveForm() {
+	if s.cert == nil {
+		return
+	}
+	if _, err := s.form(); err != nil { // the form is what is printed: it must be complete
+		saveFailed(s.formMsg, err, s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
+		return
+	}
+	if s.selectedMethod() != data.PaperMail {
+		s.method.SetSelected(i18n.T("paper.method." + string(data.PaperMail)))
+	}
+	if !s.savePaper() {
 		return
 	}
 	askSave(s.win, s.exportName(), []string{".pdf"}, s.exportTo)

@@ -58,15 +58,18 @@ func TestPaperTabCountdownAndMailForm(t *testing.T) {
 	if !strings.Contains(s.postcode.Message(), "6 位数字") {
 		t.Errorf("postcode message %q", s.postcode.Message())
 	}
-	test.Tap(findButton(s.Content(), i18n.T("paper.save_form")))
+	test.Tap(findButton(s.Content(), i18n.T("paper.save")))
 	if form, _ := f.db.MailForm(context.Background(), c.ID); form != nil {
 		t.Fatalf("saved with a bad postcode: %+v", form)
 	}
+	if p, _ := f.db.Paper(context.Background(), c.ID); p.Method != data.PaperOnsite {
+		t.Fatalf("the method was saved without its form: %+v", p)
+	}
 	typeInto(s.postcode.entry, "100022")
-	test.Tap(findButton(s.Content(), i18n.T("paper.save_form")))
+	test.Tap(findButton(s.Content(), i18n.T("paper.save")))
 	form, _ := f.db.MailForm(context.Background(), c.ID)
 	if form == nil || form.Postcode != "100022" || form.Phone != "13800138000" {
-		t.Fatalf("form %+v (%q)", form, s.formMsg.Text)
+		t.Fatalf("form %+v (%q)", form, s.msg.Text)
 	}
 	// The name suggested for the PDF says whose and what it is.
 	if got, want := s.exportName(), "欧阳娜娜-"+c.MNo+"-邮寄申请表.pdf"; got != want {

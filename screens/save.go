@@ -108,7 +108,7 @@ func (s *saveDialog) onChooseFolder() {
 			s.folder.SetText(s.dir)
 		}
 	}, s.win)
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // path is the file the entries name: the name in the folder, or the path

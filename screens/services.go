@@ -29,6 +29,8 @@ type Services struct {
 	Attention data.AttentionService
 	// Calendar numbers the revisions of exported calendar events.
 	Calendar data.CalendarService
+	// Reminders keeps what happened to each reminder (the reminder centre).
+	Reminders data.ReminderService
 	// Encryption turns encryption at rest on and off (Settings); nil for a
 	// store that keeps its own (a shared server).
 	Encryption data.EncryptionService

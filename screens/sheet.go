@@ -31,7 +31,7 @@ func (m *Main) ShowImport() {
 		m.openImport(r)
 	}, m.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	d.Show()
+	showFileDialog(d, m.Win)
 }
 
 // openImport reads the chosen spreadsheet, bounded as the command line

@@ -102,8 +102,8 @@ func TestPaperTabShowsTextTrimmedAfterSave(t *testing.T) {
 	typeInto(s.district.entry, "\u3000朝阳区")
 	typeInto(s.address.entry, "建国路  88号")
 	typeInto(s.postcode.entry, "100022")
-	if !s.onSaveForm() {
-		t.Fatalf("form not saved: %q", s.formMsg.Text)
+	if !s.savePaper() {
+		t.Fatalf("form not saved: %q", s.msg.Text)
 	}
 	if form, _ := f.db.MailForm(context.Background(), c.ID); form == nil || form.District != "朝阳区" || form.Address != "建国路 88号" {
 		t.Fatalf("form saved %+v", form)

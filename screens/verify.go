@@ -30,13 +30,18 @@ type Verify struct {
 	paste   *widget.Entry
 	verdict *widget.Label
 	reason  *widget.Label
-	fields  *fyne.Container
-	record  *widget.Label
+	checks  *fyne.Container // one row per check (i18n.CheckLines)
+	fields  *fyne.Container // what the seal states
+	// fieldsRule separates the checks from what the seal states, when it
+	// states anything.
+	fieldsRule *widget.Separator
 
 	keys    []*data.SealKey
 	keyList *widget.List
 	keyMsg  *widget.Label
 
+	left    *fyne.Container // the column the result rows are in
+	scroll  *container.Scroll
 	content fyne.CanvasObject
 }
 
@@ -55,9 +60,9 @@ func NewVerify(svc Services, win fyne.Window) *Verify {
 	s.verdict.SizeName = theme.SizeNameSubHeadingText
 	s.reason = widget.NewLabel("")
 	s.reason.Wrapping = fyne.TextWrapWord
+	s.checks = formGrid()
 	s.fields = formGrid()
-	s.record = widget.NewLabel("")
-	s.record.Wrapping = fyne.TextWrapWord
+	s.fieldsRule = widget.NewSeparator()
 
 	s.keyList = widget.NewList(func() int { return len(s.keys) }, s.newKeyRow, s.updateKeyRow)
 	s.keyMsg = widget.NewLabel("")
@@ -65,12 +70,12 @@ func NewVerify(svc Services, win fyne.Window) *Verify {
 	exportKey := widget.NewButtonWithIcon(i18n.T("keys.export"), theme.DocumentSaveIcon(), s.onExportKey)
 	trustKey := widget.NewButtonWithIcon(i18n.T("keys.trust"), theme.ContentAddIcon(), s.onTrustKey)
 
-	left := container.NewVBox(
+	s.left = container.NewVBox(
 		widget.NewLabelWithStyle(i18n.T("verify.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(open),
 		s.paste, container.NewHBox(check),
 		widget.NewSeparator(),
-		s.verdict, s.reason, s.fields, s.record,
+		s.verdict, s.reason, s.checks, s.fieldsRule, s.fields,
 	)
 	keys := container.NewBorder(
 		container.NewVBox(
@@ -78,7 +83,8 @@ func NewVerify(svc Services, win fyne.Window) *Verify {
 			wrapped(i18n.T("keys.explain")),
 			container.NewHBox(exportKey, trustKey), s.keyMsg,
 		), nil, nil, nil, s.keyList)
-	split := container.NewHSplit(container.NewVScroll(left), keys)
+	s.scroll = container.NewVScroll(s.left)
+	split := container.NewHSplit(s.scroll, keys)
 	split.Offset = 0.58
 	s.content = split
 	s.reloadKeys()
@@ -106,7 +112,7 @@ func (s *Verify) onOpen() {
 		s.verify(b)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // verify checks the seal in b (a PDF, an image or text) and shows the
@@ -115,9 +121,7 @@ func (s *Verify) verify(b []byte) {
 	s.verdict.Importance = widget.MediumImportance
 	s.verdict.SetText(i18n.T("verify.working"))
 	s.reason.SetText("")
-	s.fields.Objects = nil
-	s.fields.Refresh()
-	s.record.SetText("")
+	s.setRows(nil, nil)
 	var v *docs.Verdict
 	var err error
 	s.svc.background(func() { v, err = s.svc.Docs.Verify(s.svc.ctx(), b) }, func() {
@@ -133,18 +137,50 @@ func (s *Verify) showError(err error) {
 	s.verdict.Importance = widget.WarningImportance
 	s.verdict.SetText(i18n.T("verify.no_seal"))
 	s.reason.SetText(i18n.Message(err))
+	s.setRows(nil, nil)
 }
 
-// show puts a verdict on screen.
+// setRows replaces the rows of the result. The column they are in is laid
+// out again, and the scroll around it: refreshing only the containers whose
+// rows changed left them at their old height, so the rows overlapped what
+// followed after one check and left a gap after the next, until a resize.
+func (s *Verify) setRows(checks, fields []fyne.CanvasObject) {
+	s.checks.Objects = checks
+	s.fields.Objects = fields
+	s.fieldsRule.Hidden = len(fields) == 0
+	s.reason.Hidden = s.reason.Text == "" // an empty line would read as a gap
+	s.checks.Refresh()
+	s.fields.Refresh()
+	s.left.Refresh()
+	s.scroll.Refresh()
+}
+
+// show puts a verdict on screen: a headline, one line per check (the same
+// words as the command line's, from i18n), then what the seal states.
 func (s *Verify) show(v *docs.Verdict) {
-	if v.Valid {
+	switch v.Outcome() {
+	case docs.OutcomeValid:
 		s.verdict.Importance = widget.SuccessImportance
-		s.verdict.SetText("✔ " + i18n.T("verify.valid"))
-		s.reason.SetText("")
-	} else {
+	case docs.OutcomeUnknownKey:
+		s.verdict.Importance = widget.WarningImportance
+	default:
 		s.verdict.Importance = widget.DangerImportance
-		s.verdict.SetText("✘ " + i18n.T("verify.invalid"))
-		s.reason.SetText(i18n.T(v.Reason))
+	}
+	s.verdict.SetText(i18n.VerdictHeadline(v))
+	s.reason.SetText(i18n.VerdictAdvice(v))
+	var checks []fyne.CanvasObject
+	for _, l := range i18n.CheckLines(v) {
+		val := widget.NewLabel(l.Mark() + "  " + l.Text)
+		val.Wrapping = fyne.TextWrapWord
+		switch l.State {
+		case docs.CheckPassed:
+			val.Importance = widget.SuccessImportance
+		case docs.CheckFailed:
+			val.Importance = widget.DangerImportance
+		case docs.CheckUnknown:
+			val.Importance = widget.WarningImportance
+		}
+		checks = append(checks, label(l.Label), val)
 	}
 	var rows []fyne.CanvasObject
 	add := func(name, value string) {
@@ -152,11 +188,10 @@ func (s *Verify) show(v *docs.Verdict) {
 		val.Wrapping = fyne.TextWrapWord
 		rows = append(rows, label(name), val)
 	}
-	add(i18n.T("verify.key"), i18n.T("verify.key."+v.Key, "Name", v.KeyName, "KID", v.KID))
+	if (v.Claims != nil || v.CE != nil || v.Mail != nil) && !v.SignatureOK {
+		add("", i18n.T("verify.unchecked"))
+	}
 	if c := v.Claims; c != nil {
-		if !v.SignatureOK {
-			add("", i18n.T("verify.unchecked"))
-		}
 		add(i18n.Field("name"), c.Name)
 		add(i18n.Field("id_number"), c.IDMasked)
 		add(i18n.Field("level"), i18n.T("level."+string(c.Level)))
@@ -168,57 +203,26 @@ func (s *Verify) show(v *docs.Verdict) {
 			add(i18n.T("verify.ann_window"), unix(c.AnnFrom)+" – "+unix(c.AnnUntil))
 		}
 		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
-		exp := unix(c.Expires)
-		if v.Expired {
-			exp += "  " + i18n.T("verify.reason.expired")
-		}
-		add(i18n.T("verify.expires"), exp)
 	}
 	if c := v.CE; c != nil {
-		if !v.SignatureOK {
-			add("", i18n.T("verify.unchecked"))
-		}
 		add(i18n.Field("name"), c.Name)
 		add(i18n.Field("id_number"), c.IDMasked)
 		add(i18n.Field("mno"), c.MNo)
 		add(i18n.T("verify.ce_period"), c.PeriodStart.String()+" – "+c.PeriodEnd.String())
 		add(i18n.T("verify.ce_hours"), i18n.T("verify.ce_hours_value", "Credited", HoursText(c.Credited), "Required", HoursText(c.Required), "Records", c.Records))
 		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
-		add(i18n.T("verify.expires"), unix(c.Expires))
 	}
 	if m := v.Mail; m != nil {
-		if !v.SignatureOK {
-			add("", i18n.T("verify.unchecked"))
-		}
 		add(i18n.Field("name"), m.Name)
 		add(i18n.Field("id_number"), m.IDMasked)
 		add(i18n.Field("mno"), m.MNo)
 		add(i18n.Field("recipient"), m.Recipient+"  "+m.City+"  "+m.Postcode)
 		add(i18n.T("verify.exported"), unix(m.IssuedAt)+"  "+m.Issuer)
-		add(i18n.T("verify.expires"), unix(m.Expires))
 	}
-	s.fields.Objects = rows
-	s.fields.Refresh()
-	s.record.SetText(i18n.T("verify.record") + i18n.T("colon") + RecordText(v))
+	s.setRows(checks, rows)
 }
 
 func unix(t int64) string { return i18n.Unix(t) }
-
-// RecordText says how a seal compares with this database's record (the
-// command line prints the same).
-func RecordText(v *docs.Verdict) string {
-	switch {
-	case v.MatchesRecord == nil:
-		return i18n.T("verify.record.none")
-	case *v.MatchesRecord:
-		return i18n.T("verify.record.match")
-	}
-	names := make([]string, len(v.Mismatches))
-	for i, f := range v.Mismatches {
-		names[i] = i18n.Field(f)
-	}
-	return i18n.T("verify.record.differs", "Fields", strings.Join(names, i18n.T("list.sep")))
-}
 
 func (s *Verify) reloadKeys() {
 	keys, err := s.svc.Keys.Keys(s.svc.ctx())
@@ -314,7 +318,7 @@ func (s *Verify) onTrustKey() {
 		s.askKeyName(b)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jwk", ".json"}))
-	d.Show()
+	showFileDialog(d, s.win)
 }
 
 // askKeyName asks what to call the installation whose key jwk is.

@@ -46,6 +46,9 @@ type Verdict struct {
 	MatchesRecord *bool    `json:"matches_record"`
 	Mismatches    []string `json:"mismatches,omitempty"`
 	JWS           string   `json:"jws"`
+	// Outcome and Checks say the same for a reader: see checks.go.
+	Result string  `json:"outcome"`
+	Checks []Check `json:"checks"`
 }
 
 // Verify checks the seal in input: a PDF exported by SWCert, a photo or scan
@@ -53,6 +56,14 @@ type Verdict struct {
 // in it (an empty file, a picture without a QR code) is an invalid-input
 // error; anything that might be a seal gets a Verdict.
 func (s *Service) Verify(ctx context.Context, input []byte) (*Verdict, error) {
+	v, err := s.verify(ctx, input)
+	if v != nil {
+		v.Result, v.Checks = v.Outcome(), v.checks()
+	}
+	return v, err
+}
+
+func (s *Service) verify(ctx context.Context, input []byte) (*Verdict, error) {
 	jws, err := findSeal(input)
 	if err != nil {
 		return nil, err

@@ -90,15 +90,41 @@ func scanPaper(s scanner) (*data.Paper, error) {
 
 // SaveMailForm saves the mail application form of a certificate.
 func (db *DB) SaveMailForm(ctx context.Context, f *data.MailForm) error {
+	if _, err := db.Certificate(ctx, f.CertID); err != nil {
+		return err
+	}
+	return db.tx(ctx, func(tx *txn) error { return db.insertMailForm(ctx, tx, f) })
+}
+
+// SavePaper saves the collection record and, when f is not nil, the mail
+// application form, in one transaction: the Paper certificate tab's one
+// Save never keeps the one without the other.
+func (db *DB) SavePaper(ctx context.Context, p *data.Paper, f *data.MailForm) error {
+	if _, err := db.Certificate(ctx, p.CertID); err != nil {
+		return err
+	}
+	if f != nil && f.CertID != p.CertID {
+		return data.Invalid("cert_id", "err.paper.form_other_cert")
+	}
+	return db.tx(ctx, func(tx *txn) error {
+		if err := db.insertPaper(ctx, tx, p); err != nil {
+			return err
+		}
+		if f == nil {
+			return nil
+		}
+		return db.insertMailForm(ctx, tx, f)
+	})
+}
+
+// insertMailForm writes (or replaces) the mail form of f.CertID.
+func (db *DB) insertMailForm(ctx context.Context, tx *txn, f *data.MailForm) error {
 	f.Normalize()
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	if _, err := db.Certificate(ctx, f.CertID); err != nil {
-		return err
-	}
 	t, ts := db.stamp()
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO mail_forms (cert_id, sex, recipient, phone, province, city, district, address, postcode, fee, created_at, updated_at)
+	_, err := tx.ExecContext(ctx, `INSERT INTO mail_forms (cert_id, sex, recipient, phone, province, city, district, address, postcode, fee, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (cert_id) DO UPDATE SET sex = excluded.sex, recipient = excluded.recipient, phone = excluded.phone,
 			province = excluded.province, city = excluded.city, district = excluded.district, address = excluded.address,

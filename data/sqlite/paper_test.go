@@ -49,3 +49,35 @@ func TestPaperAndMailForm(t *testing.T) {
 		t.Errorf("missing certificate: %v", err)
 	}
 }
+
+// The Paper tab's one Save: the collection record and the mail form are
+// kept together or not at all (a form refused keeps the method unsaved).
+func TestSavePaperBothOrNeither(t *testing.T) {
+	db := openTest(t)
+	c := annotatable(t, db)
+	p := &data.Paper{CertID: c.ID, Method: data.PaperMail, WindowStart: data.NewDate(2026, 11, 1), WindowEnd: data.NewDate(2026, 12, 31)}
+	f := &data.MailForm{CertID: c.ID, Sex: data.SexMale, Recipient: "张三", Phone: "13800138000", Province: "北京市", City: "北京市", District: "朝阳区", Address: "建国路88号", Postcode: "12345"}
+	if err := db.SavePaper(ctx, p, f); data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("bad postcode: %v", err)
+	}
+	if got, _ := db.Paper(ctx, c.ID); got != nil {
+		t.Fatalf("the record was kept without its form: %+v", got)
+	}
+	f.Postcode = "100022"
+	if err := db.SavePaper(ctx, p, f); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := db.Paper(ctx, c.ID)
+	form, _ := db.MailForm(ctx, c.ID)
+	if got == nil || got.Method != data.PaperMail || form == nil || form.Postcode != "100022" {
+		t.Fatalf("saved %+v %+v", got, form)
+	}
+	// On site: the form is left as it was.
+	p.Method = data.PaperOnsite
+	if err := db.SavePaper(ctx, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	if form, _ := db.MailForm(ctx, c.ID); form == nil || form.Postcode != "100022" {
+		t.Errorf("the form went with the method: %+v", form)
+	}
+}

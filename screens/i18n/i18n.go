@@ -2,11 +2,11 @@
 // the user's language: Simplified Chinese or English.
 //
 // The message files are assets/translations/{en,zh_Hans}.json in go-i18n's
-// format, the format of Fyne's lang package. They are registered with Fyne's
-// lang too, but Fyne's lang can only follow the system locale, and the
-// language here must be switchable in Settings and remembered on every OS;
-// so our strings go through a localizer of their own, bound to the language
-// chosen (go-i18n, the engine under Fyne's lang).
+// format, the format of Fyne's lang package. Fyne's lang can only follow
+// the system locale, and the language here must be switchable in Settings
+// and remembered on every OS; so our strings go through a localizer of
+// their own, bound to the language chosen (go-i18n, the engine under Fyne's
+// lang), and Fyne's own texts are made to follow it (fyne.go).
 package i18n
 
 import (

@@ -15,6 +15,7 @@ import (
 
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/docs"
 )
 
 func loadFile(t *testing.T, name string) map[string]string {
@@ -140,7 +141,17 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 		keys["fee."+string(x)] = "data.Fees"
 	}
 	for _, k := range []string{"own", "trusted", "unknown"} {
-		keys["verify.key."+k] = "docs.Key*"
+		keys["verify.check.issuer."+k] = "docs.Key*"
+	}
+	for _, o := range []string{docs.OutcomeValid, docs.OutcomeUnknownKey, docs.OutcomeExpired, docs.OutcomeInvalid} {
+		keys["verify.outcome."+o] = "docs.Outcome*"
+	}
+	for _, c := range []string{docs.CheckIntegrity, docs.CheckSignature, docs.CheckIssuer, docs.CheckExpiry, docs.CheckRecord} {
+		keys["verify.check."+c] = "docs.Check*"
+	}
+	for _, k := range []string{"integrity.passed", "integrity.failed", "signature.passed", "signature.failed", "signature.unknown",
+		"expiry.passed", "expiry.failed", "expiry.unknown", "record.passed", "record.none", "record.unknown"} {
+		keys["verify.check."+k] = "CheckLines"
 	}
 	// Every field an error or a mismatch can name.
 	for _, f := range []string{"id", "name", "id_type", "id_number", "phone", "org", "region", "holder_id", "level", "mno",
@@ -148,7 +159,7 @@ func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 		"seal", "key", "kid", "input", "out", "state", "applied_at", "completed_at", "withdrawn_at", "valid_from", "valid_until", "days_left",
 		"kind", "applied_on", "valid_to", "title", "provider", "date", "hours", "review", "proof", "period_start", "period_end", "ce_records", "period",
 		"method", "window_start", "window_end", "place", "proxy_name", "proxy_id_number", "sent_on", "sent_to", "courier", "tracking",
-		"collected_on", "sex", "recipient", "province", "city", "district", "address", "postcode", "fee", "mail_form"} {
+		"collected_on", "sex", "recipient", "province", "city", "district", "address", "postcode", "fee", "mail_form", "reminder"} {
 		keys["field."+f] = "data fields"
 	}
 	if len(keys) < 50 {
