@@ -54,11 +54,11 @@ printf ' %-11s' "${variants[@]}"
 printf '\n'
 for doc in cert ce mail; do
 	jws=$(sw --now $now2 --json verify $doc.pdf | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["jws"])')
-	# Version from the side: 17 + 4 × version modules.
+	# Version from the code's side without its quiet zone (4 px a
+	# module): 17 + 4 × version modules.
 	pdfimages -png $doc.pdf img >/dev/null
-	side=$(/usr/bin/python3 -c 'import struct,sys; b=open(sys.argv[1],"rb").read(); print(struct.unpack(">I",b[16:20])[0])' img-000.png)
+	modules=$(($(convert img-000.png -trim -format %w info:) / 4))
 	rm -f img-*.png
-	modules=$((side / 4 - 8))
 	printf '%-6s %-11s' $doc "v$(((modules - 17) / 4))/${modules}m"
 	for v in "${variants[@]}"; do
 		make_variant $doc.pdf page.png "$v"
@@ -70,4 +70,4 @@ for doc in cert ce mail; do
 	done
 	printf '\n'
 done
-echo "(each cell: swcert verify / zbarimg; the QR's side assumes 4 px a module and a 4-module quiet zone)"
+echo "(each cell: swcert verify / zbarimg; rNN: rendered at NN dpi; -half: scaled to 50 %; -blur: blurred by 1.5 px; -jpeg30: JPEG at quality 30; -photo: turned 4°, blurred 1.2 px, noise, JPEG 70)"
