@@ -2,6 +2,8 @@ package docs
 
 import (
 	"bytes"
+	"context"
+	"crypto/ed25519"
 	"image"
 	"os"
 	"os/exec"
@@ -12,6 +14,32 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/pdf"
 )
+
+// fixedOwnKey is a store's keys with another own key in place of its own.
+type fixedOwnKey struct {
+	data.KeyService
+	own *data.SealKey
+}
+
+func (f fixedOwnKey) OwnKey(context.Context) (*data.SealKey, error) { return f.own, nil }
+
+func (f fixedOwnKey) Key(ctx context.Context, kid string) (*data.SealKey, error) {
+	if kid == f.own.KID {
+		return f.own, nil
+	}
+	return f.KeyService.Key(ctx, kid)
+}
+
+func (f fixedOwnKey) Keys(ctx context.Context) ([]*data.SealKey, error) {
+	keys, err := f.KeyService.Keys(ctx)
+	out := []*data.SealKey{f.own}
+	for _, k := range keys {
+		if !k.Own {
+			out = append(out, k)
+		}
+	}
+	return out, err
+}
 
 // pageVariant makes, from a PDF, an image of its page as a phone photo or
 // a poor scan gives it: a low resolution, a page scaled down, a blur.
@@ -93,8 +121,16 @@ func qrModules(t *testing.T, pdfBytes []byte) int {
 // does to a page: the app's own reader finds it valid, and zbarimg reads
 // the same seal. A mail form to a recipient other than the holder, with
 // long names, makes the longest seal of the three.
+//
+// The installation's key is a fixed one, so the codes are the same on every
+// run: with a new key each time, 1 in about 100 of the longest seals (version
+// 15) was not read by zbarimg once blurred (scripts/seal-photo.sh and the
+// README have the figures).
 func TestSealsSurviveAPhotoOfThePage(t *testing.T) {
 	in := v1Installation(t)
+	priv := ed25519.NewKeyFromSeed([]byte("the seal on paper, a fixed key.."))
+	pub := priv.Public().(ed25519.PublicKey)
+	in.svc.Keys = fixedOwnKey{in.db, &data.SealKey{KID: data.KeyID(pub), Name: "阳光社工服务中心", Own: true, Public: pub, Private: priv}}
 	cert, _ := in.db.CertificateByMNo(ctx, "2022S110001")
 	certPDF, _, err := in.svc.ExportCertificate(ctx, cert.ID)
 	if err != nil {
