@@ -53,10 +53,10 @@ unit:
 # Each fuzz target for FUZZTIME (go test -fuzz takes one target of one
 # package a run) after its corpus in testdata/fuzz/ (which `unit` runs as
 # tests too): what reads a person's input or anybody's file never panics.
-# 7 targets × (FUZZTIME + a few seconds to build): about 1 minute on 2 cores.
+# 8 targets × (FUZZTIME + a few seconds to build): about 1 minute on 2 cores.
 FUZZTIME ?= 5s
 FUZZ_TARGETS := \
-	./data:FuzzIDNumber ./data:FuzzParseDate \
+	./data:FuzzIDNumber ./data:FuzzParseDate ./data:FuzzParseSealPayload \
 	./data/sheet:FuzzRead \
 	./data/seal:FuzzParse ./data/seal:FuzzReadQR \
 	./data/docs:FuzzFindSeal \

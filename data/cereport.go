@@ -74,19 +74,23 @@ func sealedHours(n json.Number) (Hours, error) {
 // Claims are the seal's payload for the report.
 func (r *CEReport) Claims() CEClaims {
 	return CEClaims{
-		SealHeader:  sealHeader(DocCEReport, r.ExportedBy, &r.Holder, &r.Certificate, r.ExportedAt, CEReportSealDays, r.Hash()),
+		SealHeader:  sealHeader(DocCEReport, &r.Holder, &r.Certificate, r.ExportedAt, CEReportSealDays, r.Hash()),
 		PeriodStart: r.Progress.Start, PeriodEnd: r.Progress.End,
 		Required: r.Progress.Required, Credited: r.Progress.Credited, Records: len(r.Progress.Records),
 	}
 }
 
-// Hash covers every line of the report: each record as credited. Its
-// form is that of the first version, so reports sealed then still match:
-// hours with one decimal (72.0), and a record with no review status (a
-// kind that needs none) as "approved", as those records were stored then.
-func (r *CEReport) Hash() string {
+// Hash is the hash of the report in the seal's format of today.
+func (r *CEReport) Hash() string { return r.SealHash(SealFormat) }
+
+// SealHash is the hash a seal of format sf states. It covers every line of
+// the report: each record as credited. Its lines are those of the first
+// version, so reports sealed then still match: hours with one decimal
+// (72.0), and a record with no review status (a kind that needs none) as
+// "approved", as those records were stored then.
+func (r *CEReport) SealHash(sf int) string {
 	f := Hours.decimal
-	lines := []string{DocCEReport, r.ExportedBy, r.Certificate.MNo, r.Holder.Name, MaskIDNumber(r.Holder.IDNumber),
+	lines := []string{r.Certificate.MNo, r.Holder.Name, MaskIDNumber(r.Holder.IDNumber),
 		string(r.Certificate.Level), r.Progress.Start.String(), r.Progress.End.String(), f(r.Progress.Required),
 		f(r.Progress.Credited), f(r.Progress.Pending), strconv.FormatInt(r.ExportedAt.Unix(), 10)}
 	for _, c := range r.Progress.Records {
@@ -97,5 +101,5 @@ func (r *CEReport) Hash() string {
 		lines = append(lines, strings.Join([]string{c.Record.Date.String(), string(c.Record.Kind), c.Record.Title,
 			c.Record.Provider, f(c.Record.Hours), string(review), f(c.Hours), f(c.Pending)}, "\t"))
 	}
-	return hashLines(lines...)
+	return hashLines(sf, DocCEReport, r.ExportedBy, lines...)
 }

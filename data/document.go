@@ -17,12 +17,16 @@ const DocCert = "swcert/cert"
 const UnannotatedSealDays = 90
 
 // SealHeader begins the claims of every sealed document: which document,
-// who sealed it and when, whose certificate (never the full ID number),
-// until when the seal holds, and the hash of the page. Times are Unix
-// seconds (JWT NumericDate).
+// when it was sealed, whose certificate (never the full ID number), until
+// when the seal holds, and the hash of the page. Times are Unix seconds
+// (JWT NumericDate). The seal carries them in the form of its Format
+// (sealformat.go).
 type SealHeader struct {
-	Doc      string `json:"doc"`
-	Issuer   string `json:"iss"` // the installation that exported it (its key's name)
+	Format int    `json:"format"`
+	Doc    string `json:"doc"`
+	// Issuer is the exporter's name, as seals of format 1 state it; a seal
+	// of format 2 is known by its key alone.
+	Issuer   string `json:"iss,omitempty"`
 	MNo      string `json:"mno"`
 	Name     string `json:"name"`
 	IDMasked string `json:"idm"`
@@ -34,10 +38,10 @@ type SealHeader struct {
 	Hash string `json:"h"`
 }
 
-// sealHeader is the header of doc about h's certificate c, exported by
-// issuer at exported, its seal holding sealDays.
-func sealHeader(doc, issuer string, h *Holder, c *Certificate, exported time.Time, sealDays int, hash string) SealHeader {
-	return SealHeader{Doc: doc, Issuer: issuer, MNo: c.MNo, Name: h.Name, IDMasked: MaskIDNumber(h.IDNumber), Level: c.Level,
+// sealHeader is the header of doc about h's certificate c, exported at
+// exported, its seal holding sealDays.
+func sealHeader(doc string, h *Holder, c *Certificate, exported time.Time, sealDays int, hash string) SealHeader {
+	return SealHeader{Format: SealFormat, Doc: doc, MNo: c.MNo, Name: h.Name, IDMasked: MaskIDNumber(h.IDNumber), Level: c.Level,
 		IssuedAt: exported.Unix(), Expires: exported.AddDate(0, 0, sealDays).Unix(), Hash: hash}
 }
 
@@ -66,7 +70,7 @@ type CertDocument struct {
 // Claims are the seal's payload for the document.
 func (d *CertDocument) Claims() CertClaims {
 	c := CertClaims{
-		SealHeader: sealHeader(DocCert, d.ExportedBy, &d.Holder, &d.Certificate, d.ExportedAt, UnannotatedSealDays, d.Hash()),
+		SealHeader: sealHeader(DocCert, &d.Holder, &d.Certificate, d.ExportedAt, UnannotatedSealDays, d.Hash()),
 		ExamYear:   d.Certificate.ExamYear,
 		PassedOn:   d.Certificate.PassedOn,
 		IssuedOn:   d.Certificate.IssuedOn,
@@ -79,24 +83,35 @@ func (d *CertDocument) Claims() CertClaims {
 	return c
 }
 
-// Hash is the base64url first 16 bytes of the SHA-256 of the printed fields,
-// one per line in a fixed order.
-func (d *CertDocument) Hash() string {
+// Hash is the hash of the printed fields in the seal's format of today.
+func (d *CertDocument) Hash() string { return d.SealHash(SealFormat) }
+
+// SealHash is the hash a seal of format f states: of the printed fields,
+// one per line in a fixed order (hashLines).
+func (d *CertDocument) SealHash(f int) string {
 	c := d.Certificate
-	fields := []string{DocCert, d.ExportedBy, c.MNo, d.Holder.Name, MaskIDNumber(d.Holder.IDNumber),
+	fields := []string{c.MNo, d.Holder.Name, MaskIDNumber(d.Holder.IDNumber),
 		string(c.Level), strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, string(c.Status),
 		strconv.FormatInt(d.ExportedAt.Unix(), 10)}
 	if a := d.Annotation; a != nil {
 		fields = append(fields, string(a.Scene), strconv.FormatInt(a.ValidFrom().Unix(), 10), strconv.FormatInt(a.ValidUntil().Unix(), 10))
 	}
-	return hashLines(fields...)
+	return hashLines(f, DocCert, d.ExportedBy, fields...)
 }
 
 // hashLines is how every document hashes its printed fields: the
-// base64url first 16 bytes of the SHA-256 of the lines.
-func hashLines(lines ...string) string {
+// base64url first bytes of the SHA-256 of the lines, the document type
+// first. Format 1 hashed the exporter's name second and kept 16 bytes;
+// format 2 leaves the name out (the seal no longer states it, so a
+// verifier could not hash it again) and keeps 12: the signature makes the
+// hash trustworthy, the hash only tells a changed record from the same.
+func hashLines(format int, doc, exportedBy string, fields ...string) string {
+	lines, n := append([]string{doc}, fields...), 12
+	if format == 1 {
+		lines, n = append([]string{doc, exportedBy}, fields...), 16
+	}
 	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
-	return base64.RawURLEncoding.EncodeToString(sum[:16])
+	return base64.RawURLEncoding.EncodeToString(sum[:n])
 }
 
 // Mismatches compares what a seal states with the local record of the same
@@ -126,11 +141,11 @@ func (c *CertClaims) Mismatches(h *Holder, cert *Certificate, anns []Annotation)
 		check("annotation", ann != nil && ann.WithdrawnAt == nil)
 		if len(out) == 0 && ann != nil {
 			d := CertDocument{Holder: *h, Certificate: *cert, Annotation: ann, ExportedAt: time.Unix(c.IssuedAt, 0), ExportedBy: c.Issuer}
-			check("issuer", d.Hash() == c.Hash)
+			check("issuer", d.SealHash(c.Format) == c.Hash)
 		}
 	} else if len(out) == 0 {
 		d := CertDocument{Holder: *h, Certificate: *cert, ExportedAt: time.Unix(c.IssuedAt, 0), ExportedBy: c.Issuer}
-		check("issuer", d.Hash() == c.Hash)
+		check("issuer", d.SealHash(c.Format) == c.Hash)
 	}
 	return out
 }

@@ -198,14 +198,18 @@ type MailClaims struct {
 // Claims are the seal's payload for the form.
 func (d *MailFormDocument) Claims() MailClaims {
 	return MailClaims{
-		SealHeader: sealHeader(DocMailForm, d.ExportedBy, &d.Holder, &d.Certificate, d.ExportedAt, MailFormSealDays, d.Hash()),
+		SealHeader: sealHeader(DocMailForm, &d.Holder, &d.Certificate, d.ExportedAt, MailFormSealDays, d.Hash()),
 		Recipient:  d.Form.Recipient, City: JoinAddress(d.Form.Province, d.Form.City), Postcode: d.Form.Postcode,
 	}
 }
 
-// Hash covers every field printed on the form.
-func (d *MailFormDocument) Hash() string {
+// Hash is the hash of the form in the seal's format of today.
+func (d *MailFormDocument) Hash() string { return d.SealHash(SealFormat) }
+
+// SealHash is the hash a seal of format sf states: of every field printed
+// on the form.
+func (d *MailFormDocument) SealHash(sf int) string {
 	f, c, h := d.Form, d.Certificate, d.Holder
-	return hashLines(DocMailForm, d.ExportedBy, c.MNo, h.Name, string(f.Sex), string(h.IDType), h.IDNumber, string(c.Level),
+	return hashLines(sf, DocMailForm, d.ExportedBy, c.MNo, h.Name, string(f.Sex), string(h.IDType), h.IDNumber, string(c.Level),
 		strconv.Itoa(c.ExamYear), f.Phone, f.Recipient, f.rawAddress(), f.Postcode, string(f.Fee), strconv.FormatInt(d.ExportedAt.Unix(), 10))
 }

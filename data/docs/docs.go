@@ -27,7 +27,7 @@ type Service struct {
 	Now       func() time.Time
 }
 
-// qrModulePx: 4 pixels a module; the page scales the code to 56 mm, and a
+// qrModulePx: 4 pixels a module; the page scales the code to 64 mm, and a
 // viewer that smooths the scaling still leaves edges a scanner finds.
 const qrModulePx = 4
 

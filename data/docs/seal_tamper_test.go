@@ -1,9 +1,12 @@
 package docs
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/seal"
 )
 
@@ -15,15 +18,33 @@ const b64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_
 // whitespace, standard base64's + and /), and at the last character of
 // each part every other character of the alphabet. The signature was
 // decoded leniently: its last character changed to any of 15 others (the
-// unused low bits) still verified.
+// unused low bits) still verified. So for the seal of each document, and
+// for seals of the first format (testdata/seal-v1), which are still read.
 func TestEverySingleCharacterChangeToASealIsDetected(t *testing.T) {
-	in := newInstallation(t)
-	b, _ := exported(t, in)
-	v, err := in.svc.Verify(ctx, b)
-	if err != nil || !v.Valid {
-		t.Fatalf("the seal itself: %+v %v", v, err)
+	in := v1Installation(t)
+	cert, _ := in.db.CertificateByMNo(ctx, "2022S110001")
+	seals := map[string][]byte{}
+	seals["certificate"], _, _ = in.svc.ExportCertificate(ctx, cert.ID)
+	seals["CE report"], _, _ = in.svc.ExportCEReport(ctx, cert.HolderID, cert.ID, data.Date{})
+	seals["mail form"], _, _ = in.svc.ExportMailForm(ctx, cert.ID)
+	for _, name := range []string{"cert.jws", "ce.jws", "mail.jws"} {
+		b, err := os.ReadFile(filepath.Join(v1Dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seals["format 1 "+name] = b
 	}
-	jws := v.JWS
+	for name, b := range seals {
+		v, err := in.svc.Verify(ctx, b)
+		if err != nil || !v.Valid {
+			t.Fatalf("%s, the seal itself: %+v %v", name, v, err)
+		}
+		everyChangeDetected(t, in, name, v.JWS)
+	}
+}
+
+func everyChangeDetected(t *testing.T, in *installation, name, jws string) {
+	t.Helper()
 	lasts := map[int]bool{}
 	for i, c := range jws {
 		if c == '.' {
@@ -49,13 +70,13 @@ func TestEverySingleCharacterChangeToASealIsDetected(t *testing.T) {
 			forged := jws[:i] + string(c) + jws[i+1:]
 			got, err := in.svc.Verify(ctx, []byte(forged))
 			if err == nil && got.Valid {
-				t.Errorf("character %d (%q of part %d) changed to %q: still valid", i, jws[i], strings.Count(jws[:i], ".")+1, c)
+				t.Errorf("%s: character %d (%q of part %d) changed to %q: still valid", name, i, jws[i], strings.Count(jws[:i], ".")+1, c)
 			}
 			changes++
 		}
 	}
 	if changes < 6*len(jws) {
-		t.Errorf("only %d changes tried over %d characters", changes, len(jws))
+		t.Errorf("%s: only %d changes tried over %d characters", name, changes, len(jws))
 	}
 }
 

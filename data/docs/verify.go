@@ -3,12 +3,12 @@ package docs
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"image"
 	_ "image/jpeg" // photos and scans
 	_ "image/png"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/swcert/swcert/data"
@@ -77,34 +77,14 @@ func (s *Service) verify(ctx context.Context, input []byte) (*Verdict, error) {
 		return v, nil
 	}
 	v.KID = tok.Header.Kid
-	var head struct {
-		Doc string `json:"doc"`
-		Exp int64  `json:"exp"`
-	}
-	if err := json.Unmarshal(tok.Payload, &head); err != nil {
-		v.Reason = "verify.reason.malformed"
-		return v, nil
-	}
-	v.Doc = head.Doc
-	switch head.Doc {
-	case data.DocCert:
-		v.Claims = &data.CertClaims{}
-		err = json.Unmarshal(tok.Payload, v.Claims)
-	case data.DocCEReport:
-		v.CE = &data.CEClaims{}
-		err = json.Unmarshal(tok.Payload, v.CE)
-	case data.DocMailForm:
-		v.Mail = &data.MailClaims{}
-		err = json.Unmarshal(tok.Payload, v.Mail)
-	default:
-		err = errUnknownDoc
-	}
+	claims, err := data.ParseSealPayload(tok.Payload)
 	if err != nil {
 		v.Reason = "verify.reason.malformed"
 		return v, nil
 	}
+	v.Doc, v.Claims, v.CE, v.Mail = claims.Doc, claims.Cert, claims.CE, claims.Mail
 
-	key, err := s.Keys.Key(ctx, tok.Header.Kid)
+	key, err := s.sealKey(ctx, tok)
 	switch {
 	case data.ErrorCode(err) == data.ENOTFOUND:
 		v.Reason = "verify.reason.unknown_key"
@@ -112,12 +92,12 @@ func (s *Service) verify(ctx context.Context, input []byte) (*Verdict, error) {
 	case err != nil:
 		return nil, err
 	}
-	v.Key, v.KeyName = KeyTrusted, key.Name
+	v.Key, v.KeyName, v.KID = KeyTrusted, key.Name, key.KID
 	if key.Own {
 		v.Key = KeyOwn
 	}
 	v.SignatureOK = tok.Verify(key.Public)
-	v.Expired = s.Now().Unix() >= head.Exp
+	v.Expired = s.Now().Unix() >= claims.Header().Expires
 	switch {
 	case !v.SignatureOK:
 		v.Reason = "verify.reason.bad_signature"
@@ -132,7 +112,30 @@ func (s *Service) verify(ctx context.Context, input []byte) (*Verdict, error) {
 	return v, nil
 }
 
-var errUnknownDoc = errors.New("unknown document type")
+// sealKey finds the key a seal names: by its whole ID (seals of format
+// 1), or by the first seal.KIDChars characters of it, among the own and
+// trusted keys; of two with the same beginning, the one whose signature
+// it is.
+func (s *Service) sealKey(ctx context.Context, tok *seal.Token) (*data.SealKey, error) {
+	kid := tok.Header.Kid
+	if len(kid) != seal.KIDChars {
+		return s.Keys.Key(ctx, kid)
+	}
+	keys, err := s.Keys.Keys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var found *data.SealKey
+	for _, k := range keys {
+		if strings.HasPrefix(k.KID, kid) && (found == nil || tok.Verify(k.Public)) {
+			found = k
+		}
+	}
+	if found == nil {
+		return nil, &data.Error{Code: data.ENOTFOUND, Field: "kid", Key: "err.not_found.key", Args: map[string]any{"KID": kid}}
+	}
+	return found, nil
+}
 
 // compare looks the certificate up by its management number and compares
 // what the seal states with the record.
@@ -267,7 +270,7 @@ func (s *Service) compareCE(ctx context.Context, v *Verdict) {
 			continue
 		}
 		r := data.CEReport{Holder: *h, Certificate: *cert, Progress: p, ExportedAt: time.Unix(cl.IssuedAt, 0), ExportedBy: cl.Issuer}
-		match = r.Hash() == cl.Hash
+		match = r.SealHash(cl.Format) == cl.Hash
 		v.Mismatches = nil
 		if !match {
 			v.Mismatches = []string{"ce_records"}
@@ -296,7 +299,7 @@ func (s *Service) compareMail(ctx context.Context, v *Verdict) {
 		return
 	}
 	d := data.MailFormDocument{Holder: *h, Certificate: *cert, Form: *f, ExportedAt: time.Unix(cl.IssuedAt, 0), ExportedBy: cl.Issuer}
-	match := d.Hash() == cl.Hash
+	match := d.SealHash(cl.Format) == cl.Hash
 	if !match {
 		v.Mismatches = []string{"mail_form"}
 	}

@@ -21,7 +21,13 @@ const (
 	pageW, pageH = 210.0, 297.0
 	margin       = 22.0
 	labelW       = 42.0
-	qrSize       = 56.0
+	// qrSize is the seal's side, its 2-module quiet zone included: 64 mm
+	// gives the format-2 seal (a version-13 code, 69 modules) 0.88 mm a
+	// module, which a page rendered at 72 dpi, halved from 150 dpi, or
+	// blurred by 1.5 px at 150 dpi still reads (seal_photo_test.go). The
+	// page leaves white around it for the rest of the quiet zone: 3 mm
+	// above, 2 below to the caption, 8 to the left column.
+	qrSize = 64.0
 )
 
 type rgb struct{ r, g, b int }
@@ -41,7 +47,7 @@ var (
 // the language of the window.
 //
 // qr draws the seal's QR code as a PNG. It runs beside the setting of the
-// page, which takes about as long; the page scales the image to 56 mm.
+// page, which takes about as long; the page scales the image to qrSize.
 func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, error) {
 	return render(docMeta{
 		title:   certName() + " " + doc.Certificate.MNo,

@@ -2,6 +2,8 @@
 // document: a compact JWS (RFC 7515) signed with Ed25519 (alg EdDSA,
 // RFC 8037), carried in a QR code. Any JOSE library can verify it with the
 // installation's public key, exported as a JWK (RFC 7517, OKP key type).
+// Its payload is a document's claims in data.SealFormat, short so that the
+// code survives a phone photo of the printed page.
 package seal
 
 import (
@@ -44,16 +46,32 @@ func decodePart(s string) ([]byte, bool) {
 	return b, err == nil
 }
 
-// Sign returns the compact JWS of claims signed by the own key k.
+// Payload is claims that write their own payload: a document's claims in
+// the seal's format (data/sealformat.go).
+type Payload interface{ SealPayload() ([]byte, error) }
+
+// KIDChars is how much of the key's ID a seal's header names: 11 of its
+// 22 characters (66 bits). It only finds the key among the few a verifier
+// knows (the signature is checked with that key), and each character
+// less is a smaller QR code. Seals of format 1 name all 22.
+const KIDChars = 11
+
+// Sign returns the compact JWS of claims signed by the own key k: of their
+// payload if they write one, else of their JSON.
 func Sign(claims any, k *data.SealKey) (string, error) {
-	if len(k.Private) != ed25519.PrivateKeySize {
+	if len(k.Private) != ed25519.PrivateKeySize || len(k.KID) < KIDChars {
 		return "", errors.New("seal: key cannot sign")
 	}
-	h, err := json.Marshal(Header{Alg: algEdDSA, Kid: k.KID})
+	h, err := json.Marshal(Header{Alg: algEdDSA, Kid: k.KID[:KIDChars]})
 	if err != nil {
 		return "", err
 	}
-	p, err := json.Marshal(claims)
+	var p []byte
+	if pl, ok := claims.(Payload); ok {
+		p, err = pl.SealPayload()
+	} else {
+		p, err = json.Marshal(claims)
+	}
 	if err != nil {
 		return "", err
 	}

@@ -164,7 +164,7 @@ func TestOldDatabaseKeyMovesToItsFile(t *testing.T) {
 		t.Fatalf("own key after the move: %v", err)
 	}
 	tok, err := seal.Parse(jws)
-	if err != nil || tok.Header.Kid != own.KID || !tok.Verify(own.Public) {
+	if err != nil || tok.Header.Kid != own.KID[:seal.KIDChars] || !tok.Verify(own.Public) { // a seal names its key by the beginning of its ID
 		t.Errorf("a seal made before the move does not verify (%v)", err)
 	}
 	// A seal made now verifies with the same key.
