@@ -132,7 +132,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		if cl.AnnFrom != 0 {
 			t.add(i18n.T("verify.ann_window")+":", i18n.Unix(cl.AnnFrom)+" – "+i18n.Unix(cl.AnnUntil))
 		}
-		t.add(i18n.T("verify.exported")+":", i18n.Unix(cl.IssuedAt)+"  "+cl.Issuer)
+		t.add(i18n.T("verify.exported")+":", i18n.Exported(cl.IssuedAt, cl.Issuer))
 	}
 	if ce := v.CE; ce != nil {
 		t.add(i18n.Field("name")+":", ce.Name)
@@ -140,14 +140,14 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("mno")+":", ce.MNo)
 		t.add(i18n.T("verify.ce_period")+":", ce.PeriodStart.String()+" – "+ce.PeriodEnd.String())
 		t.add(i18n.T("verify.ce_hours")+":", i18n.T("verify.ce_hours_value", "Credited", screens.HoursText(ce.Credited), "Required", screens.HoursText(ce.Required), "Records", ce.Records))
-		t.add(i18n.T("verify.exported")+":", i18n.Unix(ce.IssuedAt)+"  "+ce.Issuer)
+		t.add(i18n.T("verify.exported")+":", i18n.Exported(ce.IssuedAt, ce.Issuer))
 	}
 	if m := v.Mail; m != nil {
 		t.add(i18n.Field("name")+":", m.Name)
 		t.add(i18n.Field("id_number")+":", m.IDMasked)
 		t.add(i18n.Field("mno")+":", m.MNo)
 		t.add(i18n.Field("recipient")+":", m.Recipient+"  "+m.City+"  "+m.Postcode)
-		t.add(i18n.T("verify.exported")+":", i18n.Unix(m.IssuedAt)+"  "+m.Issuer)
+		t.add(i18n.T("verify.exported")+":", i18n.Exported(m.IssuedAt, m.Issuer))
 	}
 	t.write(w)
 }

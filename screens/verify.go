@@ -202,7 +202,7 @@ func (s *Verify) show(v *docs.Verdict) {
 		if c.AnnFrom != 0 {
 			add(i18n.T("verify.ann_window"), unix(c.AnnFrom)+" – "+unix(c.AnnUntil))
 		}
-		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
+		add(i18n.T("verify.exported"), i18n.Exported(c.IssuedAt, c.Issuer))
 	}
 	if c := v.CE; c != nil {
 		add(i18n.Field("name"), c.Name)
@@ -210,14 +210,14 @@ func (s *Verify) show(v *docs.Verdict) {
 		add(i18n.Field("mno"), c.MNo)
 		add(i18n.T("verify.ce_period"), c.PeriodStart.String()+" – "+c.PeriodEnd.String())
 		add(i18n.T("verify.ce_hours"), i18n.T("verify.ce_hours_value", "Credited", HoursText(c.Credited), "Required", HoursText(c.Required), "Records", c.Records))
-		add(i18n.T("verify.exported"), unix(c.IssuedAt)+"  "+c.Issuer)
+		add(i18n.T("verify.exported"), i18n.Exported(c.IssuedAt, c.Issuer))
 	}
 	if m := v.Mail; m != nil {
 		add(i18n.Field("name"), m.Name)
 		add(i18n.Field("id_number"), m.IDMasked)
 		add(i18n.Field("mno"), m.MNo)
 		add(i18n.Field("recipient"), m.Recipient+"  "+m.City+"  "+m.Postcode)
-		add(i18n.T("verify.exported"), unix(m.IssuedAt)+"  "+m.Issuer)
+		add(i18n.T("verify.exported"), i18n.Exported(m.IssuedAt, m.Issuer))
 	}
 	s.setRows(checks, rows)
 }

@@ -212,7 +212,10 @@ func runBatch(ctx context.Context, jobs []batchJob, out string, progress func(do
 			progress(n, len(jobs))
 		}
 	}
-	res.Canceled = ctx.Err() != nil && werr == nil && n < len(jobs)
+	// Canceled when a document is missing for it: one whose making was
+	// stopped comes back too (as an error), so a count of the results
+	// would call a ZIP without it complete (it wrote 3 of 4, "skipped 0").
+	res.Canceled = ctx.Err() != nil && werr == nil && len(res.Written)+len(res.Skipped) < len(jobs)
 	if zw != nil {
 		err := zw.Close()
 		if err == nil {

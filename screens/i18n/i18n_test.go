@@ -215,3 +215,16 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// A seal of format 2 names no exporter: the line is the time alone, with
+// no trailing spaces (it ended in two).
+func TestExportedLine(t *testing.T) {
+	SetLanguage(English)
+	at := int64(1795314600) // 2026-11-22 10:30 Beijing time
+	if got := Exported(at, ""); got != Unix(at) {
+		t.Errorf("no exporter: %q", got)
+	}
+	if got := Exported(at, "阳光社工"); got != Unix(at)+"  阳光社工" {
+		t.Errorf("an exporter: %q", got)
+	}
+}

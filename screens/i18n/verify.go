@@ -105,3 +105,12 @@ func RecordText(v *docs.Verdict) string {
 	}
 	return T("verify.record.differs", "Fields", strings.Join(names, T("list.sep")))
 }
+
+// Exported is when a seal says it was exported, and by whom where it says
+// (a seal of format 1 names the exporter; format 2 leaves it to the key).
+func Exported(at int64, by string) string {
+	if by == "" {
+		return Unix(at)
+	}
+	return Unix(at) + "  " + by
+}
