@@ -53,14 +53,15 @@ unit:
 # Each fuzz target for FUZZTIME (go test -fuzz takes one target of one
 # package a run) after its corpus in testdata/fuzz/ (which `unit` runs as
 # tests too): what reads a person's input or anybody's file never panics.
-# 8 targets × (FUZZTIME + a few seconds to build): about 1 minute on 2 cores.
+# 10 targets × (FUZZTIME + a few seconds to build): about 1 minute on 2 cores.
 FUZZTIME ?= 5s
 FUZZ_TARGETS := \
-	./data:FuzzIDNumber ./data:FuzzParseDate ./data:FuzzParseSealPayload \
+	./data:FuzzIDNumber ./data:FuzzParseDate ./data:FuzzParseSealPayload ./data:FuzzText \
 	./data/sheet:FuzzRead \
 	./data/seal:FuzzParse ./data/seal:FuzzReadQR \
 	./data/docs:FuzzFindSeal \
-	./data/pdf:FuzzImages
+	./data/pdf:FuzzImages \
+	./data/backup:FuzzInspect
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
