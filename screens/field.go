@@ -163,15 +163,11 @@ func createOrUpdate[T any](ctx context.Context, id int64, r *T, create, update f
 	return update(ctx, r)
 }
 
-// listDetail is the layout of the tabs that list holders on the left and
-// show, scrolling on the right, what belongs to the one picked.
-func listDetail(list fyne.CanvasObject, detail ...fyne.CanvasObject) fyne.CanvasObject {
-	return listDetailBar(list, nil, detail...)
-}
-
-// listDetailBar is listDetail with a bar under the scrolling part (nil:
-// none) holding the tab's Save buttons and what a save said, so they are
-// at hand however long the form, in a window of 1024×700 too.
+// listDetailBar is the layout of the tabs that list holders on the left
+// and show, scrolling on the right, what belongs to the one picked, with a
+// bar under the scrolling part (nil: none) holding the tab's Save buttons
+// and what a save said, so they are at hand however long the form, in a
+// window of 1024×700 too.
 func listDetailBar(list, bar fyne.CanvasObject, detail ...fyne.CanvasObject) fyne.CanvasObject {
 	scroll := container.NewVScroll(container.NewVBox(detail...))
 	passWheelTo(scroll, scroll.Content)

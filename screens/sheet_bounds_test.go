@@ -67,7 +67,7 @@ func TestTheWindowsImportRefusesWhatItCannotBound(t *testing.T) {
 	}{
 		{"/dev/zero", chosen{read, storage.NewFileURI("/dev/zero")}, "/dev/zero is not a file"},
 		{"200 MB", chosen{read, storage.NewFileURI(huge)}, "This spreadsheet is 200.0 MB; SWCert imports files of at most 128 MB"},
-		{"an endless stream", chosen{read, storage.NewURI("content://stream.csv")}, "SWCert imports files of at most 128 MB"},
+		{"an endless stream", chosen{read, mustParseURI(t, "content://stream.csv")}, "SWCert imports files of at most 128 MB"},
 		{"a zip bomb", chosen{bytes.NewReader(bomb.Bytes()), storage.NewFileURI(bombPath)}, "Unzipped, this workbook holds at least 400.0 MB; SWCert reads at most 320 MB"},
 		{"1,001 columns", chosen{mustOpen(t, wide), storage.NewFileURI(wide)}, "Row 2 has 1,001 columns; SWCert reads at most 1,000"},
 	}
@@ -103,4 +103,13 @@ func mustOpen(t *testing.T, path string) io.Reader {
 		t.Fatal(err)
 	}
 	return bytes.NewReader(b)
+}
+
+func mustParseURI(t *testing.T, s string) fyne.URI {
+	t.Helper()
+	u, err := storage.ParseURI(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

@@ -125,7 +125,7 @@ func keepCurrent(ctx context.Context, t Target) (string, string, error) {
 	for i := 2; exists(path); i++ {
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.zip", strings.TrimSuffix(name, ".zip"), i))
 	}
-	m, err := CreateFile(ctx, Source{DB: t.DB, Proofs: t.Proofs, AppVersion: t.AppVersion, Now: t.Now}, path)
+	m, err := CreateFile(ctx, Source(t), path)
 	if err != nil {
 		if e := data.AsError(err); e != nil {
 			return "", "", refused("err.restore.current_unreadable", "Path", t.DB)
