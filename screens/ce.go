@@ -86,8 +86,8 @@ func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 	s.kind = widget.NewSelect(labels("ce.kind.", data.CEKinds()), func(string) { s.showKindHint() })
 	s.title = newField("title", i18n.T("ce.title_hint"), requiredTextRule("title"))
 	s.provider = newField("provider", i18n.T("ce.provider_hint"), textRule("provider"))
-	s.date = newField("date", "2025-03-01", dayRule("date", true, svc))
-	s.hours = newField("hours", "24", func(t string) error {
+	s.date = newField("date", i18n.T("date.placeholder"), dayRule("date", true, svc))
+	s.hours = newField("hours", i18n.T("hours.placeholder"), func(t string) error {
 		if strings.TrimSpace(t) == "" && s.selectedKindFixed() {
 			return nil // a degree counts its fixed hours
 		}
@@ -338,7 +338,7 @@ func (s *CELog) showKindHint() {
 	if rule.Credit == data.CreditFixed {
 		s.hours.entry.SetPlaceHolder(HoursText(rule.FixedHours))
 	} else {
-		s.hours.entry.SetPlaceHolder("24")
+		s.hours.entry.SetPlaceHolder(i18n.T("hours.placeholder"))
 	}
 	if !rule.NeedsReview {
 		s.review.ClearSelected()

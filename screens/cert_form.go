@@ -90,7 +90,7 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 	p.title = widget.NewLabel("")
 	p.level = widget.NewSelect(labels("level.", data.Levels), func(string) { p.showDerived() })
 	p.mno = newField("mno", "", func(s string) error { return data.ValidateMNo(normMNo(s)) })
-	p.examYear = newField("exam_year", "2021", func(s string) error {
+	p.examYear = newField("exam_year", i18n.T("year.placeholder"), func(s string) error {
 		y, err := data.ParseExamYear(s)
 		if err != nil {
 			return err

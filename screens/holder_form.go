@@ -55,7 +55,7 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	f.idNo = newField("id_number", "", func(s string) error {
 		return data.ValidateIDNumber(f.selectedIDType(), data.NormalizeIDNumber(s), svc.today())
 	})
-	f.phone = newField("phone", "13800138000", func(s string) error {
+	f.phone = newField("phone", i18n.T("phone.placeholder"), func(s string) error {
 		return data.ValidateMobile("phone", data.NormalizePhone(s))
 	})
 	f.org = newField("org", "", textRule("org"))

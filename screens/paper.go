@@ -78,10 +78,10 @@ func newPaperTab(svc Services, win fyne.Window, sel *Selection) *PaperTab {
 	s.state.TextStyle.Bold = true
 	s.method = widget.NewRadioGroup(labels("paper.method.", data.PaperMethods), func(string) { s.showMethod() })
 	s.method.Horizontal = true
-	s.winStart = newField("window_start", "2026-12-01", dayRule("window_start", false, svc))
-	s.winEnd = newField("window_end", "2027-02-28", dayRule("window_end", false, svc))
+	s.winStart = newField("window_start", i18n.T("date.placeholder"), dayRule("window_start", false, svc))
+	s.winEnd = newField("window_end", i18n.T("date.placeholder"), dayRule("window_end", false, svc))
 	s.status = widget.NewSelect(labels("paper.status.", data.PaperStatuses), nil)
-	s.collected = newField("collected_on", "2026-12-10", dayRule("collected_on", false, svc))
+	s.collected = newField("collected_on", i18n.T("date.placeholder"), dayRule("collected_on", false, svc))
 
 	s.place = newField("place", i18n.T("paper.place_hint"), textRule("place"))
 	s.proxyName = newField("proxy_name", "", textRule("proxy_name"))
@@ -104,20 +104,20 @@ func newPaperTab(svc Services, win fyne.Window, sel *Selection) *PaperTab {
 		),
 	)
 
-	s.sentOn = newField("sent_on", "2026-12-05", dayRule("sent_on", false, svc))
+	s.sentOn = newField("sent_on", i18n.T("date.placeholder"), dayRule("sent_on", false, svc))
 	s.sentTo = newField("sent_to", i18n.T("paper.sent_to_hint"), textRule("sent_to"))
 	s.courier = newField("courier", i18n.T("paper.courier_hint"), textRule("courier"))
-	s.tracking = newField("tracking", "SF1234567890", data.ValidateTracking)
+	s.tracking = newField("tracking", i18n.T("tracking.placeholder"), data.ValidateTracking)
 	s.sex = widget.NewSelect(labels("sex.", data.Sexes), nil)
 	s.recipient = newField("recipient", "", func(t string) error { return data.ValidateName("recipient", t) })
-	s.phone = newField("phone", "13800138000", func(t string) error {
+	s.phone = newField("phone", i18n.T("phone.placeholder"), func(t string) error {
 		return data.ValidateRequiredMobile("phone", data.NormalizePhone(t))
 	})
-	s.province = newField("province", "北京市", requiredTextRule("province"))
-	s.city = newField("city", "北京市", requiredTextRule("city"))
-	s.district = newField("district", "朝阳区", requiredTextRule("district"))
+	s.province = newField("province", i18n.T("province.placeholder"), requiredTextRule("province"))
+	s.city = newField("city", i18n.T("city.placeholder"), requiredTextRule("city"))
+	s.district = newField("district", i18n.T("district.placeholder"), requiredTextRule("district"))
 	s.address = newField("address", i18n.T("paper.address_hint"), requiredTextRule("address"))
-	s.postcode = newField("postcode", "100022", func(t string) error { return data.ValidatePostcode(t) })
+	s.postcode = newField("postcode", i18n.T("postcode.placeholder"), func(t string) error { return data.ValidatePostcode(t) })
 	s.fee = widget.NewRadioGroup(labels("fee.", data.Fees), nil)
 	s.fee.Horizontal = true
 	s.formMsg = wrapped("")

@@ -68,8 +68,8 @@ func newRegistrations(svc Services, win fyne.Window, sel *Selection) *Registrati
 
 	s.kind = widget.NewSelect(labels("reg.kind.", data.RegKinds), nil)
 	s.status = widget.NewSelect(labels("reg.status.", data.RegStatuses), nil)
-	s.applied = newField("applied_on", "2024-07-01", dayRule("applied_on", false, svc))
-	s.validFrom = newField("valid_from", "2024-09-02", dayRule("valid_from", false, svc))
+	s.applied = newField("applied_on", i18n.T("date.placeholder"), dayRule("applied_on", false, svc))
+	s.validFrom = newField("valid_from", i18n.T("date.placeholder"), dayRule("valid_from", false, svc))
 	s.region = newField("region", i18n.T("reg.region_hint"), textRule("region"))
 	s.org = newField("org", "", textRule("org"))
 	s.readOnly = wrapped("")
