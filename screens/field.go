@@ -23,6 +23,9 @@ type field struct {
 	entry *widget.Entry
 	msg   *widget.Label
 	check func(text string) error // a rule of data/; nil accepts anything
+	// cleared runs when the field's message goes: the form's "correct the
+	// marked fields" under its button goes with the last marked field.
+	cleared func()
 }
 
 func newField(name, placeholder string, check func(string) error) *field {
@@ -51,6 +54,9 @@ func (f *field) show(err error) {
 		f.msg.SetText("")
 		f.msg.Hide()
 		f.entry.SetValidationError(nil)
+		if f.cleared != nil {
+			f.cleared()
+		}
 		return
 	}
 	m := i18n.Message(err)
@@ -149,9 +155,31 @@ func saveFailed(msg *widget.Label, err error, fields ...*field) {
 	if showStoreError(err, fields...) {
 		msg.Importance = widget.DangerImportance
 		msg.SetText(i18n.T("fix_fields"))
+		clearWhenFixed(msg, fields)
 		return
 	}
 	status(msg, err, "")
+}
+
+// clearWhenFixed takes the form's "correct the marked fields" away once no
+// field of it is marked any more: a pointer to nothing would send the
+// person looking for a mistake they have already fixed.
+func clearWhenFixed(msg *widget.Label, fields []*field) {
+	fixFields := msg.Text
+	clear := func() {
+		if msg.Text != fixFields {
+			return // a later save said something else
+		}
+		for _, f := range fields {
+			if f.msg.Text != "" {
+				return
+			}
+		}
+		msg.SetText("")
+	}
+	for _, f := range fields {
+		f.cleared = clear
+	}
 }
 
 // createOrUpdate saves a record a form has built: a new one (id 0) is
