@@ -75,6 +75,18 @@ func (a Attention) Ref() AttentionKey { return AttentionKey{a.HolderID, a.N} }
 // is read (a certificate that is not valid), so its DueOn is always today.
 func (a Attention) Standing() bool { return a.Kind == AttCertificate }
 
+// LongPastDays is how long after its date an overdue item stops being
+// counted in days: a year on, "4228 days overdue" is no news to act on
+// today, and the date it lapsed says more.
+const LongPastDays = 365
+
+// LongPast says the item's date is more than LongPastDays behind: it is
+// told by the date it lapsed, calmly, not counted and shown in alarm red.
+// A standing item (the certificate not valid today) is never long past.
+func (a Attention) LongPast() bool {
+	return a.Overdue && !a.Standing() && -a.DaysLeft > LongPastDays
+}
+
 // HolderAttention is what one holder needs attention for, worked out at
 // one instant, and until when that holds.
 type HolderAttention struct {

@@ -228,15 +228,33 @@ func AttentionText(it data.Attention) string {
 	return i18n.T(it.Key, args...)
 }
 
-// DaysText is how soon: "in 5 days", "today", "3 days overdue".
+// DaysText is how soon: "in 5 days", "today", "3 days overdue"; more than a
+// year past (data.LongPast), when it lapsed: "lapsed 2014-01-28".
 func DaysText(it data.Attention) string {
 	switch {
+	case it.LongPast():
+		return i18n.T("dash.lapsed_on", "Date", it.DueOn.String())
 	case it.DaysLeft < 0:
 		return i18n.T("dash.overdue_days", "Days", -it.DaysLeft)
 	case it.DaysLeft == 0:
 		return i18n.T("dash.today")
 	}
 	return i18n.T("dash.in_days", "Days", it.DaysLeft)
+}
+
+// daysImportance is the colour of DaysText: red for what is overdue now
+// (and a certificate not valid today), amber within a week; what lapsed
+// long ago (data.LongPast) is settled history, in the plain colour.
+func daysImportance(it data.Attention) widget.Importance {
+	switch {
+	case it.LongPast():
+		return widget.MediumImportance
+	case it.Overdue || it.Kind == data.AttCertificate:
+		return widget.DangerImportance
+	case it.DaysLeft <= 7:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
 }
 
 func (s *Dashboard) onExportICS() {

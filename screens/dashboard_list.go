@@ -88,10 +88,14 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 	where.Truncation = fyne.TextTruncateEllipsis
 	// The "how soon" column as wide as its widest text (in this language),
 	// so the names line up down the list.
-	widest := widget.NewLabel(i18n.T("dash.overdue_days", "Days", 9999))
-	widest.TextStyle.Bold = true
+	width := float32(0)
+	for _, text := range []string{i18n.T("dash.overdue_days", "Days", 365), i18n.T("dash.lapsed_on", "Date", "2026-12-31")} {
+		widest := widget.NewLabel(text)
+		widest.TextStyle.Bold = true
+		width = max(width, widest.MinSize().Width)
+	}
 	column := canvas.NewRectangle(color.Transparent)
-	column.SetMinSize(fyne.NewSize(widest.MinSize().Width, 0))
+	column.SetMinSize(fyne.NewSize(width, 0))
 	return container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(what, where))
 }
 
@@ -119,14 +123,7 @@ func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	when.SetText(DaysText(it))
-	switch {
-	case it.Overdue || it.Kind == data.AttCertificate:
-		when.Importance = widget.DangerImportance
-	case it.DaysLeft <= 7:
-		when.Importance = widget.WarningImportance
-	default:
-		when.Importance = widget.MediumImportance
-	}
+	when.Importance = daysImportance(it)
 	when.Refresh()
 	what.SetText(fmt.Sprintf("%s · %s · %s", it.Name, it.MNo, AttentionText(it)))
 	where.SetText(it.Org + "  " + it.Region)
