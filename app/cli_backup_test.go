@@ -149,7 +149,7 @@ func TestBackupRestoreCheckRefusals(t *testing.T) {
 	}
 	os.Remove(sqlite.KeyPath(r.db))
 	code, stdout, _ := r.do("check")
-	if code != 1 || !strings.Contains(stdout, "1 problems") || !strings.Contains(stdout, "Signing key file missing") {
+	if code != 1 || !strings.Contains(stdout, "1 problem found") || !strings.Contains(stdout, "Signing key file missing") {
 		t.Errorf("check without the key: %d %s", code, stdout)
 	}
 	// Signing says so too, and no new key appears.

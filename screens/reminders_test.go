@@ -20,7 +20,7 @@ func TestRemindersOncePerWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
-	want := &fyne.Notification{Title: "SWCert: 1 deadline(s) coming",
+	want := &fyne.Notification{Title: "SWCert: 1 deadline coming",
 		Content: "张伟: collect the paper certificate by 2026-11-29: never reissued (in 7 days)"}
 	test.AssertNotificationSent(t, want, func() { m.Install() })
 	// The next computation the same day: nothing new to say.
@@ -67,7 +67,7 @@ func TestReminderCentreCountsWhatWasShown(t *testing.T) {
 	f.paperDue()
 	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
 	m.Tabs.SelectIndex(1) // another tab: the centre is not on screen
-	test.AssertNotificationSent(t, &fyne.Notification{Title: "SWCert: 1 deadline(s) coming",
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "SWCert: 1 deadline coming",
 		Content: "张伟: collect the paper certificate by 2026-11-29: never reissued (in 7 days)"}, func() { m.Install() })
 	days, _ := data.ParseReminderDays("30,7,1")
 	m.Reminders.load(days, nil) // read again with another tab in front
@@ -83,7 +83,7 @@ func TestReminderCentreCountsWhatWasShown(t *testing.T) {
 	if st := f.reminderState(); !st.ShownAt.Equal(testNow) {
 		t.Fatalf("shown in the centre but not recorded: %+v", st)
 	}
-	if text := collectText(m.Reminders.Content()); !strings.Contains(text, "张伟: collect the paper certificate") || !strings.Contains(text, "1 deadline(s) within a reminder window, 1 new") {
+	if text := collectText(m.Reminders.Content()); !strings.Contains(text, "张伟: collect the paper certificate") || !strings.Contains(text, "1 deadline within a reminder window, 1 new") {
 		t.Errorf("the centre says:\n%s", text)
 	}
 }

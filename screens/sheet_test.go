@@ -32,7 +32,7 @@ func TestImportShowsBadRowsThenImportsTheGoodOnes(t *testing.T) {
 	if hs, _ := f.db.FindHolders(context.Background(), data.HolderFilter{}); len(hs) != 0 {
 		t.Fatal("the dry run wrote")
 	}
-	f.tapDialogButton("Import the 1 good rows")
+	f.tapDialogButton("Import the 1 good row")
 	hs, _ := f.db.FindHolders(context.Background(), data.HolderFilter{})
 	if len(hs) != 1 || hs[0].Name != "张三" {
 		t.Errorf("imported %+v", hs)
@@ -79,7 +79,7 @@ func TestImportPreviewShowsEveryChangeFirst(t *testing.T) {
 	if got, _ := f.db.Holder(ctx, h.ID); got.Org != "阳光社工" {
 		t.Fatal("the preview wrote")
 	}
-	f.tapDialogButton("Import the 1 good rows")
+	f.tapDialogButton("Import the 1 good row")
 	got, _ := f.db.Holder(ctx, h.ID)
 	cert, _ := f.db.Certificate(ctx, c.ID)
 	if got.Name != "张三" || got.Org != "新单位" || got.Phone != "13900139000" || cert.Status != data.StatusRevoked || cert.Issuer != "北京市民政局" || cert.ExamYear != 2021 {

@@ -94,7 +94,8 @@ func Language() string {
 
 // T translates the message key, filling its template with args given as
 // key, value pairs ("Max", 50) or as one map. A missing key shows the key
-// itself, which a test of the translation files catches.
+// itself, which a test of the translation files catches. A count of one
+// takes the message's singular, KEY.one, when it has one (see one).
 func T(key string, args ...any) string {
 	var tmpl map[string]any
 	if len(args) == 1 {
@@ -112,11 +113,36 @@ func T(key string, args ...any) string {
 	mu.RLock()
 	l := localizer
 	mu.RUnlock()
+	if one(tmpl) { // "1 certificate", not "1 certificate(s)"
+		if s, err := l.Localize(&i18n.LocalizeConfig{MessageID: key + ".one", TemplateData: tmpl}); err == nil {
+			return s
+		}
+	}
 	s, err := l.Localize(&i18n.LocalizeConfig{MessageID: key, TemplateData: tmpl})
 	if err != nil {
 		return key
 	}
 	return s
+}
+
+// one says the message counts exactly one thing: its Count (or, without
+// one, its Days) is 1. A message whose noun follows that number has a
+// second key, KEY.one, with the singular ("1 day overdue"); the key
+// itself has the plural. Chinese needs none, and the files say the same
+// in both keys. (The files stay flat strings, read as such elsewhere, so
+// go-i18n's nested plural forms are not used.)
+func one(tmpl map[string]any) bool {
+	n, ok := tmpl["Count"]
+	if !ok {
+		n = tmpl["Days"]
+	}
+	switch v := n.(type) {
+	case int:
+		return v == 1
+	case int64:
+		return v == 1
+	}
+	return false
 }
 
 // Field is the label of a data-model field ("id_number" → "证件号码").
