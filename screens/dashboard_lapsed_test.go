@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
@@ -15,7 +14,8 @@ import (
 func whenLabel(d *Dashboard, r int) *widget.Label {
 	o := d.newRow()
 	d.updateRow(r, o)
-	return o.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
+	_, _, _, when := rowTexts(o)
+	return when
 }
 
 // What lapsed more than a year ago says when, calmly ("2014-01-28 已过期"),

@@ -81,8 +81,12 @@ func (s *Dashboard) Item(i int) (data.Attention, bool) {
 func (s *Dashboard) newRow() fyne.CanvasObject {
 	when := widget.NewLabel("已逾期 999 天")
 	when.TextStyle.Bold = true
-	what := widget.NewLabel("欧阳娜娜 · 2021G320000057 · 加注到期")
+	// The name in a column of its own (nameColumn), so the management
+	// numbers line up down the list whatever the names' lengths.
+	name, _ := nameColumn(false)
+	what := widget.NewLabel("2021G320000057 · 加注到期")
 	what.Truncation = fyne.TextTruncateEllipsis
+	line := container.NewBorder(nil, nil, name, nil, what)
 	where := widget.NewLabel("阳光社会工作服务中心 · 北京市朝阳区")
 	where.Importance = widget.LowImportance
 	where.Truncation = fyne.TextTruncateEllipsis
@@ -96,13 +100,20 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 	}
 	column := canvas.NewRectangle(color.Transparent)
 	column.SetMinSize(fyne.NewSize(width, 0))
-	return container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(what, where))
+	return container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(line, where))
+}
+
+// rowTexts are the labels of a dashboard row: the name cell (nameColumn),
+// what is due, where the holder works, and how soon.
+func rowTexts(o fyne.CanvasObject) (name fyne.CanvasObject, what, where, when *widget.Label) {
+	c := o.(*fyne.Container)
+	texts := c.Objects[0].(*fyne.Container)
+	line := texts.Objects[0].(*fyne.Container)
+	return line.Objects[1], line.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label), c.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
 }
 
 func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
-	c := o.(*fyne.Container)
-	texts, when := c.Objects[0].(*fyne.Container), c.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
-	what, where := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
+	nameCell, what, where, when := rowTexts(o)
 	g, i := s.row(r)
 	// A heading stands out in the theme's primary colour (the bundled
 	// Chinese font has no bold face).
@@ -112,7 +123,8 @@ func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
 	if heading {
 		what.Importance = widget.HighImportance
 	}
-	if heading {
+	if heading { // a heading runs from the left, over the name column
+		nameCell.Hide()
 		when.SetText("")
 		what.SetText(groupTitle(s.filtered.Group, s.spans[g].Value))
 		where.SetText(i18n.T("dash.group_count", "Count", s.spans[g].Count))
@@ -122,9 +134,11 @@ func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
 	if !ok {
 		return
 	}
+	nameCell.Show()
+	columnLabel(nameCell).SetText(it.Name)
 	when.SetText(DaysText(it))
 	when.Importance = daysImportance(it)
 	when.Refresh()
-	what.SetText(fmt.Sprintf("%s · %s · %s", it.Name, it.MNo, AttentionText(it)))
+	what.SetText(fmt.Sprintf("%s · %s", it.MNo, AttentionText(it)))
 	where.SetText(it.Org + "  " + it.Region)
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/demo"
@@ -169,8 +168,8 @@ func TestDashboardGroupsByEmployer(t *testing.T) {
 	row := func(r int) (string, string) {
 		o := d.newRow()
 		d.updateRow(r, o)
-		texts := o.(*fyne.Container).Objects[0].(*fyne.Container)
-		return texts.Objects[0].(*widget.Label).Text, texts.Objects[1].(*widget.Label).Text
+		_, what, where, _ := rowTexts(o)
+		return what.Text, where.Text
 	}
 	r, items := 0, 0
 	for _, sp := range d.spans {

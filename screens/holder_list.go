@@ -50,8 +50,7 @@ func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 	l.list = newPickList(
 		func() int { return l.n },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("姓名 Name")
-			name.TextStyle.Bold = true
+			name, _ := nameColumn(true)
 			detail := widget.NewLabel("110105********002X")
 			detail.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, name, nil, detail)
@@ -59,7 +58,7 @@ func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := l.at(i)
 			c := o.(*fyne.Container)
-			name, detail := c.Objects[1].(*widget.Label), c.Objects[0].(*widget.Label)
+			name, detail := columnLabel(c.Objects[1]), c.Objects[0].(*widget.Label)
 			if h == nil {
 				name.SetText("")
 				detail.SetText("")
