@@ -36,7 +36,7 @@ func TestDashboardFiltersAndOpens(t *testing.T) {
 	m.Install()
 	d := m.Dashboard // Install computed it (synchronously in tests)
 	within30 := shownItems(d)
-	if !strings.Contains(d.figures.Text, "40 holders") || len(within30) == 0 {
+	if !strings.Contains(d.figures.Text, "Holders: 40") || len(within30) == 0 {
 		t.Fatalf("figures %q, %d items", d.figures.Text, len(within30))
 	}
 	for _, it := range within30 {
@@ -134,13 +134,13 @@ func TestDashboardRecomputesOnlyWhenStale(t *testing.T) {
 	if computed != 1 {
 		t.Errorf("worked out %d times with nothing changed, want 1", computed)
 	}
-	if !strings.HasPrefix(d.figures.Text, "1 holders") {
+	if !strings.HasPrefix(d.figures.Text, "Holders: 1 ") {
 		t.Fatalf("figures %q", d.figures.Text)
 	}
 	f.addHolder("李娜", "44030519900101123X") // a write
 	tab(m.Certificates.Content())
 	tab(d.Content())
-	if computed != 2 || !strings.Contains(d.figures.Text, "2 holders") {
+	if computed != 2 || !strings.Contains(d.figures.Text, "Holders: 2 ") {
 		t.Errorf("after a write: %d computations, figures %q", computed, d.figures.Text)
 	}
 	f.now = f.now.Add(time.Minute) // the clock moved on

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/swcert/swcert/data"
@@ -29,5 +30,19 @@ func TestEnglishCountsAgreeWithTheirNumber(t *testing.T) {
 	s.picker.list.list.Select(0)
 	if got, want := s.picker.heading.Text, "欧阳娜娜 · 2 certificates"; got != want {
 		t.Errorf("two certificates: heading %q, want %q", got, want)
+	}
+}
+
+// A social worker who keeps only their own certificate reads the
+// dashboard's figures without "1 holders · 1 certificates".
+func TestDashboardFiguresForOneHolder(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.certOf(f.addHolder("张伟", validID), data.NewDate(2026, 1, 20))
+	d := NewDashboard(f.svc, f.win)
+	f.win.SetContent(d.Content())
+	d.Refresh()
+	got := d.figures.Text
+	if !strings.HasPrefix(got, "Holders: 1 · Certificates: 1 ·") || strings.Contains(got, "1 holders") || strings.Contains(got, "1 certificates") {
+		t.Errorf("figures %q", got)
 	}
 }
