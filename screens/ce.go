@@ -369,7 +369,7 @@ func (s *CELog) edit(r *data.CERecord) {
 		s.delBtn.Hide()
 	} else {
 		s.editID = r.ID
-		s.formHead.SetText(i18n.T("ce.editing", "ID", r.ID))
+		s.formHead.SetText(i18n.T("ce.editing", "Date", r.Date.String(), "Title", r.Title)) // its date and title, never the row's internal ID
 		s.kind.SetSelected(i18n.T("ce.kind." + string(r.Kind)))
 		s.title.set(r.Title)
 		s.provider.set(r.Provider)
