@@ -257,3 +257,21 @@ func TestFyneAppTomlMatches(t *testing.T) {
 		}
 	}
 }
+
+// Found by using it: cert show and cert list printed the holder as a bare
+// number ("Holder: 1"). The ID stays (the commands take it) with the name
+// beside it.
+func TestCertTextNamesTheHolder(t *testing.T) {
+	r := newRun(t)
+	r.ok(nil, "holder", "add", "--name", "张伟", "--id-number", "11010519491231002X")
+	r.ok(nil, "cert", "add", "--holder", "1", "--level", "social_worker", "--mno", "2022031100001", "--exam-year", "2021", "--passed-on", "2021-09-01", "--issued-on", "2022-03-11")
+	for _, args := range [][]string{{"cert", "show", "1"}, {"cert", "list"}} {
+		code, out, errs := r.do(args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %q", args, code, errs)
+		}
+		if !strings.Contains(out, "1 张伟") {
+			t.Errorf("%v does not name the holder:\n%s", args, out)
+		}
+	}
+}
