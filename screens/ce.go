@@ -67,6 +67,7 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 	s := &CELog{svc: svc, win: win, sel: sel, seen: -1}
 	s.list = newHolderList(svc, s.onPickHolder)
+	s.list.shown = s.holderID
 	s.list.newBtn.Hide()
 	s.list.search.OnChanged = s.list.setQuery
 	s.heading = widget.NewLabelWithStyle(i18n.T("ce.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -153,6 +154,7 @@ func (s *CELog) Refresh() {
 		s.seen = s.sel.Changes()
 		if h == nil {
 			s.showNone()
+			s.list.checkShown()
 			return
 		}
 		s.showHolder(h)
