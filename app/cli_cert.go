@@ -174,3 +174,12 @@ func (c *cli) holderRef(id int64, names map[int64]string) string {
 	}
 	return strconv.FormatInt(id, 10) + " " + name
 }
+
+// certRef is a certificate as the text output names it: the ID the
+// commands take, and the management number printed on it beside it.
+func (c *cli) certRef(id int64) string {
+	if crt, err := c.db.Certificate(c.ctx, id); err == nil {
+		return strconv.FormatInt(id, 10) + " " + crt.MNo
+	}
+	return strconv.FormatInt(id, 10)
+}
