@@ -14,8 +14,10 @@ import (
 
 // Found by using it: deleting a holder asked "删除 张伟 及其 1 本证书？"
 // and then took their annotations, registrations, CE records with their
-// proof files and paper record too, unsaid. The question counts them.
-func TestDeleteHolderSaysWhatGoesWithThem(t *testing.T) {
+// proof files and paper record too, unsaid; deleting a certificate asked
+// "删除证书 …？" and took its annotations, registrations and paper record.
+// The questions count them.
+func TestDeleteSaysWhatGoesWithIt(t *testing.T) {
 	f := newFixture(t, i18n.Chinese)
 	ctx := context.Background()
 	h := f.addHolder("张伟", validID)
@@ -49,6 +51,20 @@ func TestDeleteHolderSaysWhatGoesWithThem(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("confirmation lacks %q: %q", want, got)
 		}
+	}
+	f.tapDialogButton("取消")
+
+	// Deleting the certificate alone takes its annotation, registration
+	// and paper record (not the holder's CE records): said too.
+	test.Tap(s.certs.delete)
+	got = f.dialogText()
+	for _, want := range []string{c.MNo, "加注 1 条", "登记 1 条", "纸质证书记录 1 条"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("certificate confirmation lacks %q: %q", want, got)
+		}
+	}
+	if strings.Contains(got, "继续教育") {
+		t.Errorf("certificate confirmation counts CE records: %q", got)
 	}
 	f.tapDialogButton("取消")
 
