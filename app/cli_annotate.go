@@ -36,7 +36,7 @@ func (c *cli) printAnnotation(a *data.Annotation) {
 		var t table
 		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
 		row("id", v.ID)
-		row("cert_id", v.CertID)
+		row("cert_id", c.certRef(v.CertID))
 		row("scene", i18n.T("scene."+string(v.Scene)))
 		row("days", v.Days)
 		row("state", i18n.T("annotation.state."+string(v.State)))

@@ -84,7 +84,7 @@ func (c *cli) printCE(r *data.CERecord) {
 		var t table
 		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
 		row("id", r.ID)
-		row("holder_id", r.HolderID)
+		row("holder_id", c.holderRef(r.HolderID, nil))
 		row("kind", i18n.T("ce.kind."+string(r.Kind)))
 		row("title", r.Title)
 		row("provider", r.Provider)

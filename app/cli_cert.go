@@ -28,7 +28,7 @@ func (c *cli) printCert(cert *data.Certificate) {
 		var t table
 		row := func(field, value string) { t.add(i18n.Field(field)+":", value) }
 		row("id", fmt.Sprint(v.ID))
-		row("holder_id", fmt.Sprint(v.HolderID))
+		row("holder_id", c.holderRef(v.HolderID, nil))
 		row("level", i18n.T("level."+string(v.Level)))
 		t.add(i18n.T("field.prof_title")+":", i18n.T("title."+v.Title))
 		row("mno", v.MNo)
@@ -128,8 +128,9 @@ func certList(c *cli, args []string) error {
 	c.print(views, func(w io.Writer) {
 		var t table
 		t.add(i18n.Field("id"), i18n.Field("holder_id"), i18n.Field("level"), i18n.Field("mno"), i18n.Field("issued_on"), i18n.Field("status"))
+		names := map[int64]string{}
 		for _, v := range views {
-			t.add(v.ID, v.HolderID, v.LevelName, v.MNo, v.IssuedOn, i18n.T("status."+string(v.Status)))
+			t.add(v.ID, c.holderRef(v.HolderID, names), v.LevelName, v.MNo, v.IssuedOn, i18n.T("status."+string(v.Status)))
 		}
 		t.write(w)
 	})
@@ -152,4 +153,33 @@ func certShow(c *cli, args []string) error {
 	}
 	c.printCert(cert)
 	return nil
+}
+
+// holderRef is a holder as the text output names them: the ID, which the
+// commands take, and the name beside it, which a person recognises
+// ("1 张伟", not "1"). names, when not nil, keeps the names read already.
+func (c *cli) holderRef(id int64, names map[int64]string) string {
+	name, ok := names[id]
+	if !ok {
+		// A holder that cannot be read is still named by their ID.
+		if h, err := c.db.Holder(c.ctx, id); err == nil {
+			name = h.Name
+		}
+		if names != nil {
+			names[id] = name
+		}
+	}
+	if name == "" {
+		return strconv.FormatInt(id, 10)
+	}
+	return strconv.FormatInt(id, 10) + " " + name
+}
+
+// certRef is a certificate as the text output names it: the ID the
+// commands take, and the management number printed on it beside it.
+func (c *cli) certRef(id int64) string {
+	if crt, err := c.db.Certificate(c.ctx, id); err == nil {
+		return strconv.FormatInt(id, 10) + " " + crt.MNo
+	}
+	return strconv.FormatInt(id, 10)
 }

@@ -22,7 +22,7 @@ func (c *cli) printReg(r *data.Registration) {
 		var t table
 		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
 		row("id", v.ID)
-		row("cert_id", v.CertID)
+		row("cert_id", c.certRef(v.CertID))
 		row("kind", i18n.T("reg.kind."+string(v.Kind)))
 		row("status", i18n.T("reg.status."+string(v.Status)))
 		row("applied_on", v.AppliedOn.String())

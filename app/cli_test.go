@@ -257,3 +257,33 @@ func TestFyneAppTomlMatches(t *testing.T) {
 		}
 	}
 }
+
+// Found by using it: cert show and cert list printed the holder as a bare
+// number ("Holder: 1"). The ID stays (the commands take it) with the name
+// beside it.
+func TestCertTextNamesTheHolder(t *testing.T) {
+	r := newRun(t)
+	r.ok(nil, "holder", "add", "--name", "张伟", "--id-number", "11010519491231002X")
+	r.ok(nil, "cert", "add", "--holder", "1", "--level", "social_worker", "--mno", "2022031100001", "--exam-year", "2021", "--passed-on", "2021-09-01", "--issued-on", "2022-03-11")
+	for _, args := range [][]string{{"cert", "show", "1"}, {"cert", "list"},
+		{"ce", "add", "--holder", "1", "--kind", "online", "--title", "伦理", "--hours", "3", "--date", "2026-01-05"}} {
+		code, out, errs := r.do(args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %q", args, code, errs)
+		}
+		if !strings.Contains(out, "1 张伟") {
+			t.Errorf("%v does not name the holder:\n%s", args, out)
+		}
+	}
+	// A certificate by its management number beside its ID.
+	for _, args := range [][]string{{"reg", "add", "--cert", "1", "--kind", "first", "--status", "pending", "--applied-on", "2022-10-01"},
+		{"annotate", "apply", "--cert", "1"}} {
+		code, out, errs := r.do(args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %q", args, code, errs)
+		}
+		if !strings.Contains(out, "1 2022031100001") {
+			t.Errorf("%v does not name the certificate:\n%s", args, out)
+		}
+	}
+}

@@ -10,8 +10,12 @@ import (
 // ordered by name, then id, so pages are stable.
 type HolderFilter struct {
 	Search string
-	Offset int
-	Limit  int // 0 means DefaultPageSize
+	// HolderID, when set, keeps only that holder: CountHolders is 1 when
+	// they match Search, 0 when not (does the list show the holder a form
+	// shows?).
+	HolderID int64
+	Offset   int
+	Limit    int // 0 means DefaultPageSize
 }
 
 // DefaultPageSize is the page a list fetches at a time: lists never load

@@ -67,6 +67,7 @@ func NewCELog(svc Services, win fyne.Window) *CELog {
 func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 	s := &CELog{svc: svc, win: win, sel: sel, seen: -1}
 	s.list = newHolderList(svc, s.onPickHolder)
+	s.list.shown = s.holderID
 	s.list.newBtn.Hide()
 	s.list.search.OnChanged = s.list.setQuery
 	s.heading = widget.NewLabelWithStyle(i18n.T("ce.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -153,6 +154,7 @@ func (s *CELog) Refresh() {
 		s.seen = s.sel.Changes()
 		if h == nil {
 			s.showNone()
+			s.list.checkShown()
 			return
 		}
 		s.showHolder(h)
@@ -369,7 +371,7 @@ func (s *CELog) edit(r *data.CERecord) {
 		s.delBtn.Hide()
 	} else {
 		s.editID = r.ID
-		s.formHead.SetText(i18n.T("ce.editing", "ID", r.ID))
+		s.formHead.SetText(i18n.T("ce.editing", "Date", r.Date.String(), "Title", r.Title)) // its date and title, never the row's internal ID
 		s.kind.SetSelected(i18n.T("ce.kind." + string(r.Kind)))
 		s.title.set(r.Title)
 		s.provider.set(r.Provider)

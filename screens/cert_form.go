@@ -380,7 +380,12 @@ func (p *certPanel) onDelete() {
 		return
 	}
 	c := p.c
-	confirm(p.win, i18n.T("cert.delete_title"), i18n.T("cert.delete_confirm", "MNo", c.MNo), i18n.T("delete"), func() {
+	msg, err := certDeleteConfirm(p.svc, c)
+	if err != nil {
+		status(p.outcome, err, "") // the question would count nothing
+		return
+	}
+	confirm(p.win, i18n.T("cert.delete_title"), msg, i18n.T("delete"), func() {
 		if err := p.svc.Certs.DeleteCertificate(p.svc.ctx(), c.ID); err != nil {
 			status(p.outcome, err, "")
 			return

@@ -52,6 +52,7 @@ func newCertPicker(svc Services, win fyne.Window, sel *Selection, tab string, on
 	p := &certPicker{svc: svc, win: win, sel: sel, tab: tab, onCert: onCert, seen: -1,
 		unsaved: func() bool { return false }, save: func() bool { return true }}
 	p.list = newHolderList(svc, p.onPickHolder)
+	p.list.shown = p.holderID
 	p.list.search.OnChanged = p.onSearchChanged
 	p.list.newBtn.Hide() // holders are made in the Certificates tab
 	p.heading = widget.NewLabelWithStyle(i18n.T("ann.pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -219,6 +220,8 @@ func (p *certPicker) show(h *data.Holder, certID int64) {
 	p.selectHolder(h)
 	if h != nil {
 		p.list.mark(h.ID)
+	} else {
+		p.list.checkShown()
 	}
 	if certID != 0 {
 		p.selectCert(certID)

@@ -40,6 +40,12 @@ func NewCertificates(svc Services, win fyne.Window) *Certificates {
 func newCertificates(svc Services, win fyne.Window, sel *Selection) *Certificates {
 	s := &Certificates{svc: svc, win: win, sel: sel, seen: sel.Changes()}
 	s.list = newHolderList(svc, s.onPickHolder)
+	s.list.shown = func() int64 {
+		if s.holder == nil || s.holder.h == nil {
+			return 0
+		}
+		return s.holder.h.ID
+	}
 	s.holder = newHolderForm(svc, win, s.onHolderSaved, s.onHolderDeleted)
 	s.certs = newCertPanel(svc, win)
 	s.certs.onPicked = func(c *data.Certificate) { s.publish(s.holder.h, c) }
@@ -190,6 +196,7 @@ func (s *Certificates) onNewHolder() {
 	s.list.list.UnselectAll()
 	s.holder.edit(nil)
 	s.certs.setHolder(nil)
+	s.list.checkShown()
 }
 
 func (s *Certificates) onSelectHolder(h *data.Holder) {

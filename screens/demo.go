@@ -33,6 +33,19 @@ func (m *Main) loadDemo() {
 		dialog.ShowInformation(i18n.T("error"), i18n.FieldMessage(err), m.Win)
 		return
 	}
-	m.Certificates.Refresh()
+	m.reloadLists()
 	dialog.ShowInformation(i18n.T("demo.title"), i18n.T("demo.done", "Count", n), m.Win)
+}
+
+// reloadLists shows data written behind the tabs' backs (the demo): the
+// dashboard's figures and every tab's holder list, without waiting for a
+// tab switch. Only the lists are read again: an open form keeps its edits.
+func (m *Main) reloadLists() {
+	m = m.current()
+	m.Certificates.Refresh()
+	m.Annotations.picker.list.reload()
+	m.Register.picker.list.reload()
+	m.CELog.list.reload()
+	m.PaperTab.picker.list.reload()
+	m.Dashboard.Refresh()
 }

@@ -234,12 +234,11 @@ func (f *holderForm) onDelete() {
 		return
 	}
 	h := f.h
-	certs, err := f.svc.Certs.Certificates(f.svc.ctx(), h.ID)
+	msg, err := holderDeleteConfirm(f.svc, h)
 	if err != nil {
-		status(f.status, err, "") // the question would count no certificates
+		status(f.status, err, "") // the question would count nothing
 		return
 	}
-	msg := i18n.T("holder.delete_confirm", "Name", h.Name, "Count", len(certs))
 	confirm(f.win, i18n.T("holder.delete_title"), msg, i18n.T("delete"), func() {
 		if err := f.svc.Holders.DeleteHolder(f.svc.ctx(), h.ID); err != nil {
 			status(f.status, err, "")

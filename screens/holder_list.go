@@ -25,6 +25,10 @@ type holderList struct {
 	list      *pickList
 	count     *widget.Label
 	newBtn    *widget.Button
+	// outside says the holder the form shows is not among the rows (a
+	// search that excludes them); shown, when set, is that holder's ID.
+	outside *widget.Label
+	shown   func() int64
 
 	marking bool // mark is selecting the row: no pick
 	row     int  // the row selected (-1: none)
@@ -45,6 +49,10 @@ func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	l.count = widget.NewLabel("")
 	l.count.Wrapping = fyne.TextWrapWord
+	l.outside = widget.NewLabel("")
+	l.outside.Wrapping = fyne.TextWrapWord
+	l.outside.Importance = widget.WarningImportance
+	l.outside.Hide()
 	l.newBtn = widget.NewButtonWithIcon(i18n.T("holders.new"), theme.ContentAddIcon(), nil)
 	l.newBtn.Importance = widget.HighImportance
 	l.list = newPickList(
@@ -76,11 +84,12 @@ func newHolderList(svc Services, onSelect func(*data.Holder)) *holderList {
 		if h := l.at(i); h != nil {
 			l.onSelect(h)
 		}
+		l.outside.Hide() // a row is picked: the list shows them (mark tells again if the pick was refused)
 	}
 	l.list.OnUnselected = func(widget.ListItemID) { l.row = -1 }
 	l.searchBox.onDown = l.focusRows
 	l.search.OnSubmitted = func(string) { l.focusRows() }
-	top := container.NewVBox(l.searchBox, l.count)
+	top := container.NewVBox(l.searchBox, l.count, l.outside)
 	l.content = container.NewBorder(top, l.newBtn, nil, nil, l.list)
 	return l
 }
@@ -105,6 +114,7 @@ func (l *holderList) focusRows() {
 func (l *holderList) mark(id int64) {
 	l.marking = true
 	defer func() { l.marking = false }()
+	defer l.checkShown()
 	l.list.UnselectAll()
 	if id == 0 {
 		return
@@ -166,6 +176,28 @@ func (l *holderList) reload() {
 	}
 	l.list.UnselectAll()
 	l.list.Refresh()
+	l.checkShown()
+}
+
+// checkShown marks the holder the form shows when the search excludes
+// them. The form keeps them (it may hold edits, and every tab shares the
+// selection), but nobody should take them for a search result.
+func (l *holderList) checkShown() {
+	var id int64
+	if l.shown != nil {
+		id = l.shown()
+	}
+	if id == 0 || l.query == "" {
+		l.outside.Hide()
+		return
+	}
+	n, err := l.svc.Holders.CountHolders(l.svc.ctx(), data.HolderFilter{Search: l.query, HolderID: id})
+	if err != nil || n > 0 {
+		l.outside.Hide()
+		return
+	}
+	l.outside.SetText(i18n.T("holders.shown_outside", "Query", l.query))
+	l.outside.Show()
 }
 
 // at returns the i-th holder of the current search, fetching its page.

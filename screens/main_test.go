@@ -82,6 +82,16 @@ func TestDemoMenuAsksThenLoads(t *testing.T) {
 	if m.Certificates.list.Len() != DemoHolders {
 		t.Errorf("list not refreshed: %d", m.Certificates.list.Len())
 	}
+	// The dashboard in front counts them at once, not after a tab switch,
+	// and so do the other tabs' lists.
+	if !strings.Contains(m.Dashboard.figures.Text, "40 holders") {
+		t.Errorf("dashboard after the demo: %q", m.Dashboard.figures.Text)
+	}
+	for name, n := range map[string]int{"annotations": m.Annotations.picker.list.Len(), "registration": m.Register.picker.list.Len(), "ce": m.CELog.list.Len(), "paper": m.PaperTab.picker.list.Len()} {
+		if n != DemoHolders {
+			t.Errorf("%s list after the demo: %d", name, n)
+		}
+	}
 
 	// A second load warns that the database is not empty.
 	m.ShowDemo()

@@ -218,7 +218,7 @@ func (s *Registrations) edit(r *data.Registration) {
 		return
 	}
 	s.editID = r.ID
-	s.formTitle.SetText(i18n.T("reg.editing", "ID", r.ID))
+	s.formTitle.SetText(regHeading(r))
 	s.kind.SetSelected(i18n.T("reg.kind." + string(r.Kind)))
 	s.status.SetSelected(i18n.T("reg.status." + string(r.Status)))
 	s.applied.set(r.AppliedOn.String())
@@ -299,4 +299,14 @@ func (s *Registrations) onDelete() {
 		}
 		s.showCert(s.cert)
 	})
+}
+
+// regHeading names the registration being edited as its holder knows it
+// (the kind and the day applied), never by the row's internal ID.
+func regHeading(r *data.Registration) string {
+	kind := i18n.T("reg.kind." + string(r.Kind))
+	if r.AppliedOn.IsZero() {
+		return i18n.T("reg.editing_unapplied", "Kind", kind)
+	}
+	return i18n.T("reg.editing", "Kind", kind, "Date", r.AppliedOn.String())
 }

@@ -136,8 +136,7 @@ func (m *Main) runImport(name string, b []byte, goodOnly bool) {
 			msg = i18n.T("cli.import_done", "Imported", rep.Imported, "Updated", rep.Updated, "Unchanged", rep.Unchanged, "Bad", len(rep.Errors))
 		}
 		dialog.ShowInformation(i18n.T("import.title"), msg, m.Win)
-		m.Certificates.Refresh()
-		m.Dashboard.Refresh()
+		m.reloadLists()
 	})
 }
 

@@ -37,6 +37,12 @@ func TestImportShowsBadRowsThenImportsTheGoodOnes(t *testing.T) {
 	if len(hs) != 1 || hs[0].Name != "张三" {
 		t.Errorf("imported %+v", hs)
 	}
+	// Every tab lists them at once, not after the next search.
+	for name, n := range map[string]int{"certificates": m.Certificates.list.Len(), "annotations": m.Annotations.picker.list.Len(), "registration": m.Register.picker.list.Len(), "ce": m.CELog.list.Len(), "paper": m.PaperTab.picker.list.Len()} {
+		if n != 1 {
+			t.Errorf("%s list after the import: %d", name, n)
+		}
+	}
 }
 
 // The preview lists every change to a saved record and every bad row before

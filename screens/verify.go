@@ -256,7 +256,7 @@ func (s *Verify) updateKeyRow(i widget.ListItemID, o fyne.CanvasObject) {
 		kind = i18n.T("keys.own")
 	}
 	texts.Objects[0].(*widget.Label).SetText(data.ExporterName(k) + "  ·  " + kind)
-	texts.Objects[1].(*widget.Label).SetText("kid " + k.KID + "  ·  " + i18n.Time(k.CreatedAt))
+	texts.Objects[1].(*widget.Label).SetText(i18n.Field("kid") + " " + k.KID + "  ·  " + i18n.Time(k.CreatedAt))
 	remove.Hidden = k.Own
 	kid := k.KID
 	remove.OnTapped = func() { s.askUntrust(kid) }
@@ -352,7 +352,7 @@ func (s *Verify) askKeyName(jwk []byte) {
 	})
 	ok.Importance = widget.HighImportance
 	body := container.NewVBox(widget.NewLabel(i18n.T("keys.name_ask")), name,
-		widget.NewLabel("kid "+k.KID), msg,
+		widget.NewLabel(i18n.Field("kid")+" "+k.KID), msg,
 		container.NewHBox(widget.NewButton(i18n.T("cancel"), func() { d.Hide() }), ok))
 	d = dialog.NewCustomWithoutButtons(i18n.T("keys.trust"), body, s.win)
 	d.Resize(fyne.NewSize(440, 240))

@@ -156,10 +156,22 @@ func (db *DB) queryHolders(ctx context.Context, q string, args ...any) ([]*data.
 func (db *DB) CountHolders(ctx context.Context, f data.HolderFilter) (int, error) {
 	if strings.TrimSpace(f.Search) != "" {
 		ids, err := db.search.matches(ctx, db.sql, f.Search, db.exactKey)
-		return len(ids), err
+		if err != nil || f.HolderID == 0 {
+			return len(ids), err
+		}
+		for _, id := range ids {
+			if id == f.HolderID {
+				return 1, nil
+			}
+		}
+		return 0, nil
 	}
 	var n int
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM holders`).Scan(&n); err != nil {
+	q, args := `SELECT count(*) FROM holders`, []any{}
+	if f.HolderID != 0 {
+		q, args = q+` WHERE id = ?`, append(args, f.HolderID)
+	}
+	if err := db.sql.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, internal("count holders", err)
 	}
 	return n, nil
