@@ -160,7 +160,7 @@ func TestDeleteHolderAsksFirst(t *testing.T) {
 	s.list.list.Select(0)
 
 	test.Tap(s.holder.delete)
-	if !strings.Contains(f.dialogText(), "Delete 张伟 and their 0 certificate(s)?") {
+	if !strings.Contains(f.dialogText(), "Delete 张伟 and their 0 certificates?") {
 		t.Fatalf("confirmation says %q", f.dialogText())
 	}
 	f.tapDialogButton("Cancel")

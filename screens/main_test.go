@@ -84,7 +84,7 @@ func TestDemoMenuAsksThenLoads(t *testing.T) {
 	}
 	// The dashboard in front counts them at once, not after a tab switch,
 	// and so do the other tabs' lists.
-	if !strings.Contains(m.Dashboard.figures.Text, "40 holders") {
+	if !strings.Contains(m.Dashboard.figures.Text, "Holders: 40") {
 		t.Errorf("dashboard after the demo: %q", m.Dashboard.figures.Text)
 	}
 	for name, n := range map[string]int{"annotations": m.Annotations.picker.list.Len(), "registration": m.Register.picker.list.Len(), "ce": m.CELog.list.Len(), "paper": m.PaperTab.picker.list.Len()} {
