@@ -60,12 +60,12 @@ var commands = map[string]command{
 	"holder list":   holderList,
 	"holder show":   holderShow,
 	"holder edit":   holders.edit("holder edit"),
-	"holder delete": deleter("holder delete", "holder", (*sqlite.DB).DeleteHolder),
+	"holder delete": deleter("holder delete", "holder", (*sqlite.DB).DeleteHolder, (*sqlite.DB).HolderDependents),
 	"cert add":      certs.add("cert add"),
 	"cert list":     certList,
 	"cert show":     certShow,
 	"cert edit":     certs.edit("cert edit"),
-	"cert delete":   deleter("cert delete", "certificate", (*sqlite.DB).DeleteCertificate),
+	"cert delete":   deleter("cert delete", "certificate", (*sqlite.DB).DeleteCertificate, (*sqlite.DB).CertificateDependents),
 	"demo":          demoCmd,
 
 	"annotate apply":    annotateApply,
@@ -83,12 +83,12 @@ var commands = map[string]command{
 	"reg add":           registrations.add("reg add"),
 	"reg list":          regList,
 	"reg edit":          registrations.edit("reg edit"),
-	"reg delete":        deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration),
+	"reg delete":        deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration, nil),
 	"reg due":           regDue,
 	"ce add":            ceRecords.add("ce add"),
 	"ce list":           ceList,
 	"ce edit":           ceRecords.edit("ce edit"),
-	"ce delete":         deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord),
+	"ce delete":         deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord, nil),
 	"ce progress":       ceProgress,
 	"export ce-report":  exportCEReport,
 	"paper set":         paperUpdate(true),
@@ -211,8 +211,10 @@ func (c *cli) print(v any, lines func(w io.Writer)) {
 
 func (c *cli) today() data.Date { return data.DateOf(c.o.now()) }
 
-// deleter makes the "… delete ID" command of one kind of record.
-func deleter(cmd, what string, del func(*sqlite.DB, context.Context, int64) error) command {
+// deleter makes the "… delete ID" command of one kind of record; deps
+// (nil for records that take nothing along) counts, before the delete,
+// what goes with it, so the report says so as the window's question does.
+func deleter(cmd, what string, del func(*sqlite.DB, context.Context, int64) error, deps func(*sqlite.DB, context.Context, int64) (data.Dependents, error)) command {
 	return func(c *cli, args []string) error {
 		pos, err := parse(flags(cmd), args)
 		if err != nil {
@@ -222,11 +224,23 @@ func deleter(cmd, what string, del func(*sqlite.DB, context.Context, int64) erro
 		if err != nil {
 			return err
 		}
+		var with data.Dependents
+		if deps != nil {
+			if with, err = deps(c.db, c.ctx, id); err != nil {
+				return err
+			}
+		}
 		if err := del(c.db, c.ctx, id); err != nil {
 			return err
 		}
-		c.print(map[string]any{"deleted": true, "id": id}, func(w io.Writer) {
+		c.print(map[string]any{"deleted": true, "id": id, "with": with}, func(w io.Writer) {
 			fmt.Fprintln(w, i18n.T("cli.deleted", "What", i18n.T("cli."+what), "ID", id))
+			if with.Certificates > 0 {
+				fmt.Fprintln(w, i18n.T("cli.deleted_certs", "Count", with.Certificates))
+			}
+			if s := i18n.AlsoDeleted(with); s != "" {
+				fmt.Fprintln(w, s)
+			}
 		})
 		return nil
 	}

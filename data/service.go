@@ -29,6 +29,8 @@ type HolderService interface {
 	UpdateHolder(ctx context.Context, h *Holder) error
 	// DeleteHolder removes the holder and, with them, their certificates.
 	DeleteHolder(ctx context.Context, id int64) error
+	// HolderDependents counts what deleting the holder takes along.
+	HolderDependents(ctx context.Context, id int64) (Dependents, error)
 	Holder(ctx context.Context, id int64) (*Holder, error)
 	FindHolders(ctx context.Context, f HolderFilter) ([]*Holder, error)
 	CountHolders(ctx context.Context, f HolderFilter) (int, error)
@@ -37,11 +39,26 @@ type HolderService interface {
 	CreateHolderRecords(ctx context.Context, recs []HolderRecord) error
 }
 
+// Dependents are the records a deletion takes along (the store deletes
+// them with their holder or certificate): the question before a delete
+// says them, and `holder delete` / `cert delete` report them.
+type Dependents struct {
+	Certificates  int `json:"certificates"`
+	Annotations   int `json:"annotations"`
+	Registrations int `json:"registrations"`
+	CERecords     int `json:"ce_records"`
+	ProofFiles    int `json:"proof_files"` // distinct files: one may prove several records
+	Papers        int `json:"paper"`
+}
+
 // CertificateService keeps certificates.
 type CertificateService interface {
 	CreateCertificate(ctx context.Context, c *Certificate) error
 	UpdateCertificate(ctx context.Context, c *Certificate) error
 	DeleteCertificate(ctx context.Context, id int64) error
+	// CertificateDependents counts what deleting the certificate takes
+	// along.
+	CertificateDependents(ctx context.Context, id int64) (Dependents, error)
 	Certificate(ctx context.Context, id int64) (*Certificate, error)
 	// Certificates of one holder (holderID > 0), or of everyone (0), ordered
 	// by issue date.
