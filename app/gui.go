@@ -60,7 +60,7 @@ func runGUI(o *options, stderr io.Writer) int {
 			closeDB()
 		}
 	}()
-	w.Resize(fyne.NewSize(1180, 760))
+	w.Resize(screens.WindowSize(a.Preferences()))
 	w.CenterOnScreen()
 	w.ShowAndRun()
 	return ExitOK
@@ -74,7 +74,7 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 	heavy := &heavyWork{}
 	heavy.set(0) // idle
 	proofStore := &proofs.Store{Dir: proofDir(o.db), Sealer: db.ProofSealer()}
-	w.SetOnClosed(proofStore.CloseViews) // the proofs opened for a viewer, when sealed
+	screens.RememberWindowSize(a.Preferences(), w, proofStore.CloseViews) // the proofs opened for a viewer, when sealed
 	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Reminders: db, Now: o.now, DBPath: o.db,
 		Heavy:      heavy.run,
 		Proofs:     proofStore,

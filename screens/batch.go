@@ -97,26 +97,21 @@ func (m *Main) RunBatch(ce bool, query, out string) *Batch {
 	}, func() {
 		cancel()
 		b.dialog.Hide()
-		var msg string
+		r := report{title: i18n.T("batch.title"), file: m.reportFileName(i18n.T("batch.file_report"))}
 		switch {
 		case err != nil:
-			msg = i18n.FieldMessage(err)
+			r.summary = i18n.FieldMessage(err)
 		case res.Canceled && strings.HasSuffix(strings.ToLower(out), ".zip"):
-			msg = i18n.T("batch.canceled_zip")
+			r.summary = i18n.T("batch.canceled_zip")
 		case res.Canceled:
-			msg = i18n.T("batch.canceled", "Written", len(res.Written))
+			r.summary = i18n.T("batch.canceled", "Written", len(res.Written))
 		default:
-			lines := []string{i18n.T("batch.done", "Written", len(res.Written), "Skipped", len(res.Skipped), "Path", out)}
-			for i, s := range res.Skipped {
-				if i == 10 {
-					lines = append(lines, "…")
-					break
-				}
-				lines = append(lines, i18n.T("batch.skipped", "Name", s.Name, "MNo", s.MNo, "Reason", i18n.Message(s.Reason)))
+			r.summary = i18n.T("batch.done", "Written", len(res.Written), "Skipped", len(res.Skipped), "Path", out)
+			for _, s := range res.Skipped {
+				r.lines = append(r.lines, i18n.T("batch.skipped", "Name", s.Name, "MNo", s.MNo, "Reason", i18n.Message(s.Reason)))
 			}
-			msg = strings.Join(lines, "\n")
 		}
-		dialog.ShowInformation(i18n.T("batch.title"), msg, m.Win)
+		m.showReport(r)
 	})
 	return b
 }

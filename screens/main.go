@@ -27,6 +27,7 @@ type Main struct {
 	SystemLocale string
 
 	Tabs         *container.AppTabs
+	tabKeys      []string // each tab's key, in the tabs' order (place.go)
 	Dashboard    *Dashboard
 	Reminders    *ReminderCentre // on top of the dashboard
 	Certificates *Certificates
@@ -69,18 +70,30 @@ func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m.Reminders.Visible = func() bool {
 		return m.Tabs == nil || m.Tabs.Selected() == nil || m.Tabs.Selected().Content == m.Dashboard.Content()
 	}
-	m.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(i18n.T("tab.dashboard"), theme.HomeIcon(), m.Dashboard.Content()),
-		container.NewTabItemWithIcon(i18n.T("tab.certificates"), theme.DocumentIcon(), m.Certificates.Content()),
-		container.NewTabItemWithIcon(i18n.T("tab.annotation"), theme.ConfirmIcon(), m.Annotations.Content()),
-		container.NewTabItemWithIcon(i18n.T("tab.registration"), theme.HistoryIcon(), m.Register.Content()),
-		container.NewTabItemWithIcon(i18n.T("tab.ce"), theme.ListIcon(), m.CELog.Content()),
-		container.NewTabItemWithIcon(i18n.T("tab.paper"), theme.MailSendIcon(), m.PaperTab.Content()),
-		container.NewTabItemWithIcon(i18n.T("tab.verify"), theme.VisibilityIcon(), m.Verify.Content()),
-	)
+	// Each tab with the key that names it in the translations and in the
+	// preferences (PrefTab), which stays when tabs are added.
+	tabs := []struct {
+		key     string
+		icon    fyne.Resource
+		content fyne.CanvasObject
+	}{
+		{"dashboard", theme.HomeIcon(), m.Dashboard.Content()},
+		{"certificates", theme.DocumentIcon(), m.Certificates.Content()},
+		{"annotation", theme.ConfirmIcon(), m.Annotations.Content()},
+		{"registration", theme.HistoryIcon(), m.Register.Content()},
+		{"ce", theme.ListIcon(), m.CELog.Content()},
+		{"paper", theme.MailSendIcon(), m.PaperTab.Content()},
+		{"verify", theme.VisibilityIcon(), m.Verify.Content()},
+	}
+	m.Tabs = container.NewAppTabs()
+	for _, t := range tabs {
+		m.Tabs.Append(container.NewTabItemWithIcon(i18n.T("tab."+t.key), t.icon, t.content))
+		m.tabKeys = append(m.tabKeys, t.key)
+	}
 	// A tab shows what the others (or the command line) changed meanwhile,
 	// on the holder and certificate selected meanwhile.
 	m.Tabs.OnSelected = func(t *container.TabItem) {
+		m.rememberTab()
 		switch t.Content {
 		case m.Dashboard.Content():
 			m.Dashboard.Show()
@@ -157,6 +170,7 @@ func (m *Main) Install() {
 	m.Register.picker.SearchDelay = searchDelay
 	m.PaperTab.picker.SearchDelay = searchDelay
 	m.Win.Canvas().SetOnTypedKey(m.onTypedKey)
+	m.restoreTab()
 }
 
 // onTypedKey is a key pressed with nothing focused: Esc and Enter answer
@@ -259,6 +273,7 @@ func (m *Main) Menu() *fyne.MainMenu {
 	file = append(file, demo, fyne.NewMenuItemSeparator(), settings)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(i18n.T("menu.file"), file...),
+		m.viewMenu(),
 		fyne.NewMenu(i18n.T("menu.help"), about),
 	)
 }

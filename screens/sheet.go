@@ -90,12 +90,12 @@ func (m *Main) showImportReport(name string, b []byte, rep *docs.ImportReport) {
 	summary := wrapped(i18n.T("import.summary", "Rows", rep.Rows, "Bad", len(rep.Errors),
 		"Imported", rep.Imported, "Updated", rep.Updated, "Unchanged", rep.Unchanged))
 	lines := i18n.ImportReportLines(rep, false)
-	list := widget.NewList(func() int { return len(lines) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("第 12 行，身份证号：校验位不符")
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	body := container.NewBorder(summary, nil, nil, nil, list)
+	r := report{title: i18n.T("import.title"), summary: summary.Text, lines: lines, file: m.reportFileName(i18n.T("import.file_report"))}
+	var top fyne.CanvasObject = summary
+	if len(lines) > 0 {
+		top = container.NewBorder(nil, nil, nil, widget.NewButton(i18n.T("report.save"), func() { m.saveReport(r) }), summary)
+	}
+	body := container.NewBorder(top, nil, nil, nil, reportList(lines))
 	var d dialog.Dialog
 	if rep.Imported+rep.Updated+rep.Unchanged == 0 {
 		// Nothing would be imported (no good row, or only the example):
