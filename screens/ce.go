@@ -354,7 +354,13 @@ func (s *CELog) showKindHint() {
 		}
 	}
 	s.review.Refresh()
-	s.hours.validate()
+	// What is typed is checked against the new kind; an empty field is
+	// not wrong before Save (a new form would open with an error).
+	if s.hours.entry.Text != "" {
+		s.hours.validate()
+	} else {
+		s.hours.show(nil)
+	}
 }
 
 func (s *CELog) edit(r *data.CERecord) {

@@ -1,0 +1,58 @@
+package screens
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/screens/i18n"
+)
+
+// walkShown calls fn for every label shown under o (hidden ones and what
+// is under them are skipped).
+func walkShown(o fyne.CanvasObject, fn func(*widget.Label)) {
+	if !o.Visible() {
+		return
+	}
+	switch x := o.(type) {
+	case *widget.Label:
+		fn(x)
+		return
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkShown(c, fn)
+		}
+		return
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			walkShown(c, fn)
+		}
+	}
+}
+
+// A form nobody has typed in shows no error: every tab, on a holder with
+// a certificate picked, in both languages. The CE tab's new record said
+// "enter 0.1 to 1000 hours" under its empty hours before anything was
+// typed.
+func TestNoErrorBeforeTyping(t *testing.T) {
+	for _, lang := range []string{i18n.Chinese, i18n.English} {
+		f := newFixture(t, lang)
+		h := f.addHolder("张伟", validID)
+		c := f.certOf(h, data.NewDate(2026, 5, 20)) // its first registration open: no status in red
+		m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+		m.Install()
+		m.Sel.Set(h, c.ID)
+		for _, tab := range m.Tabs.Items {
+			m.Tabs.Select(tab)
+			walkShown(tab.Content, func(l *widget.Label) {
+				if l.Importance == widget.DangerImportance && l.Text != "" {
+					t.Errorf("%s, tab %q, untouched: %q", lang, tab.Text, l.Text)
+				}
+			})
+		}
+	}
+}
