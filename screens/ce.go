@@ -267,12 +267,8 @@ func (s *CELog) showProgress() {
 		s.progress.Add(wrapped(i18n.T("ce.no_period")))
 	}
 	for _, p := range st.Periods {
-		bar := widget.NewProgressBar()
-		bar.Max = p.Required.Float()
-		bar.SetValue(min(p.Credited.Float(), p.Required.Float()))
-		bar.TextFormatter = func() string {
-			return i18n.T("ce.bar", "Credited", HoursText(p.Credited), "Required", HoursText(p.Required))
-		}
+		bar := newHoursBar(p.Credited.Float(), p.Required.Float(),
+			i18n.T("ce.bar", "Credited", HoursText(p.Credited), "Required", HoursText(p.Required)))
 		s.progress.Add(widget.NewLabelWithStyle(i18n.T("ce.period", "Start", p.Start.String(), "End", p.End.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		s.progress.Add(bar)
 		days := i18n.T("ce.days_left", "Days", p.DaysLeft)

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/screens/i18n"
@@ -25,7 +24,7 @@ func TestCELogTab(t *testing.T) {
 	s := NewCELog(f.svc, f.win)
 	f.win.SetContent(s.Content())
 	s.list.list.Select(0)
-	if s.holder == nil || bar(s).Max != 90 || bar(s).Value != 0 {
+	if s.holder == nil || bar(s).required != 90 || bar(s).done != 0 || bar(s).fraction() != 0 {
 		t.Fatalf("progress %q", collectText(s.progress))
 	}
 
@@ -50,7 +49,7 @@ func TestCELogTab(t *testing.T) {
 	if _, err := os.Stat(f.svc.Proofs.Path(recs[0].Proofs[0])); err != nil || proofFiles(t, f) != 1 {
 		t.Errorf("proof file: %v, %d files", err, proofFiles(t, f))
 	}
-	if bar(s).Value != 24 || bar(s).TextFormatter() != "24 / 90 学时" || !strings.Contains(collectText(s.progress), "尚缺 66 学时") {
+	if bar(s).done != 24 || bar(s).text != "24 / 90 学时" || !strings.Contains(collectText(s.progress), "尚缺 66 学时") {
 		t.Errorf("progress after saving %q", collectText(s.progress))
 	}
 
@@ -128,13 +127,13 @@ func TestCELogTab(t *testing.T) {
 }
 
 // bar is the progress bar of the first period.
-func bar(s *CELog) *widget.ProgressBar {
+func bar(s *CELog) *hoursBar {
 	for _, o := range s.progress.Objects {
-		if b, ok := o.(*widget.ProgressBar); ok {
+		if b, ok := o.(*hoursBar); ok {
 			return b
 		}
 	}
-	return widget.NewProgressBar()
+	return newHoursBar(-1, -1, "")
 }
 
 // proofFiles counts the files in the proofs folder beside the database.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
@@ -100,13 +101,21 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 	}
 	column := canvas.NewRectangle(color.Transparent)
 	column.SetMinSize(fyne.NewSize(width, 0))
-	return container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(line, where))
+	band := canvas.NewRectangle(color.Transparent) // behind a group's heading
+	return container.NewStack(band, container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(line, where)))
+}
+
+// headingBand is the tint behind a group heading: the primary colour the
+// heading is written in, faint, across the whole row.
+func headingBand() color.Color {
+	r, g, b, _ := theme.Color(theme.ColorNamePrimary).RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x26}
 }
 
 // rowTexts are the labels of a dashboard row: the name cell (nameColumn),
 // what is due, where the holder works, and how soon.
 func rowTexts(o fyne.CanvasObject) (name fyne.CanvasObject, what, where, when *widget.Label) {
-	c := o.(*fyne.Container)
+	c := o.(*fyne.Container).Objects[1].(*fyne.Container)
 	texts := c.Objects[0].(*fyne.Container)
 	line := texts.Objects[0].(*fyne.Container)
 	return line.Objects[1], line.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label), c.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
@@ -123,13 +132,21 @@ func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
 	if heading {
 		what.Importance = widget.HighImportance
 	}
-	if heading { // a heading runs from the left, over the name column
+	band := o.(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	// A heading lies on a tinted band across the row (rows of one height:
+	// Fyne's list gives up its constant-time scrolling once any row has a
+	// height of its own, and the dashboard lists 100,000 items).
+	if heading { // from the left, over the name column
+		band.FillColor = headingBand()
+		band.Refresh()
 		nameCell.Hide()
 		when.SetText("")
 		what.SetText(groupTitle(s.filtered.Group, s.spans[g].Value))
 		where.SetText(i18n.T("dash.group_count", "Count", s.spans[g].Count))
 		return
 	}
+	band.FillColor = color.Transparent
+	band.Refresh()
 	it, ok := s.Item(i)
 	if !ok {
 		return

@@ -3,11 +3,13 @@ package screens
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/demo"
@@ -187,6 +189,18 @@ func TestDashboardGroupsByEmployer(t *testing.T) {
 	}
 	if d.list.Length() != r || items != len(d.keys) {
 		t.Errorf("%d rows for %d headings and %d items", d.list.Length(), len(d.spans), len(d.keys))
+	}
+	// A heading does not look like one more item: it lies on a tinted
+	// band, an item (also in a row that held a heading before) on none.
+	o := d.newRow()
+	band := func() color.Color { return o.(*fyne.Container).Objects[0].(*canvas.Rectangle).FillColor }
+	d.updateRow(0, o)
+	if _, _, _, a := band().RGBA(); a == 0 {
+		t.Error("a heading has no band")
+	}
+	d.updateRow(1, o)
+	if _, _, _, a := band().RGBA(); a != 0 {
+		t.Error("an item lies on a heading's band")
 	}
 	d.list.Select(0) // a heading
 	if m.Tabs.Selected().Content != d.Content() {

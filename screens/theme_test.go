@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/swcert/swcert/screens/i18n"
 )
 
 // luminance is WCAG 2's relative luminance.
@@ -50,5 +53,36 @@ func TestFaintTextIsLegible(t *testing.T) {
 				t.Errorf("%s: %s is as strong as the foreground", variant, n)
 			}
 		}
+	}
+}
+
+// The CE bar's empty track is grey, not a paler fill: between the track
+// and the fill there is the 3:1 WCAG asks of a gauge's parts, in both
+// themes; the fill stops where the hours do, and the figures beside the
+// bar are in the text colour (Fyne's bar drew white figures on pale blue).
+func TestHoursBarTrackLooksEmpty(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	for _, variant := range []string{ThemeLight, ThemeDark} {
+		f.app.Settings().SetTheme(&Theme{Variant: variant})
+		b := newHoursBar(18, 72, "18 / 72 hours")
+		r := test.WidgetRenderer(b).(*hoursBarRenderer)
+		r.Layout(fyne.NewSize(400, 40))
+		if c := contrast(r.track.FillColor, r.fill.FillColor); c < 3 {
+			t.Errorf("%s: track and fill at %.2f:1", variant, c)
+		}
+		if got, want := r.fill.Size().Width/r.track.Size().Width, float32(0.25); got < want-0.001 || got > want+0.001 {
+			t.Errorf("%s: 18 of 72 hours fill %.3f of the track", variant, got)
+		}
+		th := &Theme{Variant: variant}
+		var v fyne.ThemeVariant
+		if c := contrast(r.label.Color, th.Color(theme.ColorNameBackground, v)); c < 4.5 {
+			t.Errorf("%s: the figures at %.2f:1", variant, c)
+		}
+		if r.label.Position().X < r.track.Size().Width {
+			t.Errorf("%s: the figures lie on the bar", variant)
+		}
+	}
+	if newHoursBar(0, 72, "").fraction() != 0 || newHoursBar(100, 72, "").fraction() != 1 || newHoursBar(5, 0, "").fraction() != 1 {
+		t.Error("fractions at the ends")
 	}
 }

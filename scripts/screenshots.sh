@@ -3,8 +3,9 @@
 # languages at both sizes the issue names, on a demo database:
 #   docs/screens/<lang>-<width>x<height>-<n>-<tab>.png
 # The window is driven as a person drives it: Ctrl+1 … Ctrl+7 show the
-# tabs, Ctrl+F and ↓ pick the first holder on the Certificates tab (the
-# other tabs follow the same holder).
+# tabs; on the Certificates tab Ctrl+F, a demo holder's management number
+# and ↓ pick a holder with CE hours partly done (the other tabs follow the
+# same holder).
 # Usage: scripts/screenshots.sh BINARY [OUTDIR]
 set -euo pipefail
 bin=$(realpath "$1")
@@ -22,6 +23,9 @@ trap cleanup EXIT
 now=2026-11-22
 db="$work/demo.db"
 "$bin" --db "$db" --now $now demo >/dev/null
+# A holder with CE hours partly credited, partly pending (the demo data
+# are the same on every run).
+mno=${SCREENSHOT_MNO:-2025Z530000008}
 
 d=99
 while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
@@ -53,9 +57,10 @@ for lang in zh_Hans en; do
 		[ -n "$win" ] || { echo "screenshots: no window"; exit 1; }
 		sleep 3
 		xdotool windowfocus --sync "$win" 2>/dev/null || true
-		# Pick the first holder: the other tabs show the same one.
+		# Pick the holder: the other tabs show the same one.
 		xdotool key --window "$win" ctrl+2; sleep 1
 		xdotool key --window "$win" ctrl+f; sleep 0.5
+		xdotool type --window "$win" "$mno"; sleep 1.5
 		xdotool key --window "$win" Down; sleep 1.5
 		for i in "${!tabs[@]}"; do
 			xdotool key --window "$win" "ctrl+$((i + 1))"
