@@ -17,7 +17,7 @@ import (
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Exit statuses of the command line.

@@ -12,7 +12,7 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/sqlite"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // cli is one run of a command: the options, the store, and where to write.

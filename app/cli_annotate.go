@@ -6,8 +6,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // annotationView is an annotation as the CLI prints it: with its state and
@@ -106,7 +105,7 @@ func annotateList(c *cli, args []string) error {
 			t.add(v.ID, i18n.T("annotation.state."+string(v.State)), i18n.Time(v.AppliedAt), i18n.Time(v.ValidFrom), i18n.Time(v.ValidUntil), v.Days)
 		}
 		t.write(w)
-		fmt.Fprintln(w, screens.QuotaText(out.Quota))
+		fmt.Fprintln(w, i18n.QuotaText(out.Quota))
 	})
 	return nil
 }

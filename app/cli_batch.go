@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"github.com/swcert/swcert/data/docs"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // batchView is the result with each skip's reason in words.

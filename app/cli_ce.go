@@ -9,8 +9,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/screens"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // proofDir is where proof files are kept: beside the database.
@@ -141,7 +140,7 @@ func ceProgress(c *cli, args []string) error {
 	var t table
 	t.add(i18n.Field("period_start"), i18n.Field("period_end"), i18n.T("ce.required"), i18n.T("ce.credited"), i18n.T("ce.pending"), i18n.T("ce.missing"))
 	for _, p := range st.Periods {
-		t.add(p.Start.String(), p.End.String(), screens.HoursText(p.Required), screens.HoursText(p.Credited), screens.HoursText(p.Pending), screens.HoursText(p.Missing))
+		t.add(p.Start.String(), p.End.String(), i18n.HoursText(p.Required), i18n.HoursText(p.Credited), i18n.HoursText(p.Pending), i18n.HoursText(p.Missing))
 	}
 	t.write(w)
 	if len(st.Outside) > 0 {
@@ -174,7 +173,7 @@ func exportCEReport(c *cli, args []string) error {
 		return err
 	}
 	c.print(map[string]any{"path": *out, "bytes": len(b), "claims": r.Claims()}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.ce_exported", "Path", *out, "Credited", screens.HoursText(r.Progress.Credited), "Required", screens.HoursText(r.Progress.Required)))
+		fmt.Fprintln(w, i18n.T("cli.ce_exported", "Path", *out, "Credited", i18n.HoursText(r.Progress.Credited), "Required", i18n.HoursText(r.Progress.Required)))
 	})
 	return nil
 }

@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // certView is a certificate as printed, with what follows from it.

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/swcert/swcert/data/demo"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 func demoCmd(c *cli, args []string) error {

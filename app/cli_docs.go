@@ -10,8 +10,7 @@ import (
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/seal"
-	"github.com/swcert/swcert/screens"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // stdin is where `verify -` reads; tests replace it.
@@ -139,7 +138,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("id_number")+":", ce.IDMasked)
 		t.add(i18n.Field("mno")+":", ce.MNo)
 		t.add(i18n.T("verify.ce_period")+":", ce.PeriodStart.String()+" – "+ce.PeriodEnd.String())
-		t.add(i18n.T("verify.ce_hours")+":", i18n.T("verify.ce_hours_value", "Credited", screens.HoursText(ce.Credited), "Required", screens.HoursText(ce.Required), "Records", ce.Records))
+		t.add(i18n.T("verify.ce_hours")+":", i18n.T("verify.ce_hours_value", "Credited", i18n.HoursText(ce.Credited), "Required", i18n.HoursText(ce.Required), "Records", ce.Records))
 		t.add(i18n.T("verify.exported")+":", i18n.Exported(ce.IssuedAt, ce.Issuer))
 	}
 	if m := v.Mail; m != nil {

@@ -8,8 +8,7 @@ import (
 	"slices"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // dueView is an attention item for scripts: with its message.
@@ -71,7 +70,7 @@ func dueCmd(c *cli, args []string) error {
 		k := fmt.Sprint(it.Key, it.DueOn, it.Level, it.Args)
 		m, ok := messages[k]
 		if !ok {
-			m = screens.AttentionText(it)
+			m = i18n.AttentionText(it)
 			messages[k] = m
 		}
 		views[i] = dueView{Attention: it, Message: m}
@@ -87,7 +86,7 @@ func dueCmd(c *cli, args []string) error {
 		for _, v := range views {
 			d, ok := days[v.DaysLeft]
 			if !ok {
-				d = screens.DaysText(v.Attention)
+				d = i18n.DaysText(v.Attention)
 				days[v.DaysLeft] = d
 			}
 			t.add(v.DueOn.String(), d, v.Name, v.MNo, v.Message)
@@ -124,12 +123,12 @@ func exportICS(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	o := screens.ICSOptions{RemindDays: days, Sequences: c.db}
+	o := i18n.ICSOptions{RemindDays: days, Sequences: c.db}
 	if k := data.OwnKeyOf(keys); k != nil {
 		o.DBID = k.KID
 	}
 	var b bytes.Buffer
-	n, err := screens.ICS(c.ctx, &b, items, c.o.now(), o)
+	n, err := i18n.ICS(c.ctx, &b, items, c.o.now(), o)
 	if err != nil {
 		return err
 	}

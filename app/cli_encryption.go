@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // swcert encryption on|off|change|status: encryption at rest of the ID

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // breakStore makes every read of the annotations fail as a damaged

@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // holderView is a holder as printed: numbers masked unless --reveal.

@@ -5,8 +5,7 @@ import (
 	"io"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // paperView is the collection record with where it stands today.
@@ -30,7 +29,7 @@ func (c *cli) paperView(p *data.Paper) paperView {
 func (c *cli) printPaper(p *data.Paper) {
 	v := c.paperView(p)
 	c.print(v, func(w io.Writer) {
-		fmt.Fprintln(w, screens.PaperStateText(p, c.today()))
+		fmt.Fprintln(w, i18n.PaperStateText(p, c.today()))
 		var t table
 		row := func(field string, value any) { t.add(i18n.Field(field)+":", value) }
 		row("method", i18n.T("paper.method."+string(v.Method)))

@@ -6,8 +6,7 @@ import (
 	"io"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // regView is a registration with its last day.
@@ -121,7 +120,7 @@ func regDue(c *cli, args []string) error {
 			fmt.Fprintln(w, i18n.T("reg.due.none"))
 		}
 		for _, it := range items {
-			fmt.Fprintln(w, screens.DueText(it))
+			fmt.Fprintln(w, i18n.DueText(it))
 		}
 	})
 	return nil

@@ -11,7 +11,7 @@ import (
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/sheet"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // errImportRefused ends `import` with exit 2 once the report is printed:

@@ -15,8 +15,8 @@ import (
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/i18n"
 	"github.com/swcert/swcert/screens"
-	"github.com/swcert/swcert/screens/i18n"
 )
 
 // runGUI opens the window on the database and runs until it is closed.
@@ -30,7 +30,7 @@ func runGUI(o *options, stderr io.Writer) int {
 		a.Preferences().SetString(screens.PrefLanguage, i18n.Resolve(o.lang, ""))
 	}
 	system := string(lang.SystemLocale())
-	i18n.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+	screens.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 
 	w := a.NewWindow(DisplayName)
 	o.window = true
@@ -38,7 +38,7 @@ func runGUI(o *options, stderr io.Writer) int {
 	if sqlite.IsLocked(err) {
 		// An encrypted database: its passphrase is asked before anything
 		// of it shows; a wrong one opens nothing and asks again.
-		i18n.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+		screens.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 		u := screens.NewUnlock(o.db, func(p []byte) error {
 			o.pass = p
 			db, closeDB, err = openStore(o)

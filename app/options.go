@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // options are the global flags, given before the command.

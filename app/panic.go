@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // ExitPanic is the status of a run that stopped on a panic: a fault of

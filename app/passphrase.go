@@ -13,7 +13,7 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/crypt"
 	"github.com/swcert/swcert/data/files"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Where the command line reads a passphrase, never from its arguments

@@ -10,7 +10,7 @@ import (
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/sheet"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // One vocabulary (issue #15): a certificate's fields are called the same

@@ -33,7 +33,7 @@ var Icon []byte
 // buttons, the file dialog, the menu's Quit): Fyne v2.8.1's base.en.json and
 // base.zh_Hans.json (BSD-3-Clause, see fyne/LICENSE.txt), the Chinese with
 // the words a Chinese dialog uses (确定 for OK, 否 for No, 撤销, 全选, 名称).
-// Fyne picks its language from the system's locale only; screens/i18n
+// Fyne picks its language from the system's locale only; screens (language.go)
 // registers these under the system's locales so they follow Settings.
 //
 //go:embed fyne/en.json

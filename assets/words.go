@@ -9,7 +9,7 @@ import (
 // called the same in the window, the command line, the PDFs and the
 // spreadsheets, because all of them take its name from the translations,
 // "field.exam_year" and the like. The window and the command line read
-// them through screens/i18n; the PDFs and the sheets, which sit below it,
+// them through i18n; the PDFs and the sheets, which sit below it,
 // through Word.
 
 // Languages of Word: the message files' names.

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Annotations is the Annotation tab (加注): pick a holder and one of their
@@ -154,7 +154,7 @@ func (s *Annotations) showCert(c *data.Certificate) {
 // showState enables apply and export by the rules, saying why not.
 func (s *Annotations) showState() {
 	now := s.svc.Now()
-	s.quota.SetText(QuotaText(data.AnnotationQuotaOn(s.anns, data.DateOf(now))))
+	s.quota.SetText(i18n.QuotaText(data.AnnotationQuotaOn(s.anns, data.DateOf(now))))
 	if err := data.CanAnnotate(s.cert, s.anns, now); err != nil {
 		s.applyBtn.Disable()
 		s.applyMsg.Importance = widget.WarningImportance
@@ -171,15 +171,6 @@ func (s *Annotations) showState() {
 		s.exportMsg.Importance = widget.MediumImportance
 		s.exportMsg.SetText(i18n.T("ann.export_ready"))
 	}
-}
-
-// QuotaText is the limit in words: "2 of 3 … the next one is possible on …"
-// (the CLI prints the same).
-func QuotaText(q data.Quota) string {
-	if q.OK {
-		return i18n.T("annotation.quota_ok", "Used", q.Used, "Max", q.Max)
-	}
-	return i18n.T("annotation.quota_full", "Used", q.Used, "Max", q.Max, "Next", q.NextOn.String())
 }
 
 // showPreview says what validity the application would give.

@@ -14,7 +14,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // CELog is the CE log tab (继续教育): a holder's continuing-education
@@ -268,14 +268,14 @@ func (s *CELog) showProgress() {
 	}
 	for _, p := range st.Periods {
 		bar := newHoursBar(p.Credited.Float(), p.Required.Float(),
-			i18n.T("ce.bar", "Credited", HoursText(p.Credited), "Required", HoursText(p.Required)))
+			i18n.T("ce.bar", "Credited", i18n.HoursText(p.Credited), "Required", i18n.HoursText(p.Required)))
 		s.progress.Add(widget.NewLabelWithStyle(i18n.T("ce.period", "Start", p.Start.String(), "End", p.End.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		s.progress.Add(bar)
 		days := i18n.T("ce.days_left", "Days", p.DaysLeft)
 		if p.DaysLeft < 0 {
 			days = i18n.T("ce.period_over")
 		}
-		s.progress.Add(wrapped(i18n.T("ce.summary", "Pending", HoursText(p.Pending), "Missing", HoursText(p.Missing)) + " · " + days))
+		s.progress.Add(wrapped(i18n.T("ce.summary", "Pending", i18n.HoursText(p.Pending), "Missing", i18n.HoursText(p.Missing)) + " · " + days))
 	}
 	if len(st.Outside) > 0 {
 		l := wrapped(i18n.T("ce.outside", "Count", len(st.Outside)))
@@ -288,9 +288,6 @@ func (s *CELog) showProgress() {
 	}
 	s.progress.Refresh()
 }
-
-// HoursText is hours as people write them: 24, 10.5 (the CLI prints the same).
-func HoursText(h data.Hours) string { return h.String() }
 
 func (s *CELog) newRow() fyne.CanvasObject {
 	head := widget.NewLabel("2025-03-01 · 培训 · 24")
@@ -306,7 +303,7 @@ func (s *CELog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r := s.recs[i]
 	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(i18n.T("ce.row_head", "Date", r.Date.String(), "Kind", i18n.T("ce.kind."+string(r.Kind)), "Hours", HoursText(r.Hours)))
+	c.Objects[0].(*widget.Label).SetText(i18n.T("ce.row_head", "Date", r.Date.String(), "Kind", i18n.T("ce.kind."+string(r.Kind)), "Hours", i18n.HoursText(r.Hours)))
 	detail := r.Title
 	if r.Provider != "" {
 		detail += " · " + r.Provider
@@ -334,7 +331,7 @@ func (s *CELog) showKindHint() {
 		return
 	}
 	if rule.Credit == data.CreditFixed {
-		s.hours.entry.SetPlaceHolder(HoursText(rule.FixedHours))
+		s.hours.entry.SetPlaceHolder(i18n.HoursText(rule.FixedHours))
 	} else {
 		s.hours.entry.SetPlaceHolder(i18n.T("hours.placeholder"))
 	}
@@ -378,7 +375,7 @@ func (s *CELog) edit(r *data.CERecord) {
 		s.title.set(r.Title)
 		s.provider.set(r.Provider)
 		s.date.set(r.Date.String())
-		s.hours.set(HoursText(r.Hours))
+		s.hours.set(i18n.HoursText(r.Hours))
 		s.review.ClearSelected()
 		if r.Review != "" {
 			s.review.SetSelected(i18n.T(r.Review.Key()))
@@ -527,5 +524,5 @@ func (s *CELog) exportTo(path string) {
 		status(s.exportMsg, err, "")
 		return
 	}
-	status(s.exportMsg, nil, i18n.T("ce.exported", "Path", where, "Credited", HoursText(r.Progress.Credited), "Required", HoursText(r.Progress.Required)))
+	status(s.exportMsg, nil, i18n.T("ce.exported", "Path", where, "Credited", i18n.HoursText(r.Progress.Credited), "Required", i18n.HoursText(r.Progress.Required)))
 }

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Dashboard is the first tab: what needs attention across all holders,
@@ -222,27 +222,7 @@ func (s *Dashboard) applyFilter() {
 	})
 }
 
-// AttentionText is an item's message (the CLI prints the same).
-func AttentionText(it data.Attention) string {
-	args := append([]any{"Due", it.DueOn.String(), "Level", i18n.T("level." + string(it.Level))}, it.Args...)
-	return i18n.T(it.Key, args...)
-}
-
-// DaysText is how soon: "in 5 days", "today", "3 days overdue"; more than a
-// year past (data.LongPast), when it lapsed: "lapsed 2014-01-28".
-func DaysText(it data.Attention) string {
-	switch {
-	case it.LongPast():
-		return i18n.T("dash.lapsed_on", "Date", it.DueOn.String())
-	case it.DaysLeft < 0:
-		return i18n.T("dash.overdue_days", "Days", -it.DaysLeft)
-	case it.DaysLeft == 0:
-		return i18n.T("dash.today")
-	}
-	return i18n.T("dash.in_days", "Days", it.DaysLeft)
-}
-
-// daysImportance is the colour of DaysText: red for what is overdue now
+// daysImportance is the colour of i18n.DaysText: red for what is overdue now
 // (and a certificate not valid today), amber within a week; what lapsed
 // long ago (data.LongPast) is settled history, in the plain colour.
 func daysImportance(it data.Attention) widget.Importance {
@@ -271,9 +251,9 @@ func (s *Dashboard) onExportICS() {
 		s.svc.background(func() {
 			var b bytes.Buffer
 			if items, err = s.svc.Attention.Attention(s.svc.ctx(), f, at); err == nil {
-				var o ICSOptions
+				var o i18n.ICSOptions
 				if o, err = s.svc.icsOptions(days); err == nil {
-					events, err = ICS(s.svc.ctx(), &b, items, s.svc.Now(), o)
+					events, err = i18n.ICS(s.svc.ctx(), &b, items, s.svc.Now(), o)
 				}
 			}
 			where, err = writeOut(path, b.Bytes(), err)

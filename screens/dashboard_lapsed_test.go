@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // whenLabel is the "how soon" label of the dashboard's row r.
@@ -48,11 +48,11 @@ func TestDashboardTellsLongLapsedItemsByDate(t *testing.T) {
 	// The same item a month after its date is counted, in red.
 	it := items[long]
 	it.DaysLeft, it.DueOn = -30, data.DateOf(f.now).AddDays(-30)
-	if got := DaysText(it); got != "已逾期 30 天" || daysImportance(it) != widget.DangerImportance {
+	if got := i18n.DaysText(it); got != "已逾期 30 天" || daysImportance(it) != widget.DangerImportance {
 		t.Errorf("30 days overdue: %q, importance %v", got, daysImportance(it))
 	}
 	i18n.SetLanguage(i18n.English)
-	if got := DaysText(items[long]); got != "lapsed "+items[long].DueOn.String() {
+	if got := i18n.DaysText(items[long]); got != "lapsed "+items[long].DueOn.String() {
 		t.Errorf("English: %q", got)
 	}
 }

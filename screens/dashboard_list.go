@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // The dashboard's list: its rows are group headings and items, and the
@@ -153,9 +153,9 @@ func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
 	}
 	nameCell.Show()
 	columnLabel(nameCell).SetText(it.Name)
-	when.SetText(DaysText(it))
+	when.SetText(i18n.DaysText(it))
 	when.Importance = daysImportance(it)
 	when.Refresh()
-	what.SetText(fmt.Sprintf("%s · %s", it.MNo, AttentionText(it)))
+	what.SetText(fmt.Sprintf("%s · %s", it.MNo, i18n.AttentionText(it)))
 	where.SetText(it.Org + "  " + it.Region)
 }

@@ -13,7 +13,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/demo"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // shownItems are the rows of the list, read as it reads them.

@@ -2,7 +2,7 @@ package screens
 
 import (
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // holderDeleteConfirm is the question before a holder is deleted: it says

@@ -9,7 +9,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Found by using it: deleting a holder asked "删除 张伟 及其 1 本证书？"

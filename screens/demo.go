@@ -5,7 +5,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/demo"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // DemoHolders is how many fake holders the menu adds.

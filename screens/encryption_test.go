@@ -16,7 +16,7 @@ import (
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 var cheapKDF = sqlite.WithKDF(crypt.Params{Time: 1, MemoryKiB: 64, Threads: 1})

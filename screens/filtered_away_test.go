@@ -3,7 +3,7 @@ package screens
 import (
 	"testing"
 
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Found by using it: a search that excluded the holder shown left them in

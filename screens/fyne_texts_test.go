@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // With 中文 chosen on an English system, Fyne's own texts are Chinese: the
@@ -19,7 +19,7 @@ func TestFyneTextsInTheChosenLanguage(t *testing.T) {
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANG", "en_US.UTF-8")
 	f := newFixture(t, i18n.Chinese)
-	t.Cleanup(func() { i18n.SetWindowLanguage(i18n.English) })
+	t.Cleanup(func() { SetWindowLanguage(i18n.English) })
 	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
 	m.Install()
 
@@ -59,7 +59,7 @@ func TestFileDialogPlacesInTheChosenLanguage(t *testing.T) {
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANG", "en_US.UTF-8")
 	f := newFixture(t, i18n.Chinese)
-	i18n.SetWindowLanguage(i18n.Chinese)
+	SetWindowLanguage(i18n.Chinese)
 	showFileDialog(dialog.NewFileOpen(func(fyne.URIReadCloser, error) {}, f.win), f.win)
 	text := collectText(f.win.Canvas().Overlays().Top())
 	if !strings.Contains(text, "主目录") || strings.Contains(text, "Home\n") {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Found by using it: the form of a record being edited was headed by the

@@ -15,7 +15,7 @@ import (
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/sqlite"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // testNow is the fixed clock of the screen tests: 10:00 in Beijing, the
@@ -35,7 +35,7 @@ type fixture struct {
 func newFixture(t *testing.T, lang string) *fixture {
 	t.Helper()
 	i18n.SetLanguage(lang)
-	t.Cleanup(func() { i18n.SetWindowLanguage(i18n.English) }) // Fyne's own texts too
+	t.Cleanup(func() { SetWindowLanguage(i18n.English) }) // Fyne's own texts too
 	path := filepath.Join(t.TempDir(), "test.db")
 	f := &fixture{t: t, now: testNow}
 	clock := func() time.Time { return f.now }

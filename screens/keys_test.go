@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // pressKey is a key pressed in the window, delivered as Fyne's desktop
@@ -88,7 +88,7 @@ func TestCtrlSAndEnterSave(t *testing.T) {
 	test.Type(m.CELog.hours.entry, "12")
 	pressKey(f.win, fyne.KeyReturn)
 	recs, _ := f.db.CERecords(ctx, w.a.ID)
-	if len(recs) != 1 || recs[0].Title != "社区治理培训" || HoursText(recs[0].Hours) != "12" {
+	if len(recs) != 1 || recs[0].Title != "社区治理培训" || i18n.HoursText(recs[0].Hours) != "12" {
 		t.Fatalf("Enter in hours saved %+v (%q)", recs, m.CELog.msg.Text)
 	}
 

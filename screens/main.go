@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Preference keys (fyne.Preferences), remembered between runs.
@@ -53,7 +53,7 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 
 // newMain builds the window's content on selection sel.
 func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale string, sel *Selection) *Main {
-	i18n.SetWindowLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
+	SetWindowLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale, Sel: sel}
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 func TestSettingsSwitchLanguageAndTheme(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // PaperTab is the Paper certificate tab (纸质证书): a paper certificate
@@ -207,25 +207,6 @@ func (s *PaperTab) unsaved() bool {
 // and says whether it was saved.
 func (s *PaperTab) saveForm() bool { return s.savePaper() }
 
-// PaperStateText says where the collection stands (the CLI prints the same).
-func PaperStateText(p *data.Paper, today data.Date) string {
-	st := data.PaperState(p, today)
-	days, ok := data.PaperDaysLeft(p, today)
-	switch {
-	case st == data.PaperOverdue:
-		return i18n.T("paper.overdue", "End", p.WindowEnd.String())
-	case st == data.PaperCollected:
-		return i18n.T("paper.done", "On", p.CollectedOn.String())
-	case !ok:
-		return i18n.T("paper.no_window", "Status", i18n.T("paper.status."+string(st)))
-	case st == data.PaperNotCollected && !p.WindowStart.IsZero() && today.Before(p.WindowStart):
-		return i18n.T("paper.upcoming", "Start", p.WindowStart.String(), "End", p.WindowEnd.String(), "Days", days)
-	case st == data.PaperNotCollected:
-		return i18n.T("paper.open", "End", p.WindowEnd.String(), "Days", days)
-	}
-	return i18n.T("paper.in_progress", "Status", i18n.T("paper.status."+string(st)))
-}
-
 func (s *PaperTab) showCert(c *data.Certificate) {
 	s.cert = c
 	s.msg.SetText("")
@@ -308,7 +289,7 @@ func (s *PaperTab) showState(p *data.Paper) {
 	case ok && days <= 14:
 		s.state.Importance = widget.WarningImportance
 	}
-	s.state.SetText(PaperStateText(p, today))
+	s.state.SetText(i18n.PaperStateText(p, today))
 }
 
 func (s *PaperTab) selectedMethod() data.PaperMethod {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // English counts say "1 certificate" and "2 certificates", never

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Registrations is the Registration tab (登记): for the picked certificate,
@@ -169,12 +169,7 @@ func (s *Registrations) showDue() {
 		data.DueOpen: widget.WarningImportance, data.DueMissed: widget.DangerImportance, data.DueLapsed: widget.DangerImportance,
 		data.DueUpcoming: widget.MediumImportance, data.DueApplied: widget.SuccessImportance,
 	}[it.State]
-	s.due.SetText(DueText(it))
-}
-
-// DueText says a due item in words (the command line prints the same).
-func DueText(it data.DueItem) string {
-	return i18n.T("reg.due."+string(it.Kind)+"."+string(it.State), "Opens", it.OpensOn.String(), "Closes", it.ClosesOn.String(), "Days", it.DaysLeft)
+	s.due.SetText(i18n.DueText(it))
 }
 
 func (s *Registrations) newRow() fyne.CanvasObject {

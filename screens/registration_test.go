@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 func (f *fixture) certOf(h *data.Holder, passed data.Date) *data.Certificate {

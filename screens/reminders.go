@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // PrefRemindDays is the preference of the reminder windows: "30,7,1".
@@ -261,7 +261,7 @@ func (c *ReminderCentre) markShown(n int) {
 
 // ReminderText says one reminder in a line.
 func ReminderText(it data.Attention) string {
-	return i18n.T("remind.line", "Name", it.Name, "What", AttentionText(it), "Days", DaysText(it))
+	return i18n.T("remind.line", "Name", it.Name, "What", i18n.AttentionText(it), "Days", i18n.DaysText(it))
 }
 
 // remind brings the reminder centre up to date and sends one desktop

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 func fileBytes(t *testing.T, path string) []byte {

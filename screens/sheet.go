@@ -16,7 +16,7 @@ import (
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/sheet"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // ShowImport asks for a spreadsheet, checks every row first (a dry run),

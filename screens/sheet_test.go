@@ -8,7 +8,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/sheet"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 func TestImportShowsBadRowsThenImportsTheGoodOnes(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/seal"
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // Verify is the Verify tab: open an exported PDF or a photo or scan of a
@@ -209,7 +209,7 @@ func (s *Verify) show(v *docs.Verdict) {
 		add(i18n.Field("id_number"), c.IDMasked)
 		add(i18n.Field("mno"), c.MNo)
 		add(i18n.T("verify.ce_period"), c.PeriodStart.String()+" – "+c.PeriodEnd.String())
-		add(i18n.T("verify.ce_hours"), i18n.T("verify.ce_hours_value", "Credited", HoursText(c.Credited), "Required", HoursText(c.Required), "Records", c.Records))
+		add(i18n.T("verify.ce_hours"), i18n.T("verify.ce_hours_value", "Credited", i18n.HoursText(c.Credited), "Required", i18n.HoursText(c.Required), "Records", c.Records))
 		add(i18n.T("verify.exported"), i18n.Exported(c.IssuedAt, c.Issuer))
 	}
 	if m := v.Mail; m != nil {

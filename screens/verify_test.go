@@ -14,7 +14,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/swcert/swcert/screens/i18n"
+	"github.com/swcert/swcert/i18n"
 )
 
 // waitFor polls until cond holds (verification runs off the UI goroutine).

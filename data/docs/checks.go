@@ -1,7 +1,7 @@
 package docs
 
 // The checks a verification makes, each said on its own line by both faces
-// (screens/i18n.CheckLines): a reader must see which one failed, and that a
+// (i18n.CheckLines): a reader must see which one failed, and that a
 // seal of an unknown key is not a forgery, only unconfirmed.
 const (
 	CheckIntegrity = "integrity" // the seal is whole and is an SWCert seal

@@ -57,7 +57,7 @@ var keyLike = regexp.MustCompile(`^(err|cli|field|holder|holders|cert|certs|menu
 func TestEveryKeyInSourceIsTranslated(t *testing.T) {
 	en, zh := loadFile(t, "en.json"), loadFile(t, "zh_Hans.json")
 	keys := map[string]string{}
-	root := filepath.Join("..", "..")
+	root := ".."
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -88,7 +88,7 @@ func caller() string {
 	frames := runtime.CallersFrames(pcs[:n])
 	for {
 		f, more := frames.Next()
-		if !ownFrames[strings.TrimPrefix(f.Function, "github.com/swcert/swcert/screens/i18n.")] {
+		if !ownFrames[strings.TrimPrefix(f.Function, "github.com/swcert/swcert/i18n.")] {
 			return fmt.Sprintf("%s/%s:%d", path.Base(path.Dir(f.File)), path.Base(f.File), f.Line)
 		}
 		if !more {

@@ -1,4 +1,4 @@
-package i18n
+package screens
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/swcert/swcert/assets"
+	"github.com/swcert/swcert/i18n"
 )
 
 // SetWindowLanguage switches the window's language: SWCert's strings and
@@ -21,14 +22,14 @@ import (
 // in Settings, the texts added last win (go-i18n replaces messages by ID).
 // The command line does not call it: it shows no Fyne widget.
 func SetWindowLanguage(l string) {
-	SetLanguage(l)
+	i18n.SetLanguage(l)
 	texts := assets.FyneEnglish
-	if Language() == Chinese {
+	if i18n.Language() == i18n.Chinese {
 		texts = assets.FyneChinese
 	}
 	for _, loc := range fyneLocales() {
 		if err := lang.AddTranslationsForLocale(texts, loc); err != nil {
-			Internal(err) // logged; Fyne's texts stay in the system's language
+			i18n.Internal(err) // logged; Fyne's texts stay in the system's language
 		}
 	}
 }

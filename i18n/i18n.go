@@ -6,7 +6,8 @@
 // the system locale, and the language here must be switchable in Settings
 // and remembered on every OS; so our strings go through a localizer of
 // their own, bound to the language chosen (go-i18n, the engine under Fyne's
-// lang), and Fyne's own texts are made to follow it (fyne.go).
+// lang), and Fyne's own texts are made to follow it (screens/language.go,
+// since this package, which the command line uses too, has no Fyne).
 package i18n
 
 import (
