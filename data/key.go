@@ -49,7 +49,7 @@ func ValidateExporterName(s string) error { return checkText("exporter", s, MaxE
 // ExporterName is the name a document prints and seals for its exporter.
 func ExporterName(k *SealKey) string {
 	if k.Name == "" || k.Name == legacyKeyName(k.KID) {
-		return "未署名导出者（密钥 " + short(k.KID) + "）"
+		return "未署名导出者（密钥 " + ShortKID(k.KID) + "）"
 	}
 	return k.Name
 }
@@ -58,9 +58,10 @@ func ExporterName(k *SealKey) string {
 func (k *SealKey) Named() bool { return k.Name != "" && k.Name != legacyKeyName(k.KID) }
 
 // legacyKeyName is the name versions before the setting gave a new key.
-func legacyKeyName(kid string) string { return "SWCert " + short(kid) }
+func legacyKeyName(kid string) string { return "SWCert " + ShortKID(kid) }
 
-func short(kid string) string {
+// ShortKID is the part of a key ID people are shown to tell keys apart.
+func ShortKID(kid string) string {
 	if len(kid) > 8 {
 		return kid[:8]
 	}

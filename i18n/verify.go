@@ -3,6 +3,7 @@ package i18n
 import (
 	"strings"
 
+	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 )
 
@@ -113,4 +114,15 @@ func Exported(at int64, by string) string {
 		return Unix(at)
 	}
 	return Unix(at) + "  " + by
+}
+
+// KeyName is a seal key as the window lists it: the name its exporter
+// gave it, or "unnamed exporter (key …)" in the language chosen (the
+// documents print data.ExporterName, in Chinese, whatever the window's
+// language).
+func KeyName(k *data.SealKey) string {
+	if k.Named() {
+		return k.Name
+	}
+	return T("keys.unnamed", "KID", data.ShortKID(k.KID))
 }

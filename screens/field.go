@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
@@ -197,7 +198,10 @@ func createOrUpdate[T any](ctx context.Context, id int64, r *T, create, update f
 // and what a save said, so they are at hand however long the form, in a
 // window of 1024×700 too.
 func listDetailBar(list, bar fyne.CanvasObject, detail ...fyne.CanvasObject) fyne.CanvasObject {
-	scroll := container.NewVScroll(container.NewVBox(detail...))
+	// The form keeps clear of the scroll bar, which Fyne draws over the
+	// content's right edge (the fields' ends and the CE figures lay under it).
+	inset := layout.NewCustomPaddedLayout(0, 0, 0, theme.Size(theme.SizeNameScrollBar))
+	scroll := container.NewVScroll(container.New(inset, container.NewVBox(detail...)))
 	passWheelTo(scroll, scroll.Content)
 	right := fyne.CanvasObject(scroll)
 	if bar != nil {

@@ -33,7 +33,8 @@ func contrast(a, b color.Color) float64 {
 	return (la + 0.05) / (lb + 0.05)
 }
 
-// Secondary labels, hints, disabled entries and placeholders are legible
+// Secondary labels, hints, disabled entries, placeholders, and text in
+// the success, warning and error colours are legible
 // (WCAG AA, 4.5:1) on the window's and the entries' backgrounds in both
 // themes, and still fainter than the text they accompany. Fyne's own
 // light theme drew disabled text at 1.2:1.
@@ -41,6 +42,11 @@ func TestFaintTextIsLegible(t *testing.T) {
 	for _, variant := range []string{ThemeLight, ThemeDark} {
 		th := &Theme{Variant: variant}
 		var v fyne.ThemeVariant
+		for _, n := range []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError} {
+			if c := contrast(th.Color(n, v), th.Color(theme.ColorNameBackground, v)); c < 4.5 {
+				t.Errorf("%s: %s text at %.2f:1", variant, n, c)
+			}
+		}
 		for _, n := range []fyne.ThemeColorName{theme.ColorNameDisabled, theme.ColorNamePlaceHolder} {
 			fg := th.Color(n, v)
 			for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground} {
@@ -49,6 +55,9 @@ func TestFaintTextIsLegible(t *testing.T) {
 				}
 			}
 			back := th.Color(theme.ColorNameBackground, v)
+			if c := contrast(th.Color(theme.ColorNameInputBorder, v), back); c < 3 {
+				t.Errorf("%s: a control's outline is %.2f:1", variant, c)
+			}
 			if contrast(fg, back) >= contrast(th.Color(theme.ColorNameForeground, v), back) {
 				t.Errorf("%s: %s is as strong as the foreground", variant, n)
 			}

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -53,6 +54,23 @@ func TestNoErrorBeforeTyping(t *testing.T) {
 					t.Errorf("%s, tab %q, untouched: %q", lang, tab.Text, l.Text)
 				}
 			})
+		}
+	}
+}
+
+// The Verify tab lists an unnamed own key in the window's language (it
+// said "未署名导出者（密钥 …）" in the English window: the documents'
+// Chinese wording), and cuts a long line with "…".
+func TestUnnamedKeyInTheWindowsLanguage(t *testing.T) {
+	for lang, want := range map[string]string{i18n.English: "Unnamed exporter (key ", i18n.Chinese: "未署名导出者（密钥 "} {
+		f := newFixture(t, lang)
+		s := NewVerify(f.svc, f.win)
+		f.win.SetContent(s.Content())
+		row := s.newKeyRow()
+		s.updateKeyRow(0, row)
+		name := row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
+		if !strings.HasPrefix(name.Text, want) || name.Truncation != fyne.TextTruncateEllipsis {
+			t.Errorf("%s: the own key is listed as %q", lang, name.Text)
 		}
 	}
 }

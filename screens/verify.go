@@ -237,8 +237,10 @@ func (s *Verify) reloadKeys() {
 func (s *Verify) newKeyRow() fyne.CanvasObject {
 	name := widget.NewLabel("阳光社工中心 (trusted)")
 	name.TextStyle.Bold = true
+	name.Truncation = fyne.TextTruncateEllipsis // a narrow pane cuts a line with "…", never mid-letter
 	kid := widget.NewLabel("0C14uoZQo3_yTpLEwmh2N0")
 	kid.Importance = widget.LowImportance
+	kid.Truncation = fyne.TextTruncateEllipsis
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	return container.NewBorder(nil, nil, nil, remove, container.NewVBox(name, kid))
 }
@@ -255,7 +257,7 @@ func (s *Verify) updateKeyRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if k.Own {
 		kind = i18n.T("keys.own")
 	}
-	texts.Objects[0].(*widget.Label).SetText(data.ExporterName(k) + "  ·  " + kind)
+	texts.Objects[0].(*widget.Label).SetText(i18n.KeyName(k) + "  ·  " + kind)
 	texts.Objects[1].(*widget.Label).SetText(i18n.Field("kid") + " " + k.KID + "  ·  " + i18n.Time(k.CreatedAt))
 	remove.Hidden = k.Own
 	kid := k.KID
