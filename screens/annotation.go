@@ -234,6 +234,7 @@ func (s *Annotations) onApply() {
 func (s *Annotations) newHistoryRow() fyne.CanvasObject {
 	state := widget.NewLabel("证书生成中…")
 	state.TextStyle.Bold = true
+	state.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("2026-11-22 10:00 至 2027-02-20 10:00")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	complete := widget.NewButton(i18n.T("ann.complete"), nil)

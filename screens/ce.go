@@ -292,6 +292,7 @@ func (s *CELog) showProgress() {
 func (s *CELog) newRow() fyne.CanvasObject {
 	head := widget.NewLabel("2025-03-01 · 培训 · 24")
 	head.TextStyle.Bold = true
+	head.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("社区治理能力提升培训 · 某某培训中心 · 待审核")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	return container.NewVBox(head, detail)

@@ -64,7 +64,9 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 	p.list = newPickList(
 		func() int { return len(p.certs) },
 		func() fyne.CanvasObject {
-			return widget.NewLabel("高级社会工作师 · 2021000000000000 · 有效")
+			l := widget.NewLabel("高级社会工作师 · 2021000000000000 · 有效")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(certSummary(p.certs[i])) },
 	)
@@ -129,7 +131,9 @@ func newCertPanel(svc Services, win fyne.Window) *certPanel {
 			label(i18n.Field("annotation")), p.annot,
 		),
 	)
-	listBox := container.NewGridWrap(fyne.NewSize(520, 130), overList(p.list))
+	// As wide as the pane (a fixed 520 cut the line at a wide window and
+	// ran past a narrow one), three rows high.
+	listBox := overList(p.list, spacer(130))
 	p.content = container.NewVBox(
 		container.NewHBox(p.heading, p.newBtn),
 		p.empty,

@@ -82,6 +82,7 @@ func (s *Dashboard) Item(i int) (data.Attention, bool) {
 func (s *Dashboard) newRow() fyne.CanvasObject {
 	when := widget.NewLabel("已逾期 999 天")
 	when.TextStyle.Bold = true
+	when.Truncation = fyne.TextTruncateEllipsis
 	// The name in a column of its own (nameColumn), so the management
 	// numbers line up down the list whatever the names' lengths.
 	name, _ := nameColumn(false)

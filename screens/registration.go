@@ -175,6 +175,7 @@ func (s *Registrations) showDue() {
 func (s *Registrations) newRow() fyne.CanvasObject {
 	head := widget.NewLabel("首次登记 · 已出证")
 	head.TextStyle.Bold = true
+	head.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("2024-09-02 至 2027-09-01 · 北京市")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	return container.NewVBox(head, detail)

@@ -74,3 +74,60 @@ func TestUnnamedKeyInTheWindowsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// walkLists calls fn for every list under o, hidden ones included.
+func walkLists(o fyne.CanvasObject, fn func(*widget.List)) {
+	switch x := o.(type) {
+	case *widget.List:
+		fn(x)
+		return
+	case *pickList:
+		fn(&x.List)
+		return
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkLists(c, fn)
+		}
+		return
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			walkLists(c, fn)
+		}
+	}
+}
+
+// walkLabels calls fn for every label under o.
+func walkLabels(o fyne.CanvasObject, fn func(*widget.Label)) {
+	switch x := o.(type) {
+	case *widget.Label:
+		fn(x)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkLabels(c, fn)
+		}
+	}
+}
+
+// No list row cuts its text mid-letter at the pane's edge: each label of
+// every list on every tab ends with "…" or wraps (the certificates of a
+// holder were cut at "· Vali").
+func TestListRowsNeverCutMidLetter(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	lists := 0
+	for _, tab := range m.Tabs.Items {
+		walkLists(tab.Content, func(l *widget.List) {
+			lists++
+			walkLabels(l.CreateItem(), func(lb *widget.Label) {
+				if lb.Truncation == fyne.TextTruncateOff && lb.Wrapping == fyne.TextWrapOff {
+					t.Errorf("tab %q: a list's label %q is cut at the edge", tab.Text, lb.Text)
+				}
+			})
+		})
+	}
+	if lists < 8 {
+		t.Fatalf("only %d lists found", lists)
+	}
+}
