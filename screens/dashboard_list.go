@@ -101,7 +101,9 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 		width = max(width, widest.MinSize().Width)
 	}
 	column := canvas.NewRectangle(color.Transparent)
-	column.SetMinSize(fyne.NewSize(width, 0))
+	// A little more than the widest text: with "…" for a text that does not
+	// fit, a label would cut one that fits only to the fraction of a unit.
+	column.SetMinSize(fyne.NewSize(width+2, 0))
 	band := canvas.NewRectangle(color.Transparent) // behind a group's heading
 	return container.NewStack(band, container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(line, where)))
 }

@@ -54,6 +54,13 @@ func NewMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 // newMain builds the window's content on selection sel.
 func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale string, sel *Selection) *Main {
 	SetWindowLanguage(i18n.Resolve(a.Preferences().String(PrefLanguage), systemLocale))
+	// The theme before any widget: a widget measured while it is built
+	// (the dashboard measures its columns) keeps the colours of the theme
+	// it was first drawn in, and the change's refresh reaches only what
+	// the window shows then. Set in Install, after the tabs were built,
+	// the dashboard's filters and buttons stayed dark in the light theme
+	// on a dark system until another tab was shown.
+	a.Settings().SetTheme(&Theme{Variant: a.Preferences().StringWithFallback(PrefTheme, ThemeSystem)})
 	m := &Main{App: a, Win: w, Svc: svc, Version: version, SystemLocale: systemLocale, Sel: sel}
 	m.Dashboard = NewDashboard(svc, w)
 	m.Dashboard.OnOpen = m.open
@@ -156,9 +163,9 @@ func (m *Main) showTab(c fyne.CanvasObject) {
 	}
 }
 
-// Install puts the tabs, menu, title, theme and shortcuts into the window.
+// Install puts the tabs, menu, title and shortcuts into the window (the
+// theme is set before they are built: newMain).
 func (m *Main) Install() {
-	m.App.Settings().SetTheme(&Theme{Variant: m.App.Preferences().StringWithFallback(PrefTheme, ThemeSystem)})
 	m.Win.SetTitle(i18n.T("app.title"))
 	m.Win.SetContent(m.Tabs)
 	m.Win.SetMainMenu(m.Menu())
