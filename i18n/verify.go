@@ -56,7 +56,9 @@ func CheckLines(v *docs.Verdict) []CheckLine {
 		case c.State == docs.CheckUnknown && c.Name != docs.CheckIntegrity && !integrity(v):
 			l.Text = T("verify.check.not_checked")
 		case c.Name == docs.CheckIssuer:
-			l.Text = T("verify.check.issuer."+v.Key, "Name", v.KeyName, "KID", v.KID)
+			// An unnamed key (the own one before Settings names it) by
+			// its key ID: "this installation ()" said nothing.
+			l.Text = T("verify.check.issuer."+v.Key, "Name", KeyName(&data.SealKey{Name: v.KeyName, KID: v.KID}), "KID", v.KID)
 		case c.Name == docs.CheckExpiry && c.State != docs.CheckUnknown:
 			l.Text = T(key, "Until", Unix(statedExpiry(v)))
 		case c.Name == docs.CheckRecord && c.State == docs.CheckFailed:
