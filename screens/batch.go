@@ -55,7 +55,13 @@ func (m *Main) ShowBatch() {
 		}, m.Win), m.Win)
 	})
 	start.Importance = widget.HighImportance
-	body := container.NewVBox(wrapped(i18n.T("batch.what", "Count", m.Certificates.list.Len(), "Query", query)), what, into, start)
+	// Which holders: those the search found, or all of them (an empty
+	// search read "search: ''").
+	whom := i18n.T("batch.what_all", "Count", m.Certificates.list.Len())
+	if strings.TrimSpace(query) != "" {
+		whom = i18n.T("batch.what", "Count", m.Certificates.list.Len(), "Query", query)
+	}
+	body := container.NewVBox(wrapped(whom), what, into, start)
 	d = dialog.NewCustom(i18n.T("batch.title"), i18n.T("cancel"), body, m.Win)
 	d.Resize(fyne.NewSize(460, 280))
 	d.Show()

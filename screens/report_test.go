@@ -87,3 +87,22 @@ func TestBatchSummaryListsEverySkipAndSaves(t *testing.T) {
 		t.Errorf("saved list %q", saved)
 	}
 }
+
+// The batch question says "all 2 holders" when no search chose them (it
+// read "search: ''"), and names the search when one did.
+func TestBatchQuestionNamesTheSearchOnlyWhenThereIsOne(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.exportable(2)
+	m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+	m.Install()
+	m.ShowBatch()
+	if text := f.dialogText(); !strings.Contains(text, "Export for all 2 holders the Certificates tab lists:") || strings.Contains(text, "search") {
+		t.Errorf("without a search: %q", text)
+	}
+	f.tapDialogButton("Cancel")
+	m.Certificates.list.setQuery("持证人甲")
+	m.ShowBatch()
+	if text := f.dialogText(); !strings.Contains(text, "Export for the 1 holder the Certificates tab lists (search: '持证人甲'):") {
+		t.Errorf("with a search: %q", text)
+	}
+}
