@@ -89,7 +89,7 @@ func TestBatchSummaryListsEverySkipAndSaves(t *testing.T) {
 }
 
 // The batch question says "all 2 holders" when no search chose them (it
-// read "search: ''"), and names the search when one did.
+// read "search: ”"), and names the search when one did.
 func TestBatchQuestionNamesTheSearchOnlyWhenThereIsOne(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	f.exportable(2)
