@@ -58,8 +58,10 @@ func (m *Main) NewSettings() *Settings {
 		themeLabels = append(themeLabels, i18n.T("settings."+c))
 	}
 	s.Language = widget.NewRadioGroup(langLabels, nil)
+	s.Language.Horizontal = true // three short choices: one line each
 	s.Language.SetSelected(languageLabel(prefs.String(PrefLanguage)))
 	s.Theme = widget.NewRadioGroup(themeLabels, nil)
+	s.Theme.Horizontal = true
 	s.Theme.SetSelected(i18n.T("settings." + prefs.StringWithFallback(PrefTheme, ThemeSystem)))
 
 	s.Theme.OnChanged = func(sel string) {
@@ -101,23 +103,30 @@ func (m *Main) NewSettings() *Settings {
 		return err
 	})
 	s.Remind.entry.SetText(prefs.StringWithFallback(PrefRemindDays, "30, 7, 1"))
+	// Short labels, what they mean in a hint under the field: a long label
+	// took half the dialog's width from the fields.
+	remind := widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object())
+	remind.HintText = i18n.T("settings.remind_hint")
 	form := widget.NewForm(
 		widget.NewFormItem(i18n.T("settings.language"), s.Language),
 		widget.NewFormItem(i18n.T("settings.theme"), s.Theme),
-		widget.NewFormItem(i18n.T("settings.remind"), s.Remind.object()),
+		remind,
 	)
 	s.Exporter = m.newExporterSetting()
 	form.AppendItem(s.Exporter.item())
-	size := fyne.NewSize(460, 400)
 	if m.Svc.Backups != nil {
 		s.BackupKeep = m.newBackupKeepField()
-		form.Append(i18n.T("settings.backup_keep"), s.BackupKeep.object())
+		keep := widget.NewFormItem(i18n.T("settings.backup_keep"), s.BackupKeep.object())
+		keep.HintText = i18n.T("settings.backup_keep_hint")
+		form.AppendItem(keep)
 	}
 	if m.Svc.Encryption != nil {
 		s.Encryption = newEncryptionSection(m.Svc, m.Win)
 		form.Append(i18n.T("settings.encryption"), s.Encryption.box)
-		size = fyne.NewSize(520, 520)
 	}
+	// Wide enough for the exporter's name and the messages on one or two
+	// lines; as high as the form (a fixed height left a blank half).
+	size := fyne.NewSize(640, form.MinSize().Height+50)
 	s.dialog = dialog.NewCustom(i18n.T("settings.title"), i18n.T("close"), form, m.Win)
 	s.dialog.Resize(size)
 	return s
