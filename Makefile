@@ -11,8 +11,9 @@ RUN_ARGS := $(if $(DB),--db $(DB),)
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 # … and to test it (a virtual screen, a screenshot, the PDF and QR tools,
 # and what people open the exports with: LibreOffice, openpyxl,
-# python3-icalendar, unzip).
-TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-utils zbar-tools libreoffice-calc-nogui python3 python3-openpyxl python3-icalendar unzip
+# python3-icalendar, unzip), and a PostgreSQL server the tests start and
+# stop themselves (data/pgtest: a throwaway cluster on a private socket).
+TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-utils zbar-tools libreoffice-calc-nogui python3 python3-openpyxl python3-icalendar unzip postgresql-15
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
