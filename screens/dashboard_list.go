@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,8 +105,21 @@ func (s *Dashboard) newRow() fyne.CanvasObject {
 	// A little more than the widest text: with "…" for a text that does not
 	// fit, a label would cut one that fits only to the fraction of a unit.
 	column.SetMinSize(fyne.NewSize(width+2, 0))
-	band := canvas.NewRectangle(color.Transparent) // behind a group's heading
-	return container.NewStack(band, container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(line, where)))
+	// A group's heading: one line from the row's left edge, its name and
+	// count, on a tinted band; the item's cells are hidden meanwhile.
+	band := canvas.NewRectangle(color.Transparent)
+	head := widget.NewLabel("上海市乐助社工服务社 · 共 12 项")
+	head.Importance = widget.HighImportance
+	head.Truncation = fyne.TextTruncateEllipsis
+	headBox := container.NewVBox(layout.NewSpacer(), head, layout.NewSpacer())
+	headBox.Hide()
+	item := container.NewBorder(nil, nil, container.NewStack(column, when), nil, container.NewVBox(line, where))
+	return container.NewStack(band, item, headBox)
+}
+
+// rowHeading is a row's heading label (shown for a group's heading only).
+func rowHeading(o fyne.CanvasObject) *widget.Label {
+	return o.(*fyne.Container).Objects[2].(*fyne.Container).Objects[1].(*widget.Label)
 }
 
 // headingBand is the tint behind a group heading: the primary colour the
@@ -127,34 +141,28 @@ func rowTexts(o fyne.CanvasObject) (name fyne.CanvasObject, what, where, when *w
 func (s *Dashboard) updateRow(r widget.ListItemID, o fyne.CanvasObject) {
 	nameCell, what, where, when := rowTexts(o)
 	g, i := s.row(r)
-	// A heading stands out in the theme's primary colour (the bundled
-	// Chinese font has no bold face).
-	heading := i < 0
-	what.TextStyle.Bold = heading
-	what.Importance = widget.MediumImportance
-	if heading {
-		what.Importance = widget.HighImportance
-	}
-	band := o.(*fyne.Container).Objects[0].(*canvas.Rectangle)
-	// A heading lies on a tinted band across the row (rows of one height:
-	// Fyne's list gives up its constant-time scrolling once any row has a
-	// height of its own, and the dashboard lists 100,000 items).
-	if heading { // from the left, over the name column
+	c := o.(*fyne.Container)
+	band, item, head := c.Objects[0].(*canvas.Rectangle), c.Objects[1], c.Objects[2]
+	// A heading lies on a tinted band across the row, in the primary
+	// colour (the bundled Chinese font has no bold face). Rows keep one
+	// height: Fyne's list gives up its constant-time scrolling once any
+	// row has a height of its own, and the dashboard lists 100,000 items.
+	if i < 0 {
 		band.FillColor = headingBand()
 		band.Refresh()
-		nameCell.Hide()
-		when.SetText("")
-		what.SetText(groupTitle(s.filtered.Group, s.spans[g].Value))
-		where.SetText(i18n.T("dash.group_count", "Count", s.spans[g].Count))
+		item.Hide()
+		rowHeading(o).SetText(groupTitle(s.filtered.Group, s.spans[g].Value) + " · " + i18n.T("dash.group_count", "Count", s.spans[g].Count))
+		head.Show()
 		return
 	}
 	band.FillColor = color.Transparent
 	band.Refresh()
+	head.Hide()
+	item.Show()
 	it, ok := s.Item(i)
 	if !ok {
 		return
 	}
-	nameCell.Show()
 	columnLabel(nameCell).SetText(it.Name)
 	when.SetText(i18n.DaysText(it))
 	when.Importance = daysImportance(it)
