@@ -95,3 +95,18 @@ func TestHoursBarTrackLooksEmpty(t *testing.T) {
 		t.Error("fractions at the ends")
 	}
 }
+
+// The chosen theme is in place before the tabs' widgets are built (and
+// measured: the dashboard measures its columns), not only once Install
+// puts them in the window: widgets first drawn in the system's theme kept
+// its colours, so the dashboard's filters were dark in the light theme
+// chosen on a dark system until another tab was shown.
+func TestThemeIsSetBeforeTheTabsAreBuilt(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.app.Preferences().SetString(PrefTheme, ThemeLight)
+	NewMain(f.app, f.win, f.svc, "test", "en-US") // not installed yet
+	th, ok := f.app.Settings().Theme().(*Theme)
+	if !ok || th.Variant != ThemeLight {
+		t.Fatalf("while the tabs are built the theme is %T %+v", f.app.Settings().Theme(), f.app.Settings().Theme())
+	}
+}
