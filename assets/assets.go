@@ -2,10 +2,7 @@
 // the CJK font shared by the window and the PDFs, and the icon.
 package assets
 
-import (
-	"embed"
-	_ "embed"
-)
+import "embed"
 
 // Translations are the go-i18n message files translations/{en,zh_Hans}.json.
 // Chinese is zh_Hans, not zh: Fyne's own base file is zh_Hans and would win
