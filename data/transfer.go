@@ -139,7 +139,7 @@ func PassTransfer(t *Transfer, work []WorkEntry) (TransferEffect, error) {
 		rest = append(rest, w)
 	}
 	if err := CheckWorkHistory(rest, &eff.Add); err != nil {
-		return eff, Invalid("decided_on", "err.transfer.work_overlap", "Message", AsError(err).Args["Org"], "Start", AsError(err).Args["Start"])
+		return eff, Invalid("decided_on", "err.transfer.work_overlap", "Org", AsError(err).Args["Org"], "Start", AsError(err).Args["Start"])
 	}
 	return eff, nil
 }

@@ -39,26 +39,29 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 	return nil
 }
 
-// UpdateHolder saves the changed fields of a holder.
+// UpdateHolder saves the changed fields of a holder; a dossier they
+// complete records its first registration time (settleFirstReg).
 func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 	h.Normalize()
 	if err := h.Validate(db.today()); err != nil {
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := db.sql.ExecContext(ctx, `UPDATE holders SET
-		name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?
-		WHERE id = ?`,
-		h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
-		h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.ID)
-	if err != nil {
-		return mapError("update holder", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return data.NotFound("holder", h.ID)
-	}
-	h.UpdatedAt = t
-	return nil
+	return db.tx(ctx, func(tx *txn) error {
+		res, err := tx.ExecContext(ctx, `UPDATE holders SET
+			name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?
+			WHERE id = ?`,
+			h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
+			h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.ID)
+		if err != nil {
+			return mapError("update holder", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return data.NotFound("holder", h.ID)
+		}
+		h.UpdatedAt = t
+		return db.settleFirstReg(ctx, tx, h)
+	})
 }
 
 // DeleteHolder removes the holder; the schema cascades to the certificates

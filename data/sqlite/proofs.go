@@ -37,7 +37,7 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 		return internal("list proof files", err)
 	}
 	used := map[string]bool{}
-	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT sha256 FROM ce_proofs`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT sha256 FROM proof_refs`)
 	if err != nil {
 		return internal("list proofs", err)
 	}
@@ -111,7 +111,7 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 			}
 			done[sha] = true
 			var used bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM ce_proofs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
 				return err
 			}
 			if !used {
@@ -138,7 +138,13 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 // checkProofs refuses a proof that carries no file and that no record
 // refers to: it would name a file that is not kept.
 func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error {
-	for _, p := range r.Proofs {
+	return db.checkFiles(ctx, tx, r.Proofs)
+}
+
+// checkFiles is checkProofs for the proofs of any record (proof_refs
+// names every file a record refers to).
+func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) error {
+	for _, p := range proofs {
 		if p.Data != nil {
 			if db.files == nil {
 				return internal("keep proof", errors.New("no folder for proof files"))
@@ -149,7 +155,7 @@ func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error 
 			continue
 		}
 		var known bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM ce_proofs WHERE sha256 = ?)`, p.SHA256).Scan(&known); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, p.SHA256).Scan(&known); err != nil {
 			return internal("check proofs", err)
 		}
 		if !known {
@@ -172,8 +178,10 @@ func (db *DB) keepProof(tx *txn, p *data.Proof) error {
 }
 
 // savedProofs forgets the content of proofs whose files are kept now.
-func savedProofs(r *data.CERecord) {
-	for i := range r.Proofs {
-		r.Proofs[i].Data = nil
+func savedProofs(r *data.CERecord) { savedFiles(r.Proofs) }
+
+func savedFiles(proofs []data.Proof) {
+	for i := range proofs {
+		proofs[i].Data = nil
 	}
 }
