@@ -386,4 +386,3 @@ func (db *DB) ServiceRecords(ctx context.Context, f data.ServiceFilter) ([]data.
 	}
 	return out, rows.Err()
 }
-

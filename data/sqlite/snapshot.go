@@ -141,4 +141,3 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 	}
 	return s, nil
 }
-
