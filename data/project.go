@@ -44,10 +44,10 @@ func (p *Project) Normalize() {
 // Validate checks a normalized project: name, agency, a start (at most a
 // year ahead), an end not before the start.
 func (p *Project) Validate(today Date) error {
-	if err := ValidateRequiredText("name", p.Name); err != nil {
+	if err := ValidateRequiredText("project_name", p.Name); err != nil {
 		return err
 	}
-	if err := ValidateRequiredText("org", p.Org); err != nil {
+	if err := ValidateRequiredText("project_org", p.Org); err != nil {
 		return err
 	}
 	if err := ValidateDay("start_on", p.StartOn, true, aheadOf(today)); err != nil {
@@ -161,10 +161,10 @@ func CheckServiceRecord(p *Project, r *ServiceRecord, participant bool, dayOther
 		return err
 	}
 	if r.Hours.Tenths() <= 0 {
-		return Invalid("hours", "err.service.hours_positive")
+		return Invalid("service_hours", "err.service.hours_positive")
 	}
 	if left := MaxServiceDay.Sub(dayOthers); left.Less(r.Hours) {
-		return Invalid("hours", "err.service.day_full", "Day", r.Date.String(), "Recorded", dayOthers.String(), "Left", maxHours(left).String())
+		return Invalid("service_hours", "err.service.day_full", "Day", r.Date.String(), "Recorded", dayOthers.String(), "Left", maxHours(left).String())
 	}
 	return nil
 }
@@ -178,9 +178,9 @@ func maxHours(h Hours) Hours {
 
 // ParseServiceHours reads hours as typed (7.5, 24), in tenths.
 func ParseServiceHours(s string) (Hours, error) {
-	h, err := ParseHours("hours", s)
+	h, err := ParseHours("service_hours", s)
 	if e := AsError(err); e != nil && e.Key == "err.ce.hours" {
-		return h, Invalid("hours", "err.service.hours_format", "Max", MaxServiceDay.String())
+		return h, Invalid("service_hours", "err.service.hours_format", "Max", MaxServiceDay.String())
 	}
 	return h, err
 }

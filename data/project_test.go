@@ -12,8 +12,8 @@ func TestProjectValidate(t *testing.T) {
 		{"open-ended", Project{Name: "社区养老", Org: "阳光社工", StartOn: NewDate(2024, 1, 1)}, ""},
 		{"a 三区计划 project over three years", Project{Name: "边疆服务", Org: "阳光社工", StartOn: NewDate(2026, 1, 1), EndOn: NewDate(2028, 12, 31), Programme: ProgrammeSanqu}, ""},
 		{"starting next month", Project{Name: "新项目", Org: "阳光社工", StartOn: today.AddDays(30)}, ""},
-		{"no name", Project{Org: "阳光社工", StartOn: NewDate(2024, 1, 1)}, "name"},
-		{"no agency", Project{Name: "社区养老", StartOn: NewDate(2024, 1, 1)}, "org"},
+		{"no name", Project{Org: "阳光社工", StartOn: NewDate(2024, 1, 1)}, "project_name"},
+		{"no agency", Project{Name: "社区养老", StartOn: NewDate(2024, 1, 1)}, "project_org"},
 		{"no start", Project{Name: "社区养老", Org: "阳光社工"}, "start_on"},
 		{"ends before it starts", Project{Name: "社区养老", Org: "阳光社工", StartOn: NewDate(2024, 1, 2), EndOn: NewDate(2024, 1, 1)}, "end_on"},
 		{"an unknown programme", Project{Name: "社区养老", Org: "阳光社工", StartOn: NewDate(2024, 1, 1), Programme: "x"}, "programme"},
@@ -64,12 +64,12 @@ func TestCheckServiceRecord(t *testing.T) {
 		{"today, in an open project", &open, ServiceRecord{Date: today, Content: "x", Hours: h("1")}, true, Hours{}, "", ""},
 		{"tomorrow", &open, ServiceRecord{Date: today.AddDays(1), Content: "x", Hours: h("1")}, true, Hours{}, "date", "err.service.future"},
 		{"no content", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Hours: h("1")}, true, Hours{}, "content", "err.required"},
-		{"no hours", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x"}, true, Hours{}, "hours", "err.service.hours_positive"},
+		{"no hours", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x"}, true, Hours{}, "service_hours", "err.service.hours_positive"},
 		{"a tenth of an hour", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x", Hours: h("0.1")}, true, Hours{}, "", ""},
 		{"24 h in one day in one project", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x", Hours: h("24")}, true, Hours{}, "", ""},
-		{"24.1 h in one day", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x", Hours: h("24.1")}, true, Hours{}, "hours", "err.service.day_full"},
+		{"24.1 h in one day", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x", Hours: h("24.1")}, true, Hours{}, "service_hours", "err.service.day_full"},
 		{"16 h in another project, 8 h here: 24 across the two", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x", Hours: h("8")}, true, h("16"), "", ""},
-		{"16 h in another project, 8.1 h here", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x", Hours: h("8.1")}, true, h("16"), "hours", "err.service.day_full"},
+		{"16 h in another project, 8.1 h here", &p, ServiceRecord{Date: NewDate(2026, 3, 1), Content: "x", Hours: h("8.1")}, true, h("16"), "service_hours", "err.service.day_full"},
 	}
 	for _, tc := range cases {
 		r := tc.r

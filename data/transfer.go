@@ -63,7 +63,7 @@ func (t *Transfer) Validate(today Date) error {
 		return err
 	}
 	if !t.Status.Known() {
-		return Invalid("status", "err.value.unknown", "Value", string(t.Status), "Values", wordList([]Review{ReviewPending, ReviewApproved, ReviewRejected}))
+		return Invalid("transfer_status", "err.value.unknown", "Value", string(t.Status), "Values", wordList([]Review{ReviewPending, ReviewApproved, ReviewRejected}))
 	}
 	if t.Status == ReviewPending {
 		if !t.DecidedOn.IsZero() {
@@ -85,7 +85,7 @@ func (t *Transfer) Validate(today Date) error {
 func CanApplyTransfer(saved []Transfer) error {
 	for _, t := range saved {
 		if t.Status == ReviewPending {
-			return Conflict("status", "err.transfer.under_review", "Applied", t.AppliedOn.String(), "Org", t.ToOrg)
+			return Conflict("transfer_status", "err.transfer.under_review", "Applied", t.AppliedOn.String(), "Org", t.ToOrg)
 		}
 	}
 	return nil
@@ -95,10 +95,10 @@ func CanApplyTransfer(saved []Transfer) error {
 // outcome is passed or failed; a decided change stays as decided.
 func CanDecideTransfer(saved *Transfer, status Review) error {
 	if saved.Status != ReviewPending {
-		return Invalid("status", "err.transfer.decided", "Status", Chinese(saved.Status))
+		return Invalid("transfer_status", "err.transfer.decided", "Status", Chinese(saved.Status))
 	}
 	if status != ReviewApproved && status != ReviewRejected {
-		return Invalid("status", "err.transfer.outcome")
+		return Invalid("transfer_status", "err.transfer.outcome")
 	}
 	return nil
 }

@@ -198,9 +198,9 @@ func (h *Honour) Validate(today Date) error {
 	}
 	if !knownWord(HonourLevels, h.Level) {
 		if h.Level == "" {
-			return Invalid("level", "err.required")
+			return Invalid("honour_level", "err.required")
 		}
-		return Invalid("level", "err.value.unknown", "Value", string(h.Level), "Values", wordList(HonourLevels))
+		return Invalid("honour_level", "err.value.unknown", "Value", string(h.Level), "Values", wordList(HonourLevels))
 	}
 	if h.Proof != nil {
 		return ValidateText("proof", h.Proof.Name)

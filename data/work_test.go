@@ -87,8 +87,8 @@ func TestHonourValidate(t *testing.T) {
 		{Honour{Date: NewDate(2023, 5, 1), Level: HonourCity}, "title"},
 		{Honour{Title: "优秀社工", Level: HonourCity}, "date"},
 		{Honour{Title: "优秀社工", Date: today.AddDays(1), Level: HonourCity}, "date"},
-		{Honour{Title: "优秀社工", Date: NewDate(2023, 5, 1)}, "level"},
-		{Honour{Title: "优秀社工", Date: NewDate(2023, 5, 1), Level: "国家"}, "level"},
+		{Honour{Title: "优秀社工", Date: NewDate(2023, 5, 1)}, "honour_level"},
+		{Honour{Title: "优秀社工", Date: NewDate(2023, 5, 1), Level: "国家"}, "honour_level"},
 	} {
 		if e := AsError(tc.h.Validate(today)); e == nil || e.Field != tc.field {
 			t.Errorf("%+v: %v, want refused on %s", tc.h, e, tc.field)

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"bytes"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -222,10 +223,20 @@ func (s *Dashboard) applyFilter() {
 	})
 }
 
-// AttentionText is an item's message (the CLI prints the same).
+// AttentionText is an item's message (the CLI prints the same). A
+// registration item whose holder's dossier is incomplete says what is
+// missing (its Missing argument: field names, comma-joined).
 func AttentionText(it data.Attention) string {
 	args := append([]any{"Due", it.DueOn.String(), "Level", i18n.T("level." + string(it.Level))}, it.Args...)
-	return i18n.T(it.Key, args...)
+	s := i18n.T(it.Key, args...)
+	for i := 0; i+1 < len(it.Args); i += 2 {
+		if it.Args[i] == "Missing" {
+			if m, ok := it.Args[i+1].(string); ok && m != "" {
+				s += i18n.T("dossier.due_sep") + i18n.DossierIncomplete(strings.Split(m, ","))
+			}
+		}
+	}
+	return s
 }
 
 // DaysText is how soon: "in 5 days", "today", "3 days overdue"; more than a

@@ -172,9 +172,14 @@ func (s *Registrations) showDue() {
 	s.due.SetText(DueText(it))
 }
 
-// DueText says a due item in words (the command line prints the same).
+// DueText says a due item in words (the command line prints the same),
+// with what the dossier still lacks while it is incomplete.
 func DueText(it data.DueItem) string {
-	return i18n.T("reg.due."+string(it.Kind)+"."+string(it.State), "Opens", it.OpensOn.String(), "Closes", it.ClosesOn.String(), "Days", it.DaysLeft)
+	s := i18n.T("reg.due."+string(it.Kind)+"."+string(it.State), "Opens", it.OpensOn.String(), "Closes", it.ClosesOn.String(), "Days", it.DaysLeft)
+	if len(it.DossierMissing) > 0 {
+		s += i18n.T("dossier.due_sep") + i18n.DossierIncomplete(it.DossierMissing)
+	}
+	return s
 }
 
 func (s *Registrations) newRow() fyne.CanvasObject {

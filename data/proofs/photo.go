@@ -20,6 +20,11 @@ func NewPhoto(name string, b []byte) (data.Proof, data.PhotoInfo, error) {
 // is larger than data.MaxPhotoBytes, is refused before anything is read.
 func ReadPhotoFile(path string) (data.Proof, data.PhotoInfo, error) {
 	b, err := readBounded(path, data.MaxPhotoBytes, data.PhotoTooLarge)
+	if e := data.AsError(err); e != nil && e.Field == "proof" {
+		named := *e // the file's problem, said of the photo
+		named.Field = "photo"
+		err = &named
+	}
 	if err != nil {
 		return data.Proof{}, data.PhotoInfo{}, err
 	}

@@ -50,7 +50,7 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, ts, ts)
 		if err != nil {
 			if strings.Contains(err.Error(), "UNIQUE constraint failed: transfers.holder_id") {
-				return data.Conflict("status", "err.transfer.under_review", "Applied", "", "Org", "")
+				return data.Conflict("transfer_status", "err.transfer.under_review", "Applied", "", "Org", "")
 			}
 			return mapError("apply transfer", err)
 		}
