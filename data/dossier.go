@@ -115,6 +115,19 @@ func (p *Profile) Validate(h *Holder, today Date) error {
 	return nil
 }
 
+// Settle drops what the holder's ID number says already (Validate has
+// refused anything else): the date of birth and the sex it encodes are
+// read from it, never kept twice, so a sheet that writes them out reads
+// back unchanged.
+func (p *Profile) Settle(h *Holder) {
+	if _, ok := IDBirthDate(h.IDType, h.IDNumber); ok {
+		p.BirthDate = Date{}
+	}
+	if p.Sex != "" && p.Sex == IDSex(h.IDType, h.IDNumber) {
+		p.Sex = ""
+	}
+}
+
 // ParseEducation reads an education by its code or its Chinese name.
 func ParseEducation(s string) (Education, bool) { return ParseWord(Educations, s) }
 

@@ -201,6 +201,7 @@ type AttentionService interface {
 type ImportRow struct {
 	Line        int // the row number as the spreadsheet shows it
 	Holder      HolderUpdate
+	Profile     ProfileUpdate
 	Certificate CertificateUpdate
 }
 

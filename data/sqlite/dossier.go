@@ -75,20 +75,10 @@ func (db *DB) SetProfile(ctx context.Context, p *data.Profile) error {
 		if err := p.Validate(h, db.today()); err != nil {
 			return err
 		}
-		// A date of birth the ID number gives is not stored twice.
-		birth := p.BirthDate
-		if _, ok := data.IDBirthDate(h.IDType, h.IDNumber); ok {
-			birth = data.Date{}
+		p.Settle(h) // what the ID number says is not stored twice
+		if err := db.writeProfile(ctx, tx, p); err != nil {
+			return err
 		}
-		t, ts := db.stamp()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO profiles (`+profileColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (holder_id) DO UPDATE SET sex = excluded.sex, birth_date = excluded.birth_date, ethnicity = excluded.ethnicity,
-			education = excluded.education, major = excluded.major, first_reg_on = excluded.first_reg_on,
-			first_reg_kind = excluded.first_reg_kind, updated_at = excluded.updated_at`,
-			p.HolderID, p.Sex, birth, p.Ethnicity, p.Education, p.Major, p.FirstRegOn, p.FirstRegKind, ts, ts); err != nil {
-			return mapError("save profile", err)
-		}
-		p.UpdatedAt = t.In(data.Beijing)
 		if err := db.settleFirstReg(ctx, tx, h); err != nil {
 			return err
 		}
@@ -99,6 +89,20 @@ func (db *DB) SetProfile(ctx context.Context, p *data.Profile) error {
 		*p = *saved
 		return nil
 	})
+}
+
+// writeProfile saves a validated profile's fields (not the photo).
+func (db *DB) writeProfile(ctx context.Context, tx *txn, p *data.Profile) error {
+	t, ts := db.stamp()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO profiles (`+profileColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (holder_id) DO UPDATE SET sex = excluded.sex, birth_date = excluded.birth_date, ethnicity = excluded.ethnicity,
+		education = excluded.education, major = excluded.major, first_reg_on = excluded.first_reg_on,
+		first_reg_kind = excluded.first_reg_kind, updated_at = excluded.updated_at`,
+		p.HolderID, p.Sex, p.BirthDate, p.Ethnicity, p.Education, p.Major, p.FirstRegOn, p.FirstRegKind, ts, ts); err != nil {
+		return mapError("save profile", err)
+	}
+	p.UpdatedAt = t.In(data.Beijing)
+	return nil
 }
 
 // SetPhoto replaces the holder's photo (nil removes it). The file is kept
