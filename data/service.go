@@ -315,6 +315,14 @@ type ServiceFilter struct {
 	HolderID  int64
 }
 
+// ProjectRecord is a project with its participants (holder IDs) and their
+// service records, written together (demo data, imports).
+type ProjectRecord struct {
+	Project      Project         `json:"project"`
+	Participants []int64         `json:"participants"`
+	Records      []ServiceRecord `json:"records"` // each with its HolderID
+}
+
 // ProjectService keeps projects, their participants and their service
 // records (服务记录). A record is checked (CheckServiceRecord), the 24 h a
 // day across all projects included, in the transaction that writes it.
@@ -337,6 +345,11 @@ type ProjectService interface {
 	// HolderProjects are the projects a holder takes part in, latest
 	// start first, with their hours in each.
 	HolderProjects(ctx context.Context, holderID int64) ([]HolderProject, error)
+
+	// CreateProjectRecords writes projects with their participants and
+	// records in one transaction, each record checked as
+	// CreateServiceRecord checks it: all of them, or none.
+	CreateProjectRecords(ctx context.Context, recs []ProjectRecord) error
 
 	CreateServiceRecord(ctx context.Context, r *ServiceRecord) error
 	UpdateServiceRecord(ctx context.Context, r *ServiceRecord) error

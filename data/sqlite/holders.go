@@ -242,6 +242,9 @@ func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord)
 				r.CERecords[j].HolderID = r.Holder.ID
 				err = db.insertCERecord(ctx, tx, &r.CERecords[j])
 			}
+			if err == nil {
+				err = db.insertDossier(ctx, tx, r)
+			}
 			if err != nil {
 				return withRow(err, i+1)
 			}

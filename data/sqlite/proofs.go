@@ -61,6 +61,10 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	return db.removeUnreferenced(ctx, unused)
 }
 
+// KeepsProofFiles says whether the store has a folder of proof files
+// (UseProofFiles): records with files can be saved.
+func (db *DB) KeepsProofFiles() bool { return db.files != nil }
+
 // removeUnreferenced removes the files of the hashes given and of those
 // whose references were dropped (proof_drops) that no proof refers to.
 // A file that cannot be removed now is tried again at the next start; the

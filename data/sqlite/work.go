@@ -150,6 +150,12 @@ func (db *DB) writeWork(ctx context.Context, tx *txn, e *data.WorkEntry) error {
 	if err := data.CheckWorkHistory(others, e); err != nil {
 		return err
 	}
+	return db.insertWork(ctx, tx, e)
+}
+
+// insertWork writes a checked entry (new, or changed when it has an ID)
+// with its proofs.
+func (db *DB) insertWork(ctx context.Context, tx *txn, e *data.WorkEntry) error {
 	if err := db.checkFiles(ctx, tx, e.Proofs); err != nil {
 		return err
 	}
@@ -321,50 +327,25 @@ func (db *DB) saveHonour(ctx context.Context, h *data.Honour) error {
 		return err
 	}
 	err := db.tx(ctx, func(tx *txn) error {
-		if h.ID != 0 {
-			if err := tx.QueryRowContext(ctx, `SELECT holder_id FROM honours WHERE id = ?`, h.ID).Scan(&h.HolderID); err != nil {
-				return notFound(err, "honour", h.ID)
-			}
-		} else if _, err := db.holderIn(ctx, tx, h.HolderID); err != nil {
-			return err
-		}
-		var proofs []data.Proof
-		if h.Proof != nil {
-			proofs = []data.Proof{*h.Proof}
-		}
-		if err := db.checkFiles(ctx, tx, proofs); err != nil {
-			return err
-		}
-		t, ts := db.stamp()
 		if h.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO honours (holder_id, title, date, level, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				h.HolderID, h.Title, h.Date, h.Level, ts, ts)
-			if err != nil {
-				return mapError("insert honour", err)
-			}
-			if h.ID, err = res.LastInsertId(); err != nil {
-				return internal("insert honour", err)
-			}
-			h.CreatedAt = t.In(data.Beijing)
-		} else {
-			if _, err := tx.ExecContext(ctx, `UPDATE honours SET title = ?, date = ?, level = ?, updated_at = ? WHERE id = ?`, h.Title, h.Date, h.Level, ts, h.ID); err != nil {
-				return mapError("update honour", err)
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM honour_proofs WHERE honour_id = ?`, h.ID); err != nil {
-				return internal("update honour proof", err)
-			}
-		}
-		h.UpdatedAt = t.In(data.Beijing)
-		if h.Proof != nil {
-			if err := db.keepProof(tx, h.Proof); err != nil {
+			if _, err := db.holderIn(ctx, tx, h.HolderID); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO honour_proofs (honour_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				h.ID, h.Proof.Name, h.Proof.SHA256, h.Proof.Size, h.Proof.Type, ts); err != nil {
-				return mapError("insert honour proof", err)
-			}
-			h.Proof.ID = h.ID
+			return db.insertHonour(ctx, tx, h)
 		}
+		if err := tx.QueryRowContext(ctx, `SELECT holder_id FROM honours WHERE id = ?`, h.ID).Scan(&h.HolderID); err != nil {
+			return notFound(err, "honour", h.ID)
+		}
+		// Changed: the row and its proof written again (the old proof's
+		// file goes once nothing refers to it).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM honours WHERE id = ?`, h.ID); err != nil {
+			return mapError("update honour", err)
+		}
+		created := h.CreatedAt
+		if err := db.insertHonourAs(ctx, tx, h, h.ID); err != nil {
+			return err
+		}
+		h.CreatedAt = created
 		return nil
 	})
 	if err != nil {
@@ -374,6 +355,45 @@ func (db *DB) saveHonour(ctx context.Context, h *data.Honour) error {
 		h.Proof.Data = nil
 	}
 	_ = db.removeUnreferenced(ctx, nil)
+	return nil
+}
+
+// insertHonour writes a new honour with its proof, checked.
+func (db *DB) insertHonour(ctx context.Context, tx *txn, h *data.Honour) error {
+	return db.insertHonourAs(ctx, tx, h, 0)
+}
+
+// insertHonourAs writes the honour under the ID given (0: a new one).
+func (db *DB) insertHonourAs(ctx context.Context, tx *txn, h *data.Honour, id int64) error {
+	h.Normalize()
+	if err := h.Validate(db.today()); err != nil {
+		return err
+	}
+	if h.Proof != nil {
+		if err := db.checkFiles(ctx, tx, []data.Proof{*h.Proof}); err != nil {
+			return err
+		}
+	}
+	t, ts := db.stamp()
+	res, err := tx.ExecContext(ctx, `INSERT INTO honours (id, holder_id, title, date, level, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		nullID(id), h.HolderID, h.Title, h.Date, h.Level, ts, ts)
+	if err != nil {
+		return mapError("insert honour", err)
+	}
+	if h.ID, err = res.LastInsertId(); err != nil {
+		return internal("insert honour", err)
+	}
+	h.CreatedAt, h.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
+	if h.Proof != nil {
+		if err := db.keepProof(tx, h.Proof); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO honour_proofs (honour_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			h.ID, h.Proof.Name, h.Proof.SHA256, h.Proof.Size, h.Proof.Type, ts); err != nil {
+			return mapError("insert honour proof", err)
+		}
+		h.Proof.ID = h.ID
+	}
 	return nil
 }
 
