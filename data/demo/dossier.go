@@ -88,8 +88,8 @@ func (g *generator) dossier(rec *data.HolderRecord, city string) {
 // a few have a change under review, some of them to another region.
 func (g *generator) transfers(rec *data.HolderRecord, city string) {
 	h := &rec.Holder
-	if len(rec.Work) >= 2 && g.r.IntN(6) == 0 {
-		cur, prev := rec.Work[len(rec.Work)-1], rec.Work[len(rec.Work)-2]
+	if n := len(rec.Work); n >= 2 && rec.Work[n-1].Org != rec.Work[n-2].Org && g.r.IntN(6) == 0 {
+		cur, prev := rec.Work[n-1], rec.Work[n-2]
 		t := data.Transfer{AppliedOn: cur.StartOn.AddDays(-(5 + g.r.IntN(30))), FromOrg: prev.Org, ToOrg: cur.Org, FromRegion: h.Region,
 			Position: cur.Position, Status: data.ReviewApproved, DecidedOn: cur.StartOn}
 		if t.AppliedOn.Before(prev.StartOn) {
