@@ -79,7 +79,7 @@ func dossierDB(b *testing.B) string {
 					h := int64((p*7+k*10007)%benchHolders) + 1
 					pr.Participants = append(pr.Participants, h)
 					for n := 0; n < 2; n++ {
-						pr.Records = append(pr.Records, data.ServiceRecord{HolderID: h, Date: data.NewDate(2024, 1, 1).AddDays((p+n*300)%900),
+						pr.Records = append(pr.Records, data.ServiceRecord{HolderID: h, Date: data.NewDate(2024, 1, 1).AddDays((p + n*300) % 900),
 							Content: "入户探访", Hours: data.TenthsOfHour(5)})
 					}
 				}

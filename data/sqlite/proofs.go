@@ -149,6 +149,9 @@ func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error 
 // names every file a record refers to).
 func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) error {
 	for _, p := range proofs {
+		if p.Data != nil && tx.keptNow[p.SHA256] {
+			continue // kept by this transaction, which checked the sealing then
+		}
 		if p.Data != nil {
 			if db.files == nil {
 				return internal("keep proof", errors.New("no folder for proof files"))
@@ -171,13 +174,17 @@ func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) erro
 
 // keepProof writes the file of a proof attached to a record being saved.
 func (db *DB) keepProof(tx *txn, p *data.Proof) error {
-	if p.Data == nil {
+	if p.Data == nil || tx.keptNow[p.SHA256] {
 		return nil
 	}
 	if err := db.files.Keep(*p); err != nil {
 		return internal("keep proof", err)
 	}
 	tx.kept = append(tx.kept, p.SHA256)
+	if tx.keptNow == nil {
+		tx.keptNow = map[string]bool{}
+	}
+	tx.keptNow[p.SHA256] = true
 	return nil
 }
 
