@@ -290,4 +290,14 @@ func TestServiceRecordsFromTheCommandLine(t *testing.T) {
 	r.ok(nil, "service", "delete", "1")
 	r.ok(nil, "project", "leave", "--project", "1", "--holder", "1")
 	r.bad("start_on", "project", "edit", "2", "--start-on", "2026-03-02")
+	var hs []holderJSON
+	r.ok(&hs, "holder", "list", "--programme", "三区计划")
+	if len(hs) != 1 {
+		t.Errorf("holders with 三区计划 experience: %+v", hs)
+	}
+	r.ok(&hs, "holder", "list", "--programme", "qianshou")
+	if len(hs) != 0 {
+		t.Errorf("holders with 牵手计划 experience: %+v", hs)
+	}
+	r.bad("programme", "holder", "list", "--programme", "none")
 }

@@ -14,8 +14,12 @@ type HolderFilter struct {
 	// they match Search, 0 when not (does the list show the holder a form
 	// shows?).
 	HolderID int64
-	Offset   int
-	Limit    int // 0 means DefaultPageSize
+	// Programmes, when set, keeps the holders with experience under any
+	// of them (project bids ask for it): a work history entry flagged so,
+	// or a project under it they take part in.
+	Programmes []Programme
+	Offset     int
+	Limit      int // 0 means DefaultPageSize
 }
 
 // DefaultPageSize is the page a list fetches at a time: lists never load

@@ -223,12 +223,9 @@ func (db *DB) holderIn(ctx context.Context, tx *txn, id int64) (*data.Holder, er
 // Dossier reads a holder's personal information at once, in one read
 // transaction so that its parts agree.
 func (db *DB) Dossier(ctx context.Context, holderID int64) (*data.Dossier, error) {
-	conn, err := db.sql.Conn(ctx)
-	if err != nil {
-		return nil, internal("dossier", err)
-	}
-	defer conn.Close()
-	rtx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	// Read-only: a deferred BEGIN, so it takes no write lock (the store's
+	// other transactions begin IMMEDIATE).
+	rtx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, internal("dossier", err)
 	}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/swcert/swcert/data"
@@ -98,6 +99,37 @@ func TestServiceRecordsAcrossProjects(t *testing.T) {
 	sanqu := data.ProgrammeSanqu
 	if n, _ := db.CountProjects(ctx, data.ProjectFilter{Programme: &sanqu}); n != 1 {
 		t.Errorf("三区计划 projects: %d", n)
+	}
+	// Who has programme experience: the 三区计划 project's participant,
+	// and a holder whose work history is flagged 牵手计划.
+	if err := db.CreateWorkEntry(ctx, &data.WorkEntry{HolderID: other.ID, Org: "甲", StartOn: dateOf(t, "2018-01-01"), EndOn: dateOf(t, "2019-01-01"), Programme: data.ProgrammeQianshou}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		ps   []data.Programme
+		want []int64
+	}{
+		{[]data.Programme{data.ProgrammeSanqu}, []int64{h.ID}},
+		{[]data.Programme{data.ProgrammeQianshou}, []int64{other.ID}},
+		{data.Programmes, []int64{h.ID, other.ID}},
+		{nil, []int64{h.ID, other.ID}},
+	} {
+		found, _ := db.FindHolders(ctx, data.HolderFilter{Programmes: tc.ps})
+		n, _ := db.CountHolders(ctx, data.HolderFilter{Programmes: tc.ps})
+		searched, _ := db.CountHolders(ctx, data.HolderFilter{Programmes: tc.ps, Search: "张"})
+		var ids []int64
+		for _, x := range found {
+			ids = append(ids, x.ID)
+		}
+		wantSearched := 0
+		for _, id := range tc.want {
+			if id == h.ID {
+				wantSearched = 1
+			}
+		}
+		if !slices.Equal(ids, tc.want) || n != len(tc.want) || searched != wantSearched {
+			t.Errorf("experience in %v: %v (%d, searched %d), want %v", tc.ps, ids, n, searched, tc.want)
+		}
 	}
 	// A participant without records leaves; one deleted takes theirs.
 	if err := db.DeleteServiceRecord(ctx, recs[0].ID); err != nil {
