@@ -87,7 +87,7 @@ func drawCard(w, h int, bg color.RGBA, portrait bool, lines []string) []byte {
 	ink := color.RGBA{0x8a, 0x8f, 0x98, 0xff}
 	if portrait {
 		cx := w / 2
-		fillEllipse(img, cx, h*36/100, w*19/100, h*17/100, ink) // head
+		fillEllipse(img, cx, h*36/100, w*19/100, h*17/100, ink)  // head
 		fillEllipse(img, cx, h*100/100, w*46/100, h*33/100, ink) // shoulders
 	} else {
 		border := color.RGBA{0xb8, 0x86, 0x2e, 0xff}
