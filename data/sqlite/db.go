@@ -203,6 +203,9 @@ type txn struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt // closed by Commit or Rollback
 	kept  []string             // hashes of the proof files written for this transaction
+	// keptNow: those hashes, to write a file once however many records of
+	// the transaction refer to it (a demo's 80,000 photos are 3 files).
+	keptNow map[string]bool
 }
 
 func (t *txn) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
