@@ -103,6 +103,8 @@ var commands = map[string]command{
 	"export template":   exportTemplate,
 	"export certs":      exportBatch("export certs", (*docs.Service).ExportCertificates),
 	"export ce-reports": exportBatch("export ce-reports", (*docs.Service).ExportCEReports),
+	"export profile":        exportProfile,
+	"export service-report": exportServiceReport,
 	"backup":            backupCmd,
 
 	"profile show":    profileShow,

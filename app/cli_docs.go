@@ -116,7 +116,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 	}
 	checks.write(w)
 	fmt.Fprintln(w)
-	if (v.Claims != nil || v.CE != nil || v.Mail != nil) && !v.SignatureOK {
+	if v.Stated() && !v.SignatureOK {
 		fmt.Fprintln(w, i18n.T("verify.unchecked"))
 	}
 	var t table
@@ -147,6 +147,9 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("mno")+":", m.MNo)
 		t.add(i18n.Field("recipient")+":", m.Recipient+"  "+m.City+"  "+m.Postcode)
 		t.add(i18n.T("verify.exported")+":", i18n.Exported(m.IssuedAt, m.Issuer))
+	}
+	for _, l := range i18n.DossierLines(v) {
+		t.add(l[0]+":", l[1])
 	}
 	t.write(w)
 }
