@@ -7,21 +7,11 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
-	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/i18n"
 )
 
 // The documents of the registration dossier: the personal information
 // form and the service-record reports (data/docs/dossier.go).
-
-// dossierDocs is the document service with the dossier's stores and the
-// photo files beside the database.
-func (c *cli) dossierDocs() *docs.Service {
-	s := c.docs()
-	s.Dossiers, s.Projects = c.db, c.db
-	s.Photos = &proofs.Store{Dir: proofDir(c.o.db), Sealer: c.db.ProofSealer()}
-	return s
-}
 
 func exportProfile(c *cli, args []string) error {
 	fs := flags("export profile")
@@ -36,7 +26,7 @@ func exportProfile(c *cli, args []string) error {
 	if err := checkOut(*out); err != nil {
 		return err
 	}
-	b, name, err := c.dossierDocs().ExportProfile(c.ctx, *holder)
+	b, name, err := c.docs().ExportProfile(c.ctx, *holder)
 	if err != nil {
 		return err
 	}
@@ -57,7 +47,7 @@ func exportServiceReport(c *cli, args []string) error {
 	if err := checkOut(*out); err != nil {
 		return err
 	}
-	b, name, err := c.dossierDocs().ExportServiceReport(c.ctx, docs.ServiceReportOf{HolderID: *holder, ProjectID: *project}, filepath.Ext(*out))
+	b, name, err := c.docs().ExportServiceReport(c.ctx, docs.ServiceReportOf{HolderID: *holder, ProjectID: *project}, filepath.Ext(*out))
 	if err != nil {
 		return err
 	}

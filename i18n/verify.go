@@ -63,6 +63,8 @@ func CheckLines(v *docs.Verdict) []CheckLine {
 			l.Text = T(key, "Until", Unix(statedExpiry(v)))
 		case c.Name == docs.CheckRecord && c.State == docs.CheckFailed:
 			l.Text = RecordText(v)
+		case c.Name == docs.CheckRecord && c.State == docs.CheckNone:
+			l.Text = RecordText(v)
 		case c.Name == docs.CheckRecord && c.State == docs.CheckUnknown && v.Outcome() != docs.OutcomeUnknownKey:
 			l.Text = T("verify.check.record.unknown_bad")
 		default:
@@ -92,6 +94,10 @@ func RecordText(v *docs.Verdict) string {
 	switch {
 	case !v.Compared():
 		return T("verify.record.unchecked")
+	case v.MatchesRecord == nil && v.Project != nil:
+		return T("verify.record.none_project")
+	case v.MatchesRecord == nil && (v.Profile != nil || v.Service != nil):
+		return T("verify.record.none_holder")
 	case v.MatchesRecord == nil:
 		return T("verify.record.none")
 	case *v.MatchesRecord:
