@@ -242,3 +242,38 @@ func TestServiceReportRefusals(t *testing.T) {
 		}
 	}
 }
+
+// A project's records run over pages: every record is on them once, the
+// pages after the first say whose report they continue, and the seal on
+// the last page reads and verifies.
+func TestProjectServiceReportOverPages(t *testing.T) {
+	in := dossierInstallation(t)
+	h := filledDossier(t, in)
+	p, _ := servedProject(t, in, h.ID)
+	for d := 0; d < 150; d++ {
+		r := &data.ServiceRecord{ProjectID: p.ID, HolderID: h.ID, Date: data.NewDate(2026, 5, 1).AddDays(d), Content: fmt.Sprintf("第%03d次入户走访", d), Hours: data.WholeHours(2)}
+		if err := in.db.CreateServiceRecord(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, _, err := in.svc.ExportServiceReport(ctx, ServiceReportOf{ProjectID: p.ID}, ".pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := pdfText(t, b)
+	for d := 0; d < 150; d++ {
+		if n := strings.Count(flat, fmt.Sprintf("第%03d次入户走访", d)); n != 1 {
+			t.Fatalf("record %d is on the report %d times", d, n)
+		}
+	}
+	if n := strings.Count(flat, "服务记录报告·临夏州三区计划社会工作服务项目（续）"); n < 2 {
+		t.Errorf("%d continued pages:\n%s", n, flat)
+	}
+	if !strings.Contains(flat, "服务时长合计309小时") {
+		t.Errorf("total:\n%s", flat)
+	}
+	v, err := in.svc.Verify(ctx, []byte(sealOnPage(t, b)))
+	if err != nil || !v.Valid || v.Project == nil || v.Project.Records != 152 || v.MatchesRecord == nil || !*v.MatchesRecord {
+		t.Fatalf("verdict %+v %v", v, err)
+	}
+}

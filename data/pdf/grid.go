@@ -13,7 +13,8 @@ type column struct {
 
 const (
 	gridSize  = 8.5
-	gridLineH = 4.2
+	gridLineH = 4.0
+	gridGap   = 0.8 // between rows
 )
 
 // gridHead sets the headings and a rule under them.
@@ -64,7 +65,7 @@ func (c *canvas) grid(y float64, cols []column, rows [][]string, top func() floa
 			lines[i] = c.cellLines(r[i], col.w-2)
 			n = max(n, len(lines[i]))
 		}
-		h := float64(n)*gridLineH + 1.5
+		h := float64(n)*gridLineH + gridGap
 		if y+h > footerTop-4 {
 			c.addPage()
 			y = c.gridHead(top(), cols)

@@ -39,10 +39,21 @@ func ProjectServiceReport(r *data.ProjectServiceReport, qr func() ([]byte, error
 	}, func(c *canvas) { projectServicePages(c, r) }, qr)
 }
 
-// serviceTop is the heading of every page of a report.
+// serviceTop is the heading of a report's pages: the title on the
+// first, a line saying whose report it continues on the others (a
+// project's records run over hundreds of pages).
 func serviceTop(c *canvas, sub string) func() float64 {
+	first := true
 	return func() float64 {
 		c.frame()
+		cont := serviceTitle() + " · " + sub + "（续）"
+		c.note(cont) // the pages after the first are set only once the font is made
+		if !first && c.collect == nil {
+			c.text(margin, 19, 8.5, muted, cont)
+			c.rule(24, accent, 0.4)
+			return 28
+		}
+		first = false
 		y := 28.0
 		c.centered(y, 20, accent, serviceTitle())
 		y += 9
