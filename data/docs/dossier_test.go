@@ -195,7 +195,7 @@ func TestProfileFormPhotoFileGone(t *testing.T) {
 }
 
 // keep writes a document to $SWCERT_KEEP_PDF, to look at.
-func keep(t *testing.T, name string, b []byte) {
+func keep(t testing.TB, name string, b []byte) {
 	if dir := os.Getenv("SWCERT_KEEP_PDF"); dir != "" {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
 			t.Fatal(err)

@@ -62,6 +62,7 @@ func BenchmarkProjectServiceReport(b *testing.B) {
 					b.Fatal(err)
 				}
 				size = len(out)
+				keep(b, "bench-project"+ext, out)
 			}
 			b.ReportMetric(float64(size)/1e6, "MB")
 			// The CPU time the process spent an export: on a machine shared
