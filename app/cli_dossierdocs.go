@@ -42,7 +42,7 @@ func exportServiceReport(c *cli, args []string) error {
 		return err
 	}
 	if (*holder > 0) == (*project > 0) {
-		return data.Invalid("holder", "err.service_report.one")
+		return data.Invalid("holder", "err.service_report.which")
 	}
 	if err := checkOut(*out); err != nil {
 		return err

@@ -119,7 +119,7 @@ func (s *Service) ExportServiceReport(ctx context.Context, of ServiceReportOf, e
 	}
 	switch {
 	case of.HolderID > 0 && of.ProjectID > 0:
-		return nil, "", data.Invalid("project", "err.service_report.one")
+		return nil, "", data.Invalid("project", "err.service_report.which")
 	case of.HolderID > 0:
 		r, err := s.holderReport(ctx, of.HolderID, s.Now())
 		if err != nil {
@@ -145,7 +145,7 @@ func (s *Service) ExportServiceReport(ctx context.Context, of ServiceReportOf, e
 		b, err := s.sealProjectReport(ctx, r)
 		return b, name, err
 	}
-	return nil, "", data.Invalid("holder", "err.service_report.one")
+	return nil, "", data.Invalid("holder", "err.service_report.which")
 }
 
 func (s *Service) holderReport(ctx context.Context, holderID int64, at time.Time) (*data.HolderServiceReport, error) {

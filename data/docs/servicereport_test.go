@@ -232,8 +232,8 @@ func TestServiceReportRefusals(t *testing.T) {
 	}{
 		{ServiceReportOf{HolderID: h.ID}, ".csv", "err.service_report.type"},
 		{ServiceReportOf{HolderID: h.ID}, "", "err.service_report.type"},
-		{ServiceReportOf{}, ".pdf", "err.service_report.one"},
-		{ServiceReportOf{HolderID: h.ID, ProjectID: p.ID}, ".pdf", "err.service_report.one"},
+		{ServiceReportOf{}, ".pdf", "err.service_report.which"},
+		{ServiceReportOf{HolderID: h.ID, ProjectID: p.ID}, ".pdf", "err.service_report.which"},
 		{ServiceReportOf{ProjectID: 999}, ".pdf", "err.not_found.project"},
 		{ServiceReportOf{HolderID: 999}, ".xlsx", "err.not_found.holder"},
 	} {

@@ -94,3 +94,16 @@ func (c *canvas) room(y, need float64, top func() float64) float64 {
 	}
 	return y
 }
+
+// listSection is a heading and its grid, or, with no rows, what says the
+// list is empty; on a new page when too little is left for the heading
+// and a row or two.
+func (c *canvas) listSection(y float64, heading, empty string, cols []column, rows [][]string, top func() float64) float64 {
+	y = c.room(y, 20, top)
+	c.text(margin, y, 11, accent, heading)
+	y += 6.5
+	if len(rows) == 0 {
+		return c.wrapped(margin, y, pageW-2*margin, 9.5, muted, empty, 5)
+	}
+	return c.grid(y, cols, rows, top)
+}

@@ -91,9 +91,6 @@ func profilePages(c *canvas, d *data.ProfileDocument, photo bool) {
 	}
 
 	// The work history, with its programme flags and proofs.
-	y = c.room(y+4, 20, top)
-	c.text(margin, y, 11, accent, zh("work_history"))
-	y += 6
 	var rows [][]string
 	for _, w := range ds.Work {
 		proof := "—"
@@ -105,24 +102,12 @@ func profilePages(c *canvas, d *data.ProfileDocument, photo bool) {
 		}
 		rows = append(rows, []string{dateText(w.StartOn) + " 至 " + endText(w.EndOn), w.Org, w.Position, programmeText(w.Programme), proof})
 	}
-	if len(rows) == 0 {
-		y = c.wrapped(margin, y, fullW, 9.5, muted, "（无工作经历）", 5)
-	} else {
-		y = c.grid(y, workCols, rows, top)
-	}
-
-	y = c.room(y+4, 20, top)
-	c.text(margin, y, 11, accent, zh("honours"))
-	y += 6
+	y = c.listSection(y+4, zh("work_history"), "（无工作经历）", workCols, rows, top)
 	rows = nil
 	for _, o := range ds.Honours {
 		rows = append(rows, []string{dateText(o.Date), o.Title, assets.Word(assets.Chinese, "honour.level."+string(o.Level))})
 	}
-	if len(rows) == 0 {
-		y = c.wrapped(margin, y, fullW, 9.5, muted, "（无）", 5)
-	} else {
-		y = c.grid(y, honCols, rows, top)
-	}
+	y = c.listSection(y+4, zh("honours"), "（无）", honCols, rows, top)
 
 	// What is still missing and the line to sign, beside the seal: the
 	// three stay on one page.

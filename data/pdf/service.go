@@ -12,6 +12,11 @@ import (
 // many hours. Chinese first, English beside the headings, as the CE
 // report. Long lists run over pages; the seal is on the last.
 
+const (
+	recordsHeading = "服务记录  Service records"
+	noRecords      = "尚无服务记录。No service records."
+)
+
 func serviceTitle() string { return assets.Word(assets.Chinese, "doc.service_report") }
 
 var (
@@ -93,33 +98,18 @@ func holderServicePages(c *canvas, r *data.HolderServiceReport) {
 	}
 	y = c.box(y, pageW-2*margin, "三区计划 / 牵手计划  Programmes", lines)
 
-	y = c.room(y, 24, top)
-	c.text(margin, y, 11, accent, zh("projects")+"  Projects")
-	y += 7
 	rows := make([][]string, 0, len(r.Projects))
 	names := map[int64]string{}
 	for _, p := range r.Projects {
 		names[p.Project.ID] = p.Project.Name
 		rows = append(rows, []string{p.Project.Name, p.Project.Org, projectDates(&p.Project), programmeText(p.Project.Programme), fmt.Sprint(p.Records), hours(p.Hours)})
 	}
-	if len(rows) == 0 {
-		y = c.wrapped(margin, y, pageW-2*margin, 9.5, muted, "尚未参与项目。No projects.", 5)
-	} else {
-		y = c.grid(y, holderProjectCols, rows, top)
-	}
-
-	y = c.room(y+5, 24, top)
-	c.text(margin, y, 11, accent, "服务记录  Service records")
-	y += 7
+	y = c.listSection(y, zh("projects")+"  Projects", "尚未参与项目。No projects.", holderProjectCols, rows, top)
 	rows = make([][]string, 0, len(r.Records))
 	for _, s := range r.Records {
 		rows = append(rows, []string{s.Date.String(), names[s.ProjectID], s.Content, hours(s.Hours)})
 	}
-	if len(rows) == 0 {
-		y = c.wrapped(margin, y, pageW-2*margin, 9.5, muted, "尚无服务记录。No service records.", 5)
-	} else {
-		y = c.grid(y, holderRecordCols, rows, top)
-	}
+	y = c.listSection(y+5, recordsHeading, noRecords, holderRecordCols, rows, top)
 	y = c.room(y, sealHeight+4, top)
 	sealSection(c, y+4, sealInfo{at: r.ExportedAt, by: r.ExportedBy, kid: r.KID, expires: r.Claims().Expires}, nil)
 	footer(c, r.ExportedBy, "服务记录以项目实施机构的记录为准。", "the records of the agency that runs each project decide.")
@@ -139,31 +129,18 @@ func projectServicePages(c *canvas, r *data.ProjectServiceReport) {
 		fmt.Sprintf("参与人员 %d 人 · 服务记录 %d 条 · 服务时长合计 %s 小时", len(r.Participants), len(r.Records), hours(r.Total())),
 		fmt.Sprintf("Participants %d · records %d · hours in total %s", len(r.Participants), len(r.Records), hours(r.Total())),
 	})
-	c.text(margin, y, 11, accent, "参与人员  Participants")
-	y += 7
 	rows := make([][]string, 0, len(r.Participants))
 	names := make(map[int64]string, len(r.Participants))
 	for i, pt := range r.Participants {
 		names[pt.HolderID] = pt.Name
 		rows = append(rows, []string{fmt.Sprint(i + 1), pt.Name, pt.Org, fmt.Sprint(pt.Records), hours(pt.Hours)})
 	}
-	if len(rows) == 0 {
-		y = c.wrapped(margin, y, pageW-2*margin, 9.5, muted, "尚无参与人员。No participants.", 5)
-	} else {
-		y = c.grid(y, participantCols, rows, top)
-	}
-	y = c.room(y+5, 24, top)
-	c.text(margin, y, 11, accent, "服务记录  Service records")
-	y += 7
+	y = c.listSection(y, "参与人员  Participants", "尚无参与人员。No participants.", participantCols, rows, top)
 	rows = make([][]string, 0, len(r.Records))
 	for _, s := range r.Records {
 		rows = append(rows, []string{s.Date.String(), names[s.HolderID], s.Content, hours(s.Hours)})
 	}
-	if len(rows) == 0 {
-		y = c.wrapped(margin, y, pageW-2*margin, 9.5, muted, "尚无服务记录。No service records.", 5)
-	} else {
-		y = c.grid(y, projectRecordCols, rows, top)
-	}
+	y = c.listSection(y+5, recordsHeading, noRecords, projectRecordCols, rows, top)
 	y = c.room(y, sealHeight+4, top)
 	sealSection(c, y+4, sealInfo{at: r.ExportedAt, by: r.ExportedBy, kid: r.KID, expires: r.Claims().Expires}, nil)
 	footer(c, r.ExportedBy, "服务记录以项目实施机构的记录为准。", "the records of the agency that runs the project decide.")
