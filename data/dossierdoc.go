@@ -26,12 +26,6 @@ const (
 // moment.
 const DossierSealDays = 90
 
-// Export file kinds (filename.go).
-const (
-	FileProfile       = "个人信息表"
-	FileServiceReport = "服务记录报告"
-)
-
 // holderSealHeader is the header of a holder's document: c may be nil (a
 // holder with no valid certificate yet: no number, no level).
 func holderSealHeader(doc string, h *Holder, c *Certificate, exported time.Time, hash string) SealHeader {
