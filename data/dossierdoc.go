@@ -194,7 +194,7 @@ type ProjectClaims struct {
 
 // Claims are the seal's payload for the report.
 func (r *ProjectServiceReport) Claims() ProjectClaims {
-	h := SealHeader{Format: SealFormat, Doc: DocServiceProject, Name: r.Project.Name,
+	h := SealHeader{Format: SealFormat, Doc: DocServiceProject, Name: SealProjectName(r.Project.Name),
 		IssuedAt: r.ExportedAt.Unix(), Expires: r.ExportedAt.AddDate(0, 0, DossierSealDays).Unix(), Hash: r.Hash()}
 	return ProjectClaims{SealHeader: h, StartOn: r.Project.StartOn, EndOn: r.Project.EndOn,
 		Participants: len(r.Participants), Records: len(r.Records), Hours: r.Total()}
@@ -215,6 +215,24 @@ func (r *ProjectServiceReport) SealHash(sf int) string {
 	}
 	return hashLines(sf, DocServiceProject, r.ExportedBy, lines...)
 }
+
+// SealNameRunes bounds the project's name in a seal: a name may have 200
+// characters, which would make a code no phone reads off paper. Decision:
+// a longer name is cut to its first 19 and "…"; the hash covers the whole
+// name, and a verifier finds the project by the beginning and its start.
+const SealNameRunes = 20
+
+// SealProjectName is the project's name as its report's seal states it.
+func SealProjectName(name string) string {
+	r := []rune(name)
+	if len(r) <= SealNameRunes {
+		return name
+	}
+	return string(r[:SealNameRunes-1]) + "…"
+}
+
+// SealNames reports whether a project's name is the one a seal states.
+func SealNames(sealed, name string) bool { return SealProjectName(name) == sealed }
 
 func projectLine(p *Project) string {
 	return strings.Join([]string{"j", p.Name, p.Org, p.StartOn.String(), p.EndOn.String(), string(p.Programme)}, "\t")

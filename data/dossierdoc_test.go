@@ -107,3 +107,22 @@ func TestDossierSealHashesCoverThePage(t *testing.T) {
 		t.Error("the work entry's programme is not covered")
 	}
 }
+
+// A project's name in its seal: 20 characters are kept, a longer one is
+// cut to 19 and "…", and the seal names the project it was cut from.
+func TestSealProjectName(t *testing.T) {
+	twenty := strings.Repeat("项", 20)
+	for _, tc := range []struct{ name, sealed string }{
+		{"社区长者关爱", "社区长者关爱"},
+		{twenty, twenty},
+		{twenty + "目", strings.Repeat("项", 19) + "…"},
+		{strings.Repeat("a", 200), strings.Repeat("a", 19) + "…"},
+	} {
+		if got := SealProjectName(tc.name); got != tc.sealed || !SealNames(got, tc.name) {
+			t.Errorf("%q: %q, want %q", tc.name, got, tc.sealed)
+		}
+	}
+	if SealNames(strings.Repeat("项", 19)+"…", twenty) || SealNames("社区长者", "社区长者关爱") {
+		t.Error("a seal names another project")
+	}
+}

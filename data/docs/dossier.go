@@ -216,16 +216,20 @@ func (s *Service) compareDossier(ctx context.Context, v *Verdict) {
 		if s.Projects == nil {
 			return
 		}
-		p := s.findProject(ctx, h.Name, v.Project.StartOn)
-		if p == nil {
+		// Of the projects the seal may name (a long name is cut in it),
+		// the one whose report it is.
+		found := s.findProjects(ctx, h.Name, v.Project.StartOn)
+		if len(found) == 0 {
 			return
 		}
-		r, err := s.projectReport(ctx, p.ID, at)
-		if err != nil {
-			return
+		for _, p := range found {
+			r, err := s.projectReport(ctx, p.ID, at)
+			if err != nil {
+				return
+			}
+			r.ExportedBy = h.Issuer
+			same = same || r.SealHash(h.Format) == h.Hash
 		}
-		r.ExportedBy = h.Issuer
-		same = r.SealHash(h.Format) == h.Hash
 		if !same {
 			v.Mismatches = []string{"service_records"}
 		}
@@ -288,16 +292,18 @@ func (s *Service) findHolder(ctx context.Context, h *data.SealHeader) int64 {
 	return id
 }
 
-// findProject is the project of that name starting that day (nil: none).
-func (s *Service) findProject(ctx context.Context, name string, start data.Date) *data.Project {
-	found, err := s.Projects.FindProjects(ctx, data.ProjectFilter{Search: name, Limit: 100})
+// findProjects are the projects a seal's name may be (data.SealNames)
+// starting that day.
+func (s *Service) findProjects(ctx context.Context, sealed string, start data.Date) []data.Project {
+	found, err := s.Projects.FindProjects(ctx, data.ProjectFilter{Search: strings.TrimSuffix(sealed, "…"), Limit: 100})
 	if err != nil {
 		return nil
 	}
-	for i := range found {
-		if found[i].Name == name && found[i].StartOn.Equal(start) {
-			return &found[i]
+	var out []data.Project
+	for _, p := range found {
+		if data.SealNames(sealed, p.Name) && p.StartOn.Equal(start) {
+			out = append(out, p)
 		}
 	}
-	return nil
+	return out
 }

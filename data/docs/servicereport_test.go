@@ -277,3 +277,59 @@ func TestProjectServiceReportOverPages(t *testing.T) {
 		t.Fatalf("verdict %+v %v", v, err)
 	}
 }
+
+// Any one character changed in the seal of the form or of either report
+// is detected, as for the other documents; and each seal, as text, is
+// short enough for the 64 mm code (the longest seal of the others is 375).
+func TestEveryChangeToADossierSealIsDetected(t *testing.T) {
+	in := dossierInstallation(t)
+	h := filledDossier(t, in)
+	p, _ := servedProject(t, in, h.ID)
+	seals := map[string][]byte{}
+	seals["profile"], _, _ = in.svc.ExportProfile(ctx, h.ID)
+	seals["holder's report"], _, _ = in.svc.ExportServiceReport(ctx, ServiceReportOf{HolderID: h.ID}, ".pdf")
+	seals["project's report"], _, _ = in.svc.ExportServiceReport(ctx, ServiceReportOf{ProjectID: p.ID}, ".pdf")
+	for name, b := range seals {
+		v, err := in.svc.Verify(ctx, b)
+		if err != nil || !v.Valid {
+			t.Fatalf("%s, the seal itself: %+v %v", name, v, err)
+		}
+		if len(v.JWS) > 375 {
+			t.Errorf("%s: a seal of %d characters", name, len(v.JWS))
+		}
+		everyChangeDetected(t, in, name, v.JWS)
+	}
+}
+
+// A project of a long name: its seal stays short, and verifies against
+// the right one of two projects whose names begin alike.
+func TestLongProjectNameInTheSeal(t *testing.T) {
+	in := dossierInstallation(t)
+	h := filledDossier(t, in)
+	long := "甘肃省临夏回族自治州东乡族自治县二〇二六年度三区计划社会工作专业人才支持项目（第一期）之困境儿童关爱服务"
+	var ids []int64
+	for _, name := range []string{long, strings.Replace(long, "第一期", "第二期", 1)} {
+		p := &data.Project{Name: name, Org: "临夏州社工站", StartOn: data.NewDate(2026, 3, 1), Programme: data.ProgrammeSanqu}
+		if err := in.db.CreateProject(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := in.db.JoinProject(ctx, p.ID, h.ID); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+	}
+	if err := in.db.CreateServiceRecord(ctx, &data.ServiceRecord{ProjectID: ids[1], HolderID: h.ID, Date: data.NewDate(2026, 4, 1), Content: "走访", Hours: data.WholeHours(2)}); err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := in.svc.ExportServiceReport(ctx, ServiceReportOf{ProjectID: ids[1]}, ".pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(pdfText(t, b), "第二期") {
+		t.Error("the page lacks the whole name")
+	}
+	v, err := in.svc.Verify(ctx, []byte(sealOnPage(t, b)))
+	if err != nil || !v.Valid || v.MatchesRecord == nil || !*v.MatchesRecord || len(v.JWS) > 375 || !strings.HasSuffix(v.Project.Name, "…") {
+		t.Fatalf("verdict %+v %v (%d characters)", v, err, len(v.JWS))
+	}
+}
