@@ -154,13 +154,13 @@ func DossierLines(v *docs.Verdict) [][2]string {
 		add(T("verify.exported"), Exported(s.IssuedAt, s.Issuer))
 	case v.Project != nil:
 		p := v.Project
-		end := T("work.current")
+		period := T("verify.since", "Start", p.StartOn.String())
 		if !p.EndOn.IsZero() {
-			end = p.EndOn.String()
+			period = T("verify.span", "Start", p.StartOn.String(), "End", p.EndOn.String())
 		}
 		add(T("verify.doc"), T("verify.doc.service_project"))
 		add(Field("project_name"), p.Name)
-		add(Field("service_records"), T("verify.project_value", "Start", p.StartOn.String(), "End", end, "Participants", p.Participants, "Records", p.Records, "Hours", HoursText(p.Hours)))
+		add(Field("service_records"), T("verify.project_value", "Period", period, "Participants", p.Participants, "Records", p.Records, "Hours", HoursText(p.Hours)))
 		add(T("verify.exported"), Exported(p.IssuedAt, p.Issuer))
 	}
 	return out

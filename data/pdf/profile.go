@@ -100,7 +100,7 @@ func profilePages(c *canvas, d *data.ProfileDocument, photo bool) {
 				proof = fmt.Sprintf("已附 %d 份", len(w.Proofs))
 			}
 		}
-		rows = append(rows, []string{dateText(w.StartOn) + " 至 " + endText(w.EndOn), w.Org, w.Position, programmeText(w.Programme), proof})
+		rows = append(rows, []string{span(w.StartOn, w.EndOn), w.Org, w.Position, programmeText(w.Programme), proof})
 	}
 	y = c.listSection(y+4, zh("work_history"), "（无工作经历）", workCols, rows, top)
 	rows = nil
@@ -135,11 +135,12 @@ func dateText(d data.Date) string {
 	return d.String()
 }
 
-func endText(d data.Date) string {
-	if d.IsZero() {
-		return assets.Word(assets.Chinese, "work.current")
+// span is "2019-07-01 至 2020-06-30", or "2019-07-01 至今" while open.
+func span(start, end data.Date) string {
+	if end.IsZero() {
+		return start.String() + " " + assets.Word(assets.Chinese, "work.current")
 	}
-	return d.String()
+	return start.String() + " 至 " + end.String()
 }
 
 func eduText(e data.Education) string {

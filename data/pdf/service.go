@@ -69,7 +69,7 @@ func serviceTop(c *canvas, sub string) func() float64 {
 	}
 }
 
-func projectDates(p *data.Project) string { return p.StartOn.String() + " 至 " + endText(p.EndOn) }
+func projectDates(p *data.Project) string { return span(p.StartOn, p.EndOn) }
 
 func holderServicePages(c *canvas, r *data.HolderServiceReport) {
 	top := serviceTop(c, r.Holder.Name)
