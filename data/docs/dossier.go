@@ -3,6 +3,7 @@ package docs
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	"strings"
 	"time"
@@ -40,7 +41,14 @@ func (s *Service) ExportProfile(ctx context.Context, holderID int64) ([]byte, st
 	return b, data.ExportFileName(FormatPDF, d.Dossier.Holder.Name, mnoOf(d.Cert), data.FileProfile), nil
 }
 
+// errNoDossierStore: a Service made without the dossier's stores (a
+// face wired before them) says so instead of failing on a nil interface.
+var errNoDossierStore = errors.New("docs: the service has no dossier or project store")
+
 func (s *Service) profileDocument(ctx context.Context, holderID int64) ([]byte, *data.ProfileDocument, error) {
+	if s.Dossiers == nil {
+		return nil, nil, errNoDossierStore
+	}
 	ds, err := s.Dossiers.Dossier(ctx, holderID)
 	if err != nil {
 		return nil, nil, err
@@ -113,6 +121,9 @@ func mnoOf(c *data.Certificate) string {
 // holder or of a project as a sealed PDF (ext FormatPDF) or a sheet
 // (FormatXLSX), with the name of the file to suggest.
 func (s *Service) ExportServiceReport(ctx context.Context, of ServiceReportOf, ext string) ([]byte, string, error) {
+	if s.Projects == nil {
+		return nil, "", errNoDossierStore
+	}
 	ext = strings.ToLower(ext)
 	if ext != FormatPDF && ext != FormatXLSX {
 		return nil, "", data.Invalid("out", "err.service_report.type")

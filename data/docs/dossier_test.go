@@ -2,9 +2,11 @@ package docs
 
 import (
 	"encoding/base64"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -201,4 +203,61 @@ func keep(t testing.TB, name string, b []byte) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// A long work history runs over pages; the line to sign stays with the
+// seal, on the last page, which reads and verifies.
+func TestProfileFormOverPages(t *testing.T) {
+	in := dossierInstallation(t)
+	h := filledDossier(t, in)
+	for y := 1980; y < 2015; y++ {
+		w := &data.WorkEntry{HolderID: h.ID, Org: fmt.Sprintf("第%d社区服务站", y), Position: "社工", StartOn: data.NewDate(y, 1, 1), EndOn: data.NewDate(y, 12, 31)}
+		if err := in.db.CreateWorkEntry(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, _, err := in.svc.ExportProfile(ctx, h.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := pdfText(t, b)
+	for y := 1980; y < 2015; y++ {
+		if n := strings.Count(flat, fmt.Sprintf("第%d社区服务站", y)); n != 1 {
+			t.Fatalf("entry %d on the form %d times", y, n)
+		}
+	}
+	last := pageText(t, b, -1)
+	if !strings.Contains(last, "本人签名") || !strings.Contains(last, "签名二维码") {
+		t.Errorf("the last page lacks the line to sign or the seal:\n%s", last)
+	}
+	v, err := in.svc.Verify(ctx, []byte(sealOnPage(t, b)))
+	if err != nil || !v.Valid || v.Profile.Work != 37 || v.MatchesRecord == nil || !*v.MatchesRecord {
+		t.Fatalf("verdict %+v %v", v, err)
+	}
+}
+
+// pageText is the text of one page (-1: the last), spaces removed.
+func pageText(t *testing.T, b []byte, page int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if page < 0 {
+		out, err := exec.Command("pdfinfo", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(out), "\n") {
+			if f := strings.Fields(l); len(f) == 2 && f[0] == "Pages:" {
+				page, _ = strconv.Atoi(f[1])
+			}
+		}
+	}
+	p := strconv.Itoa(page)
+	out, err := exec.Command("pdftotext", "-raw", "-f", p, "-l", p, path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
 }
