@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -73,16 +72,7 @@ func sealOnPage(t *testing.T, b []byte) string {
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	pages, err := exec.Command("pdfinfo", path).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	last := "1"
-	for _, l := range strings.Split(string(pages), "\n") {
-		if f := strings.Fields(l); len(f) == 2 && f[0] == "Pages:" {
-			last = f[1]
-		}
-	}
+	last := lastPage(t, path)
 	if out, err := exec.Command("pdftoppm", "-r", "150", "-png", "-f", last, "-l", last, "-singlefile", path, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v %s", err, out)
 	}
@@ -226,7 +216,7 @@ func TestProfileFormOverPages(t *testing.T) {
 			t.Fatalf("entry %d on the form %d times", y, n)
 		}
 	}
-	last := pageText(t, b, -1)
+	last := pageText(t, b, "")
 	if !strings.Contains(last, "本人签名") || !strings.Contains(last, "签名二维码") {
 		t.Errorf("the last page lacks the line to sign or the seal:\n%s", last)
 	}
@@ -236,25 +226,16 @@ func TestProfileFormOverPages(t *testing.T) {
 	}
 }
 
-// pageText is the text of one page (-1: the last), spaces removed.
-func pageText(t *testing.T, b []byte, page int) string {
+// pageText is the text of one page ("": the last), spaces removed.
+func pageText(t *testing.T, b []byte, p string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if page < 0 {
-		out, err := exec.Command("pdfinfo", path).Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(out), "\n") {
-			if f := strings.Fields(l); len(f) == 2 && f[0] == "Pages:" {
-				page, _ = strconv.Atoi(f[1])
-			}
-		}
+	if p == "" {
+		p = lastPage(t, path)
 	}
-	p := strconv.Itoa(page)
 	out, err := exec.Command("pdftotext", "-raw", "-f", p, "-l", p, path, "-").Output()
 	if err != nil {
 		t.Fatal(err)

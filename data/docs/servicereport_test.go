@@ -294,6 +294,7 @@ func TestEveryChangeToADossierSealIsDetected(t *testing.T) {
 		if err != nil || !v.Valid {
 			t.Fatalf("%s, the seal itself: %+v %v", name, v, err)
 		}
+		t.Logf("%s: a seal of %d characters", name, len(v.JWS))
 		if len(v.JWS) > 375 {
 			t.Errorf("%s: a seal of %d characters", name, len(v.JWS))
 		}
