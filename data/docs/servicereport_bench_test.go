@@ -20,7 +20,7 @@ const benchParticipants, benchRecords = 1000, 24
 // figure is with 100,000). The issue asks for under 2 s each.
 func BenchmarkProjectServiceReport(b *testing.B) {
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(384 << 20)) // as the command line (app/memory.go)
 	in := dossierInstallation(b)
 	others, _ := strconv.Atoi(os.Getenv("SWCERT_BENCH_OTHERS"))
 	var recs []data.HolderRecord
