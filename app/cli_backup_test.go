@@ -206,10 +206,18 @@ func TestOpenRefusesAKeyFileOfAnotherKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	// That release had no later migration either (goose refuses a gap):
-	// 00011 made calendar_events, 00012 reminders.
+	// 00011 made calendar_events, 00012 reminders, 00013 the dossier's
+	// tables, its view and a trigger on holders.
 	raw.Exec(`DELETE FROM goose_db_version WHERE version_id >= 10`)
 	raw.Exec(`DROP TABLE calendar_events`)
 	raw.Exec(`DROP TABLE reminders`)
+	for _, q := range []string{`DROP VIEW proof_refs`, `DROP TRIGGER holders_attention_dossier`, `DROP TABLE service_records`, `DROP TABLE participants`,
+		`DROP TABLE projects`, `DROP TABLE honour_proofs`, `DROP TABLE honours`, `DROP TABLE work_proofs`, `DROP TABLE work_history`,
+		`DROP TABLE transfers`, `DROP TABLE photos`, `DROP TABLE profiles`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
 	raw.Close()
 	other := r.db + ".other"
 	newRunAt(t, other).ok(nil, "key", "list")

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/i18n"
@@ -75,8 +76,19 @@ func holderList(c *cli, args []string) error {
 	search := fs.String("search", "", "name, ID number, management number or employer")
 	limit := intFlag(fs, "limit", data.DefaultPageSize, "at most this many")
 	offset := intFlag(fs, "offset", 0, "skip this many")
+	programme := fs.String("programme", "", "only holders with experience under sanqu (三区计划), qianshou (牵手计划) or any of the two")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	var programmes []data.Programme
+	switch p, ok := data.ParseProgramme(*programme); {
+	case *programme == "":
+	case strings.EqualFold(strings.TrimSpace(*programme), "any"):
+		programmes = data.Programmes
+	case !ok || p == data.ProgrammeNone:
+		return data.Invalid("programme", "err.value.unknown", "Value", *programme, "Values", "sanqu (三区计划), qianshou (牵手计划), any")
+	default:
+		programmes = []data.Programme{p}
 	}
 	if err := inRange("limit", int64(*limit), 1, data.MaxPageSize); err != nil {
 		return err
@@ -84,7 +96,7 @@ func holderList(c *cli, args []string) error {
 	if err := inRange("offset", int64(*offset), 0, data.MaxOffset); err != nil {
 		return err
 	}
-	hs, err := c.db.FindHolders(c.ctx, data.HolderFilter{Search: *search, Offset: *offset, Limit: *limit})
+	hs, err := c.db.FindHolders(c.ctx, data.HolderFilter{Search: *search, Offset: *offset, Limit: *limit, Programmes: programmes})
 	if err != nil {
 		return err
 	}

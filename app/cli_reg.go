@@ -111,7 +111,11 @@ func regDue(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	items := data.RegistrationDue(cert, regs, c.today())
+	d, err := c.db.Dossier(c.ctx, cert.HolderID)
+	if err != nil {
+		return err
+	}
+	items := data.DossierDue(data.RegistrationDue(cert, regs, c.today()), d.Missing)
 	if items == nil {
 		items = []data.DueItem{}
 	}

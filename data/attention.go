@@ -59,6 +59,11 @@ type Snapshot struct {
 	Registrations map[int64][]Registration // by certificate
 	CERecords     map[int64][]CERecord     // by holder
 	Paper         map[int64]*Paper         // by certificate
+	// What the dossier's completeness reads (DossierMissing), by holder:
+	// the profile (its Photo set when there is one, without content) and
+	// the work history's facts. A holder absent has neither yet.
+	Profiles map[int64]*Profile
+	Work     map[int64]WorkFacts
 }
 
 // AttentionKey names an item: the holder, and its place among the
@@ -195,12 +200,19 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 			}
 		}
 		if binding == c {
-			for _, d := range RegistrationDue(c, s.Registrations[c.ID], today) {
+			missing := DossierMissing(h, s.Profiles[h.ID], s.Work[h.ID])
+			for _, d := range DossierDue(RegistrationDue(c, s.Registrations[c.ID], today), missing) {
+				// What is missing as codes, joined: the item's arguments
+				// are kept as text; the face names them (field.NAME).
+				incomplete := []any{}
+				if len(d.DossierMissing) > 0 {
+					incomplete = []any{"Missing", strings.Join(d.DossierMissing, ",")}
+				}
 				switch d.State {
 				case DueOpen:
-					add(AttRegistration, d.ClosesOn, "att.reg_open."+string(d.Kind))
+					add(AttRegistration, d.ClosesOn, "att.reg_open."+string(d.Kind), incomplete...)
 				case DueUpcoming:
-					add(AttRegistration, d.OpensOn, "att.reg_upcoming."+string(d.Kind))
+					add(AttRegistration, d.OpensOn, "att.reg_upcoming."+string(d.Kind), incomplete...)
 				case DueMissed, DueLapsed:
 					add(AttRegistration, d.ClosesOn, "att.reg."+string(d.State))
 				}
@@ -267,9 +279,19 @@ type AttentionFilter struct {
 	Search string        // in name, employer, region, management number; any case
 	// Upcoming leaves out what is overdue (reminders are of what is coming).
 	Upcoming bool
+	// DossierIncomplete keeps the registrations whose window is open, or
+	// opens within DossierAheadDays, and whose holder's personal
+	// information is incomplete (DossierDue): what the dashboard lists as
+	// incomplete dossiers.
+	DossierIncomplete bool
 	// Group orders the items by group first.
 	Group AttentionGroup
 }
+
+// DossierAheadDays: an incomplete dossier is listed from this many days
+// before its holder's registration window opens (the 90 days),
+// while the window is open.
+const DossierAheadDays = 90
 
 // AttentionGroup is what the dashboard may group its items by: groups
 // come in a fixed order (kinds and levels as listed, employers and regions

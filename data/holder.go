@@ -84,6 +84,13 @@ type HolderRecord struct {
 	CERecords     []CERecord         `json:"ce_records,omitempty"`
 	Annotations   []CertAnnotation   `json:"annotations,omitempty"`
 	Paper         []CertPaper        `json:"paper,omitempty"`
+	// The personal information: the profile (its photo's Data kept as a
+	// file), the work history in order (its proofs likewise), honours,
+	// and agency changes as history (their effects are in the rest).
+	Profile   *Profile    `json:"profile,omitempty"`
+	Work      []WorkEntry `json:"work,omitempty"`
+	Honours   []Honour    `json:"honours,omitempty"`
+	Transfers []Transfer  `json:"transfers,omitempty"`
 }
 
 // CertAnnotation is an annotation of the Cert-th certificate, as history

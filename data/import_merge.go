@@ -18,6 +18,20 @@ type HolderUpdate struct {
 	Region   *string
 }
 
+// ProfileUpdate is what one row says about the holder's personal
+// information (Profile); nil fields say nothing, as in HolderUpdate.
+type ProfileUpdate struct {
+	Sex       *Sex
+	BirthDate *Date
+	Ethnicity *string
+	Education *Education
+	Major     *string
+}
+
+func (u ProfileUpdate) says() bool {
+	return u.Sex != nil || u.BirthDate != nil || u.Ethnicity != nil || u.Education != nil || u.Major != nil
+}
+
 // CertificateUpdate is what one row says about a certificate, found by the
 // management number; nil fields say nothing, as in HolderUpdate.
 type CertificateUpdate struct {
@@ -35,6 +49,7 @@ type CertificateUpdate struct {
 // certificate is (nil where there is none).
 type ImportSaved struct {
 	Holder      *Holder
+	Profile     *Profile // the holder's; nil when none is saved
 	Certificate *Certificate
 	Owner       *Holder
 }
@@ -64,7 +79,11 @@ type FieldChange struct {
 type ImportMerge struct {
 	Holder        Holder
 	HolderOutcome ImportOutcome
-	HolderChanges []FieldChange
+	HolderChanges []FieldChange // the profile's fields among them
+	// Profile is the holder's profile as the row leaves it, to be written
+	// when WriteProfile (the row said something of it that changes it).
+	Profile      Profile
+	WriteProfile bool
 	// Certificate has the saved holder's ID, or 0 for a new holder (the
 	// store fills it once the holder is saved).
 	Certificate Certificate
@@ -96,7 +115,29 @@ func MergeImport(row ImportRow, saved ImportSaved, today Date) (ImportMerge, err
 		return m, err
 	}
 	m.Holder = h
-	m.HolderOutcome, m.HolderChanges = outcome(saved.Holder != nil, holderChanges(saved.Holder, &h))
+	p := Profile{HolderID: h.ID}
+	if saved.Profile != nil {
+		p = *saved.Profile
+	}
+	old := p
+	set(&p.Sex, row.Profile.Sex)
+	set(&p.BirthDate, row.Profile.BirthDate)
+	set(&p.Ethnicity, row.Profile.Ethnicity)
+	set(&p.Education, row.Profile.Education)
+	set(&p.Major, row.Profile.Major)
+	p.Normalize()
+	if err := p.Validate(&h, today); err != nil {
+		return m, err
+	}
+	p.Settle(&h)
+	m.Profile = p
+	pcs := profileChanges(&old, &p)
+	m.WriteProfile = row.Profile.says() && (saved.Profile == nil || len(pcs) > 0)
+	hcs := holderChanges(saved.Holder, &h)
+	if saved.Holder != nil {
+		hcs = append(hcs, pcs...)
+	}
+	m.HolderOutcome, m.HolderChanges = outcome(saved.Holder != nil, hcs)
 
 	if c := saved.Certificate; c != nil && (saved.Owner == nil || saved.Owner.IDNumber != h.IDNumber) {
 		owner := ""
@@ -221,6 +262,16 @@ func holderChanges(old, h *Holder) []FieldChange {
 	cs.add("phone", old.Phone, h.Phone)
 	cs.add("org", old.Org, h.Org)
 	cs.add("region", old.Region, h.Region)
+	return cs
+}
+
+func profileChanges(old, p *Profile) []FieldChange {
+	var cs changes
+	cs.add("sex", string(old.Sex), string(p.Sex))
+	cs.add("birth_date", old.BirthDate.String(), p.BirthDate.String())
+	cs.add("ethnicity", old.Ethnicity, p.Ethnicity)
+	cs.add("education", string(old.Education), string(p.Education))
+	cs.add("major", old.Major, p.Major)
 	return cs
 }
 

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"time"
 )
 
@@ -291,6 +292,26 @@ type DueItem struct {
 	State    DueState `json:"state"`
 	// DaysLeft until ClosesOn while open; negative once it closed.
 	DaysLeft int `json:"days_left"`
+	// DossierMissing is what the holder's personal information still
+	// lacks (DossierMissing) while the registration is open or upcoming:
+	// the national system takes no application before it is complete.
+	DossierMissing []string `json:"dossier_missing,omitempty"`
+}
+
+// DossierDue is the Decision that the registration due for a certificate
+// says "dossier incomplete: …" until the dossier is complete: each item
+// still to apply for (open or upcoming) carries what is missing. The
+// Registration tab, `swcert reg due` and the dashboard use it.
+func DossierDue(items []DueItem, missing []string) []DueItem {
+	if len(missing) == 0 {
+		return items
+	}
+	for i := range items {
+		if items[i].State == DueOpen || items[i].State == DueUpcoming {
+			items[i].DossierMissing = slices.Clone(missing)
+		}
+	}
+	return items
 }
 
 // RegistrationDue says what is due for a certificate today: the one place

@@ -14,8 +14,12 @@ type HolderFilter struct {
 	// they match Search, 0 when not (does the list show the holder a form
 	// shows?).
 	HolderID int64
-	Offset   int
-	Limit    int // 0 means DefaultPageSize
+	// Programmes, when set, keeps the holders with experience under any
+	// of them (project bids ask for it): a work history entry flagged so,
+	// or a project under it they take part in.
+	Programmes []Programme
+	Offset     int
+	Limit      int // 0 means DefaultPageSize
 }
 
 // DefaultPageSize is the page a list fetches at a time: lists never load
@@ -49,6 +53,15 @@ type Dependents struct {
 	CERecords     int `json:"ce_records"`
 	ProofFiles    int `json:"proof_files"` // distinct files: one may prove several records
 	Papers        int `json:"paper"`
+	// The dossier's (holders only): the profile with its photo, the work
+	// history, honours, agency changes, the projects the holder takes part
+	// in (the projects stay) and their service records.
+	Profiles       int `json:"profiles,omitempty"`
+	WorkEntries    int `json:"work_entries,omitempty"`
+	Honours        int `json:"honours,omitempty"`
+	Transfers      int `json:"transfers,omitempty"`
+	Participations int `json:"participations,omitempty"`
+	ServiceRecords int `json:"service_records,omitempty"`
 }
 
 // CertificateService keeps certificates.
@@ -192,6 +205,7 @@ type AttentionService interface {
 type ImportRow struct {
 	Line        int // the row number as the spreadsheet shows it
 	Holder      HolderUpdate
+	Profile     ProfileUpdate
 	Certificate CertificateUpdate
 }
 
@@ -229,4 +243,123 @@ type ImportResult struct {
 // left them. Importing a file again creates nothing new.
 type ImportService interface {
 	ImportRows(ctx context.Context, rows []ImportRow, opt ImportOptions) (ImportResult, error)
+}
+
+// DossierService keeps the personal information (个人信息) of holders: the
+// profile with its photo, the work history and the honours. Files attached
+// and not saved yet carry their Data, kept with the record as the CE
+// store keeps its proofs (CEService). Every write records the first
+// registration time when the dossier becomes complete (FirstRegistration).
+type DossierService interface {
+	// Dossier reads everything the section shows at once: holder,
+	// profile, work history, honours, agency changes, projects with hours,
+	// and what is missing.
+	Dossier(ctx context.Context, holderID int64) (*Dossier, error)
+	// Profile is the holder's profile; an empty one (HolderID set) when
+	// none was saved yet.
+	Profile(ctx context.Context, holderID int64) (*Profile, error)
+	// SetProfile saves the profile's fields; its Photo is left as saved
+	// (SetPhoto changes it).
+	SetProfile(ctx context.Context, p *Profile) error
+	// SetPhoto replaces the photo (CheckPhoto); nil removes it. The photo
+	// is made by proofs.NewPhoto or proofs.ReadPhotoFile (its Data, hash,
+	// size and type).
+	SetPhoto(ctx context.Context, holderID int64, photo *Proof) error
+
+	// WorkHistory of a holder, by start date.
+	WorkHistory(ctx context.Context, holderID int64) ([]WorkEntry, error)
+	WorkEntry(ctx context.Context, id int64) (*WorkEntry, error)
+	// CreateWorkEntry and UpdateWorkEntry check the entry against the
+	// holder's others (CheckWorkHistory) in the transaction that writes;
+	// its proofs become exactly e.Proofs.
+	CreateWorkEntry(ctx context.Context, e *WorkEntry) error
+	UpdateWorkEntry(ctx context.Context, e *WorkEntry) error
+	DeleteWorkEntry(ctx context.Context, id int64) error
+	// Employers lists the employers in the database (holders', work
+	// histories', projects') that contain the text, any case, for a form
+	// to pick from: at most limit, by name.
+	Employers(ctx context.Context, contains string, limit int) ([]string, error)
+
+	// Honours of a holder, by date.
+	Honours(ctx context.Context, holderID int64) ([]Honour, error)
+	Honour(ctx context.Context, id int64) (*Honour, error)
+	CreateHonour(ctx context.Context, h *Honour) error
+	UpdateHonour(ctx context.Context, h *Honour) error
+	DeleteHonour(ctx context.Context, id int64) error
+}
+
+// TransferService keeps agency changes (机构变更).
+type TransferService interface {
+	// ApplyTransfer records a change under review, from the holder's
+	// present employer and region; refused while another is under review
+	// (CanApplyTransfer), checked in the transaction that writes.
+	ApplyTransfer(ctx context.Context, t *Transfer) error
+	// DecideTransfer records the outcome on the day on. A change that
+	// passes changes the holder's employer and region and their work
+	// history (PassTransfer), all in the one transaction.
+	DecideTransfer(ctx context.Context, id int64, status Review, on Date) (*Transfer, error)
+	Transfer(ctx context.Context, id int64) (*Transfer, error)
+	// Transfers of one holder (holderID > 0), or those of everyone under
+	// review (0), latest applied first.
+	Transfers(ctx context.Context, holderID int64) ([]Transfer, error)
+}
+
+// ProjectFilter selects a page of projects, by start date (latest first),
+// then id.
+type ProjectFilter struct {
+	Search    string // in the name or the agency, any case
+	Org       string // exactly this agency
+	Programme *Programme
+	Offset    int
+	Limit     int // 0 means DefaultPageSize
+}
+
+// ServiceFilter selects service records: of a project, of a holder, or of
+// a holder in a project; by date.
+type ServiceFilter struct {
+	ProjectID int64
+	HolderID  int64
+}
+
+// ProjectRecord is a project with its participants (holder IDs) and their
+// service records, written together (demo data, imports).
+type ProjectRecord struct {
+	Project      Project         `json:"project"`
+	Participants []int64         `json:"participants"`
+	Records      []ServiceRecord `json:"records"` // each with its HolderID
+}
+
+// ProjectService keeps projects, their participants and their service
+// records (服务记录). A record is checked (CheckServiceRecord), the 24 h a
+// day across all projects included, in the transaction that writes it.
+type ProjectService interface {
+	CreateProject(ctx context.Context, p *Project) error
+	// UpdateProject refuses dates that would leave records outside
+	// (CheckProjectDates).
+	UpdateProject(ctx context.Context, p *Project) error
+	// DeleteProject removes the project with its participants and records.
+	DeleteProject(ctx context.Context, id int64) error
+	Project(ctx context.Context, id int64) (*Project, error)
+	FindProjects(ctx context.Context, f ProjectFilter) ([]Project, error)
+	CountProjects(ctx context.Context, f ProjectFilter) (int, error)
+
+	JoinProject(ctx context.Context, projectID, holderID int64) error
+	// LeaveProject refuses a participant who has records (CanLeaveProject).
+	LeaveProject(ctx context.Context, projectID, holderID int64) error
+	// Participants of a project, by name, with their hours in it.
+	Participants(ctx context.Context, projectID int64) ([]Participant, error)
+	// HolderProjects are the projects a holder takes part in, latest
+	// start first, with their hours in each.
+	HolderProjects(ctx context.Context, holderID int64) ([]HolderProject, error)
+
+	// CreateProjectRecords writes projects with their participants and
+	// records in one transaction, each record checked as
+	// CreateServiceRecord checks it: all of them, or none.
+	CreateProjectRecords(ctx context.Context, recs []ProjectRecord) error
+
+	CreateServiceRecord(ctx context.Context, r *ServiceRecord) error
+	UpdateServiceRecord(ctx context.Context, r *ServiceRecord) error
+	DeleteServiceRecord(ctx context.Context, id int64) error
+	ServiceRecord(ctx context.Context, id int64) (*ServiceRecord, error)
+	ServiceRecords(ctx context.Context, f ServiceFilter) ([]ServiceRecord, error)
 }

@@ -65,6 +65,25 @@ var chineseNames = map[any][]string{
 	FeePrepaid:    {"寄付"},
 	FeeOnDelivery: {"到付"},
 
+	EduHighSchool: {"高中及以下", "高中"},
+	EduCollege:    {"大专", "大学专科"},
+	EduBachelor:   {"本科", "大学本科"},
+	EduMaster:     {"硕士研究生", "硕士"},
+	EduDoctorate:  {"博士研究生", "博士"},
+
+	FirstRegCertificate: {"首次领取登记证书", "领取登记证书"},
+	FirstRegForm:        {"首次填写个人信息表", "填写个人信息表"},
+
+	ProgrammeSanqu:    {"三区计划"},
+	ProgrammeQianshou: {"牵手计划"},
+
+	HonourVillage:     {"村(居)", "村（居）", "村", "居"},
+	HonourStreet:      {"街道(乡镇)", "街道（乡镇）", "街道", "乡镇"},
+	HonourDistrict:    {"区(县)", "区（县）", "区", "县"},
+	HonourCity:        {"地市", "市"},
+	HonourProvince:    {"省"},
+	HonourMinisterial: {"部"},
+
 	AttAnnotation:   {"加注"},
 	AttRegistration: {"登记"},
 	AttCE:           {"继续教育", "继续教育学时"},

@@ -2,15 +2,27 @@ package i18n
 
 import (
 	"github.com/swcert/swcert/data"
+	"strings"
 )
 
 // The texts of the items both faces show: a dashboard item, a registration
 // window, the annotation limit, a paper certificate's collection, hours.
 
 // AttentionText is an item's message (the CLI prints the same).
+//
+// A registration item whose holder's dossier is incomplete says what is
+// missing (its Missing argument: field names, comma-joined).
 func AttentionText(it data.Attention) string {
 	args := append([]any{"Due", it.DueOn.String(), "Level", T("level." + string(it.Level))}, it.Args...)
-	return T(it.Key, args...)
+	s := T(it.Key, args...)
+	for i := 0; i+1 < len(it.Args); i += 2 {
+		if it.Args[i] == "Missing" {
+			if m, ok := it.Args[i+1].(string); ok && m != "" {
+				s += T("dossier.due_sep") + DossierIncomplete(strings.Split(m, ","))
+			}
+		}
+	}
+	return s
 }
 
 // DaysText is how soon: "in 5 days", "today", "3 days overdue"; more than a
@@ -28,8 +40,14 @@ func DaysText(it data.Attention) string {
 }
 
 // DueText says a due item in words (the command line prints the same).
+//
+// While the holder's dossier is incomplete it says what is still missing.
 func DueText(it data.DueItem) string {
-	return T("reg.due."+string(it.Kind)+"."+string(it.State), "Opens", it.OpensOn.String(), "Closes", it.ClosesOn.String(), "Days", it.DaysLeft)
+	s := T("reg.due."+string(it.Kind)+"."+string(it.State), "Opens", it.OpensOn.String(), "Closes", it.ClosesOn.String(), "Days", it.DaysLeft)
+	if len(it.DossierMissing) > 0 {
+		s += T("dossier.due_sep") + DossierIncomplete(it.DossierMissing)
+	}
+	return s
 }
 
 // QuotaText is the limit in words: "2 of 3 … the next one is possible on …"

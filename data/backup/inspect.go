@@ -73,7 +73,17 @@ func inspectDB(ctx context.Context, db *sql.DB, path string) (*dbInfo, error) {
 	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version_id), 0) FROM goose_db_version WHERE is_applied`).Scan(&info.schema); err != nil {
 		return nil, internal("inspect", err)
 	}
-	rows, err := db.QueryContext(ctx, `SELECT sha256, min(type) FROM ce_proofs GROUP BY sha256 ORDER BY sha256`)
+	// Every file a record refers to: proof_refs (00013) names them all,
+	// an older database has only the CE proofs.
+	refs := "ce_proofs"
+	var view bool
+	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'proof_refs')`).Scan(&view); err != nil {
+		return nil, internal("inspect", err)
+	}
+	if view {
+		refs = "proof_refs"
+	}
+	rows, err := db.QueryContext(ctx, `SELECT sha256, min(type) FROM `+refs+` GROUP BY sha256 ORDER BY sha256`)
 	if err != nil {
 		return nil, internal("inspect", err)
 	}

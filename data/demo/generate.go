@@ -45,7 +45,7 @@ const seniorFirstYear = 2018
 // within the result; no date is after today.
 func Generate(n int, seed int64, today data.Date) []data.HolderRecord {
 	g := &generator{
-		r:     rand.New(rand.NewPCG(uint64(seed), 0x5eed)),
+		r:     newRand(seed),
 		today: today,
 		ids:   make(map[string]bool, n),
 		// Starting the serial from the seed keeps two loads from colliding.
@@ -55,8 +55,11 @@ func Generate(n int, seed int64, today data.Date) []data.HolderRecord {
 	for i := range recs {
 		recs[i] = g.record()
 	}
+	g.oneUnderReview(recs)
 	return recs
 }
+
+func newRand(seed int64) *rand.Rand { return rand.New(rand.NewPCG(uint64(seed), 0x5eed)) }
 
 type generator struct {
 	r      *rand.Rand
@@ -98,6 +101,7 @@ func (g *generator) record() data.HolderRecord {
 	rec := data.HolderRecord{Holder: h, Certificates: g.certificates(reg.code[:2], birth)}
 	g.registrations(&rec, reg.city)
 	g.annotationsAndPaper(&rec, reg.city)
+	g.dossier(&rec, reg.city)
 	return rec
 }
 

@@ -150,6 +150,7 @@ func (s *Service) Roster(ctx context.Context) ([][]string, error) {
 		for _, c := range byHolder[h.ID] {
 			row := []string{h.Name, h.IDType.ChineseName(), h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
 				strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, c.Status.ChineseName()}
+			row = append(row, profileCells(h, snap.Profiles[h.ID])...)
 			row = append(row, annotationState(c, snap.Annotations[c.ID], now)...)
 			row = append(row, registrationSpan(snap.Registrations[c.ID])...)
 			if ce != nil && ce.cert == c.ID {
@@ -171,6 +172,24 @@ var (
 )
 
 func hours(h data.Hours) string { return h.String() }
+
+// profileCells are the personal information's base fields of a roster row
+// (sheet.TemplateFields): the sex and date of birth as the ID number says
+// them when it does.
+func profileCells(h *data.Holder, p *data.Profile) []string {
+	if p == nil {
+		p = &data.Profile{}
+	}
+	sex, edu := data.SexOf(h, p), ""
+	if p.Education != "" {
+		edu = data.Chinese(p.Education)
+	}
+	sexText := ""
+	if sex != "" {
+		sexText = data.Chinese(sex)
+	}
+	return []string{sexText, data.BirthDateOf(h, p).String(), p.Ethnicity, edu, p.Major}
+}
 
 // annotationState is the annotation in force, else the latest one.
 func annotationState(c *data.Certificate, anns []data.Annotation, now time.Time) []string {

@@ -97,35 +97,53 @@ func Read(name string, r io.Reader) (data.Proof, error) {
 // before anything is read, and no more than MaxSize and one byte are read
 // of a file that grows meanwhile.
 func ReadFile(path string) (data.Proof, error) {
+	b, err := readBounded(path, MaxSize, tooLarge)
+	if err != nil {
+		return data.Proof{}, err
+	}
+	return New(path, b)
+}
+
+// readBounded reads the regular file at path, refusing one larger than
+// max (large says how) before reading it, and reading no more than max
+// and one byte of one that grows meanwhile.
+func readBounded(path string, max int64, large func(int64) error) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return data.Proof{}, readFailed(path, err)
+		return nil, readFailed(path, err)
 	}
-	if err := regular(path, fi); err != nil {
-		return data.Proof{}, err
+	if err := regular(path, fi, max, large); err != nil {
+		return nil, err
 	}
 	// Non-blocking: a pipe put in its place since the Stat does not hang
 	// the open; the opened file is checked again below.
 	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
-		return data.Proof{}, readFailed(path, err)
+		return nil, readFailed(path, err)
 	}
 	defer f.Close()
 	if fi, err = f.Stat(); err != nil {
-		return data.Proof{}, readFailed(path, err)
+		return nil, readFailed(path, err)
 	}
-	if err := regular(path, fi); err != nil {
-		return data.Proof{}, err
+	if err := regular(path, fi, max, large); err != nil {
+		return nil, err
 	}
-	return Read(path, f)
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, data.Invalid("proof", "err.proof.read", "Path", path)
+	}
+	if int64(len(b)) > max {
+		return nil, large(int64(len(b)))
+	}
+	return b, nil
 }
 
-func regular(path string, fi fs.FileInfo) error {
+func regular(path string, fi fs.FileInfo, max int64, large func(int64) error) error {
 	if !fi.Mode().IsRegular() {
 		return data.Invalid("proof", "err.proof.not_file", "Path", path)
 	}
-	if fi.Size() > MaxSize {
-		return tooLarge(fi.Size())
+	if fi.Size() > max {
+		return large(fi.Size())
 	}
 	return nil
 }

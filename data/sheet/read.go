@@ -37,6 +37,11 @@ var Columns = []struct {
 	{"issued_on", []string{"发证日期", "签发日期", "颁发日期", "issuedon", "issued_on", "issued"}},
 	{"issuer", []string{"发证机构", "发证机关", "证书发放机构", "发证单位", "issuer", "issuingbody"}},
 	{"status", []string{"证书状态", "状态", "status"}},
+	{"sex", []string{"性别", "sex", "gender"}},
+	{"birth_date", []string{"出生日期", "出生年月日", "生日", "birthdate", "birth_date", "dateofbirth"}},
+	{"ethnicity", []string{"民族", "ethnicity", "ethnicgroup"}},
+	{"education", []string{"学历", "最高学历", "文化程度", "education"}},
+	{"major", []string{"专业", "所学专业", "major"}},
 }
 
 // Table is a sheet read into header and rows of cells.

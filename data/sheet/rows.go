@@ -114,6 +114,9 @@ func parseRow(m Mapping, cells []string) (data.ImportRow, error) {
 		}
 		h.IDType = &typ
 	}
+	if err := parseProfile(&r.Profile, get); err != nil {
+		return r, err
+	}
 	c := &r.Certificate
 	if c.MNo = data.NormalizeMNo(get("mno")); c.MNo == "" {
 		return r, data.Invalid("mno", "err.required")
@@ -153,6 +156,34 @@ func parseRow(m Mapping, cells []string) (data.ImportRow, error) {
 		c.Status = &st
 	}
 	return r, nil
+}
+
+// parseProfile reads the personal information's cells: words by their
+// Chinese names or codes (男, 本科), the date of birth as a date cell.
+func parseProfile(p *data.ProfileUpdate, get func(string) string) error {
+	if s := get("sex"); s != "" {
+		v, ok := data.ParseSex(s)
+		if !ok {
+			return data.Invalid("sex", "err.value.unknown", "Value", s, "Values", "男 (male), 女 (female)")
+		}
+		p.Sex = &v
+	}
+	if s := get("birth_date"); s != "" {
+		d, err := cellDate(s)
+		if err != nil {
+			return data.Invalid("birth_date", "err.date.format")
+		}
+		p.BirthDate = &d
+	}
+	if s := get("education"); s != "" {
+		v, ok := data.ParseEducation(s)
+		if !ok {
+			return data.Invalid("education", "err.value.unknown", "Value", s, "Values", "高中及以下, 大专, 本科, 硕士研究生, 博士研究生")
+		}
+		p.Education = &v
+	}
+	p.Ethnicity, p.Major = said(get("ethnicity")), said(get("major"))
+	return nil
 }
 
 // cellDate reads a date as typed (2022-09-20, 2022/9/20) or as the serial

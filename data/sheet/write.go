@@ -60,6 +60,9 @@ var TemplateFields = []struct {
 	{"name", KindText}, {"id_type", KindText}, {"id_number", KindCode}, {"phone", KindCode}, {"org", KindText}, {"region", KindText},
 	{"level", KindText}, {"mno", KindCode}, {"exam_year", KindYear}, {"passed_on", KindDate}, {"issued_on", KindDate},
 	{"issuer", KindText}, {"status", KindText},
+	// The personal information's base fields (个人信息), after those of
+	// the first version, so that its sheets and templates read as before.
+	{"sex", KindText}, {"birth_date", KindDate}, {"ethnicity", KindText}, {"education", KindText}, {"major", KindText},
 }
 
 // TemplateColumns are the template's columns, headed in Chinese.
@@ -83,7 +86,10 @@ var TemplateHeader = Export{Columns: TemplateColumns}.header()
 // as the example in its name cell, and an import skips it (saying so): a
 // user who fills the template in below it may leave it where it is.
 var TemplateExample = []string{templateExampleName, "居民身份证", "11010519491231002X", "13800138000", "阳光社会工作服务中心", "北京市朝阳区",
-	"社会工作师", "2022S110000123", "2022", "2022-09-20", "2022-12-01", data.DefaultIssuer, "有效"}
+	"社会工作师", "2022S110000123", "2022", "2022-09-20", "2022-12-01", data.DefaultIssuer, "有效",
+	// Sex and date of birth empty: a resident ID number says them (a row
+	// copied from this one with another number must not contradict it).
+	"", "", "汉族", "本科", "社会工作"}
 
 const templateExampleName = "张三（示例行，导入时跳过）"
 

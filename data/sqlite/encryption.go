@@ -527,7 +527,7 @@ func (db *DB) DisableEncryption(ctx context.Context, current []byte) error {
 
 func (db *DB) hasProofs(ctx context.Context) (bool, error) {
 	var n bool
-	if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM ce_proofs)`).Scan(&n); err != nil {
+	if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs)`).Scan(&n); err != nil {
 		return false, internal("list proofs", err)
 	}
 	return n, nil
@@ -565,7 +565,7 @@ func (db *DB) resealIn(ctx context.Context, tx *txn, sf data.SealedProofFiles) (
 	if sf == nil {
 		return 0, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM ce_proofs`)
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM proof_refs`)
 	if err != nil {
 		return 0, internal("list proofs", err)
 	}

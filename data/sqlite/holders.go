@@ -39,26 +39,29 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 	return nil
 }
 
-// UpdateHolder saves the changed fields of a holder.
+// UpdateHolder saves the changed fields of a holder; a dossier they
+// complete records its first registration time (settleFirstReg).
 func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 	h.Normalize()
 	if err := h.Validate(db.today()); err != nil {
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := db.sql.ExecContext(ctx, `UPDATE holders SET
-		name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?
-		WHERE id = ?`,
-		h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
-		h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.ID)
-	if err != nil {
-		return mapError("update holder", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return data.NotFound("holder", h.ID)
-	}
-	h.UpdatedAt = t
-	return nil
+	return db.tx(ctx, func(tx *txn) error {
+		res, err := tx.ExecContext(ctx, `UPDATE holders SET
+			name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?
+			WHERE id = ?`,
+			h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
+			h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.ID)
+		if err != nil {
+			return mapError("update holder", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return data.NotFound("holder", h.ID)
+		}
+		h.UpdatedAt = t
+		return db.settleFirstReg(ctx, tx, h)
+	})
 }
 
 // DeleteHolder removes the holder; the schema cascades to the certificates
@@ -94,12 +97,16 @@ func (db *DB) FindHolders(ctx context.Context, f data.HolderFilter) ([]*data.Hol
 	if limit <= 0 {
 		limit = data.DefaultPageSize
 	}
+	exp, expArgs := experienced(f.Programmes)
 	if strings.TrimSpace(f.Search) == "" {
 		// The name index gives the order; SQLite reads just this page.
-		return db.queryHolders(ctx, `SELECT `+holderColumns+` FROM holders ORDER BY name, id LIMIT ? OFFSET ?`, limit, offset)
+		return db.queryHolders(ctx, `SELECT `+holderColumns+` FROM holders`+exp+` ORDER BY name, id LIMIT ? OFFSET ?`, append(expArgs, limit, offset)...)
 	}
 	ids, err := db.search.matches(ctx, db.sql, f.Search, db.exactKey)
 	if err != nil {
+		return nil, err
+	}
+	if ids, err = db.keepExperienced(ctx, ids, f.Programmes); err != nil {
 		return nil, err
 	}
 	start := min(offset, len(ids))
@@ -156,6 +163,9 @@ func (db *DB) queryHolders(ctx context.Context, q string, args ...any) ([]*data.
 func (db *DB) CountHolders(ctx context.Context, f data.HolderFilter) (int, error) {
 	if strings.TrimSpace(f.Search) != "" {
 		ids, err := db.search.matches(ctx, db.sql, f.Search, db.exactKey)
+		if err == nil {
+			ids, err = db.keepExperienced(ctx, ids, f.Programmes)
+		}
 		if err != nil || f.HolderID == 0 {
 			return len(ids), err
 		}
@@ -167,14 +177,70 @@ func (db *DB) CountHolders(ctx context.Context, f data.HolderFilter) (int, error
 		return 0, nil
 	}
 	var n int
-	q, args := `SELECT count(*) FROM holders`, []any{}
+	exp, args := experienced(f.Programmes)
+	q := `SELECT count(*) FROM holders` + exp
 	if f.HolderID != 0 {
-		q, args = q+` WHERE id = ?`, append(args, f.HolderID)
+		if exp == "" {
+			q += ` WHERE id = ?`
+		} else {
+			q += ` AND id = ?`
+		}
+		args = append(args, f.HolderID)
 	}
 	if err := db.sql.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, internal("count holders", err)
 	}
 	return n, nil
+}
+
+// experienced is the condition that keeps the holders with experience
+// under any of the programmes ("" for none given): a flagged work entry,
+// or a project under it they take part in.
+func experienced(ps []data.Programme) (string, []any) {
+	if len(ps) == 0 {
+		return "", nil
+	}
+	in := "(?" + strings.Repeat(",?", len(ps)-1) + ")"
+	args := make([]any, 0, 2*len(ps))
+	for range 2 {
+		for _, p := range ps {
+			args = append(args, string(p))
+		}
+	}
+	return ` WHERE id IN (SELECT holder_id FROM work_history WHERE programme IN ` + in + `
+		UNION SELECT x.holder_id FROM participants x JOIN projects p ON p.id = x.project_id WHERE p.programme IN ` + in + `)`, args
+}
+
+// keepExperienced keeps, in order, the holders of ids with experience
+// under any of the programmes (all when none are given).
+func (db *DB) keepExperienced(ctx context.Context, ids []int64, ps []data.Programme) ([]int64, error) {
+	if len(ps) == 0 || len(ids) == 0 {
+		return ids, nil
+	}
+	exp, args := experienced(ps)
+	rows, err := db.sql.QueryContext(ctx, `SELECT id FROM holders`+exp, args...)
+	if err != nil {
+		return nil, internal("find holders", err)
+	}
+	defer rows.Close()
+	keep := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, internal("find holders", err)
+		}
+		keep[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("find holders", err)
+	}
+	out := make([]int64, 0, min(len(ids), len(keep)))
+	for _, id := range ids {
+		if keep[id] {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 type scanner interface{ Scan(...any) error }
@@ -194,7 +260,11 @@ func scanHolder(s scanner) (*data.Holder, error) {
 // transaction. An invalid or duplicate record saves nothing, and the error
 // names the record (1-based) in its Args["Row"].
 func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord) error {
-	return db.tx(ctx, func(tx *txn) error {
+	write := db.tx
+	if len(recs) > 1000 {
+		write = db.bulkTx
+	}
+	return write(ctx, func(tx *txn) error {
 		for i := range recs {
 			r := &recs[i]
 			err := db.insertHolder(ctx, tx, &r.Holder)
@@ -238,6 +308,9 @@ func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord)
 			for j := 0; err == nil && j < len(r.CERecords); j++ {
 				r.CERecords[j].HolderID = r.Holder.ID
 				err = db.insertCERecord(ctx, tx, &r.CERecords[j])
+			}
+			if err == nil {
+				err = db.insertDossier(ctx, tx, r)
 			}
 			if err != nil {
 				return withRow(err, i+1)

@@ -21,7 +21,8 @@ func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow, opt data.Im
 	err := db.tx(ctx, func(tx *txn) error {
 		res = data.ImportResult{}
 		in := &importer{db: db, tx: tx, today: db.today(), write: !opt.DryRun && (opt.GoodOnly || opt.BadRows == 0),
-			byIDNumber: map[string]*data.Holder{}, byID: map[int64]*data.Holder{}, byMNo: map[string]importedCert{}}
+			byIDNumber: map[string]*data.Holder{}, byID: map[int64]*data.Holder{}, byMNo: map[string]importedCert{},
+			profiles: map[int64]*data.Profile{}}
 		var tally data.ImportTally
 		for _, r := range rows {
 			m, saved, err := in.merge(ctx, r)
@@ -73,6 +74,7 @@ type importer struct {
 
 	byIDNumber map[string]*data.Holder // nil: looked up, none saved
 	byID       map[int64]*data.Holder
+	profiles   map[int64]*data.Profile // by holder ID; nil: none saved
 	byMNo      map[string]importedCert
 }
 
@@ -92,8 +94,30 @@ func (in *importer) merge(ctx context.Context, r data.ImportRow) (data.ImportMer
 	if err != nil {
 		return data.ImportMerge{}, nil, err
 	}
-	m, err := data.MergeImport(r, data.ImportSaved{Holder: h, Certificate: c.cert, Owner: c.owner}, in.today)
+	var p *data.Profile
+	if h != nil {
+		if p, err = in.profile(ctx, h.ID); err != nil {
+			return data.ImportMerge{}, nil, err
+		}
+	}
+	m, err := data.MergeImport(r, data.ImportSaved{Holder: h, Profile: p, Certificate: c.cert, Owner: c.owner}, in.today)
 	return m, h, err
+}
+
+// profile is the profile saved (or imported so far) of a saved holder.
+func (in *importer) profile(ctx context.Context, holderID int64) (*data.Profile, error) {
+	if p, ok := in.profiles[holderID]; ok {
+		return p, nil
+	}
+	p, err := scanProfile(in.tx.QueryRowContext(ctx, `SELECT `+profileColumns+` FROM profiles WHERE holder_id = ?`, holderID))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		p = nil
+	case err != nil:
+		return nil, internal("import", err)
+	}
+	in.profiles[holderID] = p
+	return p, nil
 }
 
 // remember keeps what a row made of its records for the rows after it.
@@ -105,6 +129,11 @@ func (in *importer) remember(m data.ImportMerge, h *data.Holder) {
 	*h = m.Holder
 	if h.ID != 0 {
 		in.byID[h.ID] = h
+		if m.WriteProfile || in.profiles[h.ID] != nil {
+			p := m.Profile
+			p.HolderID = h.ID
+			in.profiles[h.ID] = &p
+		}
 	}
 	c := m.Certificate
 	in.byMNo[c.MNo] = importedCert{cert: &c, owner: h}
@@ -177,6 +206,19 @@ func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
 			return mapError("import holder", err)
 		}
 		h.UpdatedAt = t
+	}
+	if m.WriteProfile {
+		m.Profile.HolderID = h.ID
+		if err := in.db.writeProfile(ctx, in.tx, &m.Profile); err != nil {
+			return err
+		}
+	}
+	if m.HolderOutcome == data.ImportUpdated {
+		// A saved holder's dossier the row completes records its first
+		// registration time (a new one has no photo yet: never complete).
+		if err := in.db.settleFirstReg(ctx, in.tx, h); err != nil {
+			return err
+		}
 	}
 	c := &m.Certificate
 	c.HolderID = h.ID

@@ -37,7 +37,7 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 		return internal("list proof files", err)
 	}
 	used := map[string]bool{}
-	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT sha256 FROM ce_proofs`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT sha256 FROM proof_refs`)
 	if err != nil {
 		return internal("list proofs", err)
 	}
@@ -60,6 +60,10 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	}
 	return db.removeUnreferenced(ctx, unused)
 }
+
+// KeepsProofFiles says whether the store has a folder of proof files
+// (UseProofFiles): records with files can be saved.
+func (db *DB) KeepsProofFiles() bool { return db.files != nil }
 
 // removeUnreferenced removes the files of the hashes given and of those
 // whose references were dropped (proof_drops) that no proof refers to.
@@ -111,7 +115,7 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 			}
 			done[sha] = true
 			var used bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM ce_proofs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
 				return err
 			}
 			if !used {
@@ -138,7 +142,16 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 // checkProofs refuses a proof that carries no file and that no record
 // refers to: it would name a file that is not kept.
 func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error {
-	for _, p := range r.Proofs {
+	return db.checkFiles(ctx, tx, r.Proofs)
+}
+
+// checkFiles is checkProofs for the proofs of any record (proof_refs
+// names every file a record refers to).
+func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) error {
+	for _, p := range proofs {
+		if p.Data != nil && tx.keptNow[p.SHA256] {
+			continue // kept by this transaction, which checked the sealing then
+		}
 		if p.Data != nil {
 			if db.files == nil {
 				return internal("keep proof", errors.New("no folder for proof files"))
@@ -149,7 +162,7 @@ func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error 
 			continue
 		}
 		var known bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM ce_proofs WHERE sha256 = ?)`, p.SHA256).Scan(&known); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, p.SHA256).Scan(&known); err != nil {
 			return internal("check proofs", err)
 		}
 		if !known {
@@ -161,19 +174,25 @@ func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error 
 
 // keepProof writes the file of a proof attached to a record being saved.
 func (db *DB) keepProof(tx *txn, p *data.Proof) error {
-	if p.Data == nil {
+	if p.Data == nil || tx.keptNow[p.SHA256] {
 		return nil
 	}
 	if err := db.files.Keep(*p); err != nil {
 		return internal("keep proof", err)
 	}
 	tx.kept = append(tx.kept, p.SHA256)
+	if tx.keptNow == nil {
+		tx.keptNow = map[string]bool{}
+	}
+	tx.keptNow[p.SHA256] = true
 	return nil
 }
 
 // savedProofs forgets the content of proofs whose files are kept now.
-func savedProofs(r *data.CERecord) {
-	for i := range r.Proofs {
-		r.Proofs[i].Data = nil
+func savedProofs(r *data.CERecord) { savedFiles(r.Proofs) }
+
+func savedFiles(proofs []data.Proof) {
+	for i := range proofs {
+		proofs[i].Data = nil
 	}
 }

@@ -37,6 +37,7 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 	s := &data.Snapshot{
 		Holders: map[int64]*data.Holder{}, Annotations: map[int64][]data.Annotation{},
 		Registrations: map[int64][]data.Registration{}, CERecords: map[int64][]data.CERecord{}, Paper: map[int64]*data.Paper{},
+		Profiles: map[int64]*data.Profile{}, Work: map[int64]data.WorkFacts{},
 	}
 	each := func(q string, scan func(scanner) error) error {
 		rows, err := db.sql.QueryContext(ctx, q)
@@ -56,7 +57,7 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 	// the rules do not need one (CEProgress sorts a holder's records). The tables are read
 	// at once on separate connections, each into its own part.
 	var wg sync.WaitGroup
-	errs := make([]error, 6)
+	errs := make([]error, 8)
 	load := func(i int, q string, scan func(scanner) error) {
 		wg.Add(1)
 		data.Go(func() {
@@ -64,9 +65,16 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 			errs[i] = each(q, scan)
 		})
 	}
-	load(0, `SELECT id, name, org, region FROM holders`+strings.Replace(byHolder, "holder_id", "id", 1), func(r scanner) error {
+	// The ID number and phone too: completeness reads them
+	// (data.DossierMissing; the date of birth and sex a number says).
+	load(0, `SELECT id, name, org, region, id_type, id_number, phone FROM holders`+strings.Replace(byHolder, "holder_id", "id", 1), func(r scanner) error {
 		h := &data.Holder{}
-		err := r.Scan(&h.ID, &h.Name, &h.Org, &h.Region)
+		if err := r.Scan(&h.ID, &h.Name, &h.Org, &h.Region, &h.IDType, &h.IDNumber, &h.Phone); err != nil {
+			return err
+		}
+		if err := db.revealHolder(h); err != nil {
+			return err
+		}
 		s.Holders[h.ID] = h
 		return err
 	})
@@ -103,6 +111,27 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 		p := &data.Paper{}
 		err := r.Scan(&p.CertID, &p.Method, &p.Status, &p.WindowStart, &p.WindowEnd, &p.SentOn)
 		s.Paper[p.CertID] = p
+		return err
+	})
+	// The profiles with whether there is a photo, and the work history's
+	// facts: what DossierMissing reads.
+	load(6, `SELECT p.holder_id, p.sex, p.birth_date, p.ethnicity, p.education, p.major, p.first_reg_on, p.first_reg_kind,
+			EXISTS (SELECT 1 FROM photos f WHERE f.holder_id = p.holder_id) FROM profiles p`+strings.Replace(byHolder, "holder_id", "p.holder_id", 1), func(r scanner) error {
+		p := &data.Profile{}
+		var photo bool
+		err := r.Scan(&p.HolderID, &p.Sex, &p.BirthDate, &p.Ethnicity, &p.Education, &p.Major, &p.FirstRegOn, &p.FirstRegKind, &photo)
+		if photo {
+			p.Photo = &data.Proof{}
+		}
+		s.Profiles[p.HolderID] = p
+		return err
+	})
+	load(7, `SELECT w.holder_id, count(*), sum(w.programme <> '' AND NOT EXISTS (SELECT 1 FROM work_proofs p WHERE p.work_id = w.id))
+		FROM work_history w`+strings.Replace(byHolder, "holder_id", "w.holder_id", 1)+` GROUP BY w.holder_id`, func(r scanner) error {
+		var id int64
+		var f data.WorkFacts
+		err := r.Scan(&id, &f.Entries, &f.Unproved)
+		s.Work[id] = f
 		return err
 	})
 	wg.Wait()
