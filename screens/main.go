@@ -82,6 +82,10 @@ func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		m.showTab(m.ServiceTab.Content())
 		m.ServiceTab.Open(id)
 	}
+	m.Dashboard.dossier.onOpen = func(h *data.Holder) {
+		m.Sel.Set(h, 0)
+		m.showTab(m.DossierTab.Content())
+	}
 	m.Verify = NewVerify(svc, w)
 	m.Reminders.Visible = func() bool {
 		return m.Tabs == nil || m.Tabs.Selected() == nil || m.Tabs.Selected().Content == m.Dashboard.Content()
@@ -164,6 +168,8 @@ func (m *Main) open(it data.Attention) {
 		target = m.CELog.Content()
 	case data.AttPaper:
 		target = m.PaperTab.Content()
+	case data.AttDossier:
+		target = m.DossierTab.Content()
 	}
 	m.Sel.Set(h, it.CertID)
 	m.showTab(target)
