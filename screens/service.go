@@ -176,8 +176,17 @@ func (s *ServiceTab) Content() fyne.CanvasObject { return s.content }
 // edits), and names the holder selected on the button that adds them.
 func (s *ServiceTab) Refresh() {
 	s.reload()
-	if s.project != nil && s.project.ID != 0 && !s.unsaved() {
+	switch {
+	case s.project != nil && s.project.ID != 0 && !s.unsaved():
 		s.open(s.project.ID)
+	case s.project == nil && s.sel.Holder() != nil:
+		// Nothing shown yet: the latest project of the holder selected,
+		// with their records.
+		h := s.sel.Holder()
+		if ps, err := s.svc.Projects.HolderProjects(s.svc.ctx(), h.ID); err == nil && len(ps) > 0 {
+			s.holderID = h.ID
+			s.open(ps[0].Project.ID)
+		}
 	}
 	s.showJoin()
 }

@@ -151,3 +151,28 @@ func TestServiceSearchAndUnsaved(t *testing.T) {
 		t.Errorf("saved %+v", p)
 	}
 }
+
+// Shown with nothing open, the tab opens the latest project of the holder
+// selected, on their records.
+func TestServiceTabFollowsTheSelectedHolder(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	a := f.addHolder("张伟", validID)
+	b := f.addHolder("李娜", otherID)
+	p := &data.Project{Name: "青少年服务", Org: "阳光社工", StartOn: data.NewDate(2026, 1, 1)}
+	if err := f.db.CreateProject(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []*data.Holder{b, a} {
+		if err := f.db.JoinProject(context.Background(), p.ID, h.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sel := NewSelection()
+	s := newServiceTab(f.svc, f.win, sel)
+	f.win.SetContent(s.Content())
+	sel.Set(a, 0)
+	s.Refresh()
+	if s.project == nil || s.project.ID != p.ID || s.holderID != a.ID || s.partHead.Text != "张伟 的服务记录" {
+		t.Fatalf("shown %+v, records of %d (%q)", s.project, s.holderID, s.partHead.Text)
+	}
+}

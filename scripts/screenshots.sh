@@ -2,7 +2,7 @@
 # Screenshots of every tab of the real window under Xvfb, in both
 # languages at both sizes the issue names, on a demo database:
 #   docs/screens/<lang>-<width>x<height>-<n>-<tab>.png
-# The window is driven as a person drives it: Ctrl+1 … Ctrl+7 show the
+# The window is driven as a person drives it: Ctrl+1 … Ctrl+9 show the
 # tabs; on the Certificates tab Ctrl+F, a demo holder's management number
 # and ↓ pick a holder with CE hours partly done (the other tabs follow the
 # same holder).
@@ -34,7 +34,7 @@ xvfb_pid=$!
 export DISPLAY=":$d"
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-tabs=(dashboard certificates annotation registration ce paper verify)
+tabs=(dashboard certificates annotation registration ce paper dossier service verify)
 for lang in zh_Hans en; do
 	for size in 1400x900 1024x700; do
 		w=${size%x*}; h=${size#*x}
