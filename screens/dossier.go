@@ -49,6 +49,8 @@ type DossierTab struct {
 	ethnicity *widget.Select
 	education *widget.Select
 	major     *field
+	fromID    *widget.Label // "from the ID number", beside a date of birth read from it
+	sexFromID *widget.Label
 	firstKind *widget.Select
 	firstOn   *field
 
@@ -103,6 +105,10 @@ func newDossierTab(svc Services, win fyne.Window, sel *Selection) *DossierTab {
 
 	s.sex = widget.NewSelect(labels("sex.", data.Sexes), nil)
 	s.sex.PlaceHolder = i18n.T("dossier.choose")
+	s.fromID = widget.NewLabel(i18n.T("dossier.from_id"))
+	s.fromID.Importance = widget.LowImportance
+	s.sexFromID = widget.NewLabel(i18n.T("dossier.from_id"))
+	s.sexFromID.Importance = widget.LowImportance
 	s.birth = newField("birth_date", i18n.T("date.placeholder"), func(t string) error {
 		if s.d == nil || s.birthFromID() {
 			return nil
@@ -163,12 +169,12 @@ func newDossierTab(svc Services, win fyne.Window, sel *Selection) *DossierTab {
 			label(i18n.Field("phone")), s.phoneV,
 			label(i18n.Field("org")), s.orgV,
 			label(i18n.Field("region")), s.regionV,
-			label(i18n.Field("sex")), s.sex,
-			label(i18n.Field("birth_date")), s.birth.object(),
+			label(i18n.Field("sex")), container.NewBorder(nil, nil, nil, s.sexFromID, s.sex),
+			label(i18n.Field("birth_date")), s.birth.object(s.fromID),
 			label(i18n.Field("ethnicity")), s.ethnicity,
 			label(i18n.Field("education")), s.education,
 			label(i18n.Field("major")), s.major.object(),
-			label(i18n.Field("first_reg_kind")), s.firstKind,
+			label(i18n.T("dossier.first_reg_kind")), s.firstKind,
 			label(i18n.Field("first_reg_on")), s.firstOn.object(),
 		),
 		section(i18n.Field("photo")),
@@ -328,14 +334,18 @@ func (s *DossierTab) fillProfile(p *data.Profile) {
 	}
 	if data.IDSex(h.IDType, h.IDNumber) != "" {
 		s.sex.Disable()
+		s.sexFromID.Show()
 	} else {
 		s.sex.Enable()
+		s.sexFromID.Hide()
 	}
 	s.birth.set(data.BirthDateOf(h, p).String())
 	if s.birthFromID() {
 		s.birth.entry.Disable()
 		s.birth.entry.SetPlaceHolder("")
+		s.fromID.Show()
 	} else {
+		s.fromID.Hide()
 		s.birth.entry.Enable()
 		s.birth.entry.SetPlaceHolder(i18n.T("date.placeholder"))
 	}

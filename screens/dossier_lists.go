@@ -65,20 +65,18 @@ func programmeText(p data.Programme) string {
 	return i18n.T("programme." + string(p))
 }
 
-// programmeChoice is a choice of none, 三区计划 or 牵手计划.
-func programmeChoice() *widget.RadioGroup {
-	g := widget.NewRadioGroup(labels("programme.", append([]data.Programme{"none"}, data.Programmes...)), nil)
-	g.Horizontal = true
-	g.Required = true
-	return g
+// programmeChoice is a choice of none, 三区计划 or 牵手计划: a drop-down,
+// since the English names are long (a row of radio buttons widened the
+// window past 1024 px).
+func programmeChoice() *widget.Select {
+	return widget.NewSelect(labels("programme.", append([]data.Programme{"none"}, data.Programmes...)), nil)
 }
 
-func selectedProgramme(g *widget.RadioGroup) data.Programme {
-	p := pick("programme.", data.Programmes, g.Selected)
-	return p // none: ""
+func selectedProgramme(g *widget.Select) data.Programme {
+	return pick("programme.", data.Programmes, g.Selected) // none: ""
 }
 
-func setProgramme(g *widget.RadioGroup, p data.Programme) {
+func setProgramme(g *widget.Select, p data.Programme) {
 	if p == data.ProgrammeNone {
 		p = "none"
 	}
@@ -133,7 +131,7 @@ type workForm struct {
 	position  *field
 	start     *field
 	end       *field
-	programme *widget.RadioGroup
+	programme *widget.Select
 	proofs    *proofBox
 	dialog    *formDialog
 }

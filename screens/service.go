@@ -39,7 +39,7 @@ type ServiceTab struct {
 	org       *pickField
 	start     *field
 	end       *field
-	programme *widget.RadioGroup
+	programme *widget.Select
 	saveBtn   *widget.Button
 	delBtn    *widget.Button
 	msg       *widget.Label
@@ -181,11 +181,13 @@ func (s *ServiceTab) Refresh() {
 		s.open(s.project.ID)
 	case s.project == nil && s.sel.Holder() != nil:
 		// Nothing shown yet: the latest project of the holder selected,
-		// with their records.
+		// with their records, marked in the list.
 		h := s.sel.Holder()
 		if ps, err := s.svc.Projects.HolderProjects(s.svc.ctx(), h.ID); err == nil && len(ps) > 0 {
 			s.holderID = h.ID
 			s.open(ps[0].Project.ID)
+			s.at(0) // the first page, read if the list has not shown it yet
+			s.reselect()
 		}
 	}
 	s.showJoin()

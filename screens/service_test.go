@@ -175,4 +175,7 @@ func TestServiceTabFollowsTheSelectedHolder(t *testing.T) {
 	if s.project == nil || s.project.ID != p.ID || s.holderID != a.ID || s.partHead.Text != "张伟 的服务记录" {
 		t.Fatalf("shown %+v, records of %d (%q)", s.project, s.holderID, s.partHead.Text)
 	}
+	if !s.joinSel.Disabled() {
+		t.Errorf("join %q enabled for a participant", s.joinSel.Text)
+	}
 }

@@ -23,9 +23,9 @@ trap cleanup EXIT
 now=2026-11-22
 db="$work/demo.db"
 "$bin" --db "$db" --now $now demo >/dev/null
-# A holder with CE hours partly credited, partly pending (the demo data
+# A holder with CE records, a work history, honours and a project (the demo data
 # are the same on every run).
-mno=${SCREENSHOT_MNO:-2025Z530000008}
+mno=${SCREENSHOT_MNO:-2018Z350000015}
 
 d=99
 while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
