@@ -63,7 +63,8 @@ type ServiceTab struct {
 	recPart   *fyne.Container
 
 	orgChoices func(typed string) []string
-	lastPicker *holderList // the holder search last opened (tests)
+	recBtns    []*widget.Button // each participant's Records, in s.parts' order
+	lastPicker *holderList      // the holder search last opened (tests)
 
 	detail  *fyne.Container
 	content fyne.CanvasObject
@@ -420,6 +421,7 @@ func (s *ServiceTab) showJoin() {
 func (s *ServiceTab) showParticipants() {
 	s.people.Objects = nil
 	s.parts = nil
+	s.recBtns = nil
 	if s.project.ID != 0 {
 		parts, err := s.svc.Projects.Participants(s.svc.ctx(), s.project.ID)
 		if err != nil {
@@ -433,6 +435,7 @@ func (s *ServiceTab) showParticipants() {
 		total = total.Add(p.Hours)
 		text := p.Name + " · " + i18n.T("service.holder_hours", "Count", p.Records, "Hours", i18n.HoursText(p.Hours))
 		recs := widget.NewButtonWithIcon(i18n.T("service.records"), theme.ListIcon(), func() { s.showRecordsOf(p.HolderID) })
+		s.recBtns = append(s.recBtns, recs)
 		leave := widget.NewButtonWithIcon(i18n.T("service.leave"), theme.ContentRemoveIcon(), func() { s.onLeave(p) })
 		s.people.Add(rowLine(text, recs, leave))
 	}
@@ -554,6 +557,14 @@ func (s *ServiceTab) showRecords() {
 	}
 	s.recPart.Show()
 	s.partHead.SetText(i18n.T("service.records_of", "Name", p.Name))
+	for i, b := range s.recBtns { // the participant whose records these are stands out
+		if s.parts[i].HolderID == p.HolderID {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
 	recs, err := s.svc.Projects.ServiceRecords(s.svc.ctx(), data.ServiceFilter{ProjectID: s.project.ID, HolderID: p.HolderID})
 	if err != nil {
 		status(s.recMsg, err, "")
@@ -563,7 +574,7 @@ func (s *ServiceTab) showRecords() {
 		r := recs[i]
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.editRecord(&r) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.deleteRecord(r) })
-		s.records.Add(rowLine(r.Date.String()+" · "+i18n.HoursText(r.Hours)+" h · "+r.Content, edit, del))
+		s.records.Add(rowLine(i18n.T("service.record_row", "Date", r.Date.String(), "Hours", i18n.HoursText(r.Hours), "Content", r.Content), edit, del))
 	}
 	if len(recs) == 0 {
 		s.records.Add(emptyLine(i18n.T("service.no_records")))

@@ -78,6 +78,9 @@ func TestServiceTab(t *testing.T) {
 	if len(recs) != 2 || recs[1].Hours != data.WholeHours(4) {
 		t.Fatalf("records %+v (%q)", recs, s.recMsg.Text)
 	}
+	if got := collectText(s.records); !strings.Contains(got, "2026-11-20 · 20 小时 · 入户探访") || strings.Contains(got, " h ") {
+		t.Errorf("records of 张伟 %q", got)
+	}
 	if got := collectText(s.people); !strings.Contains(got, "张伟 · 2 条记录，24 小时") || !strings.Contains(got, "共 2 位参与者，合计 24 小时。") {
 		t.Errorf("participants %q", got)
 	}
@@ -172,7 +175,7 @@ func TestServiceTabFollowsTheSelectedHolder(t *testing.T) {
 	f.win.SetContent(s.Content())
 	sel.Set(a, 0)
 	s.Refresh()
-	if s.project == nil || s.project.ID != p.ID || s.holderID != a.ID || s.partHead.Text != "张伟 的服务记录" {
+	if s.project == nil || s.project.ID != p.ID || s.holderID != a.ID || s.partHead.Text != "张伟的服务记录" {
 		t.Fatalf("shown %+v, records of %d (%q)", s.project, s.holderID, s.partHead.Text)
 	}
 	if !s.joinSel.Disabled() {
