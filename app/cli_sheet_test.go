@@ -131,10 +131,8 @@ func TestDueAndCalendar(t *testing.T) {
 	if len(due) != 1 || due[0].Kind != "paper" || due[0].DueOn != "2026-12-10" || due[0].DaysLeft != 18 || !strings.Contains(due[0].Message, "never reissued") {
 		t.Fatalf("due %+v", due)
 	}
-	// The holder has no personal information yet: with the first
-	// registration open, the dossier is an item of its own.
 	r.ok(&due, "due")
-	if len(due) != 3 || due[1].Kind != "dossier" || due[2].Kind != "registration" || due[2].DueOn != "2027-03-20" {
+	if len(due) != 2 || due[1].Kind != "registration" || due[1].DueOn != "2027-03-20" {
 		t.Errorf("all due %+v", due)
 	}
 	ics := filepath.Join(t.TempDir(), "deadlines.ics")
@@ -148,7 +146,6 @@ func TestDueAndCalendar(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not iCalendar: %v", err)
 	}
-	// The dossier's item is no event: the registration's, on the same day, says it.
 	if ev := cal.Events(); len(ev) != 2 {
 		t.Errorf("%d events", len(ev))
 	}
@@ -156,15 +153,15 @@ func TestDueAndCalendar(t *testing.T) {
 	r.ok(nil, "holder", "add", "--name", "李娜", "--id-number", "44030519900101123X", "--org", "阳光社工")
 	r.ok(nil, "cert", "add", "--holder", "2", "--level", "assistant", "--mno", "2026Z440001", "--exam-year", "2026", "--passed-on", "2026-03-20", "--issued-on", "2026-06-01")
 	r.ok(&due, "due", "--search", "阳光")
-	if len(due) != 2 || due[0].HolderID != 2 || due[1].HolderID != 2 {
+	if len(due) != 1 || due[0].HolderID != 2 {
 		t.Errorf("--search 阳光: %+v", due)
 	}
 	r.ok(&due, "due", "--level", "社会工作师")
-	if len(due) != 3 || due[0].HolderID != 1 || due[1].HolderID != 1 || due[2].HolderID != 1 {
+	if len(due) != 2 || due[0].HolderID != 1 || due[1].HolderID != 1 {
 		t.Errorf("--level 社会工作师: %+v", due)
 	}
 	r.ok(&due, "due", "--group", "kind")
-	if len(due) != 5 || due[0].Kind != "registration" || due[1].Kind != "registration" || due[2].Kind != "dossier" || due[4].Kind != "paper" {
+	if len(due) != 3 || due[0].Kind != "registration" || due[1].Kind != "registration" || due[2].Kind != "paper" {
 		t.Errorf("--group kind: %+v", due)
 	}
 	r.ok(nil, "export", "ics", "--out", ics, "--search", "阳光")

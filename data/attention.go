@@ -18,9 +18,6 @@ const (
 	AttCE           AttentionKind = "ce"
 	AttPaper        AttentionKind = "paper"
 	AttCertificate  AttentionKind = "certificate"
-	// AttDossier: the personal information is incomplete while a
-	// registration window is open or near (DossierAttention).
-	AttDossier AttentionKind = "dossier"
 )
 
 // AttentionRules names the version of the rules the attention items follow.
@@ -28,12 +25,11 @@ const (
 // release), bump this and every holder is worked out again on the first
 // open, instead of showing items the old rules made.
 // 2: Beijing days, applications under review after the window, mail sent
-// in time (issue 13). 3: incomplete dossiers near a registration window
-// (issue 16).
-const AttentionRules = 3
+// in time (issue 13).
+const AttentionRules = 2
 
 // AttentionKinds in the order the dashboard offers them.
-var AttentionKinds = []AttentionKind{AttAnnotation, AttRegistration, AttDossier, AttCE, AttPaper, AttCertificate}
+var AttentionKinds = []AttentionKind{AttAnnotation, AttRegistration, AttCE, AttPaper, AttCertificate}
 
 // Attention is one thing that needs attention: which holder and
 // certificate, what, by when. Key and Args make its message.
@@ -205,13 +201,7 @@ func holderAttention(s *Snapshot, h *Holder, certs []*Certificate, binding *Cert
 		}
 		if binding == c {
 			missing := DossierMissing(h, s.Profiles[h.ID], s.Work[h.ID])
-			dues := DossierDue(RegistrationDue(c, s.Registrations[c.ID], today), missing)
-			if due, ok, watch := DossierAttention(dues, today); ok {
-				add(AttDossier, due, "att.dossier", "Missing", strings.Join(missing, ","))
-			} else {
-				soonDay(watch)
-			}
-			for _, d := range dues {
+			for _, d := range DossierDue(RegistrationDue(c, s.Registrations[c.ID], today), missing) {
 				// What is missing as codes, joined: the item's arguments
 				// are kept as text; the face names them (field.NAME).
 				incomplete := []any{}

@@ -39,10 +39,6 @@ func TestAttentionItems(t *testing.T) {
 		"registration/B3": {"2027-03-20", false}, // first registration open
 		"ce/A1":           {"2026-12-31", false}, // 60 of 90 hours missing
 		"paper/B3":        {"2026-11-30", false},
-		// Neither holder has any personal information, and both have a
-		// registration window open (DossierAttention).
-		"dossier/A1": {"2026-12-31", false},
-		"dossier/B3": {"2027-03-20", false},
 	}
 	for k, w := range want {
 		it, ok := got[k]
@@ -118,9 +114,8 @@ func TestAttentionOrderAndOutgrownCertificates(t *testing.T) {
 	}
 	// LATE missed its first registration on 2026-06-01, OLD's paper window
 	// closed in 2011: the recent one first. NEW's first registration is open.
-	// OLD has no registration item: the holder outgrew it. The holder has
-	// no personal information: NEW's open window asks for it.
-	want := "registration/LATE,paper/OLD,dossier/NEW,registration/NEW"
+	// OLD has no registration item: the holder outgrew it.
+	want := "registration/LATE,paper/OLD,registration/NEW"
 	if got := strings.Join(order, ","); got != want {
 		t.Errorf("order %s, want %s", got, want)
 	}

@@ -314,35 +314,6 @@ func DossierDue(items []DueItem, missing []string) []DueItem {
 	return items
 }
 
-// DossierAheadDays is how far ahead of a registration window the
-// dashboard asks for an incomplete dossier to be completed.
-const DossierAheadDays = 90
-
-// DossierAttention is the Decision of issue 16 on the dashboard: an
-// incomplete dossier needs attention while the holder's registration
-// window is open, or opens within DossierAheadDays. items are the
-// certificate's due items with what is missing (DossierDue). It gives the
-// day it is due by (the window's last day while open, else the day it
-// opens) and false when it needs none; watch is the day it would begin to
-// (the window's opening less DossierAheadDays), for the store to work the
-// holder out again then (zero: none).
-func DossierAttention(items []DueItem, today Date) (due Date, ok bool, watch Date) {
-	for _, d := range items {
-		if len(d.DossierMissing) == 0 {
-			continue
-		}
-		switch {
-		case d.State == DueOpen:
-			return d.ClosesOn, true, Date{}
-		case d.State == DueUpcoming && today.DaysUntil(d.OpensOn) <= DossierAheadDays:
-			return d.OpensOn, true, Date{}
-		case d.State == DueUpcoming:
-			watch = d.OpensOn.AddDays(-DossierAheadDays)
-		}
-	}
-	return Date{}, false, watch
-}
-
 // RegistrationDue says what is due for a certificate today: the one place
 // this rule lives (the Registration tab, `swcert reg due` and the dashboard
 // use it). A certificate that is not valid has nothing due.

@@ -89,7 +89,6 @@ var chineseNames = map[any][]string{
 	AttCE:           {"继续教育", "继续教育学时"},
 	AttPaper:        {"纸质证书"},
 	AttCertificate:  {"证书", "无效证书"},
-	AttDossier:      {"个人信息"},
 }
 
 // Chinese is the Chinese name of a coded value as documents and the

@@ -168,8 +168,6 @@ func (m *Main) open(it data.Attention) {
 		target = m.CELog.Content()
 	case data.AttPaper:
 		target = m.PaperTab.Content()
-	case data.AttDossier:
-		target = m.DossierTab.Content()
 	}
 	m.Sel.Set(h, it.CertID)
 	m.showTab(target)
