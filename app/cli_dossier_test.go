@@ -92,6 +92,14 @@ func TestProfileFromTheCommandLine(t *testing.T) {
 	if !strings.Contains(out, "个人信息未完善：民族、学历、专业、证件照、工作经历") {
 		t.Errorf("due in Chinese: %q", out)
 	}
+	var due []struct {
+		Kind    string `json:"kind"`
+		Message string `json:"message"`
+	}
+	r.ok(&due, "due", "--dossier-incomplete")
+	if len(due) != 1 || due[0].Kind != "registration" || !strings.Contains(due[0].Message, "dossier incomplete") {
+		t.Errorf("due --dossier-incomplete: %+v", due)
+	}
 
 	// Every bad value: exit 2, the field named, in both languages.
 	msg := r.bad("education", "profile", "set", "--holder", "1", "--education", "小学")
@@ -156,6 +164,10 @@ func TestProfileFromTheCommandLine(t *testing.T) {
 	_, out, _ = r.do("due")
 	if strings.Contains(out, "dossier incomplete") {
 		t.Errorf("complete, due still says: %q", out)
+	}
+	r.ok(&due, "due", "--dossier-incomplete")
+	if len(due) != 0 {
+		t.Errorf("complete, due --dossier-incomplete: %+v", due)
 	}
 	var list []struct{ ID int64 }
 	r.ok(&list, "work", "list", "--holder", "1")

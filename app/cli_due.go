@@ -26,8 +26,10 @@ func attentionFlags(fs *flag.FlagSet) func() (data.AttentionFilter, error) {
 	level := fs.String("level", "", "assistant, social_worker or senior (or the Chinese name)")
 	search := fs.String("search", "", "in name, employer, region or management number")
 	group := fs.String("group", "", "kind, org, region or level: grouped by it first")
+	incomplete := fs.Bool("dossier-incomplete", false, "only registrations open or opening within 90 days whose holder's personal information is incomplete")
 	return func() (data.AttentionFilter, error) {
-		f := data.AttentionFilter{Within: *within, Kind: word(data.AttentionKinds, *kind), Search: *search, Group: data.AttentionGroup(*group)}
+		f := data.AttentionFilter{Within: *within, Kind: word(data.AttentionKinds, *kind), Search: *search, Group: data.AttentionGroup(*group),
+			DossierIncomplete: *incomplete}
 		if err := inRange("within", int64(*within), 0, data.MaxWithinDays); err != nil {
 			return f, err
 		}

@@ -279,9 +279,19 @@ type AttentionFilter struct {
 	Search string        // in name, employer, region, management number; any case
 	// Upcoming leaves out what is overdue (reminders are of what is coming).
 	Upcoming bool
+	// DossierIncomplete keeps the registrations whose window is open, or
+	// opens within DossierAheadDays, and whose holder's personal
+	// information is incomplete (DossierDue): what the dashboard lists as
+	// incomplete dossiers.
+	DossierIncomplete bool
 	// Group orders the items by group first.
 	Group AttentionGroup
 }
+
+// DossierAheadDays: an incomplete dossier is listed from this many days
+// before its holder's registration window opens (the 90 days),
+// while the window is open.
+const DossierAheadDays = 90
 
 // AttentionGroup is what the dashboard may group its items by: groups
 // come in a fixed order (kinds and levels as listed, employers and regions

@@ -261,7 +261,9 @@ type DossierService interface {
 	// SetProfile saves the profile's fields; its Photo is left as saved
 	// (SetPhoto changes it).
 	SetProfile(ctx context.Context, p *Profile) error
-	// SetPhoto replaces the photo (CheckPhoto); nil removes it.
+	// SetPhoto replaces the photo (CheckPhoto); nil removes it. The photo
+	// is made by proofs.NewPhoto or proofs.ReadPhotoFile (its Data, hash,
+	// size and type).
 	SetPhoto(ctx context.Context, holderID int64, photo *Proof) error
 
 	// WorkHistory of a holder, by start date.

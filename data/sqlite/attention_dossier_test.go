@@ -52,6 +52,9 @@ func TestRegistrationDueFollowsTheDossier(t *testing.T) {
 	if got := missing(); got != "work_proof" {
 		t.Errorf("after the photo and a 牵手计划 entry: %q", got)
 	}
+	if items, _ := db.Attention(ctx, data.AttentionFilter{DossierIncomplete: true}, testNow); len(items) != 1 {
+		t.Errorf("incomplete dossiers due: %+v", items)
+	}
 	w.Proofs = []data.Proof{proof(t, "证明.pdf", "%PDF-1.4 qianshou")}
 	if err := db.UpdateWorkEntry(ctx, w); err != nil {
 		t.Fatal(err)
@@ -59,11 +62,39 @@ func TestRegistrationDueFollowsTheDossier(t *testing.T) {
 	if got := missing(); got != "" {
 		t.Errorf("complete: %q", got)
 	}
+	if items, _ := db.Attention(ctx, data.AttentionFilter{DossierIncomplete: true}, testNow); len(items) != 0 {
+		t.Errorf("a complete dossier among the incomplete: %+v", items)
+	}
 	h.Phone = ""
 	if err := db.UpdateHolder(ctx, h); err != nil {
 		t.Fatal(err)
 	}
 	if got := missing(); got != "phone" {
 		t.Errorf("the mobile removed: %q", got)
+	}
+}
+
+// The dashboard's incomplete dossiers: a registration window open, or
+// opening within 90 days (here 40), and not one opening in 191 days.
+func TestIncompleteDossiersDueSoon(t *testing.T) {
+	db := openTest(t)
+	for i, from := range []string{"2024-04-01", "2024-09-01"} {
+		h := mustCreateHolder(t, db, holder([]string{"张三", "李四"}[i], []string{"11010519491231002X", "44030519900101123X"}[i]))
+		c := cert(h.ID, []string{"2023S110001", "2023S110002"}[i], dateOf(t, "2023-12-01"))
+		if err := db.CreateCertificate(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		r := &data.Registration{CertID: c.ID, Kind: data.RegFirst, Status: data.RegIssued, AppliedOn: dateOf(t, "2024-01-10"), ValidFrom: dateOf(t, from)}
+		if err := db.CreateRegistration(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	items, err := db.Attention(ctx, data.AttentionFilter{DossierIncomplete: true}, testNow)
+	if err != nil || len(items) != 1 || items[0].Name != "张三" || items[0].DueOn.String() != "2027-01-01" {
+		t.Errorf("incomplete dossiers due soon: %+v %v", items, err)
+	}
+	all, _ := db.Attention(ctx, data.AttentionFilter{Kind: data.AttRegistration}, testNow)
+	if len(all) != 2 {
+		t.Errorf("registration items: %+v", all)
 	}
 }

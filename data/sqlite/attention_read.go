@@ -88,6 +88,10 @@ func attentionWhere(f data.AttentionFilter, today data.Date) (string, []any) {
 	if f.Kind != "" {
 		where = append(where, "kind = "+arg(string(f.Kind)))
 	}
+	if f.DossierIncomplete { // the item says what is missing (holderAttention): open, or opening soon
+		where = append(where, "kind = 'registration' AND instr(args, '\"Missing\"') > 0 AND (key LIKE 'att.reg_open.%' OR due <= "+
+			arg(today.AddDays(data.DossierAheadDays).String())+")")
+	}
 	if f.Level != "" {
 		where = append(where, "level = "+arg(string(f.Level)))
 	}

@@ -216,6 +216,14 @@ func TestHonoursWithProof(t *testing.T) {
 	if len(got) != 1 || got[0].Proof == nil || got[0].Level != data.HonourCity || files(t, store) != 1 {
 		t.Fatalf("honours: %+v, %d files", got, files(t, store))
 	}
+	// Edited, keeping its proof: the file stays.
+	got[0].Title = "优秀社会工作者（市级）"
+	if err := db.UpdateHonour(ctx, &got[0]); err != nil {
+		t.Fatalf("edit keeping the proof: %v", err)
+	}
+	if again, _ := db.Honour(ctx, hon.ID); again.Title != "优秀社会工作者（市级）" || again.Proof == nil || files(t, store) != 1 {
+		t.Fatalf("edited: %+v, %d files", again, files(t, store))
+	}
 	if err := db.DeleteHonour(ctx, hon.ID); err != nil {
 		t.Fatal(err)
 	}

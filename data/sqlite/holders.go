@@ -260,7 +260,11 @@ func scanHolder(s scanner) (*data.Holder, error) {
 // transaction. An invalid or duplicate record saves nothing, and the error
 // names the record (1-based) in its Args["Row"].
 func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord) error {
-	return db.tx(ctx, func(tx *txn) error {
+	write := db.tx
+	if len(recs) > 1000 {
+		write = db.bulkTx
+	}
+	return write(ctx, func(tx *txn) error {
 		for i := range recs {
 			r := &recs[i]
 			err := db.insertHolder(ctx, tx, &r.Holder)

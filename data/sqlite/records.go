@@ -111,7 +111,11 @@ func (db *DB) insertPhoto(ctx context.Context, tx *txn, holderID int64, photo *d
 // before in the same transaction too.
 func (db *DB) CreateProjectRecords(ctx context.Context, recs []data.ProjectRecord) error {
 	today := db.today()
-	return db.tx(ctx, func(tx *txn) error {
+	write := db.tx
+	if len(recs) > 100 {
+		write = db.bulkTx
+	}
+	return write(ctx, func(tx *txn) error {
 		for i := range recs {
 			pr := &recs[i]
 			p := &pr.Project

@@ -50,7 +50,14 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, ts, ts)
 		if err != nil {
 			if strings.Contains(err.Error(), "UNIQUE constraint failed: transfers.holder_id") {
-				return data.Conflict("transfer_status", "err.transfer.under_review", "Applied", "", "Org", "")
+				// Another writer's change under review (the index makes sure
+				// of the Decision): said as the check above says it.
+				if saved, lerr := db.transfersIn(ctx, tx, t.HolderID); lerr == nil {
+					if cerr := data.CanApplyTransfer(saved); cerr != nil {
+						return cerr
+					}
+				}
+				return data.Conflict("transfer_status", "err.transfer.under_review", "Applied", "…", "Org", "…")
 			}
 			return mapError("apply transfer", err)
 		}

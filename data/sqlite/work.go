@@ -336,13 +336,19 @@ func (db *DB) saveHonour(ctx context.Context, h *data.Honour) error {
 		if err := tx.QueryRowContext(ctx, `SELECT holder_id FROM honours WHERE id = ?`, h.ID).Scan(&h.HolderID); err != nil {
 			return notFound(err, "honour", h.ID)
 		}
-		// Changed: the row and its proof written again (the old proof's
-		// file goes once nothing refers to it).
+		// Changed: the row and its proof written again under its ID (the
+		// old proof's file goes once nothing refers to it). Its proof is
+		// checked while the row still refers to it.
+		if h.Proof != nil {
+			if err := db.checkFiles(ctx, tx, []data.Proof{*h.Proof}); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM honours WHERE id = ?`, h.ID); err != nil {
 			return mapError("update honour", err)
 		}
 		created := h.CreatedAt
-		if err := db.insertHonourAs(ctx, tx, h, h.ID); err != nil {
+		if err := db.insertHonourAs(ctx, tx, h, h.ID, false); err != nil {
 			return err
 		}
 		h.CreatedAt = created
@@ -360,16 +366,17 @@ func (db *DB) saveHonour(ctx context.Context, h *data.Honour) error {
 
 // insertHonour writes a new honour with its proof, checked.
 func (db *DB) insertHonour(ctx context.Context, tx *txn, h *data.Honour) error {
-	return db.insertHonourAs(ctx, tx, h, 0)
+	return db.insertHonourAs(ctx, tx, h, 0, true)
 }
 
-// insertHonourAs writes the honour under the ID given (0: a new one).
-func (db *DB) insertHonourAs(ctx context.Context, tx *txn, h *data.Honour, id int64) error {
+// insertHonourAs writes the honour under the ID given (0: a new one);
+// check: its proof is still to be checked.
+func (db *DB) insertHonourAs(ctx context.Context, tx *txn, h *data.Honour, id int64, check bool) error {
 	h.Normalize()
 	if err := h.Validate(db.today()); err != nil {
 		return err
 	}
-	if h.Proof != nil {
+	if h.Proof != nil && check {
 		if err := db.checkFiles(ctx, tx, []data.Proof{*h.Proof}); err != nil {
 			return err
 		}
