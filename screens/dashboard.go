@@ -100,6 +100,14 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 	ics := widget.NewButtonWithIcon(i18n.T("dash.export_ics"), theme.DocumentSaveIcon(), s.onExportICS)
 	filters := container.NewGridWithColumns(5, s.kind, s.within, s.level, s.group, s.search)
 	s.dossier = newDossierBar(svc, win)
+	s.dossier.incomplete.OnChanged = func(on bool) {
+		if on { // the filter has its own days: the window open or opening within 90
+			s.within.Disable()
+		} else {
+			s.within.Enable()
+		}
+		s.applyFilter()
+	}
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, ics), s.figures),
 		filters, s.dossier.content, s.status,
@@ -174,6 +182,9 @@ func (s *Dashboard) Filter() data.AttentionFilter {
 	}
 	if i := s.within.SelectedIndex(); i >= 0 {
 		f.Within = withinDays[i]
+	}
+	if s.dossier.incomplete.Checked {
+		f.DossierIncomplete, f.Within = true, 0
 	}
 	if i := s.level.SelectedIndex(); i > 0 {
 		f.Level = data.Levels[i-1]

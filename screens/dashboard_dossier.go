@@ -11,13 +11,13 @@ import (
 	"github.com/swcert/swcert/i18n"
 )
 
-// The dashboard's part of the personal information: the agency changes
-// under review (机构变更, everyone's, each opening the holder's Personal
-// information), and the holders with 三区计划 / 牵手计划 experience that
-// project bids ask for (HolderFilter.Programmes). Incomplete dossiers need
-// nothing of their own here: a registration item of a holder whose
-// dossier is incomplete says what is missing (data.DossierDue), and the
-// "within 90 days" filter shows those whose window opens by then.
+// The dashboard's part of the personal information: the incomplete
+// dossiers of holders whose registration window is open or opens within
+// 90 days (a filter of the items: their registration items say what is
+// missing), the agency changes under review (机构变更, everyone's, each
+// opening the holder's Personal information), and the holders with
+// 三区计划 / 牵手计划 experience that project bids ask for
+// (HolderFilter.Programmes).
 
 // dossierBar is the row of the two under the dashboard's filters.
 type dossierBar struct {
@@ -27,9 +27,14 @@ type dossierBar struct {
 	onOpen func(h *data.Holder)
 
 	transfers []data.Transfer
-	review    *widget.Button
-	expBtn    *widget.Button
-	content   fyne.CanvasObject
+	// incomplete narrows the items to the registrations, open or opening
+	// within 90 days, of holders whose dossier is incomplete (the store's
+	// AttentionFilter.DossierIncomplete); their rows open Personal
+	// information.
+	incomplete *widget.Check
+	review     *widget.Button
+	expBtn     *widget.Button
+	content    fyne.CanvasObject
 
 	// What the dialogs last opened hold (tests).
 	expList   *holderList
@@ -42,7 +47,8 @@ func newDossierBar(svc Services, win fyne.Window) *dossierBar {
 	b := &dossierBar{svc: svc, win: win}
 	b.review = widget.NewButtonWithIcon("", theme.HistoryIcon(), b.showTransfers)
 	b.expBtn = widget.NewButtonWithIcon(i18n.T("dash.experience"), theme.SearchIcon(), b.showExperience)
-	b.content = container.NewHBox(b.review, b.expBtn)
+	b.incomplete = widget.NewCheck(i18n.T("dash.dossier_incomplete", "Days", data.DossierAheadDays), nil)
+	b.content = container.NewHBox(b.incomplete, b.review, b.expBtn)
 	b.refresh()
 	return b
 }

@@ -169,6 +169,9 @@ func (m *Main) open(it data.Attention) {
 	case data.AttPaper:
 		target = m.PaperTab.Content()
 	}
+	if m.Dashboard.Filter().DossierIncomplete { // listed for what the dossier lacks
+		target = m.DossierTab.Content()
+	}
 	m.Sel.Set(h, it.CertID)
 	m.showTab(target)
 }
