@@ -130,6 +130,9 @@ var commands = map[string]command{
 	"service list":    serviceList,
 	"service edit":    services.edit("service edit"),
 	"service delete":  deleter("service delete", "service_record", (*sqlite.DB).DeleteServiceRecord, nil),
+
+	"export profile":        exportProfile,
+	"export service-report": exportServiceReport,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {

@@ -9,6 +9,7 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/files"
+	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/seal"
 	"github.com/swcert/swcert/i18n"
 )
@@ -20,7 +21,8 @@ var stdin io.Reader = os.Stdin
 var errNotValid = errors.New("seal not valid")
 
 func (c *cli) docs() *docs.Service {
-	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Snapshots: c.db, Import: c.db, Now: c.o.now}
+	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Snapshots: c.db, Import: c.db,
+		Dossiers: c.db, Projects: c.db, Photos: &proofs.Store{Dir: proofDir(c.o.db), Sealer: c.db.ProofSealer()}, Now: c.o.now}
 }
 
 // checkOut refuses an --out that is missing, or would replace the
@@ -116,7 +118,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 	}
 	checks.write(w)
 	fmt.Fprintln(w)
-	if (v.Claims != nil || v.CE != nil || v.Mail != nil) && !v.SignatureOK {
+	if v.Stated() && !v.SignatureOK {
 		fmt.Fprintln(w, i18n.T("verify.unchecked"))
 	}
 	var t table
@@ -147,6 +149,9 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		t.add(i18n.Field("mno")+":", m.MNo)
 		t.add(i18n.Field("recipient")+":", m.Recipient+"  "+m.City+"  "+m.Postcode)
 		t.add(i18n.T("verify.exported")+":", i18n.Exported(m.IssuedAt, m.Issuer))
+	}
+	for _, l := range i18n.DossierLines(v) {
+		t.add(l[0]+":", l[1])
 	}
 	t.write(w)
 }

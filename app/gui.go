@@ -80,7 +80,8 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 		Proofs:     proofStore,
 		Encryption: db,
 		Backups:    &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version},
-		Docs:       &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
+		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
+			Dossiers: db, Projects: db, Photos: proofStore, Now: o.now}}
 	main := screens.NewMain(a, w, svc, Version, system)
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every

@@ -19,6 +19,10 @@ const (
 	FileCertificate = ""         // the certificate itself: name and number say it
 	FileMailForm    = "邮寄申请表"    // the mail application form
 	FileCEReport    = "继续教育学时报告" // the CE report
+	// the personal information form, and the service-record report of a
+	// holder or a project
+	FileProfile       = "个人信息表"
+	FileServiceReport = "服务记录报告"
 )
 
 // maxFileNameRunes bounds a name (without its ending): Windows allows 255

@@ -31,6 +31,15 @@ import (
 //	             tenths), number of records
 //	mail form:   recipient ("" when it is the holder), province and city,
 //	             postcode
+//	personal information form: work history entries, honours, parts
+//	             missing (0: complete)
+//	holder's service report: projects, records, hours (in tenths)
+//	project's service report: start, end, participants, records, hours
+//
+// The documents of a holder's dossier ("p", "s") carry the number and
+// level of the certificate that binds the holder, or "" and 0 when they
+// have none yet; a project's report ("j") names the project in the name's
+// place, with no number, ID number or level.
 //
 // The exporter's name is not in it: the seal's key names who exported it
 // (the verifier knows the key by its own name for it), and a name set by
@@ -38,17 +47,24 @@ import (
 const SealFormat = 2
 
 // Document codes of format 2.
-var sealDocCodes = map[string]string{DocCert: "c", DocCEReport: "e", DocMailForm: "m"}
+var sealDocCodes = map[string]string{DocCert: "c", DocCEReport: "e", DocMailForm: "m",
+	DocProfile: "p", DocServiceHolder: "s", DocServiceProject: "j"}
+
+// levelOptional: the documents whose seal may carry no level (0).
+func levelOptional(code string) bool { return code == "p" || code == "s" || code == "j" }
 
 // Level codes of format 2, in place order.
 var sealLevels = []Level{"", LevelAssistant, LevelSocialWorker, LevelSenior}
 
-// SealClaims is a seal's payload read back: one of the three documents.
+// SealClaims is a seal's payload read back: one of the documents.
 type SealClaims struct {
-	Doc  string
-	Cert *CertClaims
-	CE   *CEClaims
-	Mail *MailClaims
+	Doc     string
+	Cert    *CertClaims
+	CE      *CEClaims
+	Mail    *MailClaims
+	Profile *ProfileClaims
+	Service *ServiceClaims
+	Project *ProjectClaims
 }
 
 // Header is what every document's claims begin with.
@@ -58,6 +74,12 @@ func (s *SealClaims) Header() *SealHeader {
 		return &s.Cert.SealHeader
 	case s.CE != nil:
 		return &s.CE.SealHeader
+	case s.Profile != nil:
+		return &s.Profile.SealHeader
+	case s.Service != nil:
+		return &s.Service.SealHeader
+	case s.Project != nil:
+		return &s.Project.SealHeader
 	}
 	return &s.Mail.SealHeader
 }
@@ -84,7 +106,7 @@ func ParseSealPayload(b []byte) (*SealClaims, error) {
 	}
 	code := r.str()
 	h := SealHeader{Format: SealFormat, MNo: r.str(), Name: r.str(), IDMasked: r.str()}
-	if lvl := r.int(); lvl >= 1 && lvl < int64(len(sealLevels)) {
+	if lvl := r.int(); lvl >= 1 && lvl < int64(len(sealLevels)) || lvl == 0 && levelOptional(code) {
 		h.Level = sealLevels[lvl]
 	} else {
 		r.bad = true
@@ -111,6 +133,15 @@ func ParseSealPayload(b []byte) (*SealClaims, error) {
 			m.Recipient = m.Name
 		}
 		s.Mail = m
+	case "p":
+		h.Doc = DocProfile
+		s.Profile = &ProfileClaims{SealHeader: h, Work: int(r.int()), Honours: int(r.int()), Missing: int(r.int())}
+	case "s":
+		h.Doc = DocServiceHolder
+		s.Service = &ServiceClaims{SealHeader: h, Projects: int(r.int()), Records: int(r.int()), Hours: r.tenths()}
+	case "j":
+		h.Doc = DocServiceProject
+		s.Project = &ProjectClaims{SealHeader: h, StartOn: r.date(), EndOn: r.date(), Participants: int(r.int()), Records: int(r.int()), Hours: r.tenths()}
 	default:
 		return nil, errSealPayload
 	}
@@ -165,7 +196,7 @@ func (s *SealClaims) payload() ([]byte, error) {
 		}
 	}
 	code, ok := sealDocCodes[s.Doc]
-	if lvl == 0 || !ok {
+	if lvl == 0 && !levelOptional(code) || !ok {
 		return nil, errSealPayload
 	}
 	a := []any{SealFormat, code, h.MNo, h.Name, h.IDMasked, lvl, h.IssuedAt, h.Expires - h.IssuedAt, h.Hash}
@@ -182,6 +213,15 @@ func (s *SealClaims) payload() ([]byte, error) {
 	case s.CE != nil:
 		c := s.CE
 		a = append(a, sealDate(c.PeriodStart), sealDate(c.PeriodEnd), c.Required.tenths, c.Credited.tenths, c.Records)
+	case s.Profile != nil:
+		c := s.Profile
+		a = append(a, c.Work, c.Honours, c.Missing)
+	case s.Service != nil:
+		c := s.Service
+		a = append(a, c.Projects, c.Records, c.Hours.tenths)
+	case s.Project != nil:
+		c := s.Project
+		a = append(a, sealDate(c.StartOn), sealDate(c.EndOn), c.Participants, c.Records, c.Hours.tenths)
 	default:
 		m := s.Mail
 		to := m.Recipient
@@ -212,6 +252,21 @@ func (c CEClaims) SealPayload() ([]byte, error) {
 // SealPayload is the claims as the seal carries them (format 2).
 func (c MailClaims) SealPayload() ([]byte, error) {
 	return (&SealClaims{Doc: DocMailForm, Mail: &c}).payload()
+}
+
+// SealPayload is the claims as the seal carries them (format 2).
+func (c ProfileClaims) SealPayload() ([]byte, error) {
+	return (&SealClaims{Doc: DocProfile, Profile: &c}).payload()
+}
+
+// SealPayload is the claims as the seal carries them (format 2).
+func (c ServiceClaims) SealPayload() ([]byte, error) {
+	return (&SealClaims{Doc: DocServiceHolder, Service: &c}).payload()
+}
+
+// SealPayload is the claims as the seal carries them (format 2).
+func (c ProjectClaims) SealPayload() ([]byte, error) {
+	return (&SealClaims{Doc: DocServiceProject, Project: &c}).payload()
 }
 
 // sealDate is a date as format 2 writes it: YYYYMMDD, 0 for none.
@@ -264,6 +319,15 @@ func (p *places) date() Date {
 		return Date{}
 	}
 	return NewDate(int(n/10000), time.Month(n/100%100), int(n%100)) // a day that is none comes back as another: not canonical
+}
+
+// tenths is a total of service hours, in tenths: never negative.
+func (p *places) tenths() Hours {
+	n := p.int()
+	if n < 0 {
+		p.bad = true
+	}
+	return Hours{n}
 }
 
 func (p *places) hours() Hours {

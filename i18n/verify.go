@@ -63,6 +63,8 @@ func CheckLines(v *docs.Verdict) []CheckLine {
 			l.Text = T(key, "Until", Unix(statedExpiry(v)))
 		case c.Name == docs.CheckRecord && c.State == docs.CheckFailed:
 			l.Text = RecordText(v)
+		case c.Name == docs.CheckRecord && c.State == docs.CheckNone:
+			l.Text = RecordText(v)
 		case c.Name == docs.CheckRecord && c.State == docs.CheckUnknown && v.Outcome() != docs.OutcomeUnknownKey:
 			l.Text = T("verify.check.record.unknown_bad")
 		default:
@@ -79,13 +81,8 @@ func integrity(v *docs.Verdict) bool {
 
 // statedExpiry is the end of validity the seal states.
 func statedExpiry(v *docs.Verdict) int64 {
-	switch {
-	case v.Claims != nil:
-		return v.Claims.Expires
-	case v.CE != nil:
-		return v.CE.Expires
-	case v.Mail != nil:
-		return v.Mail.Expires
+	if h := v.Header(); h != nil {
+		return h.Expires
 	}
 	return 0
 }
@@ -97,6 +94,10 @@ func RecordText(v *docs.Verdict) string {
 	switch {
 	case !v.Compared():
 		return T("verify.record.unchecked")
+	case v.MatchesRecord == nil && v.Project != nil:
+		return T("verify.record.none_project")
+	case v.MatchesRecord == nil && (v.Profile != nil || v.Service != nil):
+		return T("verify.record.none_holder")
 	case v.MatchesRecord == nil:
 		return T("verify.record.none")
 	case *v.MatchesRecord:
@@ -127,4 +128,48 @@ func KeyName(k *data.SealKey) string {
 		return k.Name
 	}
 	return T("keys.unnamed", "KID", data.ShortKID(k.KID))
+}
+
+// DossierLines are what the seal of a personal information form or a
+// service-record report states, as label and value, for both faces.
+func DossierLines(v *docs.Verdict) [][2]string {
+	var out [][2]string
+	add := func(label string, value string) { out = append(out, [2]string{label, value}) }
+	switch {
+	case v.Profile != nil:
+		p := v.Profile
+		add(T("verify.doc"), T("verify.doc.profile"))
+		holderLines(add, &p.SealHeader)
+		state := T("verify.profile_complete")
+		if p.Missing > 0 {
+			state = T("verify.profile_missing", "Missing", p.Missing)
+		}
+		add(Field("dossier"), T("verify.profile_value", "Work", p.Work, "Honours", p.Honours, "State", state))
+		add(T("verify.exported"), Exported(p.IssuedAt, p.Issuer))
+	case v.Service != nil:
+		s := v.Service
+		add(T("verify.doc"), T("verify.doc.service_holder"))
+		holderLines(add, &s.SealHeader)
+		add(Field("service_records"), T("verify.service_value", "Projects", s.Projects, "Records", s.Records, "Hours", HoursText(s.Hours)))
+		add(T("verify.exported"), Exported(s.IssuedAt, s.Issuer))
+	case v.Project != nil:
+		p := v.Project
+		period := T("verify.since", "Start", p.StartOn.String())
+		if !p.EndOn.IsZero() {
+			period = T("verify.span", "Start", p.StartOn.String(), "End", p.EndOn.String())
+		}
+		add(T("verify.doc"), T("verify.doc.service_project"))
+		add(Field("project_name"), p.Name)
+		add(Field("service_records"), T("verify.project_value", "Period", period, "Participants", p.Participants, "Records", p.Records, "Hours", HoursText(p.Hours)))
+		add(T("verify.exported"), Exported(p.IssuedAt, p.Issuer))
+	}
+	return out
+}
+
+func holderLines(add func(string, string), h *data.SealHeader) {
+	add(Field("name"), h.Name)
+	add(Field("id_number"), h.IDMasked)
+	if h.MNo != "" {
+		add(Field("mno"), h.MNo+"  "+T("level."+string(h.Level)))
+	}
 }

@@ -1,5 +1,7 @@
 package docs
 
+import "github.com/swcert/swcert/data"
+
 // The checks a verification makes, each said on its own line by both faces
 // (i18n.CheckLines): a reader must see which one failed, and that a
 // seal of an unknown key is not a forgery, only unconfirmed.
@@ -53,9 +55,34 @@ func (v *Verdict) Outcome() string {
 // or altered seal never reads as "not in this database".
 func (v *Verdict) Compared() bool { return v.SignatureOK }
 
+// Stated says whether the seal's payload was read: one of the documents'
+// claims is set.
+func (v *Verdict) Stated() bool {
+	return v.Claims != nil || v.CE != nil || v.Mail != nil || v.Profile != nil || v.Service != nil || v.Project != nil
+}
+
+// Header is what the seal states of every document (nil: none read).
+func (v *Verdict) Header() *data.SealHeader {
+	switch {
+	case v.Claims != nil:
+		return &v.Claims.SealHeader
+	case v.CE != nil:
+		return &v.CE.SealHeader
+	case v.Mail != nil:
+		return &v.Mail.SealHeader
+	case v.Profile != nil:
+		return &v.Profile.SealHeader
+	case v.Service != nil:
+		return &v.Service.SealHeader
+	case v.Project != nil:
+		return &v.Project.SealHeader
+	}
+	return nil
+}
+
 // checks lists the five checks in the order a reader follows them.
 func (v *Verdict) checks() []Check {
-	stated := v.Claims != nil || v.CE != nil || v.Mail != nil
+	stated := v.Stated()
 	c := []Check{
 		{CheckIntegrity, CheckPassed},
 		{CheckSignature, CheckUnknown},

@@ -24,7 +24,12 @@ type Service struct {
 	// Snapshots and Import serve the agency's dashboard, roster and imports.
 	Snapshots data.SnapshotService
 	Import    data.ImportService
-	Now       func() time.Time
+	// Dossiers, Projects and Photos serve the personal information form
+	// and the service-record reports.
+	Dossiers data.DossierService
+	Projects data.ProjectService
+	Photos   PhotoFiles
+	Now      func() time.Time
 }
 
 // qrModulePx: 4 pixels a module; the page scales the code to 64 mm, and a

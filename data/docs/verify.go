@@ -41,6 +41,11 @@ type Verdict struct {
 	Claims *data.CertClaims `json:"claims,omitempty"`
 	CE     *data.CEClaims   `json:"ce,omitempty"`
 	Mail   *data.MailClaims `json:"mail,omitempty"`
+	// Profile, Service and Project: what the seal of a personal
+	// information form, a holder's or a project's service report states.
+	Profile *data.ProfileClaims `json:"profile,omitempty"`
+	Service *data.ServiceClaims `json:"service,omitempty"`
+	Project *data.ProjectClaims `json:"project,omitempty"`
 	// MatchesRecord is nil when this database has no certificate with the
 	// seal's management number; Mismatches names the fields that differ.
 	MatchesRecord *bool    `json:"matches_record"`
@@ -83,6 +88,7 @@ func (s *Service) verify(ctx context.Context, input []byte) (*Verdict, error) {
 		return v, nil
 	}
 	v.Doc, v.Claims, v.CE, v.Mail = claims.Doc, claims.Cert, claims.CE, claims.Mail
+	v.Profile, v.Service, v.Project = claims.Profile, claims.Service, claims.Project
 
 	key, err := s.sealKey(ctx, tok)
 	switch {
@@ -146,6 +152,10 @@ func (s *Service) compare(ctx context.Context, v *Verdict) {
 	}
 	if v.Mail != nil {
 		s.compareMail(ctx, v)
+		return
+	}
+	if v.Profile != nil || v.Service != nil || v.Project != nil {
+		s.compareDossier(ctx, v)
 		return
 	}
 	cert, err := s.Certs.CertificateByMNo(ctx, v.Claims.MNo)

@@ -59,6 +59,15 @@ func Certificate(doc *data.CertDocument, qr func() ([]byte, error)) ([]byte, err
 type docMeta struct {
 	title, subject string
 	at             time.Time
+	// images are pictures the page places beside the seal (a photo),
+	// registered under their names.
+	images []pageImage
+}
+
+// pageImage is a JPEG or PNG to register as name ("JPG" or "PNG").
+type pageImage struct {
+	name, kind string
+	b          []byte
 }
 
 // render sets a document drawn by draw, with the seal's QR image (drawn by
@@ -105,6 +114,12 @@ func render(meta docMeta, draw func(*canvas), qr func() ([]byte, error)) ([]byte
 		return nil, img.err
 	}
 	p.RegisterImageOptionsReader("seal", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img.b))
+	for _, im := range meta.images {
+		p.RegisterImageOptionsReader(im.name, fpdf.ImageOptions{ImageType: im.kind}, bytes.NewReader(im.b))
+	}
+	if p.Err() {
+		return nil, fmt.Errorf("pdf: image: %w", p.Error())
+	}
 	p.AddPage()
 	draw(&canvas{p: p})
 	var b bytes.Buffer

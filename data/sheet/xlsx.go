@@ -32,6 +32,8 @@ const (
 	KindYear
 	// KindHours is hours in tenths: a number with one decimal.
 	KindHours
+	// KindCount is a count (of records, participants): a whole number.
+	KindCount
 )
 
 // Column is a column of an export: its header and its kind.
@@ -47,6 +49,10 @@ type Export struct {
 	Rows    [][]string
 	Title   string    // the workbook's title
 	At      time.Time // when it was made; zero: not said
+	// Sheet names the sheet ("" leaves the default); More are further
+	// sheets of the workbook, after this one (an .xlsx only).
+	Sheet string
+	More  []Export
 }
 
 func (e Export) header() []string {
@@ -88,7 +94,7 @@ func newStyles(f *excelize.File) (xlsxStyles, error) {
 func ptr(s string) *string { return &s }
 
 // colWidth is a column's width in characters, by kind.
-var colWidth = map[Kind]float64{KindText: 14, KindCode: 20, KindDate: 12, KindDateTime: 17, KindYear: 9, KindHours: 10}
+var colWidth = map[Kind]float64{KindText: 14, KindCode: 20, KindDate: 12, KindDateTime: 17, KindYear: 9, KindHours: 10, KindCount: 9}
 
 // writeXLSX writes the export as one sheet with the stream writer.
 func writeXLSX(w io.Writer, e Export) error {
@@ -118,6 +124,28 @@ func writeXLSX(w io.Writer, e Export) error {
 		return err
 	}
 	sheet := f.GetSheetName(0)
+	if e.Sheet != "" {
+		if err := f.SetSheetName(sheet, e.Sheet); err != nil {
+			return err
+		}
+		sheet = e.Sheet
+	}
+	if err := writeSheet(f, sheet, e, st); err != nil {
+		return err
+	}
+	for _, m := range e.More {
+		if _, err := f.NewSheet(m.Sheet); err != nil {
+			return err
+		}
+		if err := writeSheet(f, m.Sheet, m, st); err != nil {
+			return err
+		}
+	}
+	return f.Write(w)
+}
+
+// writeSheet writes the columns and rows of e to the sheet, streamed.
+func writeSheet(f *excelize.File, sheet string, e Export, st xlsxStyles) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -152,10 +180,7 @@ func writeXLSX(w io.Writer, e Export) error {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return sw.Flush()
 }
 
 // typedCell is a cell of kind k holding v. An empty cell is left out; a
@@ -177,7 +202,7 @@ func typedCell(k Kind, v string, st xlsxStyles) any {
 		if t, err := time.Parse("2006-01-02 15:04", v); err == nil {
 			return excelize.Cell{Value: serial(t), StyleID: st.dateTime}
 		}
-	case KindYear:
+	case KindYear, KindCount:
 		if n, err := strconv.Atoi(v); err == nil {
 			return n
 		}
