@@ -71,10 +71,12 @@ type DossierTab struct {
 	lastTransfer *transferForm
 	lastDecide   *decideForm
 
-	saveBtn *widget.Button
-	msg     *widget.Label
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	saveBtn      *widget.Button
+	exportForm   *widget.Button
+	exportReport *widget.Button
+	msg          *widget.Label
+	detail       *fyne.Container
+	content      fyne.CanvasObject
 }
 
 // NewDossierTab builds the tab with a selection of its own.
@@ -187,7 +189,9 @@ func newDossierTab(svc Services, win fyne.Window, sel *Selection) *DossierTab {
 		section(i18n.Field("projects")), s.projects,
 		s.listMsg,
 	)
-	s.content = listDetailBar(s.list.content, buttonBar(s.msg, s.saveBtn), s.heading, s.detail)
+	s.exportForm = widget.NewButtonWithIcon(i18n.T("dossier.export_form"), theme.DocumentPrintIcon(), s.onExportForm)
+	s.exportReport = widget.NewButtonWithIcon(i18n.T("dossier.export_report"), theme.DocumentSaveIcon(), s.onExportReport)
+	s.content = listDetailBar(s.list.content, buttonBar(s.msg, s.saveBtn, s.exportForm, s.exportReport), s.heading, s.detail)
 	s.list.reload()
 	s.detail.Hide()
 	return s

@@ -6,6 +6,9 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -323,4 +326,73 @@ func TestDossierOpensWithOneRead(t *testing.T) {
 	if n := strings.Count(collectText(s.work), "机构"); n != 5 {
 		t.Errorf("%d work entries shown", n)
 	}
+}
+
+// exportThrough answers the save dialog with path, as a person types it.
+func (f *fixture) exportThrough(path string) {
+	f.t.Helper()
+	top := f.win.Canvas().Overlays().Top()
+	if top == nil {
+		f.t.Fatal("no save dialog")
+	}
+	e := findEntry(top)
+	e.SetText(path)
+	f.tapDialogButton(i18n.T("save.save"))
+}
+
+// The personal information form and the service reports are written
+// from the tabs, sealed (their text read back with pdftotext; the sheet's
+// with openpyxl is the docs package's to test).
+func TestDossierAndServiceExports(t *testing.T) {
+	f := newFixture(t, i18n.Chinese)
+	h := f.addHolder("张伟", validID)
+	p := &data.Project{Name: "社区养老服务", Org: "阳光社工", StartOn: data.NewDate(2026, 1, 1)}
+	if err := f.db.CreateProject(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.JoinProject(context.Background(), p.ID, h.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.CreateServiceRecord(context.Background(), &data.ServiceRecord{ProjectID: p.ID, HolderID: h.ID, Date: data.NewDate(2026, 3, 1), Content: "入户探访", Hours: data.WholeHours(3)}); err != nil {
+		t.Fatal(err)
+	}
+	s := f.dossierTab()
+	s.list.list.Select(0)
+	typeInto(s.major.entry, "社会工作") // unsaved: the export saves it first
+	dir := t.TempDir()
+	test.Tap(s.exportForm)
+	f.exportThrough(filepath.Join(dir, "form.pdf"))
+	if got, _ := f.db.Profile(context.Background(), h.ID); got.Major != "社会工作" {
+		t.Errorf("the export did not save the form first: %q", got.Major)
+	}
+	if text := pdfText(t, filepath.Join(dir, "form.pdf")); !strings.Contains(text, "张伟") || !strings.Contains(text, "社会工作") {
+		t.Errorf("form PDF:\n%s", text)
+	}
+	if !strings.HasPrefix(s.msg.Text, "已保存：") {
+		t.Errorf("export says %q", s.msg.Text)
+	}
+	test.Tap(s.exportReport)
+	f.exportThrough(filepath.Join(dir, "report.pdf"))
+	if text := pdfText(t, filepath.Join(dir, "report.pdf")); !strings.Contains(text, "社区养老服务") || !strings.Contains(text, "入户探访") {
+		t.Errorf("holder's report:\n%s", text)
+	}
+
+	sv := NewServiceTab(f.svc, f.win)
+	f.win.SetContent(sv.Content())
+	sv.list.Select(0)
+	test.Tap(sv.exportBtn)
+	f.exportThrough(filepath.Join(dir, "project.xlsx"))
+	b, err := os.ReadFile(filepath.Join(dir, "project.xlsx"))
+	if err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Errorf("project sheet: %v (%q)", err, sv.msg.Text)
+	}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
 }

@@ -56,7 +56,8 @@ func newFixture(t *testing.T, lang string) *fixture {
 	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
 		Proofs:  proofStore,
 		Backups: &backup.Files{DB: path, Proofs: proofStore.Dir, AppVersion: "test"},
-		Docs:    &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: clock}}
+		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
+			Dossiers: db, Projects: db, Photos: proofStore, Now: clock}}
 	return f
 }
 

@@ -42,6 +42,7 @@ type ServiceTab struct {
 	programme *widget.Select
 	saveBtn   *widget.Button
 	delBtn    *widget.Button
+	exportBtn *widget.Button
 	msg       *widget.Label
 
 	people    *fyne.Container
@@ -164,7 +165,8 @@ func newServiceTab(svc Services, win fyne.Window, sel *Selection) *ServiceTab {
 		s.people, s.partMsg,
 		s.recPart,
 	)
-	s.content = listDetailBar(s.projects, buttonBar(s.msg, s.saveBtn, s.delBtn), s.heading, s.detail)
+	s.exportBtn = widget.NewButtonWithIcon(i18n.T("service.export"), theme.DocumentSaveIcon(), s.onExportReport)
+	s.content = listDetailBar(s.projects, buttonBar(s.msg, s.saveBtn, s.exportBtn, s.delBtn), s.heading, s.detail)
 	s.reload()
 	s.detail.Hide()
 	return s
@@ -314,9 +316,11 @@ func (s *ServiceTab) edit(p *data.Project) {
 		p = &data.Project{}
 		s.heading.SetText(i18n.T("service.new"))
 		s.delBtn.Hide()
+		s.exportBtn.Hide()
 	} else {
 		s.heading.SetText(p.Name)
 		s.delBtn.Show()
+		s.exportBtn.Show()
 	}
 	s.project = p
 	s.name.set(p.Name)
