@@ -20,7 +20,7 @@ import (
 )
 
 // photoPNG draws a w×h PNG (a plain grey face).
-func photoPNG(t *testing.T, w, h int) []byte {
+func photoPNG(t testing.TB, w, h int) []byte {
 	t.Helper()
 	img := image.NewGray(image.Rect(0, 0, w, h))
 	for i := range img.Pix {

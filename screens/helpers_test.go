@@ -24,7 +24,7 @@ var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, data.Beijing)
 
 // fixture is a real store on a temporary file and the window of a test app.
 type fixture struct {
-	t   *testing.T
+	t   testing.TB
 	now time.Time // the clock of the store and the screens; tests move it
 	db  *sqlite.DB
 	app fyne.App
@@ -32,7 +32,7 @@ type fixture struct {
 	svc Services
 }
 
-func newFixture(t *testing.T, lang string) *fixture {
+func newFixture(t testing.TB, lang string) *fixture {
 	t.Helper()
 	i18n.SetLanguage(lang)
 	t.Cleanup(func() { SetWindowLanguage(i18n.English) }) // Fyne's own texts too

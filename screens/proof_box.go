@@ -48,15 +48,6 @@ func (b *proofBox) set(ps []data.Proof) {
 	b.show()
 }
 
-// state is the files as a formState part.
-func (b *proofBox) state() []string {
-	var v []string
-	for _, p := range b.proofs {
-		v = append(v, p.Name, p.SHA256, proofs.FormatSize(p.Size))
-	}
-	return v
-}
-
 func (b *proofBox) show() {
 	b.box.Objects = nil
 	for i, p := range b.proofs {
