@@ -344,14 +344,21 @@ func (db *DB) saveHonour(ctx context.Context, h *data.Honour) error {
 				return err
 			}
 		}
+		var created string
+		if err := tx.QueryRowContext(ctx, `SELECT created_at FROM honours WHERE id = ?`, h.ID).Scan(&created); err != nil {
+			return internal("update honour", err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM honours WHERE id = ?`, h.ID); err != nil {
 			return mapError("update honour", err)
 		}
-		created := h.CreatedAt
 		if err := db.insertHonourAs(ctx, tx, h, h.ID, false); err != nil {
 			return err
 		}
-		h.CreatedAt = created
+		// The honour was made when it was first saved.
+		if _, err := tx.ExecContext(ctx, `UPDATE honours SET created_at = ? WHERE id = ?`, created, h.ID); err != nil {
+			return internal("update honour", err)
+		}
+		h.CreatedAt = parseStamp(created)
 		return nil
 	})
 	if err != nil {
