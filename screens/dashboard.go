@@ -49,6 +49,8 @@ type Dashboard struct {
 	list    *pickList
 	status  *widget.Label
 
+	dossier *dossierBar // agency changes under review, programme experience
+
 	top     *fyne.Container
 	content fyne.CanvasObject
 }
@@ -97,9 +99,18 @@ func NewDashboard(svc Services, win fyne.Window) *Dashboard {
 	refresh := widget.NewButtonWithIcon(i18n.T("dash.refresh"), theme.ViewRefreshIcon(), s.Refresh)
 	ics := widget.NewButtonWithIcon(i18n.T("dash.export_ics"), theme.DocumentSaveIcon(), s.onExportICS)
 	filters := container.NewGridWithColumns(5, s.kind, s.within, s.level, s.group, s.search)
+	s.dossier = newDossierBar(svc, win)
+	s.dossier.incomplete.OnChanged = func(on bool) {
+		if on { // the filter has its own days: the window open or opening within 90
+			s.within.Disable()
+		} else {
+			s.within.Enable()
+		}
+		s.applyFilter()
+	}
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(refresh, ics), s.figures),
-		filters, s.status,
+		filters, s.dossier.content, s.status,
 	)
 	s.top = top
 	s.content = container.NewBorder(top, nil, nil, nil, s.list)
@@ -119,6 +130,7 @@ func (s *Dashboard) Content() fyne.CanvasObject { return s.content }
 // something was written since, or the minute changed; otherwise what is
 // shown is still true.
 func (s *Dashboard) Show() {
+	s.dossier.refresh() // agency changes are no attention items: counted each time
 	if s.computed {
 		v, err := s.svc.Attention.Version(s.svc.ctx())
 		if err == nil && v == s.version && s.svc.Now().Truncate(time.Minute).Equal(s.minute) {
@@ -133,6 +145,7 @@ func (s *Dashboard) Show() {
 // great many were just written), and the window stays live meanwhile.
 func (s *Dashboard) Refresh() {
 	s.status.SetText(i18n.T("dash.computing"))
+	s.dossier.refresh()
 	var figs data.AttentionFigures
 	var err error
 	at := s.svc.Now()
@@ -169,6 +182,9 @@ func (s *Dashboard) Filter() data.AttentionFilter {
 	}
 	if i := s.within.SelectedIndex(); i >= 0 {
 		f.Within = withinDays[i]
+	}
+	if s.dossier.incomplete.Checked {
+		f.DossierIncomplete, f.Within = true, 0
 	}
 	if i := s.level.SelectedIndex(); i > 0 {
 		f.Level = data.Levels[i-1]

@@ -38,7 +38,7 @@ func encryptionFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	f.db = db
-	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
+	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
 		Proofs: store, Encryption: db,
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: clock}}
 	return f

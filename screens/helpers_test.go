@@ -24,7 +24,7 @@ var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, data.Beijing)
 
 // fixture is a real store on a temporary file and the window of a test app.
 type fixture struct {
-	t   *testing.T
+	t   testing.TB
 	now time.Time // the clock of the store and the screens; tests move it
 	db  *sqlite.DB
 	app fyne.App
@@ -32,7 +32,7 @@ type fixture struct {
 	svc Services
 }
 
-func newFixture(t *testing.T, lang string) *fixture {
+func newFixture(t testing.TB, lang string) *fixture {
 	t.Helper()
 	i18n.SetLanguage(lang)
 	t.Cleanup(func() { SetWindowLanguage(i18n.English) }) // Fyne's own texts too
@@ -53,10 +53,11 @@ func newFixture(t *testing.T, lang string) *fixture {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
 	f.db, f.app, f.win = db, a, w
-	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Attention: db, Calendar: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
+	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
 		Proofs:  proofStore,
 		Backups: &backup.Files{DB: path, Proofs: proofStore.Dir, AppVersion: "test"},
-		Docs:    &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: clock}}
+		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
+			Dossiers: db, Projects: db, Photos: proofStore, Now: clock}}
 	return f
 }
 

@@ -34,9 +34,12 @@ type holderList struct {
 	row     int  // the row selected (-1: none)
 
 	query string
-	n     int // holders matching query
-	total int // all holders
-	pages map[int][]*data.Holder
+	// programmes, when set, keeps the holders with experience under one
+	// of them (the dashboard's list of holders for a project bid).
+	programmes []data.Programme
+	n          int // holders matching query
+	total      int // all holders
+	pages      map[int][]*data.Holder
 
 	content fyne.CanvasObject
 }
@@ -153,7 +156,7 @@ func (l *holderList) setQuery(q string) {
 func (l *holderList) reload() {
 	ctx := l.svc.ctx()
 	l.pages = map[int][]*data.Holder{}
-	n, err := l.svc.Holders.CountHolders(ctx, data.HolderFilter{Search: l.query})
+	n, err := l.svc.Holders.CountHolders(ctx, data.HolderFilter{Search: l.query, Programmes: l.programmes})
 	if err != nil {
 		l.count.SetText(i18n.Message(err))
 		return
@@ -210,7 +213,7 @@ func (l *holderList) at(i int) *data.Holder {
 	page, ok := l.pages[p]
 	if !ok {
 		var err error
-		page, err = l.svc.Holders.FindHolders(l.svc.ctx(), data.HolderFilter{Search: l.query, Offset: p * size, Limit: size})
+		page, err = l.svc.Holders.FindHolders(l.svc.ctx(), data.HolderFilter{Search: l.query, Programmes: l.programmes, Offset: p * size, Limit: size})
 		if err != nil {
 			l.count.SetText(i18n.Message(err)) // the rows stay empty; this says why
 			return nil

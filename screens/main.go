@@ -35,6 +35,8 @@ type Main struct {
 	Register     *Registrations
 	CELog        *CELog
 	PaperTab     *PaperTab
+	DossierTab   *DossierTab
+	ServiceTab   *ServiceTab
 	Verify       *Verify
 	// Sel is the holder and certificate every tab works on; a language
 	// switch hands it to the rebuilt window.
@@ -73,6 +75,17 @@ func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	m.Register = newRegistrations(svc, w, sel)
 	m.CELog = newCELog(svc, w, sel)
 	m.PaperTab = newPaperTab(svc, w, sel)
+	m.DossierTab = newDossierTab(svc, w, sel)
+	m.ServiceTab = newServiceTab(svc, w, sel)
+	m.DossierTab.OnEditHolder = func() { m.showTab(m.Certificates.Content()) }
+	m.DossierTab.OnOpenProject = func(id int64) {
+		m.showTab(m.ServiceTab.Content())
+		m.ServiceTab.Open(id)
+	}
+	m.Dashboard.dossier.onOpen = func(h *data.Holder) {
+		m.Sel.Set(h, 0)
+		m.showTab(m.DossierTab.Content())
+	}
 	m.Verify = NewVerify(svc, w)
 	m.Reminders.Visible = func() bool {
 		return m.Tabs == nil || m.Tabs.Selected() == nil || m.Tabs.Selected().Content == m.Dashboard.Content()
@@ -90,6 +103,8 @@ func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 		{"registration", theme.HistoryIcon(), m.Register.Content()},
 		{"ce", theme.ListIcon(), m.CELog.Content()},
 		{"paper", theme.MailSendIcon(), m.PaperTab.Content()},
+		{"dossier", theme.AccountIcon(), m.DossierTab.Content()},
+		{"service", theme.StorageIcon(), m.ServiceTab.Content()},
 		{"verify", theme.VisibilityIcon(), m.Verify.Content()},
 	}
 	m.Tabs = container.NewAppTabs()
@@ -115,6 +130,10 @@ func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 			m.CELog.Refresh()
 		case m.PaperTab.Content():
 			m.PaperTab.Refresh()
+		case m.DossierTab.Content():
+			m.DossierTab.Refresh()
+		case m.ServiceTab.Content():
+			m.ServiceTab.Refresh()
 		case m.Verify.Content():
 			m.Verify.Refresh()
 		}
@@ -149,6 +168,9 @@ func (m *Main) open(it data.Attention) {
 		target = m.CELog.Content()
 	case data.AttPaper:
 		target = m.PaperTab.Content()
+	}
+	if m.Dashboard.Filter().DossierIncomplete { // listed for what the dossier lacks
+		target = m.DossierTab.Content()
 	}
 	m.Sel.Set(h, it.CertID)
 	m.showTab(target)
@@ -203,6 +225,10 @@ func (m *Main) Save() {
 		m.CELog.saveForm()
 	case m.PaperTab.Content():
 		m.PaperTab.saveForm()
+	case m.DossierTab.Content():
+		m.DossierTab.saveForm()
+	case m.ServiceTab.Content():
+		m.ServiceTab.saveForm()
 	}
 }
 
@@ -217,6 +243,10 @@ func (m *Main) unsavedTab() string {
 		return i18n.T("tab.ce")
 	case m.PaperTab.unsaved():
 		return i18n.T("tab.paper")
+	case m.DossierTab.unsaved():
+		return i18n.T("tab.dossier")
+	case m.ServiceTab.unsaved():
+		return i18n.T("tab.service")
 	}
 	return ""
 }
@@ -250,6 +280,10 @@ func (m *Main) Search() {
 		box = m.CELog.list.searchBox
 	case m.PaperTab.Content():
 		box = m.PaperTab.picker.list.searchBox
+	case m.DossierTab.Content():
+		box = m.DossierTab.list.searchBox
+	case m.ServiceTab.Content():
+		box = m.ServiceTab.search
 	default:
 		return
 	}

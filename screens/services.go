@@ -25,6 +25,11 @@ type Services struct {
 	Regs    data.RegistrationService
 	CE      data.CEService
 	Paper   data.PaperService
+	// Dossiers keeps the personal information (个人信息), Transfers the
+	// agency changes and Projects the service records.
+	Dossiers  data.DossierService
+	Transfers data.TransferService
+	Projects  data.ProjectService
 	// Attention feeds the dashboard and the reminders.
 	Attention data.AttentionService
 	// Calendar numbers the revisions of exported calendar events.

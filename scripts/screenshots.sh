@@ -2,7 +2,7 @@
 # Screenshots of every tab of the real window under Xvfb, in both
 # languages at both sizes the issue names, on a demo database:
 #   docs/screens/<lang>-<width>x<height>-<n>-<tab>.png
-# The window is driven as a person drives it: Ctrl+1 … Ctrl+7 show the
+# The window is driven as a person drives it: Ctrl+1 … Ctrl+9 show the
 # tabs; on the Certificates tab Ctrl+F, a demo holder's management number
 # and ↓ pick a holder with CE hours partly done (the other tabs follow the
 # same holder).
@@ -23,9 +23,9 @@ trap cleanup EXIT
 now=2026-11-22
 db="$work/demo.db"
 "$bin" --db "$db" --now $now demo >/dev/null
-# A holder with CE hours partly credited, partly pending (the demo data
+# A holder with CE records, a work history, honours and a project (the demo data
 # are the same on every run).
-mno=${SCREENSHOT_MNO:-2025Z530000008}
+mno=${SCREENSHOT_MNO:-2018Z350000015}
 
 d=99
 while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
@@ -34,7 +34,7 @@ xvfb_pid=$!
 export DISPLAY=":$d"
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-tabs=(dashboard certificates annotation registration ce paper verify)
+tabs=(dashboard certificates annotation registration ce paper dossier service verify)
 for lang in zh_Hans en; do
 	for size in 1400x900 1024x700; do
 		w=${size%x*}; h=${size#*x}
