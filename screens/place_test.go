@@ -5,6 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/i18n"
 )
@@ -94,5 +97,37 @@ func TestCtrlDigitShowsATab(t *testing.T) {
 	view := m.Menu().Items[1]
 	if view.Label != "视图" || len(view.Items) != len(m.Tabs.Items) || view.Items[4].Label != m.Tabs.Items[4].Text {
 		t.Errorf("the View menu: %q with %d items", view.Label, len(view.Items))
+	}
+}
+
+// Every tab's title is in sight at 1024×700 in both languages: none hides
+// behind the tab bar's "…" (with nine tabs the English ones did).
+func TestEveryTabInSightAt1024(t *testing.T) {
+	for _, lang := range []string{i18n.English, i18n.Chinese} {
+		f := newFixture(t, lang)
+		m := NewMain(f.app, f.win, f.svc, "test", "en-US")
+		m.Install()
+		f.win.Resize(fyne.NewSize(1024, 700))
+		more := false
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Visible() && b.Icon != nil && b.Icon.Name() == theme.MoreHorizontalIcon().Name() {
+				more = true
+			}
+			if c, ok := o.(*fyne.Container); ok {
+				for _, x := range c.Objects {
+					walk(x)
+				}
+			}
+			if w, ok := o.(fyne.Widget); ok {
+				for _, x := range test.WidgetRenderer(w).Objects() {
+					walk(x)
+				}
+			}
+		}
+		walk(m.Tabs)
+		if more {
+			t.Errorf("%s: some tabs are behind the tab bar's …", lang)
+		}
 	}
 }

@@ -187,7 +187,7 @@ func TestServiceReportSheets(t *testing.T) {
 	if got := js(recs[0]); got != want {
 		t.Errorf("header %s", got)
 	}
-	if got := js(recs[1]); got != `[["datetime","2025-10-09T00:00:00"],["str","社区长者关爱"],["str","否"],["str","重阳节长者探访"],["float",1.5]]` {
+	if got := js(recs[1]); got != `[["datetime","2025-10-09T00:00:00"],["str","社区长者关爱"],["str","无"],["str","重阳节长者探访"],["float",1.5]]` {
 		t.Errorf("first record %s", got)
 	}
 	if got := js(recs[3]); got != `[["NoneType",null],["str","合计"],["NoneType",null],["NoneType",null],["float",7.5]]` {
