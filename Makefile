@@ -4,6 +4,7 @@
 
 GO      ?= go
 BIN     := bin/swcert
+CLI     := bin/swcert-cli
 DB      ?=
 RUN_ARGS := $(if $(DB),--db $(DB),)
 
@@ -16,13 +17,18 @@ TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-u
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test vet unit fuzz smoke bench deps test-deps release clean
+.PHONY: run build cli test vet unit fuzz smoke bench deps test-deps release clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
 
 build: deps
 	$(GO) build -o $(BIN) ./cmd/swcert
+
+# The command line without the window: pure Go (no cgo, no Fyne), for a
+# server or a scheduled job; every command of bin/swcert.
+cli:
+	CGO_ENABLED=0 $(GO) build -tags nowindow -o $(CLI) ./cmd/swcert
 
 # Installs only what is missing, so a warm machine pays nothing.
 deps:
@@ -47,8 +53,10 @@ vet:
 	if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
 	$(GO) vet ./...
 
+# The CLI tests run twice: in the window build, and in the pure-Go one.
 unit:
 	$(GO) test -count=1 ./...
+	CGO_ENABLED=0 $(GO) test -count=1 -tags nowindow ./app
 
 # Each fuzz target for FUZZTIME (go test -fuzz takes one target of one
 # package a run) after its corpus in testdata/fuzz/ (which `unit` runs as

@@ -1,3 +1,5 @@
+//go:build !nowindow
+
 package app
 
 import (
@@ -18,6 +20,10 @@ import (
 	"github.com/swcert/swcert/i18n"
 	"github.com/swcert/swcert/screens"
 )
+
+// windowBuilt: this build has the window (built without the nowindow tag,
+// with cgo and Fyne); gui_none.go is the command line without it.
+const windowBuilt = true
 
 // runGUI opens the window on the database and runs until it is closed.
 func runGUI(o *options, stderr io.Writer) int {
