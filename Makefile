@@ -15,6 +15,13 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommo
 # python3-icalendar, unzip).
 TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-utils zbar-tools libreoffice-calc-nogui python3 python3-openpyxl python3-icalendar unzip
 
+# The commit and its date go into `swcert version` and the About box (the
+# version itself is FyneApp.toml's, embedded). The commit's date, not the
+# clock's, so that a build of an unchanged tree is the cached one.
+COMMIT  := $(shell git rev-parse --short=7 HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+BUILT   := $(shell git log -1 --format=%cI 2>/dev/null)
+LDFLAGS := -X github.com/swcert/swcert/app.commit=$(COMMIT) -X github.com/swcert/swcert/app.built=$(BUILT)
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build cli test vet unit fuzz smoke bench deps test-deps release clean
@@ -23,12 +30,12 @@ run: build
 	./$(BIN) $(RUN_ARGS)
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/swcert
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/swcert
 
 # The command line without the window: pure Go (no cgo, no Fyne), for a
 # server or a scheduled job; every command of bin/swcert.
 cli:
-	CGO_ENABLED=0 $(GO) build -tags nowindow -o $(CLI) ./cmd/swcert
+	CGO_ENABLED=0 $(GO) build -tags nowindow -ldflags '$(LDFLAGS)' -o $(CLI) ./cmd/swcert
 
 # Installs only what is missing, so a warm machine pays nothing.
 deps:

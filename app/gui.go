@@ -87,7 +87,7 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 		Encryption: db,
 		Backups:    &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version},
 		Docs:       &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: o.now}}
-	main := screens.NewMain(a, w, svc, Version, system)
+	main := screens.NewMain(a, w, svc, VersionLine(), system)
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every
 	// hour, so a deadline coming within a reminder window is told that day.

@@ -58,7 +58,9 @@ func TestCommandLineWithoutWindowRuns(t *testing.T) {
 		t.Skip("checks an ELF file")
 	}
 	bin := filepath.Join(t.TempDir(), "swcert-cli")
-	build := exec.Command(goTool(t), "build", "-tags", "nowindow", "-o", bin, "../cmd/swcert")
+	// The commit and date as the release build stamps them.
+	stamp := "-X github.com/swcert/swcert/app.commit=0123456789abcdef -X github.com/swcert/swcert/app.built=2026-12-03T09:00:00Z"
+	build := exec.Command(goTool(t), "build", "-tags", "nowindow", "-ldflags", stamp, "-o", bin, "../cmd/swcert")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("CGO_ENABLED=0 go build -tags nowindow: %v\n%s", err, out)
@@ -89,7 +91,7 @@ func TestCommandLineWithoutWindowRuns(t *testing.T) {
 		}
 		return code, out.String(), errb.String()
 	}
-	if code, out, errs := run("version"); code != 0 || !strings.HasPrefix(out, DisplayName+" "+Version) {
+	if code, out, errs := run("version"); code != 0 || out != DisplayName+" "+Version+" (commit 0123456, 2026-12-03)\n" {
 		t.Errorf("version: exit %d, %q %q", code, out, errs)
 	}
 	if code, _, errs := run("demo", "--holders", "5"); code != 0 {
