@@ -63,3 +63,26 @@ func TestVersionLine(t *testing.T) {
 		t.Errorf("dirty: %q", got)
 	}
 }
+
+// The command line speaks the system's language: the environment on
+// Linux; on Windows, which sets no LANG, and on macOS, the system's
+// setting (a Chinese Windows gets Chinese).
+func TestSystemLanguage(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	zhCN := func() (string, error) { return "zh-CN", nil }
+	for _, c := range []struct {
+		goos string
+		env  map[string]string
+		want string
+	}{
+		{"windows", nil, "zh-CN"},
+		{"darwin", nil, "zh-CN"},
+		{"windows", map[string]string{"LANG": "en_US.UTF-8"}, "en_US.UTF-8"},
+		{"linux", nil, ""},
+		{"linux", map[string]string{"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh_CN.UTF-8"},
+	} {
+		if got := systemLanguage(c.goos, env(c.env), zhCN); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.goos, c.env, got, c.want)
+		}
+	}
+}
