@@ -2,7 +2,15 @@
 # Both install what they need first (Debian/Ubuntu: apt-get, with sudo when
 # not root; Go modules through the module proxy).
 
-GO      ?= go
+# A go at least as new as go.mod's: the one on PATH, or the one it fetches
+# (go 1.21 and later), or golang.org/toolchain fetched from the module proxy
+# into ~/.cache/swcert (no go, or Debian 12's 1.19); see scripts/go.sh.
+ifndef GO
+GO := $(shell ./scripts/go.sh)
+endif
+ifeq ($(GO),)
+$(error no Go: scripts/go.sh could not fetch one (it needs curl and unzip))
+endif
 BIN     := bin/swcert
 CLI     := bin/swcert-cli
 DB      ?=
@@ -22,9 +30,13 @@ COMMIT  := $(shell git rev-parse --short=7 HEAD 2>/dev/null)$(shell git diff --q
 BUILT   := $(shell git log -1 --format=%cI 2>/dev/null)
 LDFLAGS := -X github.com/swcert/swcert/app.commit=$(COMMIT) -X github.com/swcert/swcert/app.built=$(BUILT)
 
+# … and to build and try the releases: the Windows C compiler, the
+# installer maker, Wine, and the archivers.
+RELEASE_PKGS := gcc-mingw-w64-x86-64 nsis wine wine64 imagemagick zip unzip xz-utils poppler-utils zbar-tools python3-openpyxl
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build cli test vet unit fuzz smoke bench deps test-deps release clean
+.PHONY: run build cli test vet unit fuzz smoke bench deps test-deps release release-deps wine-test clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
@@ -95,12 +107,24 @@ bench:
 	$(GO) test -run '^$$' -bench Dashboard -benchtime 3x ./data/sqlite/
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./data/pdf/ ./data/docs/
 
-# Release binaries are built on each target OS (Fyne needs cgo):
-#   Linux:   make release
-#   macOS:   go build -o dist/swcert ./cmd/swcert   (or: fyne package -os darwin)
-#   Windows: go build -ldflags -H=windowsgui -o dist/swcert.exe ./cmd/swcert
-release: deps
-	CGO_ENABLED=1 $(GO) build -trimpath -ldflags '-s -w' -o dist/swcert-linux-amd64 ./cmd/swcert
+# What users download, into dist/ (scripts/release.sh says what): the
+# Windows installer and portable zip (cross-compiled with mingw-w64), the
+# Linux tarball and .deb, the pure-Go command line for 6 targets, SHA256SUMS.
+# macOS cannot be built here: see the README.
+release: release-deps
+	GO=$(GO) FYNE=$(CURDIR)/bin/tools/fyne ./scripts/release.sh
+
+# The Windows release under Wine: installs it, runs the commands, uninstalls.
+wine-test: release-deps
+	./scripts/wine-test.sh dist
+
+release-deps: deps
+	@missing=$$(for p in $(RELEASE_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@[ -x bin/tools/fyne ] || GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 
 clean:
 	rm -rf bin dist out
