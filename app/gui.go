@@ -29,6 +29,11 @@ const windowBuilt = true
 func runGUI(o *options, stderr io.Writer) int {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	// The theme (and with it the bundled CJK font) before any widget is
+	// made: on Windows, text measured before it with Fyne's own font,
+	// which has no Chinese, stayed that way (seen under Wine: 待办 as ��).
+	// Main.Install sets it again, with the same preference.
+	a.Settings().SetTheme(&screens.Theme{Variant: a.Preferences().StringWithFallback(screens.PrefTheme, screens.ThemeSystem)})
 
 	// --lang given on the command line wins over the saved preference for
 	// this run and becomes the preference.
