@@ -11,6 +11,8 @@ endif
 ifeq ($(GO),)
 $(error no Go: scripts/go.sh could not fetch one (it needs curl and unzip))
 endif
+# … first on PATH too, for what runs go itself (the fyne tool, tests).
+export PATH := $(if $(findstring /,$(GO)),$(dir $(GO)):)$(PATH)
 BIN     := bin/swcert
 CLI     := bin/swcert-cli
 DB      ?=
@@ -28,7 +30,7 @@ TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-u
 # clock's, so that a build of an unchanged tree is the cached one.
 COMMIT  := $(shell git rev-parse --short=7 HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
 BUILT   := $(shell git log -1 --format=%cI 2>/dev/null)
-LDFLAGS := -X github.com/swcert/swcert/app.commit=$(COMMIT) -X github.com/swcert/swcert/app.built=$(BUILT)
+LDFLAGS := -X github.com/swcert/swcert/app.Commit=$(COMMIT) -X github.com/swcert/swcert/app.Built=$(BUILT)
 
 # … and to build and try the releases: the Windows C compiler, the
 # installer maker, Wine, and the archivers.

@@ -59,7 +59,7 @@ func TestCommandLineWithoutWindowRuns(t *testing.T) {
 	}
 	bin := filepath.Join(t.TempDir(), "swcert-cli")
 	// The commit and date as the release build stamps them.
-	stamp := "-X github.com/swcert/swcert/app.commit=0123456789abcdef -X github.com/swcert/swcert/app.built=2026-12-03T09:00:00Z"
+	stamp := "-X github.com/swcert/swcert/app.Commit=0123456789abcdef -X github.com/swcert/swcert/app.Built=2026-12-03T09:00:00Z"
 	build := exec.Command(goTool(t), "build", "-tags", "nowindow", "-ldflags", stamp, "-o", bin, "../cmd/swcert")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {

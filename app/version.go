@@ -21,11 +21,13 @@ var (
 	Build       int    // FyneApp.toml's Build: the fourth number on Windows
 )
 
-// commit and built are set by the release build
-// (-ldflags "-X github.com/swcert/swcert/app.commit=… -X …built=…"); a plain
-// `go build` in a git checkout finds the commit in the binary's build
-// information instead.
-var commit, built string
+// Commit and Built (RFC 3339) are set by the build: make build and make
+// release pass -ldflags "-X github.com/swcert/swcert/app.Commit=… -X
+// …Built=…"; the Windows build of scripts/release.sh sets them from a
+// file of its own, since fyne package drops GOFLAGS' -ldflags when it
+// rebuilds with the icon. Without either, a `go build` in a git checkout
+// finds the commit in the binary's build information.
+var Commit, Built string
 
 func init() {
 	var m fyneApp
@@ -68,7 +70,7 @@ func parseFyneApp(b []byte, m *fyneApp) error {
 // says so ("0d68561-dirty"); one with no commit known says "development
 // build".
 func VersionLine() string {
-	c, d := commit, built
+	c, d := Commit, Built
 	if info, ok := debug.ReadBuildInfo(); ok && c == "" {
 		var modified bool
 		for _, s := range info.Settings {

@@ -53,12 +53,12 @@ func TestFyneAppVersionIsThreeNumbers(t *testing.T) {
 // The line of `swcert version` and the About box: the release build's
 // stamp, shortened; a dirty checkout says so.
 func TestVersionLine(t *testing.T) {
-	defer func(c, b string) { commit, built = c, b }(commit, built)
-	commit, built = "0d68561a2b3c4d5e6f", "2026-12-03T09:10:11Z"
+	defer func(c, b string) { Commit, Built = c, b }(Commit, Built)
+	Commit, Built = "0d68561a2b3c4d5e6f", "2026-12-03T09:10:11Z"
 	if got := VersionLine(); got != Version+" (commit 0d68561, 2026-12-03)" {
 		t.Errorf("stamped: %q", got)
 	}
-	commit, built = "0d68561-dirty", ""
+	Commit, Built = "0d68561-dirty", ""
 	if got := VersionLine(); got != Version+" (commit 0d68561-dirty)" {
 		t.Errorf("dirty: %q", got)
 	}

@@ -20,6 +20,7 @@ newer() {
 	[ "$(printf '%s\n%s\n' "$2" "$1" | sort -t. -k1,1n -k2,2n -k3,3n | tail -1)" = "$1" ]
 }
 
+dir=${XDG_CACHE_HOME:-$HOME/.cache}/swcert/go$want
 if have=$(command -v go 2>/dev/null); then
 	v=$(GOTOOLCHAIN=local "$have" env GOVERSION 2>/dev/null || "$have" version | awk '{print $3}')
 	v=${v#go}
@@ -34,12 +35,11 @@ if have=$(command -v go 2>/dev/null); then
 		echo "$root/bin/go"
 		exit 0
 	fi
-	echo "go.sh: go $v is older than 1.21 and cannot fetch go$want itself" >&2
+	[ -x "$dir/bin/go" ] || echo "go.sh: go $v is older than 1.21 and cannot fetch go$want itself" >&2
 fi
 
 case $(uname -s) in Linux) os=linux ;; Darwin) os=darwin ;; FreeBSD) os=freebsd ;; *) echo "go.sh: install Go $want from https://go.dev/dl/" >&2; exit 1 ;; esac
 case $(uname -m) in x86_64 | amd64) arch=amd64 ;; aarch64 | arm64) arch=arm64 ;; i?86) arch=386 ;; armv6* | armv7*) arch=armv6l ;; *) echo "go.sh: install Go $want from https://go.dev/dl/" >&2; exit 1 ;; esac
-dir=${XDG_CACHE_HOME:-$HOME/.cache}/swcert/go$want
 if [ -x "$dir/bin/go" ]; then
 	echo "$dir/bin/go"
 	exit 0
