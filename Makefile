@@ -36,9 +36,13 @@ LDFLAGS := -X github.com/swcert/swcert/app.Commit=$(COMMIT) -X github.com/swcert
 # installer maker, Wine, and the archivers.
 RELEASE_PKGS := gcc-mingw-w64-x86-64 nsis wine wine64 imagemagick zip unzip xz-utils poppler-utils zbar-tools python3-openpyxl
 
+# make test builds the Windows release and tries it under Wine (test-windows);
+# make test WINDOWS=0 does not.
+WINDOWS ?= 1
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build cli test vet unit fuzz smoke bench deps test-deps release release-deps wine-test clean
+.PHONY: run build cli test vet unit fuzz smoke bench deps test-deps release release-deps wine-test test-windows clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
@@ -67,7 +71,7 @@ test-deps: deps
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-test: test-deps vet unit fuzz smoke
+test: test-deps vet unit fuzz smoke $(if $(filter 1,$(WINDOWS)),test-windows)
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -119,6 +123,12 @@ release: release-deps
 # The Windows release under Wine: installs it, runs the commands, uninstalls.
 wine-test: release-deps
 	./scripts/wine-test.sh dist
+
+# What make test tries of the release: the Windows installer and zip, built
+# (into out/dist-windows) and run under Wine. WINDOWS=0 leaves it out.
+test-windows: release-deps
+	DIST=out/dist-windows GO=$(GO) FYNE=$(CURDIR)/bin/tools/fyne ./scripts/release.sh windows
+	./scripts/wine-test.sh out/dist-windows
 
 release-deps: deps
 	@missing=$$(for p in $(RELEASE_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -9,7 +9,9 @@
 # Everything is built here, on Linux: the Windows window with Debian's
 # mingw-w64 (cgo), its icon and file properties by `fyne package`, which
 # reads FyneApp.toml, the one place the name and version are written.
-# Usage: scripts/release.sh   (GO, FYNE, BUILT may be set)
+# Usage: scripts/release.sh [windows]   (GO, FYNE, BUILT may be set)
+# With "windows", only what the Windows test needs: the installer, the zip
+# and swcert-cli for windows/amd64 (make test-windows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -28,11 +30,13 @@ x=github.com/swcert/swcert/app
 ldx="-X $x.Commit=$commit -X $x.Built=$built"
 fyne=${FYNE:-$root/bin/tools/fyne}
 
+only=${1:-all}
+dist=$root/${DIST:-dist} 
 t0=$(date +%s)
 lap() { echo "release: $1 ($(($(date +%s) - t0)) s so far)"; }
 
-rm -rf dist out/_pkg
-mkdir -p dist out/_pkg
+rm -rf "$dist" out/_pkg
+mkdir -p "$dist" out/_pkg
 if [ ! -x "$fyne" ]; then
 	GOBIN=$(dirname "$fyne") "$GO" install fyne.io/tools/cmd/fyne@v1.7.4
 fi
@@ -65,11 +69,12 @@ EOF
 for os in linux windows darwin; do
 	for arch in amd64 arm64; do
 		ext=""; [ $os = windows ] && ext=.exe
+		[ "$only" = all ] || [ $os/$arch = windows/amd64 ] || continue
 		CGO_ENABLED=0 GOOS=$os GOARCH=$arch "$GO" build -tags nowindow -trimpath \
-			-ldflags "-s -w $ldx" -o "dist/swcert-cli-$version-$os-$arch$ext" ./cmd/swcert
+			-ldflags "-s -w $ldx" -o "$dist/swcert-cli-$version-$os-$arch$ext" ./cmd/swcert
 	done
 done
-lap "command line, 6 targets"
+lap "command line"
 
 # 2. The Windows window: cross-compiled with mingw-w64; icon and version
 # resource from FyneApp.toml (the file properties say Version.Build).
@@ -79,7 +84,7 @@ win=$(stage windows)
 w=out/_pkg/win
 mkdir -p "$w"
 find "$win" -maxdepth 1 -name '*.exe' -exec mv {} "$w/swcert.exe" \;
-cp "dist/swcert-cli-$version-windows-amd64.exe" "$w/swcert-cli.exe"
+cp "$dist/swcert-cli-$version-windows-amd64.exe" "$w/swcert-cli.exe"
 cp assets/wqy-microhei.LICENSE.txt "$w/"
 convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$w/swcert.ico"
 # The README of the zip and the install folder, both languages, CRLF.
@@ -98,26 +103,28 @@ lap "Windows window"
 
 # 3. The installer, per user, Chinese and English.
 makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DBUILD="$build" -DNAME="$name" \
-	-DSRC="$root/$w" -DOUT="$root/dist/SWCert-$version-windows-amd64-setup.exe" scripts/installer.nsi
+	-DSRC="$root/$w" -DOUT="$dist/SWCert-$version-windows-amd64-setup.exe" scripts/installer.nsi
 # 4. The portable zip: the same files, nothing installed.
-(cd "$w" && zip -q -X "$root/dist/SWCert-$version-windows-amd64-portable.zip" swcert.exe swcert-cli.exe README.txt wqy-microhei.LICENSE.txt)
+(cd "$w" && zip -q -X "$dist/SWCert-$version-windows-amd64-portable.zip" swcert.exe swcert-cli.exe README.txt wqy-microhei.LICENSE.txt)
 lap "installer and zip"
+
+if [ "$only" = all ]; then
 
 # 5. Linux: fyne package's tarball (usr/local/{bin,share/applications,
 # share/pixmaps} and a Makefile that installs them).
 lin=$(stage linux)
 (cd "$lin" && "$fyne" package -os linux --release)
-mv "$lin/$name.tar.xz" "dist/SWCert-$version-linux-amd64.tar.xz"
+mv "$lin/$name.tar.xz" "$dist/SWCert-$version-linux-amd64.tar.xz"
 lap "Linux tarball"
 
 # 6. The .deb: the tarball's files under /usr, and what the window needs.
 deb=out/_pkg/deb
 mkdir -p "$deb/DEBIAN"
 mkdir -p out/_pkg/debsrc "$deb/usr"
-tar -xJf "dist/SWCert-$version-linux-amd64.tar.xz" -C out/_pkg/debsrc
+tar -xJf "$dist/SWCert-$version-linux-amd64.tar.xz" -C out/_pkg/debsrc
 src=$(find out/_pkg/debsrc -path '*/usr/*' -name bin -type d | head -1)
 cp -r "$(dirname "$src")"/* "$deb/usr/" # usr/local/{bin,share} → /usr
-install -m 0755 "dist/swcert-cli-$version-linux-amd64" "$deb/usr/bin/swcert-cli"
+install -m 0755 "$dist/swcert-cli-$version-linux-amd64" "$deb/usr/bin/swcert-cli"
 cat >"$deb/DEBIAN/control" <<EOF
 Package: swcert
 Version: $version-$build
@@ -133,10 +140,11 @@ Description: $name: social worker certificates, offline
  PDFs that anyone can verify offline. swcert is the window, swcert-cli
  the same commands without graphics.
 EOF
-dpkg-deb --root-owner-group -Zxz --build "$deb" "dist/swcert_${version}-${build}_amd64.deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz --build "$deb" "$dist/swcert_${version}-${build}_amd64.deb" >/dev/null
 lap ".deb"
+fi
 
-(cd dist && sha256sum -- * >SHA256SUMS)
+(cd "$dist" && sha256sum -- * >SHA256SUMS)
 rm -rf out/_pkg
-ls -l dist
+ls -l "$dist"
 lap "done"
