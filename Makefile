@@ -36,6 +36,12 @@ LDFLAGS := -X github.com/swcert/swcert/app.Commit=$(COMMIT) -X github.com/swcert
 # installer maker, Wine, and the archivers.
 RELEASE_PKGS := gcc-mingw-w64-x86-64 nsis wine wine64 imagemagick zip unzip xz-utils poppler-utils zbar-tools python3-openpyxl
 
+# A UTF-8 locale for the tools the tests read files back with (unzip shows
+# Chinese names as #U6301… without one), as a desktop session has; a login
+# with no locale (a fresh `useradd` user, POSIX) gets C.UTF-8.
+LANG ?= C.UTF-8
+export LANG
+
 # make test builds the Windows release and tries it under Wine (test-windows);
 # make test WINDOWS=0 does not.
 WINDOWS ?= 1

@@ -7,7 +7,7 @@
 #   the commands on the default database, %AppData%\SWCert\swcert.db, with
 #   Windows paths (a drive letter, backslashes, a space, Chinese) for every
 #   file read or written; the outputs read back as on Linux (pdftotext and
-#   zbarimg on the PDF, openpyxl on the roster);
+#   zbarimg on the PDF, openpyxl on the roster, unzip on the backup);
 #   the portable zip's program;
 #   the uninstaller, silently: the program goes, the data stays.
 # A throwaway Wine prefix in a temporary folder; nothing else is touched.
@@ -50,7 +50,7 @@ inst="$home/AppData/Local/Programs/SWCert"
 [ -f "$inst/swcert.exe" ] && [ -f "$inst/swcert-cli.exe" ] && [ -f "$inst/uninstall.exe" ] || fail "not installed in $inst: $(ls -R "$home/AppData/Local" | head -20)"
 ls "$home/Desktop/"*.lnk >/dev/null 2>&1 || fail "no desktop shortcut"
 ls "$home/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/SWCert/"*.lnk >/dev/null 2>&1 || fail "no Start-menu shortcut"
-wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SWCert' /v DisplayVersion 2>/dev/null | tr -d '\r' | grep -q "$version" || fail "not registered for Add/Remove programs"
+wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SWCert' /v DisplayVersion 2>/dev/null | tr -d '\r' | grep "$version" >/dev/null || fail "not registered for Add/Remove programs"
 lap "installed in %LocalAppData%\\Programs\\SWCert"
 
 out='C:\导出 files'
@@ -67,13 +67,13 @@ for exe in swcert.exe swcert-cli.exe; do
 	now=2026-11-22
 	v=$(sw version)
 	case "$v" in "SWCert · 社工证书助手 $version (commit "*) ;; *) fail "$exe version: $v" ;; esac
-	sw demo --holders 5 | grep -q "Added 5 demo holders to C:\\\\users\\\\$user\\\\AppData\\\\Roaming\\\\SWCert\\\\swcert.db" || fail "$exe demo: not in %AppData%\\SWCert"
+	sw demo --holders 5 | grep "Added 5 demo holders to C:\\\\users\\\\$user\\\\AppData\\\\Roaming\\\\SWCert\\\\swcert.db" >/dev/null || fail "$exe demo: not in %AppData%\\SWCert"
 	[ -f "$data/swcert.db" ] && [ -f "$data/swcert.db.key" ] || fail "$exe: no database or key in $data"
 	id=$(sw --json holder add --name 张伟 --id-number 11010519491231002X --phone 13800138000 --org 阳光社工 | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 	cert=$(sw --json cert add --holder "$id" --level assistant --mno 2025Z110001 --exam-year 2025 --passed-on 2025-09-20 --issued-on 2025-12-01 | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-	sw annotate apply --cert "$cert" | grep -q 'Being generated' || fail "$exe annotate apply"
+	sw annotate apply --cert "$cert" | grep 'Being generated' >/dev/null || fail "$exe annotate apply"
 	now=2026-11-23
-	sw export cert --cert "$cert" --out "$out\\张伟 证书.pdf" | grep -q 'Exported to C:\\导出 files\\张伟 证书.pdf' || fail "$exe export cert"
+	sw export cert --cert "$cert" --out "$out\\张伟 证书.pdf" | grep 'Exported to C:\\导出 files\\张伟 证书.pdf' >/dev/null || fail "$exe export cert"
 	pdf="$outu/张伟 证书.pdf"
 	text=$(pdftotext -raw "$pdf" -)
 	for want in 张伟 2025Z110001 '110105********002X' 助理社会工作师; do
@@ -90,8 +90,8 @@ v = json.load(sys.stdin)
 assert v["valid"] and v["matches_record"] and v["claims"]["mno"] == "2025Z110001", v' || fail "$exe verify"
 	printf '姓名,证件号码,级别,管理号,合格日期,发证日期\r\n李娜,44030519900101123X,社会工作师,2022S110001,2022-09-20,2022-12-01\r\n' |
 		iconv -f UTF-8 -t GB18030 >"$outu/员工.csv"
-	sw import "$out\\员工.csv" | grep -q 'Imported: 2 records new' || fail "$exe import of a GB18030 CSV"
-	sw export roster --out "$out\\名册.xlsx" | grep -Eq 'Saved the roster \([0-9]+ certificates\) to C:\\导出 files\\名册.xlsx' || fail "$exe export roster"
+	sw import "$out\\员工.csv" | grep 'Imported: 2 records new' >/dev/null || fail "$exe import of a GB18030 CSV"
+	sw export roster --out "$out\\名册.xlsx" | grep -E 'Saved the roster \([0-9]+ certificates\) to C:\\导出 files\\名册.xlsx' >/dev/null || fail "$exe export roster"
 	/usr/bin/python3 - "$outu/名册.xlsx" <<'EOF' || fail "$exe: the roster"
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).active
@@ -101,14 +101,19 @@ assert rows["张伟"][2] == "11010519491231002X" and rows["张伟"][7] == "2025Z
 assert rows["李娜"][7] == "2022S110001" and rows["李娜"][6] == "社会工作师", rows["李娜"]
 assert len(rows) >= 8, len(rows)  # the header, 5 demo holders, 张伟, 李娜
 EOF
-	lap "$exe: version, demo, holder add, annotate apply, export cert, verify, import, export roster"
+	# The backup (a zip whose entries use / whatever the OS) and the check
+	# of the data folder, with its key and journal, on Windows paths.
+	sw backup --out "$out\\备份.zip" | grep 'Backup written to C:\\导出 files\\备份.zip' >/dev/null || fail "$exe backup"
+	unzip -l "$outu/备份.zip" | grep 'swcert.db' >/dev/null || fail "$exe: the backup lacks the database"
+	sw check | grep 'is sound' >/dev/null || fail "$exe check"
+	lap "$exe: version, demo, holder add, annotate apply, export cert, verify, import, export roster, backup, check"
 done
 
 # The portable zip runs where it is unpacked.
 mkdir -p "$WINEPREFIX/drive_c/SWCert portable"
 unzip -q "$portable" -d "$WINEPREFIX/drive_c/SWCert portable"
-wine 'C:\SWCert portable\swcert-cli.exe' version | tr -d '\r' | grep -q "$version" || fail "portable swcert-cli.exe"
-wine 'C:\SWCert portable\swcert.exe' version | tr -d '\r' | grep -q "$version" || fail "portable swcert.exe"
+wine 'C:\SWCert portable\swcert-cli.exe' version | tr -d '\r' | grep "$version" >/dev/null || fail "portable swcert-cli.exe"
+wine 'C:\SWCert portable\swcert.exe' version | tr -d '\r' | grep "$version" >/dev/null || fail "portable swcert.exe"
 lap "portable zip"
 
 # The uninstaller, silently: the program, shortcuts and registration go;
