@@ -2,8 +2,19 @@
 # Both install what they need first (Debian/Ubuntu: apt-get, with sudo when
 # not root; Go modules through the module proxy).
 
-GO      ?= go
+# A go at least as new as go.mod's: the one on PATH, or the one it fetches
+# (go 1.21 and later), or golang.org/toolchain fetched from the module proxy
+# into ~/.cache/swcert (no go, or Debian 12's 1.19); see scripts/go.sh.
+ifndef GO
+GO := $(shell ./scripts/go.sh)
+endif
+ifeq ($(GO),)
+$(error no Go: scripts/go.sh could not fetch one (it needs curl and unzip))
+endif
+# … first on PATH too, for what runs go itself (the fyne tool, tests).
+export PATH := $(if $(findstring /,$(GO)),$(dir $(GO)):)$(PATH)
 BIN     := bin/swcert
+CLI     := bin/swcert-cli
 DB      ?=
 RUN_ARGS := $(if $(DB),--db $(DB),)
 
@@ -15,15 +26,41 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommo
 # stop themselves (data/pgtest: a throwaway cluster on a private socket).
 TEST_PKGS  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri poppler-utils zbar-tools libreoffice-calc-nogui python3 python3-openpyxl python3-icalendar unzip postgresql-15
 
+# The commit and its date go into `swcert version` and the About box (the
+# version itself is FyneApp.toml's, embedded). The commit's date, not the
+# clock's, so that a build of an unchanged tree is the cached one.
+COMMIT  := $(shell git rev-parse --short=7 HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+BUILT   := $(shell git log -1 --format=%cI 2>/dev/null)
+LDFLAGS := -X github.com/swcert/swcert/app.Commit=$(COMMIT) -X github.com/swcert/swcert/app.Built=$(BUILT)
+
+# … and to build and try the releases: the Windows C compiler, the
+# installer maker, Wine, and the archivers.
+RELEASE_PKGS := gcc-mingw-w64-x86-64 nsis wine wine64 imagemagick zip unzip xz-utils poppler-utils zbar-tools python3-openpyxl
+
+# A UTF-8 locale for the tools the tests read files back with (unzip shows
+# Chinese names as #U6301… without one), as a desktop session has; a login
+# with no locale (a fresh `useradd` user, POSIX) gets C.UTF-8.
+LANG ?= C.UTF-8
+export LANG
+
+# make test builds the Windows release and tries it under Wine (test-windows);
+# make test WINDOWS=0 does not.
+WINDOWS ?= 1
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test vet unit fuzz smoke bench deps test-deps release clean
+.PHONY: run build cli test vet unit fuzz smoke bench deps test-deps release release-deps wine-test test-windows clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/swcert
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/swcert
+
+# The command line without the window: pure Go (no cgo, no Fyne), for a
+# server or a scheduled job; every command of bin/swcert.
+cli:
+	CGO_ENABLED=0 $(GO) build -tags nowindow -ldflags '$(LDFLAGS)' -o $(CLI) ./cmd/swcert
 
 # Installs only what is missing, so a warm machine pays nothing.
 deps:
@@ -41,15 +78,17 @@ test-deps: deps
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-test: test-deps vet unit fuzz smoke
+test: test-deps vet unit fuzz smoke $(if $(filter 1,$(WINDOWS)),test-windows)
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
 	$(GO) vet ./...
 
+# The CLI tests run twice: in the window build, and in the pure-Go one.
 unit:
 	$(GO) test -count=1 ./...
+	CGO_ENABLED=0 $(GO) test -count=1 -tags nowindow ./app
 
 # Each fuzz target for FUZZTIME (go test -fuzz takes one target of one
 # package a run) after its corpus in testdata/fuzz/ (which `unit` runs as
@@ -82,12 +121,30 @@ bench:
 	$(GO) test -run '^$$' -bench Export -benchtime 200x ./data/pdf/ ./data/docs/
 	SWCERT_BENCH_OTHERS=100000 $(GO) test -run '^$$' -bench ProjectServiceReport -benchtime 3x ./data/docs/
 
-# Release binaries are built on each target OS (Fyne needs cgo):
-#   Linux:   make release
-#   macOS:   go build -o dist/swcert ./cmd/swcert   (or: fyne package -os darwin)
-#   Windows: go build -ldflags -H=windowsgui -o dist/swcert.exe ./cmd/swcert
-release: deps
-	CGO_ENABLED=1 $(GO) build -trimpath -ldflags '-s -w' -o dist/swcert-linux-amd64 ./cmd/swcert
+# What users download, into dist/ (scripts/release.sh says what): the
+# Windows installer and portable zip (cross-compiled with mingw-w64), the
+# Linux tarball and .deb, the pure-Go command line for 6 targets, SHA256SUMS.
+# macOS cannot be built here: see the README.
+release: release-deps
+	GO=$(GO) FYNE=$(CURDIR)/bin/tools/fyne ./scripts/release.sh
+
+# The Windows release under Wine: installs it, runs the commands, uninstalls.
+wine-test: release-deps
+	./scripts/wine-test.sh dist
+
+# What make test tries of the release: the Windows installer and zip, built
+# (into out/dist-windows) and run under Wine. WINDOWS=0 leaves it out.
+test-windows: release-deps
+	DIST=out/dist-windows GO=$(GO) FYNE=$(CURDIR)/bin/tools/fyne ./scripts/release.sh windows
+	./scripts/wine-test.sh out/dist-windows
+
+release-deps: deps
+	@missing=$$(for p in $(RELEASE_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@[ -x bin/tools/fyne ] || GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 
 clean:
 	rm -rf bin dist out

@@ -45,7 +45,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	logPath = logFile(o.db)
 	if len(o.args) == 0 {
-		if noDisplay(runtime.GOOS, os.Getenv) {
+		if windowBuilt && noDisplay(runtime.GOOS, os.Getenv) {
 			i18n.SetLanguage(cliLanguage(o.lang))
 			fmt.Fprintln(stderr, "swcert: "+i18n.T("cli.no_display"))
 			return ExitFailure

@@ -142,7 +142,7 @@ func runCLI(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, i18n.T("cli.usage"))
 		return ExitOK
 	case "version":
-		fmt.Fprintln(stdout, DisplayName, Version)
+		fmt.Fprintln(stdout, DisplayName, VersionLine())
 		return ExitOK
 	}
 	if _, ok := storeless[name]; ok {

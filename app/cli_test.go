@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -242,19 +241,6 @@ func TestDemoCommand(t *testing.T) {
 	}
 	if len(levels) != 3 || !before || !after {
 		t.Errorf("demo certificates: levels %v, before/after 2021-12-17: %v/%v", levels, before, after)
-	}
-}
-
-func TestFyneAppTomlMatches(t *testing.T) {
-	b, err := os.ReadFile("../FyneApp.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
-	for _, want := range []string{`ID = "` + AppID + `"`, `Version = "` + Version + `"`, `Icon = "assets/icon.png"`} {
-		if !strings.Contains(s, want) {
-			t.Errorf("FyneApp.toml lacks %s", want)
-		}
 	}
 }
 

@@ -1,3 +1,5 @@
+//go:build !nowindow
+
 package app
 
 import (
@@ -19,10 +21,19 @@ import (
 	"github.com/swcert/swcert/screens"
 )
 
+// windowBuilt: this build has the window (built without the nowindow tag,
+// with cgo and Fyne); gui_none.go is the command line without it.
+const windowBuilt = true
+
 // runGUI opens the window on the database and runs until it is closed.
 func runGUI(o *options, stderr io.Writer) int {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	// The theme (and with it the bundled CJK font) before any widget is
+	// made: on Windows, text measured before it with Fyne's own font,
+	// which has no Chinese, stayed that way (seen under Wine: 待办 as ��).
+	// Main.Install sets it again, with the same preference.
+	a.Settings().SetTheme(&screens.Theme{Variant: a.Preferences().StringWithFallback(screens.PrefTheme, screens.ThemeSystem)})
 
 	// --lang given on the command line wins over the saved preference for
 	// this run and becomes the preference.
@@ -82,7 +93,7 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system stri
 		Backups:    &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version},
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
 			Dossiers: db, Projects: db, Photos: proofStore, Now: o.now}}
-	main := screens.NewMain(a, w, svc, Version, system)
+	main := screens.NewMain(a, w, svc, VersionLine(), system)
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every
 	// hour, so a deadline coming within a reminder window is told that day.

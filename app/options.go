@@ -4,8 +4,11 @@ import (
 	"flag"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
+
+	"github.com/jeandeaual/go-locale"
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/i18n"
@@ -86,14 +89,23 @@ func parseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-// cliLanguage is --lang, else the language of the environment.
+// cliLanguage is --lang, else the language of the environment: LC_ALL,
+// LC_MESSAGES, LANG, and where those are not how the language is set
+// (Windows, macOS: the system's setting; a Chinese Windows sets no LANG).
 func cliLanguage(flagLang string) string {
-	sys := os.Getenv("LC_ALL")
-	if sys == "" {
-		sys = os.Getenv("LC_MESSAGES")
+	return i18n.Resolve(flagLang, systemLanguage(runtime.GOOS, os.Getenv, locale.GetLocale))
+}
+
+func systemLanguage(goos string, getenv func(string) string, system func() (string, error)) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			return v
+		}
 	}
-	if sys == "" {
-		sys = os.Getenv("LANG")
+	if goos == "windows" || goos == "darwin" {
+		if l, err := system(); err == nil {
+			return l
+		}
 	}
-	return i18n.Resolve(flagLang, sys)
+	return ""
 }

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/i18n"
 )
@@ -416,8 +416,7 @@ func (s *CELog) openProof(p data.Proof) {
 		s.msg.SetText(i18n.Message(err))
 		return
 	}
-	u := &url.URL{Scheme: "file", Path: path}
-	if err := fyne.CurrentApp().OpenURL(u); err != nil {
+	if err := fyne.CurrentApp().OpenURL(files.URL(path)); err != nil { // file:///C:/… on Windows
 		s.msg.SetText(i18n.Message(err))
 	}
 }
