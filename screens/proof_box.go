@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/i18n"
 )
@@ -79,7 +79,7 @@ func (b *proofBox) show() {
 func (b *proofBox) open(p data.Proof) {
 	path, err := b.svc.Proofs.ViewPath(p)
 	if err == nil {
-		err = fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: path})
+		err = fyne.CurrentApp().OpenURL(files.URL(path)) // file:///C:/… on Windows
 	}
 	if err != nil {
 		status(b.msg, err, "")
