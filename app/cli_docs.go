@@ -122,35 +122,7 @@ func printVerdict(w io.Writer, v *docs.Verdict) {
 		fmt.Fprintln(w, i18n.T("verify.unchecked"))
 	}
 	var t table
-	if cl := v.Claims; cl != nil {
-		t.add(i18n.Field("name")+":", cl.Name)
-		t.add(i18n.Field("id_number")+":", cl.IDMasked)
-		t.add(i18n.Field("level")+":", i18n.T("level."+string(cl.Level)))
-		t.add(i18n.Field("mno")+":", cl.MNo)
-		t.add(i18n.Field("exam_year")+":", cl.ExamYear)
-		t.add(i18n.Field("passed_on")+":", cl.PassedOn.String())
-		t.add(i18n.Field("issued_on")+":", cl.IssuedOn.String())
-		if cl.AnnFrom != 0 {
-			t.add(i18n.T("verify.ann_window")+":", i18n.Unix(cl.AnnFrom)+" – "+i18n.Unix(cl.AnnUntil))
-		}
-		t.add(i18n.T("verify.exported")+":", i18n.Exported(cl.IssuedAt, cl.Issuer))
-	}
-	if ce := v.CE; ce != nil {
-		t.add(i18n.Field("name")+":", ce.Name)
-		t.add(i18n.Field("id_number")+":", ce.IDMasked)
-		t.add(i18n.Field("mno")+":", ce.MNo)
-		t.add(i18n.T("verify.ce_period")+":", ce.PeriodStart.String()+" – "+ce.PeriodEnd.String())
-		t.add(i18n.T("verify.ce_hours")+":", i18n.T("verify.ce_hours_value", "Credited", i18n.HoursText(ce.Credited), "Required", i18n.HoursText(ce.Required), "Records", ce.Records))
-		t.add(i18n.T("verify.exported")+":", i18n.Exported(ce.IssuedAt, ce.Issuer))
-	}
-	if m := v.Mail; m != nil {
-		t.add(i18n.Field("name")+":", m.Name)
-		t.add(i18n.Field("id_number")+":", m.IDMasked)
-		t.add(i18n.Field("mno")+":", m.MNo)
-		t.add(i18n.Field("recipient")+":", m.Recipient+"  "+m.City+"  "+m.Postcode)
-		t.add(i18n.T("verify.exported")+":", i18n.Exported(m.IssuedAt, m.Issuer))
-	}
-	for _, l := range i18n.DossierLines(v) {
+	for _, l := range i18n.StatedLines(v) {
 		t.add(l[0]+":", l[1])
 	}
 	t.write(w)

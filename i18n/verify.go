@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/swcert/swcert/data"
@@ -130,11 +131,39 @@ func KeyName(k *data.SealKey) string {
 	return T("keys.unnamed", "KID", data.ShortKID(k.KID))
 }
 
-// DossierLines are what the seal of a personal information form or a
-// service-record report states, as label and value, for both faces.
-func DossierLines(v *docs.Verdict) [][2]string {
+// StatedLines are what a seal states, as label and value, for both faces
+// (the Verify tab and `swcert verify`), whichever document it seals.
+func StatedLines(v *docs.Verdict) [][2]string {
 	var out [][2]string
 	add := func(label string, value string) { out = append(out, [2]string{label, value}) }
+	if c := v.Claims; c != nil {
+		add(Field("name"), c.Name)
+		add(Field("id_number"), c.IDMasked)
+		add(Field("level"), T("level."+string(c.Level)))
+		add(Field("mno"), c.MNo)
+		add(Field("exam_year"), fmt.Sprint(c.ExamYear))
+		add(Field("passed_on"), c.PassedOn.String())
+		add(Field("issued_on"), c.IssuedOn.String())
+		if c.AnnFrom != 0 {
+			add(T("verify.ann_window"), Unix(c.AnnFrom)+" – "+Unix(c.AnnUntil))
+		}
+		add(T("verify.exported"), Exported(c.IssuedAt, c.Issuer))
+	}
+	if c := v.CE; c != nil {
+		add(Field("name"), c.Name)
+		add(Field("id_number"), c.IDMasked)
+		add(Field("mno"), c.MNo)
+		add(T("verify.ce_period"), c.PeriodStart.String()+" – "+c.PeriodEnd.String())
+		add(T("verify.ce_hours"), T("verify.ce_hours_value", "Credited", HoursText(c.Credited), "Required", HoursText(c.Required), "Records", c.Records))
+		add(T("verify.exported"), Exported(c.IssuedAt, c.Issuer))
+	}
+	if m := v.Mail; m != nil {
+		add(Field("name"), m.Name)
+		add(Field("id_number"), m.IDMasked)
+		add(Field("mno"), m.MNo)
+		add(Field("recipient"), m.Recipient+"  "+m.City+"  "+m.Postcode)
+		add(T("verify.exported"), Exported(m.IssuedAt, m.Issuer))
+	}
 	switch {
 	case v.Profile != nil:
 		p := v.Profile

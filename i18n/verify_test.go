@@ -53,7 +53,7 @@ func TestDossierSealLines(t *testing.T) {
 	} {
 		SetLanguage(tc.lang)
 		var all []string
-		for _, l := range DossierLines(tc.v) {
+		for _, l := range StatedLines(tc.v) {
 			all = append(all, l[0]+" "+l[1])
 		}
 		text := strings.Join(all, "\n")

@@ -159,6 +159,13 @@ func (s *Registrations) showCert(c *data.Certificate) {
 // showDue says what is due, coloured by how urgent it is.
 func (s *Registrations) showDue() {
 	items := data.RegistrationDue(s.cert, s.regs, s.svc.today())
+	// Until the personal information is complete the due says what it
+	// lacks (as `reg due` and the dashboard do).
+	if s.svc.Dossiers != nil && len(items) > 0 {
+		if d, err := s.svc.Dossiers.Dossier(s.svc.ctx(), s.cert.HolderID); err == nil {
+			items = data.DossierDue(items, d.Missing)
+		}
+	}
 	if len(items) == 0 {
 		s.due.Importance = widget.MediumImportance
 		s.due.SetText(i18n.T("reg.due.none"))

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -188,36 +187,11 @@ func (s *Verify) show(v *docs.Verdict) {
 		val.Wrapping = fyne.TextWrapWord
 		rows = append(rows, label(name), val)
 	}
-	if (v.Claims != nil || v.CE != nil || v.Mail != nil) && !v.SignatureOK {
+	if v.Stated() && !v.SignatureOK {
 		add("", i18n.T("verify.unchecked"))
 	}
-	if c := v.Claims; c != nil {
-		add(i18n.Field("name"), c.Name)
-		add(i18n.Field("id_number"), c.IDMasked)
-		add(i18n.Field("level"), i18n.T("level."+string(c.Level)))
-		add(i18n.Field("mno"), c.MNo)
-		add(i18n.Field("exam_year"), fmt.Sprint(c.ExamYear))
-		add(i18n.Field("passed_on"), c.PassedOn.String())
-		add(i18n.Field("issued_on"), c.IssuedOn.String())
-		if c.AnnFrom != 0 {
-			add(i18n.T("verify.ann_window"), unix(c.AnnFrom)+" – "+unix(c.AnnUntil))
-		}
-		add(i18n.T("verify.exported"), i18n.Exported(c.IssuedAt, c.Issuer))
-	}
-	if c := v.CE; c != nil {
-		add(i18n.Field("name"), c.Name)
-		add(i18n.Field("id_number"), c.IDMasked)
-		add(i18n.Field("mno"), c.MNo)
-		add(i18n.T("verify.ce_period"), c.PeriodStart.String()+" – "+c.PeriodEnd.String())
-		add(i18n.T("verify.ce_hours"), i18n.T("verify.ce_hours_value", "Credited", i18n.HoursText(c.Credited), "Required", i18n.HoursText(c.Required), "Records", c.Records))
-		add(i18n.T("verify.exported"), i18n.Exported(c.IssuedAt, c.Issuer))
-	}
-	if m := v.Mail; m != nil {
-		add(i18n.Field("name"), m.Name)
-		add(i18n.Field("id_number"), m.IDMasked)
-		add(i18n.Field("mno"), m.MNo)
-		add(i18n.Field("recipient"), m.Recipient+"  "+m.City+"  "+m.Postcode)
-		add(i18n.T("verify.exported"), i18n.Exported(m.IssuedAt, m.Issuer))
+	for _, l := range i18n.StatedLines(v) {
+		add(l[0], l[1])
 	}
 	s.setRows(checks, rows)
 }
