@@ -140,6 +140,12 @@ func runCLI(o *options, stdout, stderr io.Writer) int {
 	switch name {
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, i18n.T("cli.usage"))
+		// What starting without a command does depends on the build.
+		if windowBuilt {
+			fmt.Fprintln(stdout, "\n"+i18n.T("cli.usage_window"))
+		} else {
+			fmt.Fprintln(stdout, "\n"+i18n.T("cli.usage_nowindow"))
+		}
 		return ExitOK
 	case "version":
 		fmt.Fprintln(stdout, DisplayName, VersionLine())
