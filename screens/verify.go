@@ -196,8 +196,6 @@ func (s *Verify) show(v *docs.Verdict) {
 	s.setRows(checks, rows)
 }
 
-func unix(t int64) string { return i18n.Unix(t) }
-
 func (s *Verify) reloadKeys() {
 	keys, err := s.svc.Keys.Keys(s.svc.ctx())
 	if err != nil {
