@@ -38,6 +38,7 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "SWCert"
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
+!include "FileFunc.nsh"
 
 !define MUI_ICON "${SRC}\swcert.ico"
 !define MUI_UNICON "${SRC}\swcert.ico"
@@ -112,10 +113,16 @@ Section "un.$(UnProgram)" UnSecMain
 SectionEnd
 
 ; Not ticked unless the person ticks it; a silent uninstall (/S) keeps the
-; data too.
+; data too, unless it is told /DELETEDATA (an administrator removing SWCert
+; from a PC for good: uninstall.exe /S /DELETEDATA).
+Var DeleteData
+
 Section /o "un.$(UnData)" UnSecData
   SetShellVarContext current
   ${If} ${Silent}
+    ${If} $DeleteData == 1
+      RMDir /r "$APPDATA\SWCert"
+    ${EndIf}
     Return
   ${EndIf}
   MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(UnDataSure)" IDYES delete
@@ -124,3 +131,13 @@ Section /o "un.$(UnData)" UnSecData
   delete:
   RMDir /r "$APPDATA\SWCert"
 SectionEnd
+
+Function un.onInit
+  ${un.GetParameters} $R0
+  ClearErrors
+  ${un.GetOptions} $R0 "/DELETEDATA" $R1
+  ${IfNot} ${Errors}
+    StrCpy $DeleteData 1
+    SectionSetFlags ${UnSecData} ${SF_SELECTED}
+  ${EndIf}
+FunctionEnd

@@ -125,4 +125,16 @@ for _ in $(seq 50); do [ -e "$inst/swcert.exe" ] || break; sleep 0.2; done
 ! ls "$home/Desktop/"*.lnk >/dev/null 2>&1 || fail "uninstall left the desktop shortcut"
 [ -f "$data/swcert.db" ] && [ -f "$data/swcert.db.key" ] || fail "uninstall removed the data"
 lap "uninstalled; the data stays in %AppData%\\SWCert"
+
+# Installed again over the kept data, then removed for good: /S /DELETEDATA
+# (what ticking "also delete my data" does) takes the data too.
+wine "$setup" /S
+wineserver -w
+[ -f "$inst/swcert.exe" ] && [ -f "$data/swcert.db" ] || fail "reinstalled: $(ls "$inst" "$data" 2>&1)"
+wine "$inst/uninstall.exe" /S /DELETEDATA
+wineserver -w
+for _ in $(seq 50); do [ -e "$inst/swcert.exe" ] || [ -e "$data" ] || break; sleep 0.2; done
+[ ! -e "$inst/swcert.exe" ] || fail "uninstall /DELETEDATA left $inst/swcert.exe"
+[ ! -e "$data" ] || fail "uninstall /DELETEDATA left the data: $(ls "$data")"
+lap "uninstalled with /DELETEDATA; the data went too"
 echo "wine-test: ok"
