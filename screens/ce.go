@@ -6,14 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/data/files"
-	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/i18n"
 )
 
@@ -47,8 +43,7 @@ type CELog struct {
 	date     *field
 	hours    *field
 	review   *widget.Select
-	proofs   []data.Proof
-	proofBox *fyne.Container
+	proof    *proofBox // the files attached, kept when the record is saved
 	saveBtn  *widget.Button
 	delBtn   *widget.Button
 	msg      *widget.Label
@@ -96,8 +91,8 @@ func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 		return err
 	})
 	s.review = widget.NewSelect(labels("ce.review.", data.Reviews), nil)
-	s.proofBox = container.NewVBox()
-	attach := widget.NewButtonWithIcon(i18n.T("ce.attach"), theme.ContentAddIcon(), s.onAttach)
+	s.msg = wrapped("")
+	s.proof = newProofBoxSaying(svc, win, 0, s.msg)
 	s.saveBtn = widget.NewButtonWithIcon(i18n.T("ce.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
 	s.delBtn = widget.NewButtonWithIcon(i18n.T("ce.delete"), theme.DeleteIcon(), s.onDelete)
@@ -105,7 +100,6 @@ func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 	newBtn := widget.NewButtonWithIcon(i18n.T("ce.new"), theme.ContentAddIcon(), func() {
 		guard(win, s.unsaved(), i18n.T("tab.ce"), s.name(), s.saveForm, func() { s.edit(nil) }, func() {})
 	})
-	s.msg = wrapped("")
 	s.formHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
 	s.detail = container.NewVBox(
@@ -123,7 +117,7 @@ func newCELog(svc Services, win fyne.Window, sel *Selection) *CELog {
 			label(i18n.Field("date")), s.date.object(),
 			label(i18n.Field("hours")), s.hours.object(),
 			label(i18n.Field("review")), s.review,
-			label(i18n.Field("proof")), container.NewVBox(s.proofBox, container.NewHBox(attach)),
+			label(i18n.Field("proof")), s.proof.content,
 		),
 	)
 	submitOnEnter(s.onSave, s.title, s.provider, s.date, s.hours)
@@ -210,7 +204,7 @@ func (s *CELog) showNone() {
 // state is what the form shows (formState), the files attached with it.
 func (s *CELog) state() string {
 	v := []string{s.kind.Selected, s.title.entry.Text, s.provider.entry.Text, s.date.entry.Text, s.hours.entry.Text, s.review.Selected}
-	for _, p := range s.proofs {
+	for _, p := range s.proof.proofs {
 		v = append(v, p.Name+"\x00"+strconv.FormatInt(p.Size, 10)+"\x00"+strconv.FormatBool(p.Data != nil))
 	}
 	return formState(v...)
@@ -367,7 +361,7 @@ func (s *CELog) edit(r *data.CERecord) {
 			f.set("")
 		}
 		s.review.ClearSelected()
-		s.proofs = nil // a file attached and not saved is dropped, never kept
+		s.proof.set(nil) // a file attached and not saved is dropped, never kept
 		s.delBtn.Hide()
 	} else {
 		s.editID = r.ID
@@ -381,76 +375,17 @@ func (s *CELog) edit(r *data.CERecord) {
 		if r.Review != "" {
 			s.review.SetSelected(i18n.T(r.Review.Key()))
 		}
-		s.proofs = append([]data.Proof(nil), r.Proofs...)
+		s.proof.set(r.Proofs)
 		s.delBtn.Show()
 	}
 	s.showKindHint() // the kind may not have changed, and SetSelected says so only when it did
-	s.showProofs()
 	s.loaded = s.state()
-}
-
-// showProofs lists the attached files, each to open or remove.
-func (s *CELog) showProofs() {
-	s.proofBox.Objects = nil
-	for i, p := range s.proofs {
-		i, p := i, p
-		open := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { s.openProof(p) })
-		if p.Data != nil {
-			open.Disable() // not kept until the record is saved
-		}
-		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			s.proofs = append(s.proofs[:i:i], s.proofs[i+1:]...)
-			s.showProofs()
-		})
-		name := widget.NewLabel(p.Name + "  " + proofs.FormatSize(p.Size))
-		name.Truncation = fyne.TextTruncateEllipsis
-		s.proofBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(open, remove), name))
-	}
-	s.proofBox.Refresh()
-}
-
-// openProof shows a proof file with the system's viewer.
-func (s *CELog) openProof(p data.Proof) {
-	path, err := s.svc.Proofs.ViewPath(p) // a sealed file opened for the viewer
-	if err != nil {
-		s.msg.SetText(i18n.Message(err))
-		return
-	}
-	if err := fyne.CurrentApp().OpenURL(files.URL(path)); err != nil { // file:///C:/… on Windows
-		s.msg.SetText(i18n.Message(err))
-	}
-}
-
-func (s *CELog) onAttach() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		if r.URI().Scheme() == "file" {
-			s.attachProof(proofs.ReadFile(r.URI().Path())) // refuses a folder, a device, a pipe before reading
-			return
-		}
-		s.attachProof(proofs.Read(r.URI().Name(), r))
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg"}))
-	showFileDialog(d, s.win)
 }
 
 // attach adds a proof file to the record being edited (refused: too
 // large, not a PDF or image). The file is kept only when the record is
 // saved: a form left unsaved keeps nothing.
-func (s *CELog) attach(name string, b []byte) { s.attachProof(proofs.New(name, b)) }
-
-func (s *CELog) attachProof(p data.Proof, err error) {
-	if err != nil {
-		status(s.msg, err, "")
-		return
-	}
-	s.proofs = append(s.proofs, p)
-	s.showProofs()
-	status(s.msg, nil, i18n.T("ce.attached", "Name", p.Name))
-}
+func (s *CELog) attach(name string, b []byte) { s.proof.attachData(name, b) }
 
 func (s *CELog) form() (*data.CERecord, error) {
 	if err := firstError(s.title, s.provider, s.date, s.hours); err != nil {
@@ -468,7 +403,7 @@ func (s *CELog) form() (*data.CERecord, error) {
 	return &data.CERecord{
 		ID: s.editID, HolderID: s.holder.ID, Kind: s.selectedKind(),
 		Title: s.title.entry.Text, Provider: s.provider.entry.Text, Date: d, Hours: h,
-		Review: review, Proofs: s.proofs,
+		Review: review, Proofs: s.proof.proofs,
 	}, nil
 }
 

@@ -30,8 +30,8 @@ func TestCELogTab(t *testing.T) {
 
 	// Not a PDF or image: refused, nothing kept.
 	s.attach("笔记.txt", []byte("plain text"))
-	if !strings.Contains(s.msg.Text, "只能保存 PDF") || len(s.proofs) != 0 {
-		t.Errorf("bad proof: %q %d", s.msg.Text, len(s.proofs))
+	if !strings.Contains(s.msg.Text, "只能保存 PDF") || len(s.proof.proofs) != 0 {
+		t.Errorf("bad proof: %q %d", s.msg.Text, len(s.proof.proofs))
 	}
 	s.attach("结业证书.pdf", []byte("%PDF-1.4 certificate"))
 	if n := proofFiles(t, f); n != 0 {

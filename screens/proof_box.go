@@ -28,6 +28,7 @@ type proofBox struct {
 	box    *fyne.Container
 	attach *widget.Button
 	msg    *widget.Label // what attaching said
+	ownMsg bool          // msg is the box's, under it (not the form's)
 	// changed runs after a file was attached or removed.
 	changed func()
 
@@ -35,16 +36,29 @@ type proofBox struct {
 }
 
 func newProofBox(svc Services, win fyne.Window, max int) *proofBox {
-	b := &proofBox{svc: svc, win: win, max: max, box: container.NewVBox(), msg: wrapped("")}
+	return newProofBoxSaying(svc, win, max, nil)
+}
+
+// newProofBoxSaying makes a proof box that says what attaching did in msg,
+// a form's own message line (the CE tab's), or under the box when nil.
+func newProofBoxSaying(svc Services, win fyne.Window, max int, msg *widget.Label) *proofBox {
+	b := &proofBox{svc: svc, win: win, max: max, box: container.NewVBox(), msg: msg}
 	b.attach = widget.NewButtonWithIcon(i18n.T("ce.attach"), theme.ContentAddIcon(), b.onAttach)
-	b.content = container.NewVBox(b.box, container.NewHBox(b.attach), b.msg)
+	if msg == nil {
+		b.msg, b.ownMsg = wrapped(""), true
+		b.content = container.NewVBox(b.box, container.NewHBox(b.attach), b.msg)
+	} else {
+		b.content = container.NewVBox(b.box, container.NewHBox(b.attach))
+	}
 	return b
 }
 
 // set shows the files of the record loaded.
 func (b *proofBox) set(ps []data.Proof) {
 	b.proofs = append([]data.Proof(nil), ps...)
-	b.msg.SetText("")
+	if b.ownMsg {
+		b.msg.SetText("") // a form's own line is the form's to clear
+	}
 	b.show()
 }
 
