@@ -76,7 +76,10 @@ func transferList(c *cli, args []string) error {
 	}
 	c.print(ts, func(w io.Writer) {
 		if *holder == 0 {
-			names := map[int64]string{}
+			names := map[int64]string{} // as the store read them with the changes
+			for _, x := range ts {
+				names[x.HolderID] = x.HolderName
+			}
 			var t table
 			t.add(i18n.Field("id"), i18n.Field("holder_id"), i18n.Field("applied_on"), i18n.Field("from_org"), i18n.Field("to_org"), i18n.Field("to_region"))
 			for _, x := range ts {

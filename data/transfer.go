@@ -8,8 +8,11 @@ import "time"
 // of Review). A change to another region is one record that carries both
 // changes; one within the region has no region change (ToRegion empty).
 type Transfer struct {
-	ID         int64  `json:"id"`
-	HolderID   int64  `json:"holder_id"`
+	ID       int64 `json:"id"`
+	HolderID int64 `json:"holder_id"`
+	// HolderName is the holder's name as the store read it with the
+	// change (lists name holders without a read of each).
+	HolderName string `json:"holder_name,omitempty"`
 	AppliedOn  Date   `json:"applied_on"`
 	FromOrg    string `json:"from_org"`
 	ToOrg      string `json:"to_org"`

@@ -80,11 +80,7 @@ func (b *dossierBar) showTransfers() {
 	rows := container.NewVBox()
 	for i := range b.transfers {
 		t := b.transfers[i]
-		name := ""
-		if h, err := b.svc.Holders.Holder(b.svc.ctx(), t.HolderID); err == nil {
-			name = h.Name
-		}
-		text := name + " · " + i18n.T("transfer.row", "Applied", t.AppliedOn.String(), "From", orNone(t.FromOrg), "To", t.ToOrg)
+		text := t.HolderName + " · " + i18n.T("transfer.row", "Applied", t.AppliedOn.String(), "From", orNone(t.FromOrg), "To", t.ToOrg)
 		if t.RegionChange() {
 			text += " · " + i18n.T("transfer.row_region", "From", orNone(t.FromRegion), "To", t.ToRegion)
 		}

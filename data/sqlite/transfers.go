@@ -12,12 +12,16 @@ import (
 // passes changes the holder and the work history in the transaction that
 // records the outcome.
 
-const transferColumns = `id, holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at`
+// transferColumns are read FROM transfers, the holder's name with them:
+// a list of the changes under review names each holder without a read of
+// each (names are never sealed).
+const transferColumns = `id, holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at,
+	coalesce((SELECT name FROM holders WHERE holders.id = transfers.holder_id), '')`
 
 func scanTransfer(s scanner) (*data.Transfer, error) {
 	var t data.Transfer
 	var created, updated string
-	if err := s.Scan(&t.ID, &t.HolderID, &t.AppliedOn, &t.FromOrg, &t.ToOrg, &t.FromRegion, &t.ToRegion, &t.Position, &t.Status, &t.DecidedOn, &created, &updated); err != nil {
+	if err := s.Scan(&t.ID, &t.HolderID, &t.AppliedOn, &t.FromOrg, &t.ToOrg, &t.FromRegion, &t.ToRegion, &t.Position, &t.Status, &t.DecidedOn, &created, &updated, &t.HolderName); err != nil {
 		return nil, err
 	}
 	t.CreatedAt, t.UpdatedAt = parseStamp(created), parseStamp(updated)

@@ -30,7 +30,7 @@ func TestTransferPassesInOneTransaction(t *testing.T) {
 		t.Errorf("a second while one is under review: %v", e)
 	}
 	pending, _ := db.Transfers(ctx, 0)
-	if len(pending) != 1 || pending[0].ID != tr.ID {
+	if len(pending) != 1 || pending[0].ID != tr.ID || pending[0].HolderName != h.Name { // named in the one query
 		t.Errorf("under review: %+v", pending)
 	}
 	got, err := db.DecideTransfer(ctx, tr.ID, data.ReviewApproved, dateOf(t, "2026-11-20"))
