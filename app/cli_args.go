@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"flag"
+	"io"
 	"strconv"
 	"strings"
 
@@ -124,4 +126,20 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		err = data.Invalid("", "cli.extra_args", "Args", pos)
 	}
 	return err
+}
+
+// listOfHolder runs a "VERB list --holder ID" command: what read gives of
+// the holder, as JSON or as write's table.
+func listOfHolder[T any](c *cli, args []string, name string, read func(context.Context, int64) ([]T, error), write func(io.Writer, []T)) error {
+	fs := flags(name)
+	holder := int64Flag(fs, "holder", 0, "holder ID")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	items, err := read(c.ctx, *holder)
+	if err != nil {
+		return err
+	}
+	c.print(items, func(w io.Writer) { write(w, items) })
+	return nil
 }

@@ -98,16 +98,7 @@ func (c *cli) printCE(r *data.CERecord) {
 }
 
 func ceList(c *cli, args []string) error {
-	fs := flags("ce list")
-	holder := int64Flag(fs, "holder", 0, "holder ID")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	recs, err := c.db.CERecords(c.ctx, *holder)
-	if err != nil {
-		return err
-	}
-	c.print(recs, func(w io.Writer) {
+	return listOfHolder(c, args, "ce list", c.db.CERecords, func(w io.Writer, recs []data.CERecord) {
 		var t table
 		t.add(i18n.Field("id"), i18n.Field("date"), i18n.Field("kind"), i18n.Field("title"), i18n.Field("hours"), i18n.Field("review"))
 		for _, r := range recs {
@@ -115,7 +106,6 @@ func ceList(c *cli, args []string) error {
 		}
 		t.write(w)
 	})
-	return nil
 }
 
 func ceProgress(c *cli, args []string) error {

@@ -313,17 +313,7 @@ func writeWork(w io.Writer, work []data.WorkEntry) {
 }
 
 func workList(c *cli, args []string) error {
-	fs := flags("work list")
-	holder := int64Flag(fs, "holder", 0, "holder ID")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	work, err := c.db.WorkHistory(c.ctx, *holder)
-	if err != nil {
-		return err
-	}
-	c.print(work, func(w io.Writer) { writeWork(w, work) })
-	return nil
+	return listOfHolder(c, args, "work list", c.db.WorkHistory, writeWork)
 }
 
 type honourFlags struct {
@@ -393,15 +383,5 @@ func writeHonours(w io.Writer, hs []data.Honour) {
 }
 
 func honourList(c *cli, args []string) error {
-	fs := flags("honour list")
-	holder := int64Flag(fs, "holder", 0, "holder ID")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	hs, err := c.db.Honours(c.ctx, *holder)
-	if err != nil {
-		return err
-	}
-	c.print(hs, func(w io.Writer) { writeHonours(w, hs) })
-	return nil
+	return listOfHolder(c, args, "honour list", c.db.Honours, writeHonours)
 }
