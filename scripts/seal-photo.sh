@@ -64,7 +64,7 @@ for doc in cert ce mail; do
 		make_variant $doc.pdf page.png "$v"
 		app=no zbar=no
 		if sw --now $now2 verify page.png >/dev/null 2>&1; then app=ok; fi
-		got=$(zbarimg --quiet --raw page.png 2>/dev/null || true)
+		got=$(zbarimg --quiet --raw -Sdisable -Sqrcode.enable page.png 2>/dev/null || true)
 		if [ "$got" = "$jws" ]; then zbar=ok; fi
 		printf ' %-11s' "$app/$zbar"
 	done
