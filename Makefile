@@ -128,8 +128,8 @@ smoke: build
 	./scripts/smoke.sh ./$(BIN) out/smoke.png
 
 bench:
-	$(GO) test -run '^$$' -bench 'Search|Open' -benchtime 20x ./data/sqlite/
-	$(GO) test -run '^$$' -bench Dashboard -benchtime 3x ./data/sqlite/
+	$(GO) test -run '^$$' -bench 'Search|Open' -benchtime 20x ./data/store/
+	$(GO) test -run '^$$' -bench Dashboard -benchtime 3x ./data/store/
 	$(GO) test -run '^$$' -bench Export -benchtime 200x ./data/pdf/ ./data/docs/
 	SWCERT_BENCH_OTHERS=100000 $(GO) test -run '^$$' -bench ProjectServiceReport -benchtime 3x ./data/docs/
 

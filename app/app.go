@@ -16,7 +16,7 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 )
 
@@ -71,13 +71,13 @@ func noDisplay(goos string, getenv func(string) string) bool {
 // openStore opens the database, creating it (and its directory) on first
 // run, and sends the detail of internal errors to a log file beside it:
 // people see a plain message, support reads the log.
-func openStore(o *options) (*sqlite.DB, func(), error) {
+func openStore(o *options) (*store.DB, func(), error) {
 	if err := os.MkdirAll(filepath.Dir(o.db), 0o700); err != nil {
 		return nil, nil, files.WriteError("db", filepath.Dir(o.db), err)
 	}
 	closeLog := openLog(o.db)
 	useJournal(o.db)
-	db, err := sqlite.Open(o.db, o.now, sqlite.WithPassphrase(o.passphrase), sqlite.WithKDF(kdf))
+	db, err := store.Open(o.db, o.now, store.WithPassphrase(o.passphrase), store.WithKDF(kdf))
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
 		// A folder that cannot be swept now does not keep the store shut:
@@ -121,7 +121,7 @@ func useJournal(db string) {
 func protectOwnFiles(db string) (release func()) {
 	releases := []func(){
 		files.Protect(files.Log, filepath.Join(filepath.Dir(db), "swcert.log")),
-		files.Protect(files.Key, sqlite.KeyPath(db)),
+		files.Protect(files.Key, store.KeyPath(db)),
 		files.ProtectFolder(files.Proofs, proofDir(db)),
 		files.ProtectFolder(files.Database, filepath.Join(filepath.Dir(db), files.JournalFolder)),
 	}

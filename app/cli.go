@@ -11,14 +11,14 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 )
 
 // cli is one run of a command: the options, the store, and where to write.
 type cli struct {
 	o      *options
-	db     *sqlite.DB
+	db     *store.DB
 	ctx    context.Context
 	stdout io.Writer
 }
@@ -30,26 +30,26 @@ type command func(c *cli, args []string) error
 // operation here is the same one a screen offers.
 // The records the CLI adds and edits, with their flags.
 var (
-	holders = record[data.Holder]{what: "holder", create: (*sqlite.DB).CreateHolder, load: (*sqlite.DB).Holder,
-		save: (*sqlite.DB).UpdateHolder, show: (*cli).printHolder,
+	holders = record[data.Holder]{what: "holder", create: (*store.DB).CreateHolder, load: (*store.DB).Holder,
+		save: (*store.DB).UpdateHolder, show: (*cli).printHolder,
 		flags: func(fs *flag.FlagSet) func(*cli, *data.Holder, *given) error {
 			f := newHolderFlags(fs)
 			return func(_ *cli, h *data.Holder, g *given) error { f.apply(h, g); return nil }
 		}}
-	certs = record[data.Certificate]{what: "certificate", create: (*sqlite.DB).CreateCertificate, load: (*sqlite.DB).Certificate,
-		save: (*sqlite.DB).UpdateCertificate, show: (*cli).printCert,
+	certs = record[data.Certificate]{what: "certificate", create: (*store.DB).CreateCertificate, load: (*store.DB).Certificate,
+		save: (*store.DB).UpdateCertificate, show: (*cli).printCert,
 		flags: func(fs *flag.FlagSet) func(*cli, *data.Certificate, *given) error {
 			f := newCertFlags(fs)
 			return func(_ *cli, r *data.Certificate, g *given) error { return f.apply(r, g) }
 		}}
-	registrations = record[data.Registration]{what: "registration", create: (*sqlite.DB).CreateRegistration, load: (*sqlite.DB).Registration,
-		save: (*sqlite.DB).UpdateRegistration, show: (*cli).printReg, fixed: []string{"cert"},
+	registrations = record[data.Registration]{what: "registration", create: (*store.DB).CreateRegistration, load: (*store.DB).Registration,
+		save: (*store.DB).UpdateRegistration, show: (*cli).printReg, fixed: []string{"cert"},
 		flags: func(fs *flag.FlagSet) func(*cli, *data.Registration, *given) error {
 			f := newRegFlags(fs)
 			return func(_ *cli, r *data.Registration, g *given) error { return f.apply(r, g) }
 		}}
-	ceRecords = record[data.CERecord]{what: "ce_record", create: (*sqlite.DB).CreateCERecord, load: (*sqlite.DB).CERecord,
-		save: (*sqlite.DB).UpdateCERecord, show: (*cli).printCE, fixed: []string{"holder"},
+	ceRecords = record[data.CERecord]{what: "ce_record", create: (*store.DB).CreateCERecord, load: (*store.DB).CERecord,
+		save: (*store.DB).UpdateCERecord, show: (*cli).printCE, fixed: []string{"holder"},
 		flags: func(fs *flag.FlagSet) func(*cli, *data.CERecord, *given) error {
 			return newCEFlags(fs).apply
 		}}
@@ -60,12 +60,12 @@ var commands = map[string]command{
 	"holder list":   holderList,
 	"holder show":   holderShow,
 	"holder edit":   holders.edit("holder edit"),
-	"holder delete": deleter("holder delete", "holder", (*sqlite.DB).DeleteHolder, (*sqlite.DB).HolderDependents),
+	"holder delete": deleter("holder delete", "holder", (*store.DB).DeleteHolder, (*store.DB).HolderDependents),
 	"cert add":      certs.add("cert add"),
 	"cert list":     certList,
 	"cert show":     certShow,
 	"cert edit":     certs.edit("cert edit"),
-	"cert delete":   deleter("cert delete", "certificate", (*sqlite.DB).DeleteCertificate, (*sqlite.DB).CertificateDependents),
+	"cert delete":   deleter("cert delete", "certificate", (*store.DB).DeleteCertificate, (*store.DB).CertificateDependents),
 	"demo":          demoCmd,
 
 	"annotate apply":    annotateApply,
@@ -83,12 +83,12 @@ var commands = map[string]command{
 	"reg add":           registrations.add("reg add"),
 	"reg list":          regList,
 	"reg edit":          registrations.edit("reg edit"),
-	"reg delete":        deleter("reg delete", "registration", (*sqlite.DB).DeleteRegistration, nil),
+	"reg delete":        deleter("reg delete", "registration", (*store.DB).DeleteRegistration, nil),
 	"reg due":           regDue,
 	"ce add":            ceRecords.add("ce add"),
 	"ce list":           ceList,
 	"ce edit":           ceRecords.edit("ce edit"),
-	"ce delete":         deleter("ce delete", "ce_record", (*sqlite.DB).DeleteCERecord, nil),
+	"ce delete":         deleter("ce delete", "ce_record", (*store.DB).DeleteCERecord, nil),
 	"ce progress":       ceProgress,
 	"export ce-report":  exportCEReport,
 	"paper set":         paperUpdate(true),
@@ -111,11 +111,11 @@ var commands = map[string]command{
 	"work add":        workEntries.add("work add"),
 	"work list":       workList,
 	"work edit":       workEntries.edit("work edit"),
-	"work delete":     deleter("work delete", "work_entry", (*sqlite.DB).DeleteWorkEntry, nil),
+	"work delete":     deleter("work delete", "work_entry", (*store.DB).DeleteWorkEntry, nil),
 	"honour add":      honours.add("honour add"),
 	"honour list":     honourList,
 	"honour edit":     honours.edit("honour edit"),
-	"honour delete":   deleter("honour delete", "honour", (*sqlite.DB).DeleteHonour, nil),
+	"honour delete":   deleter("honour delete", "honour", (*store.DB).DeleteHonour, nil),
 	"transfer apply":  transferApply,
 	"transfer list":   transferList,
 	"transfer update": transferUpdate,
@@ -123,13 +123,13 @@ var commands = map[string]command{
 	"project list":    projectList,
 	"project show":    projectShow,
 	"project edit":    projects.edit("project edit"),
-	"project delete":  deleter("project delete", "project", (*sqlite.DB).DeleteProject, nil),
+	"project delete":  deleter("project delete", "project", (*store.DB).DeleteProject, nil),
 	"project join":    projectMember(true),
 	"project leave":   projectMember(false),
 	"service add":     services.add("service add"),
 	"service list":    serviceList,
 	"service edit":    services.edit("service edit"),
-	"service delete":  deleter("service delete", "service_record", (*sqlite.DB).DeleteServiceRecord, nil),
+	"service delete":  deleter("service delete", "service_record", (*store.DB).DeleteServiceRecord, nil),
 
 	"export profile":        exportProfile,
 	"export service-report": exportServiceReport,
@@ -249,7 +249,7 @@ func (c *cli) today() data.Date { return data.DateOf(c.o.now()) }
 // deleter makes the "… delete ID" command of one kind of record; deps
 // (nil for records that take nothing along) counts, before the delete,
 // what goes with it, so the report says so as the window's question does.
-func deleter(cmd, what string, del func(*sqlite.DB, context.Context, int64) error, deps func(*sqlite.DB, context.Context, int64) (data.Dependents, error)) command {
+func deleter(cmd, what string, del func(*store.DB, context.Context, int64) error, deps func(*store.DB, context.Context, int64) (data.Dependents, error)) command {
 	return func(c *cli, args []string) error {
 		pos, err := parse(flags(cmd), args)
 		if err != nil {

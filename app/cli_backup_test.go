@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 // tableRows is every row of every table of the database at path.
@@ -123,7 +123,7 @@ func TestBackupRestoreCheckRefusals(t *testing.T) {
 	r := newRun(t)
 	certWithHolder(r)
 	before, _ := os.ReadFile(r.db)
-	for _, out := range []string{r.db, r.db + "-wal", sqlite.KeyPath(r.db)} {
+	for _, out := range []string{r.db, r.db + "-wal", store.KeyPath(r.db)} {
 		code, _, errs := r.do("backup", "--out", out)
 		if code != 2 || !strings.Contains(errs, "Choose another name or folder") {
 			t.Errorf("backup over %s: %d %q", out, code, errs)
@@ -147,7 +147,7 @@ func TestBackupRestoreCheckRefusals(t *testing.T) {
 	if code, _, _ := r.do("check"); code != 0 {
 		t.Errorf("check of a sound database: %d", code)
 	}
-	os.Remove(sqlite.KeyPath(r.db))
+	os.Remove(store.KeyPath(r.db))
 	code, stdout, _ := r.do("check")
 	if code != 1 || !strings.Contains(stdout, "1 problem found") || !strings.Contains(stdout, "Signing key file missing") {
 		t.Errorf("check without the key: %d %s", code, stdout)
@@ -161,7 +161,7 @@ func TestBackupRestoreCheckRefusals(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "is missing: no new seal can be made") {
 		t.Errorf("export without the key file: %d %q", code, errs)
 	}
-	if _, err := os.Stat(sqlite.KeyPath(r.db)); err == nil {
+	if _, err := os.Stat(store.KeyPath(r.db)); err == nil {
 		t.Error("a new key file was made")
 	}
 }
@@ -179,8 +179,8 @@ func TestKeyExportHasNoPrivateKey(t *testing.T) {
 	if _, ok := jwk["d"]; ok || jwk["kty"] != "OKP" || jwk["x"] == nil {
 		t.Errorf("exported %s", b)
 	}
-	keyFile, _ := os.ReadFile(sqlite.KeyPath(r.db))
-	priv, err := sqlite.ParseKey(keyFile)
+	keyFile, _ := os.ReadFile(store.KeyPath(r.db))
+	priv, err := store.ParseKey(keyFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,8 +195,8 @@ func TestKeyExportHasNoPrivateKey(t *testing.T) {
 func TestOpenRefusesAKeyFileOfAnotherKey(t *testing.T) {
 	r := newRun(t)
 	r.ok(nil, "key", "list")
-	keyFile, _ := os.ReadFile(sqlite.KeyPath(r.db))
-	priv, err := sqlite.ParseKey(keyFile)
+	keyFile, _ := os.ReadFile(store.KeyPath(r.db))
+	priv, err := store.ParseKey(keyFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,13 +221,13 @@ func TestOpenRefusesAKeyFileOfAnotherKey(t *testing.T) {
 	raw.Close()
 	other := r.db + ".other"
 	newRunAt(t, other).ok(nil, "key", "list")
-	otherKey, _ := os.ReadFile(sqlite.KeyPath(other))
-	os.WriteFile(sqlite.KeyPath(r.db), otherKey, 0o600)
+	otherKey, _ := os.ReadFile(store.KeyPath(other))
+	os.WriteFile(store.KeyPath(r.db), otherKey, 0o600)
 	code, _, errs := r.do("holder", "list")
 	if code != 1 || !strings.Contains(errs, "holds another key than this database's") {
 		t.Errorf("exit %d %q", code, errs)
 	}
-	if b, _ := os.ReadFile(sqlite.KeyPath(r.db)); !bytes.Equal(b, otherKey) {
+	if b, _ := os.ReadFile(store.KeyPath(r.db)); !bytes.Equal(b, otherKey) {
 		t.Error("the key file was overwritten")
 	}
 }

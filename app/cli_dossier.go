@@ -8,7 +8,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 )
 
@@ -16,11 +16,11 @@ import (
 // `work` and `honour`, over data.DossierService.
 
 var (
-	workEntries = record[data.WorkEntry]{what: "work_entry", create: (*sqlite.DB).CreateWorkEntry, load: (*sqlite.DB).WorkEntry,
-		save: (*sqlite.DB).UpdateWorkEntry, show: (*cli).printWork, fixed: []string{"holder"},
+	workEntries = record[data.WorkEntry]{what: "work_entry", create: (*store.DB).CreateWorkEntry, load: (*store.DB).WorkEntry,
+		save: (*store.DB).UpdateWorkEntry, show: (*cli).printWork, fixed: []string{"holder"},
 		flags: func(fs *flag.FlagSet) func(*cli, *data.WorkEntry, *given) error { return newWorkFlags(fs).apply }}
-	honours = record[data.Honour]{what: "honour", create: (*sqlite.DB).CreateHonour, load: (*sqlite.DB).Honour,
-		save: (*sqlite.DB).UpdateHonour, show: (*cli).printHonour, fixed: []string{"holder"},
+	honours = record[data.Honour]{what: "honour", create: (*store.DB).CreateHonour, load: (*store.DB).Honour,
+		save: (*store.DB).UpdateHonour, show: (*cli).printHonour, fixed: []string{"holder"},
 		flags: func(fs *flag.FlagSet) func(*cli, *data.Honour, *given) error { return newHonourFlags(fs).apply }}
 )
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 // record describes the "… add" and "… edit ID" commands of one kind of
@@ -16,9 +16,9 @@ type record[T any] struct {
 	// flags defines the fields as flags and returns what copies the ones
 	// given onto a record.
 	flags  func(fs *flag.FlagSet) func(c *cli, r *T, g *given) error
-	create func(*sqlite.DB, context.Context, *T) error
-	load   func(*sqlite.DB, context.Context, int64) (*T, error)
-	save   func(*sqlite.DB, context.Context, *T) error
+	create func(*store.DB, context.Context, *T) error
+	load   func(*store.DB, context.Context, int64) (*T, error)
+	save   func(*store.DB, context.Context, *T) error
 	show   func(c *cli, r *T)
 	// fixed are flags edit ignores (a record stays with its holder).
 	fixed []string

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 )
 
@@ -15,11 +15,11 @@ import (
 // and `service`, over data.ProjectService.
 
 var (
-	projects = record[data.Project]{what: "project", create: (*sqlite.DB).CreateProject, load: (*sqlite.DB).Project,
-		save: (*sqlite.DB).UpdateProject, show: (*cli).printProject,
+	projects = record[data.Project]{what: "project", create: (*store.DB).CreateProject, load: (*store.DB).Project,
+		save: (*store.DB).UpdateProject, show: (*cli).printProject,
 		flags: func(fs *flag.FlagSet) func(*cli, *data.Project, *given) error { return newProjectFlags(fs).apply }}
-	services = record[data.ServiceRecord]{what: "service_record", create: (*sqlite.DB).CreateServiceRecord, load: (*sqlite.DB).ServiceRecord,
-		save: (*sqlite.DB).UpdateServiceRecord, show: (*cli).printService, fixed: []string{"project", "holder"},
+	services = record[data.ServiceRecord]{what: "service_record", create: (*store.DB).CreateServiceRecord, load: (*store.DB).ServiceRecord,
+		save: (*store.DB).UpdateServiceRecord, show: (*cli).printService, fixed: []string{"project", "holder"},
 		flags: func(fs *flag.FlagSet) func(*cli, *data.ServiceRecord, *given) error { return newServiceFlags(fs).apply }}
 )
 

@@ -16,7 +16,7 @@ import (
 	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 	"github.com/swcert/swcert/screens"
 )
@@ -46,7 +46,7 @@ func runGUI(o *options, stderr io.Writer) int {
 	w := a.NewWindow(DisplayName)
 	o.window = true
 	db, closeDB, err := openStore(o)
-	if sqlite.IsLocked(err) {
+	if store.IsLocked(err) {
 		// An encrypted database: its passphrase is asked before anything
 		// of it shows; a wrong one opens nothing and asks again.
 		screens.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
@@ -78,7 +78,7 @@ func runGUI(o *options, stderr io.Writer) int {
 }
 
 // startMain fills the window with the tabs on the open store.
-func startMain(a fyne.App, w fyne.Window, o *options, db *sqlite.DB, system string) {
+func startMain(a fyne.App, w fyne.Window, o *options, db *store.DB, system string) {
 	// Load the search texts while the window opens, so the first keystroke
 	// in the search box does not pay for it.
 	data.Go(func() { db.WarmSearch(context.Background()) })

@@ -103,7 +103,7 @@ func prompt(key string, twice bool) ([]byte, error) {
 }
 
 // passphrase is the passphrase of the database, read once, when the store
-// finds the database encrypted (sqlite.WithPassphrase).
+// finds the database encrypted (store.WithPassphrase).
 func (o *options) passphrase() ([]byte, error) {
 	if o.pass != nil {
 		return o.pass, nil

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/swcert/swcert/data/backup"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 func menuItem(t *testing.T, m *Main, label string) *fyne.MenuItem {
@@ -141,7 +141,7 @@ func TestAutomaticBackupAtStartAndItsSetting(t *testing.T) {
 // with what to do.
 func TestWindowTellsAMissingKeyFileAtStart(t *testing.T) {
 	f := newFixture(t, "en")
-	if err := os.Remove(sqlite.KeyPath(f.svc.Backups.DB)); err != nil {
+	if err := os.Remove(store.KeyPath(f.svc.Backups.DB)); err != nil {
 		t.Fatal(err)
 	}
 	m := NewMain(f.app, f.win, f.svc, "test", "en-US")

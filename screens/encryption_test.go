@@ -15,11 +15,11 @@ import (
 	"github.com/swcert/swcert/data/crypt"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 )
 
-var cheapKDF = sqlite.WithKDF(crypt.Params{Time: 1, MemoryKiB: 64, Threads: 1})
+var cheapKDF = store.WithKDF(crypt.Params{Time: 1, MemoryKiB: 64, Threads: 1})
 
 // encryptionFixture is newFixture with cheap passphrase costs, and the
 // store's encryption in the services as app/ wires it.
@@ -28,18 +28,18 @@ func encryptionFixture(t *testing.T) *fixture {
 	f := newFixture(t, i18n.English)
 	path := filepath.Join(t.TempDir(), "enc.db")
 	clock := func() time.Time { return f.now }
-	db, err := sqlite.Open(path, clock, cheapKDF)
+	db, err := store.Open(path, clock, cheapKDF)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	store := &proofs.Store{Dir: filepath.Join(filepath.Dir(path), "proofs")}
-	if err := db.UseProofFiles(context.Background(), store); err != nil {
+	kept := &proofs.Store{Dir: filepath.Join(filepath.Dir(path), "proofs")}
+	if err := db.UseProofFiles(context.Background(), kept); err != nil {
 		t.Fatal(err)
 	}
 	f.db = db
 	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
-		Proofs: store, Encryption: db,
+		Proofs: kept, Encryption: db,
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db, Now: clock}}
 	return f
 }
@@ -109,7 +109,7 @@ func TestSettingsTurnEncryptionOnChangeAndOff(t *testing.T) {
 func TestUnlockAsksUntilThePassphraseIsRight(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	path := filepath.Join(t.TempDir(), "locked.db")
-	db, err := sqlite.Open(path, nil, cheapKDF)
+	db, err := store.Open(path, nil, cheapKDF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,10 +122,10 @@ func TestUnlockAsksUntilThePassphraseIsRight(t *testing.T) {
 	db.Close()
 	before, _ := os.ReadFile(path)
 
-	var opened *sqlite.DB
+	var opened *store.DB
 	done := false
 	u := NewUnlock(path, func(p []byte) error {
-		db, err := sqlite.Open(path, nil, sqlite.WithPassphrase(func() ([]byte, error) { return p, nil }))
+		db, err := store.Open(path, nil, store.WithPassphrase(func() ([]byte, error) { return p, nil }))
 		opened = db
 		return err
 	}, func() { done = true })

@@ -14,7 +14,7 @@ import (
 	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 )
 
@@ -26,7 +26,7 @@ var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, data.Beijing)
 type fixture struct {
 	t   testing.TB
 	now time.Time // the clock of the store and the screens; tests move it
-	db  *sqlite.DB
+	db  *store.DB
 	app fyne.App
 	win fyne.Window
 	svc Services
@@ -39,7 +39,7 @@ func newFixture(t testing.TB, lang string) *fixture {
 	path := filepath.Join(t.TempDir(), "test.db")
 	f := &fixture{t: t, now: testNow}
 	clock := func() time.Time { return f.now }
-	db, err := sqlite.Open(path, clock)
+	db, err := store.Open(path, clock)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 var (
@@ -32,14 +32,14 @@ var (
 // with a proof file, open as the app keeps it.
 type fixture struct {
 	dir, db, proofs string
-	store           *sqlite.DB
+	store           *store.DB
 }
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	dir := t.TempDir()
 	f := &fixture{dir: dir, db: filepath.Join(dir, "swcert.db"), proofs: filepath.Join(dir, "proofs")}
-	db, err := sqlite.Open(f.db, func() time.Time { return testNow })
+	db, err := store.Open(f.db, func() time.Time { return testNow })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,9 +176,9 @@ func TestBackupRestoredElsewhereIsTheSame(t *testing.T) {
 		t.Errorf("manifest %+v", res.Manifest)
 	}
 	sameRows(t, dump(t, f.db), dump(t, to))
-	want, _ := os.ReadFile(sqlite.KeyPath(f.db))
-	got, _ := os.ReadFile(sqlite.KeyPath(to))
-	if !bytes.Equal(want, got) || mode(t, sqlite.KeyPath(to)) != 0o600 {
+	want, _ := os.ReadFile(store.KeyPath(f.db))
+	got, _ := os.ReadFile(store.KeyPath(to))
+	if !bytes.Equal(want, got) || mode(t, store.KeyPath(to)) != 0o600 {
 		t.Error("the key file was not restored as it was (0600)")
 	}
 	for _, p := range []string{to} {
@@ -191,7 +191,7 @@ func TestBackupRestoredElsewhereIsTheSame(t *testing.T) {
 		t.Errorf("proofs restored: %v", entries)
 	}
 	// The restored database opens, signs with the same key, and is sound.
-	db, err := sqlite.Open(to, nil)
+	db, err := store.Open(to, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,7 +377,7 @@ func TestRestoreRefusesABadBackupTouchingNothing(t *testing.T) {
 	_ = keep
 	dbBefore, _ := os.ReadFile(f.db)
 	rows := dump(t, f.db)
-	keyBefore, _ := os.ReadFile(sqlite.KeyPath(f.db))
+	keyBefore, _ := os.ReadFile(store.KeyPath(f.db))
 	for _, c := range cases {
 		_, err := Restore(ctx, c.file, Target{DB: f.db, Proofs: f.proofs, AppVersion: "test", Now: testNow})
 		if errKind(err) != c.key {
@@ -385,7 +385,7 @@ func TestRestoreRefusesABadBackupTouchingNothing(t *testing.T) {
 		}
 	}
 	dbAfter, _ := os.ReadFile(f.db)
-	keyAfter, _ := os.ReadFile(sqlite.KeyPath(f.db))
+	keyAfter, _ := os.ReadFile(store.KeyPath(f.db))
 	if !bytes.Equal(dbBefore, dbAfter) || !bytes.Equal(keyBefore, keyAfter) {
 		t.Error("a refused restore changed the live files")
 	}
@@ -499,7 +499,7 @@ func TestRestoreRefusesASymlinkEntry(t *testing.T) {
 func pemOf(t *testing.T, k ed25519.PrivateKey) []byte {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "k.key")
-	if err := sqlite.WriteKeyFile(p, k, false); err != nil {
+	if err := store.WriteKeyFile(p, k, false); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(p)
@@ -542,7 +542,7 @@ func TestCheckListsWhatIsWrong(t *testing.T) {
 	if k := kinds(); fmt.Sprint(k) != "[proof_missing]" {
 		t.Errorf("removed proof: %v", k)
 	}
-	key := sqlite.KeyPath(f.db)
+	key := store.KeyPath(f.db)
 	os.Chmod(key, 0o644)
 	if k := kinds(); fmt.Sprint(k) != "[proof_missing key_open]" {
 		t.Errorf("key readable by others: %v", k)
@@ -585,7 +585,7 @@ func TestCheckListsWhatIsWrong(t *testing.T) {
 // up (all its writes land).
 func TestBackupWhileAnotherWriterWrites(t *testing.T) {
 	f := newFixture(t)
-	other, err := sqlite.Open(f.db, func() time.Time { return testNow })
+	other, err := store.Open(f.db, func() time.Time { return testNow })
 	if err != nil {
 		t.Fatal(err)
 	}

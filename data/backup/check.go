@@ -11,7 +11,7 @@ import (
 	"sort"
 
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 // What check can find wrong.
@@ -71,9 +71,9 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 		return nil, err
 	}
 	r.KID, r.Proofs = info.kid, len(info.proofs)
-	if want, err := sqlite.SchemaAt(ctx, info.schema); err != nil {
+	if want, err := store.SchemaAt(ctx, info.schema); err != nil {
 		return nil, internal("schema", err)
-	} else if got, err := sqlite.ReadSchema(ctx, conn); err != nil {
+	} else if got, err := store.ReadSchema(ctx, conn); err != nil {
 		return nil, internal("schema", err)
 	} else {
 		var differ []string
@@ -92,9 +92,9 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 			r.Problems = append(r.Problems, Problem{ProblemSchema, k})
 		}
 	}
-	store := &proofs.Store{Dir: proofDir}
+	kept := &proofs.Store{Dir: proofDir}
 	for _, p := range info.proofs {
-		path := store.Path(p)
+		path := kept.Path(p)
 		if _, ok := readProof(path, p.SHA256); ok {
 			continue
 		}
@@ -104,7 +104,7 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 		}
 		r.Problems = append(r.Problems, Problem{kind, path})
 	}
-	keyPath := sqlite.KeyPath(db)
+	keyPath := store.KeyPath(db)
 	fi, err := os.Lstat(keyPath)
 	switch {
 	case info.keyInside: // a database an older SWCert left: the next start moves it
@@ -115,7 +115,7 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 		r.Problems = append(r.Problems, Problem{ProblemKeyMismatch, keyPath})
 	default:
 		b, ok := readSmall(keyPath, maxKey)
-		priv, perr := sqlite.ParseKey(b)
+		priv, perr := store.ParseKey(b)
 		if !ok || perr != nil || !bytes.Equal(priv.Public().(ed25519.PublicKey), info.public) {
 			r.Problems = append(r.Problems, Problem{ProblemKeyMismatch, keyPath})
 		} else if runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0 { // Windows has no such bits

@@ -19,11 +19,11 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 // Source is what a backup copies: the database at DB, the folder of proof
-// files beside it and the key file (sqlite.KeyPath).
+// files beside it and the key file (store.KeyPath).
 type Source struct {
 	DB         string
 	Proofs     string
@@ -82,19 +82,19 @@ func Create(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 	}
 	// The key goes in when it is this database's; a backup of a database
 	// that lost its key still keeps its records.
-	if b, ok := readSmall(sqlite.KeyPath(src.DB), maxKey); ok {
-		if priv, err := sqlite.ParseKey(b); err == nil && bytes.Equal(priv.Public().(ed25519.PublicKey), info.public) {
+	if b, ok := readSmall(store.KeyPath(src.DB), maxKey); ok {
+		if priv, err := store.ParseKey(b); err == nil && bytes.Equal(priv.Public().(ed25519.PublicKey), info.public) {
 			if err := add(KeyName, bytes.NewReader(b)); err != nil {
 				return nil, internal("write the backup", err)
 			}
 		}
 	}
-	store := &proofs.Store{Dir: src.Proofs}
+	kept := &proofs.Store{Dir: src.Proofs}
 	for _, p := range info.proofs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		b, ok := readProof(store.Path(p), p.SHA256)
+		b, ok := readProof(kept.Path(p), p.SHA256)
 		if !ok || !proofName(proofBase(p)) {
 			m.Missing = append(m.Missing, p.SHA256)
 			continue

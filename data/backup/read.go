@@ -17,7 +17,7 @@ import (
 
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 // staged is a backup read and checked whole, its files in a folder of
@@ -216,17 +216,17 @@ func (st *staged) check(ctx context.Context, file string) error {
 	if err != nil {
 		return err
 	}
-	if info.schema > sqlite.SchemaVersion() {
+	if info.schema > store.SchemaVersion() {
 		return refused("err.backup.newer", "Version", st.m.AppVersion)
 	}
 	// The tables, indexes and triggers exactly as SWCert's migrations
 	// made them at that version: a trigger slipped into a backup would
 	// run in every write of the app after the restore.
-	want, err := sqlite.SchemaAt(ctx, info.schema)
+	want, err := store.SchemaAt(ctx, info.schema)
 	if err != nil {
 		return internal("schema", err)
 	}
-	got, err := sqlite.ReadSchema(ctx, db)
+	got, err := store.ReadSchema(ctx, db)
 	if err != nil {
 		return internal("schema", err)
 	}
@@ -241,7 +241,7 @@ func (st *staged) check(ctx context.Context, file string) error {
 		if err != nil {
 			return internal("read key", err)
 		}
-		priv, err := sqlite.ParseKey(b)
+		priv, err := store.ParseKey(b)
 		if err != nil || !bytes.Equal(priv.Public().(ed25519.PublicKey), info.public) {
 			return refused("err.backup.key_mismatch", "Path", file)
 		}

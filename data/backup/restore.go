@@ -14,7 +14,7 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/files"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 	lib "modernc.org/sqlite"
 )
 
@@ -93,9 +93,9 @@ func Restore(ctx context.Context, file string, t Target) (*Restored, error) {
 	if err != nil {
 		return nil, internal("replace the database", err)
 	}
-	keyPath := sqlite.KeyPath(t.DB)
+	keyPath := store.KeyPath(t.DB)
 	if st.key != nil {
-		err = sqlite.WriteKeyFile(keyPath, st.key, true)
+		err = store.WriteKeyFile(keyPath, st.key, true)
 	} else if err = os.Remove(keyPath); errors.Is(err, fs.ErrNotExist) {
 		err = nil // a backup without its key: no other key may stand for it
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/proofs"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 // A demo of a few thousand holders loads into a real store with its
@@ -19,13 +19,13 @@ func TestDemoDossiersLoadIntoTheStore(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 	dir := t.TempDir()
-	db, err := sqlite.Open(filepath.Join(dir, "demo.db"), func() time.Time { return now })
+	db, err := store.Open(filepath.Join(dir, "demo.db"), func() time.Time { return now })
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	store := &proofs.Store{Dir: filepath.Join(dir, "proofs")}
-	if err := db.UseProofFiles(ctx, store); err != nil {
+	kept := &proofs.Store{Dir: filepath.Join(dir, "proofs")}
+	if err := db.UseProofFiles(ctx, kept); err != nil {
 		t.Fatal(err)
 	}
 	n, err := Load(ctx, db, 3000, now)
@@ -64,7 +64,7 @@ func TestDemoDossiersLoadIntoTheStore(t *testing.T) {
 	if total != 120 || inSanqu == 0 || len(ps) != 1 || ps[0].Participants < 3 || ps[0].Hours.IsZero() {
 		t.Errorf("%d projects, %d 三区计划, first %+v", total, inSanqu, ps)
 	}
-	entries, _ := filepath.Glob(filepath.Join(store.Dir, "*.png"))
+	entries, _ := filepath.Glob(filepath.Join(kept.Dir, "*.png"))
 	if len(entries) == 0 || len(entries) > 5 {
 		t.Errorf("%d files for the demo's photos and proofs", len(entries))
 	}

@@ -12,14 +12,14 @@ import (
 	"time"
 
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/data/sqlite"
+	"github.com/swcert/swcert/data/store"
 )
 
 var ctx = context.Background()
 
 // installation is one SWCert database with its clock.
 type installation struct {
-	db  *sqlite.DB
+	db  *store.DB
 	now time.Time
 	svc *Service
 }
@@ -27,7 +27,7 @@ type installation struct {
 func newInstallation(t testing.TB) *installation {
 	t.Helper()
 	in := &installation{now: time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)}
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "swcert.db"), func() time.Time { return in.now })
+	db, err := store.Open(filepath.Join(t.TempDir(), "swcert.db"), func() time.Time { return in.now })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,11 +20,11 @@ import (
 func dossierInstallation(t testing.TB) *installation {
 	t.Helper()
 	in := newInstallation(t)
-	store := &proofs.Store{Dir: filepath.Join(t.TempDir(), "proofs")}
-	if err := in.db.UseProofFiles(ctx, store); err != nil {
+	kept := &proofs.Store{Dir: filepath.Join(t.TempDir(), "proofs")}
+	if err := in.db.UseProofFiles(ctx, kept); err != nil {
 		t.Fatal(err)
 	}
-	in.svc.Dossiers, in.svc.Projects, in.svc.Photos = in.db, in.db, store
+	in.svc.Dossiers, in.svc.Projects, in.svc.Photos = in.db, in.db, kept
 	return in
 }
 

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package sqlite
-
-import "testing"
-
-// withUmask: there is no umask here; the modes are what Windows keeps.
-func withUmask(t *testing.T, mask int) { t.Skip("file modes are Unix's") }

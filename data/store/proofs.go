@@ -1,0 +1,198 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"log"
+
+	"github.com/swcert/swcert/data"
+)
+
+// The files of proofs follow the records that refer to them: a record's
+// new files are written inside the transaction that saves it, just before
+// the commit (a save refused or failed removes them again), and a file is
+// removed once the last proof referring to its hash is gone, after the
+// delete was committed (a failed commit must not lose a file the record
+// still names). Both happen under the database's write lock, which every
+// process writing to this database takes: a removal checks that nothing
+// refers to the hash and removes the file in one locked step, so no writer
+// can find the file kept, skip writing it, and refer to it in between.
+
+// UseProofFiles makes f keep the files of proofs, and removes the files
+// no record refers to: those a crash left between a delete and the
+// removal of its files, and those earlier versions left (they kept a file
+// the moment it was attached, saved or not, and never removed one).
+func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
+	db.files = f
+	if err := db.sealProofFiles(ctx, f); err != nil {
+		return err
+	}
+	// Claimed at once: a second database beside the first makes the folder
+	// shared before it keeps a file there.
+	if _, err := f.Claim(db.ownID(ctx), db.path); err != nil {
+		return internal("claim proof files", err)
+	}
+	kept, err := f.Kept()
+	if err != nil {
+		return internal("list proof files", err)
+	}
+	used := map[string]bool{}
+	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT sha256 FROM proof_refs`)
+	if err != nil {
+		return internal("list proofs", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sha string
+		if err := rows.Scan(&sha); err != nil {
+			return internal("list proofs", err)
+		}
+		used[sha] = true
+	}
+	if err := rows.Err(); err != nil {
+		return internal("list proofs", err)
+	}
+	var unused []string
+	for _, sha := range kept {
+		if !used[sha] {
+			unused = append(unused, sha) // checked again under the lock
+		}
+	}
+	return db.removeUnreferenced(ctx, unused)
+}
+
+// KeepsProofFiles says whether the store has a folder of proof files
+// (UseProofFiles): records with files can be saved.
+func (db *DB) KeepsProofFiles() bool { return db.files != nil }
+
+// removeUnreferenced removes the files of the hashes given and of those
+// whose references were dropped (proof_drops) that no proof refers to.
+// A file that cannot be removed now is tried again at the next start; the
+// write that made it unreferenced stands.
+func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
+	if db.files == nil {
+		return nil // no folder of files: the drops wait for one
+	}
+	if len(hashes) == 0 {
+		var pending bool
+		if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_drops)`).Scan(&pending); err != nil || !pending {
+			return err
+		}
+	}
+	// Only the one database that uses the folder removes files from it:
+	// another database beside this one may refer to the same file.
+	// Asked each time: another database may have started using it.
+	mine, err := db.files.Claim(db.ownID(ctx), db.path)
+	if err != nil {
+		log.Printf("proofs: claim the folder: %v", err)
+		return err
+	}
+	err = db.tx(ctx, func(tx *txn) error {
+		if !mine {
+			_, err := tx.ExecContext(ctx, `DELETE FROM proof_drops`)
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT sha256 FROM proof_drops`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var sha string
+			if err := rows.Scan(&sha); err != nil {
+				rows.Close()
+				return err
+			}
+			hashes = append(hashes, sha)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		done := map[string]bool{}
+		for _, sha := range hashes {
+			if done[sha] {
+				continue
+			}
+			done[sha] = true
+			var used bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
+				return err
+			}
+			if !used {
+				if err := db.files.Remove(sha); err != nil {
+					log.Printf("proofs: remove a file no record refers to: %v", err)
+					if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO proof_drops (sha256) VALUES (?)`, sha); err != nil {
+						return err
+					}
+					continue
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM proof_drops WHERE sha256 = ?`, sha); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil && data.AsError(err) == nil {
+		log.Printf("proofs: %v", err)
+	}
+	return err
+}
+
+// checkProofs refuses a proof that carries no file and that no record
+// refers to: it would name a file that is not kept.
+func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error {
+	return db.checkFiles(ctx, tx, r.Proofs)
+}
+
+// checkFiles is checkProofs for the proofs of any record (proof_refs
+// names every file a record refers to).
+func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) error {
+	for _, p := range proofs {
+		if p.Data != nil && tx.keptNow[p.SHA256] {
+			continue // kept by this transaction, which checked the sealing then
+		}
+		if p.Data != nil {
+			if db.files == nil {
+				return internal("keep proof", errors.New("no folder for proof files"))
+			}
+			if err := db.checkSealing(ctx, tx); err != nil {
+				return err
+			}
+			continue
+		}
+		var known bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, p.SHA256).Scan(&known); err != nil {
+			return internal("check proofs", err)
+		}
+		if !known {
+			return internal("check proofs", errors.New("a proof without its file"))
+		}
+	}
+	return nil
+}
+
+// keepProof writes the file of a proof attached to a record being saved.
+func (db *DB) keepProof(tx *txn, p *data.Proof) error {
+	if p.Data == nil || tx.keptNow[p.SHA256] {
+		return nil
+	}
+	if err := db.files.Keep(*p); err != nil {
+		return internal("keep proof", err)
+	}
+	tx.kept = append(tx.kept, p.SHA256)
+	if tx.keptNow == nil {
+		tx.keptNow = map[string]bool{}
+	}
+	tx.keptNow[p.SHA256] = true
+	return nil
+}
+
+// savedProofs forgets the content of proofs whose files are kept now.
+func savedProofs(r *data.CERecord) { savedFiles(r.Proofs) }
+
+func savedFiles(proofs []data.Proof) {
+	for i := range proofs {
+		proofs[i].Data = nil
+	}
+}
