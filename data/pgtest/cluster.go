@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -126,12 +127,14 @@ func (c *Cluster) run(prog string, args ...string) ([]byte, error) {
 	}
 }
 
-// DSN is a connection string to database db as user (the owner when "").
+// DSN is a URL of database db as user (the owner when ""), in the form
+// swcert --db takes: postgres://user@/db?host=SOCKET-FOLDER.
 func (c *Cluster) DSN(db, user string) string {
 	if user == "" {
 		user = c.Owner
 	}
-	return fmt.Sprintf("host=%s user=%s dbname=%s sslmode=disable", c.Socket, user, db)
+	q := url.Values{"host": {c.Socket}, "sslmode": {"disable"}}
+	return (&url.URL{Scheme: "postgres", User: url.User(user), Path: "/" + db, RawQuery: q.Encode()}).String()
 }
 
 // Stop stops the server (fast: the tests' data are thrown away) and removes

@@ -45,7 +45,7 @@ func TestThrowawayServer(t *testing.T) {
 	if fi, err := os.Stat(c.Socket); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("the socket's folder is open to others: %v %v", fi, err)
 	}
-	viewer, err := pgx.Connect(ctx, strings.Replace(a, "user="+c.Owner, "user=viewer", 1))
+	viewer, err := pgx.Connect(ctx, strings.Replace(a, "//"+c.Owner+"@", "//viewer@", 1))
 	if err != nil {
 		t.Fatal(err)
 	}

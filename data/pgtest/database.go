@@ -24,10 +24,16 @@ var (
 //	func TestMain(m *testing.M) { pgtest.Main(m) }
 func Main(m *testing.M) {
 	code := m.Run()
+	Stop()
+	os.Exit(code)
+}
+
+// Stop stops the package's cluster, if one was started (for a TestMain
+// that runs the tests more than once).
+func Stop() {
 	if shared != nil {
 		shared.Stop()
 	}
-	os.Exit(code)
 }
 
 // Database is a new, empty database on the package's cluster, owned by the

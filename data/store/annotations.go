@@ -33,14 +33,10 @@ func (db *DB) ApplyAnnotation(ctx context.Context, certID int64, scene data.Scen
 			return err
 		}
 		t, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO annotations (cert_id, scene, days, applied_at, created_at, updated_at)
+		id, err := insertID(ctx, tx, `INSERT INTO annotations (cert_id, scene, days, applied_at, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, certID, scene, days, ts, ts, ts)
 		if err != nil {
 			return mapError("apply annotation", err)
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return internal("apply annotation", err)
 		}
 		a = &data.Annotation{ID: id, CertID: certID, Scene: scene, Days: days, AppliedAt: t.In(data.Beijing), CreatedAt: t.In(data.Beijing), UpdatedAt: t.In(data.Beijing)}
 		return nil
@@ -176,14 +172,12 @@ func (db *DB) insertAnnotationHistory(ctx context.Context, tx *txn, a *data.Anno
 		return t.UTC().Format(stampLayout)
 	}
 	t, ts := db.stamp()
-	res, err := tx.ExecContext(ctx, `INSERT INTO annotations (cert_id, scene, days, applied_at, completed_at, withdrawn_at, created_at, updated_at)
+	newID, err := insertID(ctx, tx, `INSERT INTO annotations (cert_id, scene, days, applied_at, completed_at, withdrawn_at, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.CertID, a.Scene, a.Days, a.AppliedAt.UTC().Format(stampLayout), opt(a.CompletedAt), opt(a.WithdrawnAt), ts, ts)
 	if err != nil {
 		return mapError("insert annotation", err)
 	}
-	if a.ID, err = res.LastInsertId(); err != nil {
-		return internal("insert annotation", err)
-	}
+	a.ID = newID
 	a.CreatedAt, a.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
 	return nil
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -33,10 +32,17 @@ const never = math.MaxInt64
 
 // followRules marks every holder to be worked out again when the items kept
 // were made by other rules than data.AttentionRules. The version is kept in
-// the file's user_version, which goose leaves alone.
-func followRules(ctx context.Context, db *sql.DB) error {
+// a SQLite file's user_version, which goose leaves alone, and in the
+// store_meta table of a server.
+func followRules(ctx context.Context, db handle) error {
 	var v int
-	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+	read, write := `PRAGMA user_version`, fmt.Sprintf(`PRAGMA user_version = %d`, data.AttentionRules)
+	if db.dialect == postgresSQL {
+		read = `SELECT coalesce((SELECT value::bigint FROM store_meta WHERE key = 'attention_rules'), 0)`
+		write = fmt.Sprintf(`INSERT INTO store_meta (key, value) VALUES ('attention_rules', '%d')
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, data.AttentionRules)
+	}
+	if err := db.QueryRowContext(ctx, read).Scan(&v); err != nil {
 		return fmt.Errorf("rules version: %w", err)
 	}
 	if v == data.AttentionRules {
@@ -45,7 +51,7 @@ func followRules(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, `UPDATE attention_fresh SET until = 0, gen = gen + 1`); err != nil {
 		return fmt.Errorf("rules version: %w", err)
 	}
-	_, err := db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, data.AttentionRules))
+	_, err := db.ExecContext(ctx, write)
 	return err
 }
 

@@ -32,14 +32,12 @@ func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) err
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := tx.ExecContext(ctx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, tenths, review, created_at, updated_at)
+	newID, err := insertID(ctx, tx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, tenths, review, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, ts)
 	if err != nil {
 		return mapError("insert ce record", err)
 	}
-	if r.ID, err = res.LastInsertId(); err != nil {
-		return internal("insert ce record", err)
-	}
+	r.ID = newID
 	r.Created, r.Updated = t.In(data.Beijing), t.In(data.Beijing)
 	return db.insertProofs(ctx, tx, r, ts)
 }
@@ -87,14 +85,12 @@ func (db *DB) insertProofs(ctx context.Context, tx *txn, r *data.CERecord, ts st
 		if err := db.keepProof(tx, p); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO ce_proofs (record_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		newID, err := insertID(ctx, tx, `INSERT INTO ce_proofs (record_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.ID, p.Name, p.SHA256, p.Size, p.Type, ts)
 		if err != nil {
 			return mapError("insert proof", err)
 		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return internal("insert proof", err)
-		}
+		p.ID = newID
 	}
 	return nil
 }

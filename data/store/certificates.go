@@ -21,16 +21,14 @@ func (db *DB) insertCertificate(ctx context.Context, tx *txn, c *data.Certificat
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := tx.ExecContext(ctx, `INSERT INTO certificates
+	newID, err := insertID(ctx, tx, `INSERT INTO certificates
 		(holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.HolderID, c.Level, c.MNo, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, ts)
 	if err != nil {
 		return mapError("insert certificate", err)
 	}
-	if c.ID, err = res.LastInsertId(); err != nil {
-		return internal("insert certificate", err)
-	}
+	c.ID = newID
 	c.CreatedAt, c.UpdatedAt = t, t
 	return nil
 }

@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"log"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -28,8 +27,11 @@ var migrations embed.FS
 
 // DB is an open store. It implements the services of data/.
 type DB struct {
-	sql    *sql.DB
-	path   string
+	sql    handle
+	path   string // the SQLite file; "" for a PostgreSQL server
+	// keyPath is the file of the installation's private signing key
+	// (KeyPath of the file; WithKeyFile for a server).
+	keyPath string
 	now    func() time.Time
 	search searchIndex
 	// files keeps the proof files (UseProofFiles); id is this database's
@@ -59,6 +61,9 @@ func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 	if now == nil {
 		now = time.Now
 	}
+	if IsServer(path) {
+		return openPostgres(path, now, opts)
+	}
 	state, err := inspect(path)
 	if err != nil {
 		return nil, err
@@ -86,11 +91,11 @@ func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 		db.Close()
 		return nil, openError(path, err)
 	}
-	if err := followRules(context.Background(), db); err != nil {
+	if err := followRules(context.Background(), handle{db, sqliteSQL}); err != nil {
 		db.Close()
 		return nil, openError(path, err)
 	}
-	s := &DB{sql: db, path: path, now: now, vault: v}
+	s := &DB{sql: handle{db, sqliteSQL}, path: path, keyPath: KeyPath(path), now: now, vault: v}
 	k, err := s.ownPublic(context.Background())
 	if err != nil {
 		db.Close()
@@ -148,7 +153,9 @@ func migrate(db *sql.DB, path string) error {
 // (vacuum.go).
 func (db *DB) Close() error {
 	db.search.close()
-	db.vacuumIfWorth(context.Background())
+	if db.sql.dialect == sqliteSQL {
+		db.vacuumIfWorth(context.Background())
+	}
 	if db.unprotect != nil {
 		db.unprotect()
 	}
@@ -179,6 +186,9 @@ func parseStamp(s string) time.Time {
 // proof files it kept for records it then did not save are removed (unless
 // something else refers to them by then).
 func (db *DB) tx(ctx context.Context, fn func(*txn) error) error {
+	if db.sql.dialect == postgresSQL {
+		return db.serializable(ctx, fn)
+	}
 	t, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return internal("begin", err)
@@ -196,6 +206,9 @@ const bulkCache = 32 << 10
 // bulkTx is tx on a connection with a larger page cache, for the writes
 // of thousands of records in one transaction (demo data).
 func (db *DB) bulkTx(ctx context.Context, fn func(*txn) error) error {
+	if db.sql.dialect == postgresSQL {
+		return db.tx(ctx, fn) // the server sizes its own buffers
+	}
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return internal("begin", err)
@@ -217,7 +230,7 @@ func (db *DB) bulkTx(ctx context.Context, fn func(*txn) error) error {
 }
 
 func (db *DB) run(ctx context.Context, t *sql.Tx, fn func(*txn) error) error {
-	tx := &txn{Tx: t}
+	tx := &txn{Tx: t, dialect: db.sql.dialect}
 	err := fn(tx)
 	if err != nil {
 		t.Rollback()
@@ -236,6 +249,7 @@ func (db *DB) run(ctx context.Context, t *sql.Tx, fn func(*txn) error) error {
 // demo holders.
 type txn struct {
 	*sql.Tx
+	dialect dialect
 	stmts map[string]*sql.Stmt // closed by Commit or Rollback
 	kept  []string             // hashes of the proof files written for this transaction
 	// keptNow: those hashes, to write a file once however many records of
@@ -247,7 +261,7 @@ func (t *txn) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := t.Tx.PrepareContext(ctx, query)
+	st, err := t.Tx.PrepareContext(ctx, t.dialect.rebind(query))
 	if err != nil {
 		return nil, err
 	}
@@ -269,7 +283,7 @@ func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 func (t *txn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := t.prepared(ctx, query)
 	if err != nil {
-		return t.Tx.QueryRowContext(ctx, query, args...) // to carry the error
+		return t.Tx.QueryRowContext(ctx, t.dialect.rebind(query), args...) // to carry the error
 	}
 	return st.QueryRowContext(ctx, args...)
 }
@@ -296,12 +310,14 @@ func mapError(op string, err error) error {
 		return err
 	}
 	switch {
-	case strings.Contains(msg, "UNIQUE constraint failed: holders.id_number"), strings.Contains(msg, "UNIQUE constraint failed: holders.id_hash"):
+	case isUnique(err, "holders.id_number"), isUnique(err, "holders.id_hash"):
 		return data.Conflict("id_number", "err.duplicate.id_number")
-	case strings.Contains(msg, "UNIQUE constraint failed: certificates.mno"):
+	case isUnique(err, "certificates.mno"):
 		return data.Conflict("mno", "err.duplicate.mno")
-	case strings.Contains(msg, "FOREIGN KEY constraint failed"):
+	case isForeignKey(err):
 		return data.Invalid("holder_id", "err.holder.missing")
+	case isRefused(err):
+		return refused()
 	}
 	return internal(op, err)
 }

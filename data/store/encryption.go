@@ -28,6 +28,7 @@ var _ data.EncryptionService = (*DB)(nil)
 type Option func(*openOptions)
 
 type openOptions struct {
+	keyFile    string // WithKeyFile
 	passphrase func() ([]byte, error)
 	kdf        crypt.Params
 }

@@ -507,7 +507,7 @@ func TestMigrationToEncryptionKeepsHolders(t *testing.T) {
 	if dup := db.CreateHolder(ctx, &data.Holder{Name: "李四", IDNumber: idNumber}); data.ErrorCode(dup) != data.ECONFLICT {
 		t.Errorf("duplicate after 00009: %v", dup)
 	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db.sql, mustSub(migrations, "migrations"), goose.WithGoMigrations(keyMigration(KeyPath(path), new(bool))))
+	p, err := goose.NewProvider(goose.DialectSQLite3, db.sql.DB, mustSub(migrations, "migrations"), goose.WithGoMigrations(keyMigration(KeyPath(path), new(bool))))
 	if err != nil {
 		t.Fatal(err)
 	}

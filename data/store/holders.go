@@ -24,7 +24,7 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 	if err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO holders
+	newID, err := insertID(ctx, tx, `INSERT INTO holders
 		(id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at, id_hash, phone_hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, h.Name, h.IDType, db.seal("holders/id_number", row, h.IDNumber), db.seal("holders/phone", row, h.Phone),
@@ -32,9 +32,7 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 	if err != nil {
 		return mapError("insert holder", err)
 	}
-	if h.ID, err = res.LastInsertId(); err != nil {
-		return internal("insert holder", err)
-	}
+	h.ID = newID
 	h.CreatedAt, h.UpdatedAt = t, t
 	return nil
 }

@@ -34,7 +34,7 @@ import (
 func KeyPath(dbPath string) string { return dbPath + ".key" }
 
 // KeyPath is the file of this database's private signing key.
-func (db *DB) KeyPath() string { return KeyPath(db.path) }
+func (db *DB) KeyPath() string { return db.keyPath }
 
 // maxKeyFile bounds what is read of a key file: a PEM key is 119 bytes.
 const maxKeyFile = 4 << 10
@@ -226,6 +226,9 @@ func purgeMovedKey(db *sql.DB) error {
 // in place since Open, and the folder of proofs knows it by its ID.
 func (db *DB) ownID(ctx context.Context) string {
 	var kid string
+	if db.sql.dialect == postgresSQL {
+		return db.id // the key file's, read at Open
+	}
 	if err := db.sql.QueryRowContext(ctx, `SELECT kid FROM seal_keys WHERE own = 1`).Scan(&kid); err != nil {
 		return db.id
 	}

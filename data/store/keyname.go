@@ -20,7 +20,7 @@ func (db *DB) SetOwnKeyName(ctx context.Context, name string) (*data.SealKey, er
 		return nil, err
 	}
 	_, ts := db.stamp()
-	if _, err := db.sql.ExecContext(ctx, `UPDATE seal_keys SET name = ?, updated_at = ? WHERE kid = ? AND own = 1`, name, ts, k.KID); err != nil {
+	if _, err := db.sql.ExecContext(ctx, `UPDATE seal_keys SET name = ?, updated_at = ? WHERE kid = ? AND `+db.ownKey(), name, ts, k.KID); err != nil {
 		return nil, internal("name own key", err)
 	}
 	k.Name = name

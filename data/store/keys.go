@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"crypto/ed25519"
 	"crypto/rand"
 	"database/sql"
@@ -13,6 +14,33 @@ import (
 )
 
 const keyColumns = `kid, name, own, public_key, private_key, created_at`
+
+// keySelect is keyColumns to read. A SQLite file has one own key; a
+// server holds every installation's public key, and the own one is the
+// key of this installation's file.
+func (db *DB) keySelect() string {
+	if db.sql.dialect == postgresSQL {
+		return `kid, name, CASE WHEN ` + db.ownKey() + ` THEN 1 ELSE 0 END, public_key, private_key, created_at`
+	}
+	return keyColumns
+}
+
+// ownKey is the condition that holds for the own key's row.
+func (db *DB) ownKey() string {
+	if db.sql.dialect == postgresSQL {
+		return `kid = '` + strings.Map(kidRune, db.id) + `'`
+	}
+	return `own = 1`
+}
+
+// kidRune keeps a key ID (unpadded base64url) as it is and drops anything
+// else, so that ownKey is always a plain literal.
+func kidRune(r rune) rune {
+	if r == '-' || r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+		return r
+	}
+	return -1
+}
 
 // OwnKey returns this installation's signing key. The private half is
 // read from its file (KeyPath) at each call: a restore may have replaced
@@ -30,6 +58,9 @@ func (db *DB) OwnKey(ctx context.Context) (*data.SealKey, error) {
 // the first time (Open calls it, so a new database has its key from the
 // first run).
 func (db *DB) ownPublic(ctx context.Context) (*data.SealKey, error) {
+	if db.sql.dialect == postgresSQL {
+		return db.publishOwn(ctx)
+	}
 	// Read first: a write transaction on every start would be for nothing.
 	k, err := scanKey(db.sql.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM seal_keys WHERE own = 1`))
 	if err == nil {
@@ -68,7 +99,7 @@ func (db *DB) ownPublic(ctx context.Context) (*data.SealKey, error) {
 // start takes as the key (it was made for this database) rather than
 // overwriting it.
 func (db *DB) newPrivate() (ed25519.PrivateKey, error) {
-	path := db.KeyPath()
+	path := db.keyPath
 	if priv, err := readKeyFile(path); err == nil {
 		return priv, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -86,7 +117,7 @@ func (db *DB) newPrivate() (ed25519.PrivateKey, error) {
 
 // withPrivate adds the private half, from its file, to the own key k.
 func (db *DB) withPrivate(k *data.SealKey) (*data.SealKey, error) {
-	priv, err := loadPrivate(db.KeyPath(), k.Public)
+	priv, err := loadPrivate(db.keyPath, k.Public)
 	if err != nil {
 		return nil, err
 	}
@@ -105,8 +136,8 @@ func (db *DB) TrustKey(ctx context.Context, k *data.SealKey) error {
 	}
 	return db.tx(ctx, func(tx *txn) error {
 		var own bool
-		err := tx.QueryRowContext(ctx, `SELECT own FROM seal_keys WHERE kid = ?`, k.KID).Scan(&own)
-		if err == nil && own {
+		err := tx.QueryRowContext(ctx, `SELECT `+db.ownKey()+` FROM seal_keys WHERE kid = ?`, k.KID).Scan(&own)
+		if err == nil && own || k.KID == db.id {
 			return data.Invalid("key", "err.key.is_own")
 		}
 		t, ts := db.stamp()
@@ -130,7 +161,7 @@ func (db *DB) UntrustKey(ctx context.Context, kid string) error {
 	if k.Own {
 		return data.Invalid("kid", "err.key.is_own")
 	}
-	if _, err := db.sql.ExecContext(ctx, `DELETE FROM seal_keys WHERE kid = ? AND own = 0`, kid); err != nil {
+	if _, err := db.sql.ExecContext(ctx, `DELETE FROM seal_keys WHERE kid = ? AND NOT `+db.ownKey(), kid); err != nil {
 		return internal("untrust key", err)
 	}
 	return nil
@@ -138,7 +169,7 @@ func (db *DB) UntrustKey(ctx context.Context, kid string) error {
 
 // Key finds the own key or a trusted key by kid.
 func (db *DB) Key(ctx context.Context, kid string) (*data.SealKey, error) {
-	k, err := scanKey(db.sql.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM seal_keys WHERE kid = ?`, kid))
+	k, err := scanKey(db.sql.QueryRowContext(ctx, `SELECT `+db.keySelect()+` FROM seal_keys WHERE kid = ?`, kid))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &data.Error{Code: data.ENOTFOUND, Field: "kid", Key: "err.not_found.key", Args: map[string]any{"KID": kid}}
 	}
@@ -150,7 +181,7 @@ func (db *DB) Key(ctx context.Context, kid string) (*data.SealKey, error) {
 
 // Keys lists the own key first, then the trusted keys by name.
 func (db *DB) Keys(ctx context.Context) ([]*data.SealKey, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+keyColumns+` FROM seal_keys ORDER BY own DESC, name, kid`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+db.keySelect()+` FROM seal_keys ORDER BY 3 DESC, name, kid`)
 	if err != nil {
 		return nil, internal("list keys", err)
 	}
@@ -177,4 +208,26 @@ func scanKey(s scanner) (*data.SealKey, error) {
 	// private half is in its file (withPrivate).
 	k.Public, k.CreatedAt = ed25519.PublicKey(pub), parseStamp(created)
 	return &k, nil
+}
+
+// publishOwn is the own key of an installation on a server: the key of
+// its file (made on first use), published in the database for every
+// office to verify its seals by.
+func (db *DB) publishOwn(ctx context.Context) (*data.SealKey, error) {
+	priv, err := db.newPrivate()
+	if err != nil {
+		return nil, err
+	}
+	pub := priv.Public().(ed25519.PublicKey)
+	db.id = data.KeyID(pub)
+	_, ts := db.stamp()
+	if _, err := db.sql.ExecContext(ctx, `INSERT INTO seal_keys (`+keyColumns+`, updated_at) VALUES (?, '', 0, ?, NULL, ?, ?)
+		ON CONFLICT (kid) DO NOTHING`, db.id, []byte(pub), ts, ts); err != nil {
+		return nil, mapError("publish own key", err)
+	}
+	k, err := scanKey(db.sql.QueryRowContext(ctx, `SELECT `+db.keySelect()+` FROM seal_keys WHERE kid = ?`, db.id))
+	if err != nil {
+		return nil, internal("load own key", err)
+	}
+	return k, nil
 }

@@ -96,7 +96,7 @@ func TestMigrationToDossierKeepsEveryRowOfTheRelease(t *testing.T) {
 	if version != 13 {
 		t.Errorf("migrated to %d", version)
 	}
-	after := tableRows(t, db.sql, skip)
+	after := tableRows(t, db.sql.DB, skip)
 	for table, rows := range before {
 		if !reflect.DeepEqual(after[table], rows) {
 			t.Errorf("%s changed: %d rows before, %d after", table, len(rows), len(after[table]))

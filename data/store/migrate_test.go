@@ -129,14 +129,14 @@ func TestMigrationToTenthsKeepsEveryRecordAndProof(t *testing.T) {
 		t.Errorf("%d proofs after the migration, want %d", n, len(proofs))
 	}
 	for name, want := range triggers {
-		if got := schemaSQL(t, db.sql, "trigger", name); got != want {
+		if got := schemaSQL(t, db.sql.DB, "trigger", name); got != want {
 			t.Errorf("trigger %s changed:\n%s\nwant\n%s", name, got, want)
 		}
 	}
 	for _, idx := range []string{"ce_records_holder", "ce_proofs_record", "ce_proofs_sha256"} {
-		schemaSQL(t, db.sql, "index", idx)
+		schemaSQL(t, db.sql.DB, "index", idx)
 	}
-	if fk := schemaSQL(t, db.sql, "table", "ce_proofs"); !strings.Contains(fk, `REFERENCES "ce_records"`) || !strings.Contains(fk, "ON DELETE CASCADE") {
+	if fk := schemaSQL(t, db.sql.DB, "table", "ce_proofs"); !strings.Contains(fk, `REFERENCES "ce_records"`) || !strings.Contains(fk, "ON DELETE CASCADE") {
 		t.Errorf("ce_proofs no longer refers to ce_records: %s", fk)
 	}
 	var bad int

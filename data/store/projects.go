@@ -35,14 +35,12 @@ func (db *DB) CreateProject(ctx context.Context, p *data.Project) error {
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := db.sql.ExecContext(ctx, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	newID, err := insertID(ctx, db.sql, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, ts)
 	if err != nil {
 		return mapError("insert project", err)
 	}
-	if p.ID, err = res.LastInsertId(); err != nil {
-		return internal("insert project", err)
-	}
+	p.ID = newID
 	p.CreatedAt, p.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
 	return nil
 }
@@ -313,14 +311,12 @@ func (db *DB) saveService(ctx context.Context, r *data.ServiceRecord) error {
 		}
 		t, ts := db.stamp()
 		if r.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			newID, err := insertID(ctx, tx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 				r.ProjectID, r.HolderID, r.Date, r.Content, r.Hours.Tenths(), ts, ts)
 			if err != nil {
 				return mapError("insert service record", err)
 			}
-			if r.ID, err = res.LastInsertId(); err != nil {
-				return internal("insert service record", err)
-			}
+			r.ID = newID
 			r.CreatedAt = t.In(data.Beijing)
 		} else if _, err := tx.ExecContext(ctx, `UPDATE service_records SET date = ?, content = ?, tenths = ?, updated_at = ? WHERE id = ?`,
 			r.Date, r.Content, r.Hours.Tenths(), ts, r.ID); err != nil {

@@ -65,14 +65,12 @@ func (db *DB) insertDossier(ctx context.Context, tx *txn, r *data.HolderRecord) 
 			}
 		}
 		_, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
+		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, t.DecidedOn, ts, ts)
 		if err != nil {
 			return mapError("insert transfer", err)
 		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return internal("insert transfer", err)
-		}
+		t.ID = newID
 	}
 	return nil
 }
@@ -124,14 +122,12 @@ func (db *DB) CreateProjectRecords(ctx context.Context, recs []data.ProjectRecor
 				return withRow(err, i+1)
 			}
 			t, ts := db.stamp()
-			res, err := tx.ExecContext(ctx, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			newID, err := insertID(ctx, tx, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 				p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, ts)
 			if err != nil {
 				return withRow(mapError("insert project", err), i+1)
 			}
-			if p.ID, err = res.LastInsertId(); err != nil {
-				return internal("insert project", err)
-			}
+			p.ID = newID
 			p.CreatedAt, p.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
 			member := make(map[int64]bool, len(pr.Participants))
 			for _, h := range pr.Participants {
@@ -151,14 +147,12 @@ func (db *DB) CreateProjectRecords(ctx context.Context, recs []data.ProjectRecor
 				if err := data.CheckServiceRecord(p, r, member[r.HolderID], data.TenthsOfHour(others), today); err != nil {
 					return withRow(err, i+1)
 				}
-				res, err := tx.ExecContext(ctx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				newID, err := insertID(ctx, tx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 					r.ProjectID, r.HolderID, r.Date, r.Content, r.Hours.Tenths(), ts, ts)
 				if err != nil {
 					return withRow(mapError("insert service record", err), i+1)
 				}
-				if r.ID, err = res.LastInsertId(); err != nil {
-					return internal("insert service record", err)
-				}
+				r.ID = newID
 			}
 		}
 		return nil

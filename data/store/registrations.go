@@ -53,14 +53,12 @@ func (db *DB) insertRegistration(ctx context.Context, tx *txn, c *data.Certifica
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := tx.ExecContext(ctx, `INSERT INTO registrations (cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at)
+	newID, err := insertID(ctx, tx, `INSERT INTO registrations (cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.CertID, r.Kind, r.Status, r.AppliedOn, r.ValidFrom, r.Region, r.Org, ts, ts)
 	if err != nil {
 		return mapError("insert registration", err)
 	}
-	if r.ID, err = res.LastInsertId(); err != nil {
-		return internal("insert registration", err)
-	}
+	r.ID = newID
 	r.CreatedAt, r.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
 	return nil
 }

@@ -46,7 +46,7 @@ type searchRow struct {
 // matches returns the IDs of the holders whose search text contains every
 // word of q, or whose ID or phone number is the word, in list order.
 // exact is the key a word is compared with (DB.exactKey).
-func (x *searchIndex) matches(ctx context.Context, db *sql.DB, q string, exact func(kind, word string) string) ([]int64, error) {
+func (x *searchIndex) matches(ctx context.Context, db handle, q string, exact func(kind, word string) string) ([]int64, error) {
 	words := strings.Fields(strings.ToLower(q))
 	type word struct{ text, id, phone string }
 	ws := make([]word, len(words))
@@ -93,13 +93,16 @@ func (db *DB) Version(ctx context.Context) (int64, error) {
 	return db.search.dataVersion(ctx, db.sql)
 }
 
-func (x *searchIndex) dataVersion(ctx context.Context, db *sql.DB) (int64, error) {
+func (x *searchIndex) dataVersion(ctx context.Context, db handle) (int64, error) {
 	if x.conn == nil {
 		c, err := db.Conn(ctx)
 		if err != nil {
 			return 0, internal("search connection", err)
 		}
 		x.conn = c
+	}
+	if db.dialect == postgresSQL {
+		return serverVersion(ctx, x.conn)
 	}
 	var v int64
 	if err := x.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
@@ -109,7 +112,7 @@ func (x *searchIndex) dataVersion(ctx context.Context, db *sql.DB) (int64, error
 }
 
 // refresh reloads the texts when the file changed since the last load.
-func (x *searchIndex) refresh(ctx context.Context, db *sql.DB) error {
+func (x *searchIndex) refresh(ctx context.Context, db handle) error {
 	v, err := x.dataVersion(ctx, db)
 	if err != nil {
 		return err

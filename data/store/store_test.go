@@ -17,7 +17,7 @@ var (
 
 func openTest(t testing.TB) *DB {
 	t.Helper()
-	db, err := Open(filepath.Join(t.TempDir(), "swcert.db"), func() time.Time { return testNow })
+	db, err := openTarget(t, newTarget(t), func() time.Time { return testNow })
 	if err != nil {
 		t.Fatal(err)
 	}

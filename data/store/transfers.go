@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 
 	"github.com/swcert/swcert/data"
 )
@@ -50,10 +49,10 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 			return err
 		}
 		tm, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
+		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, ts, ts)
 		if err != nil {
-			if strings.Contains(err.Error(), "UNIQUE constraint failed: transfers.holder_id") {
+			if isUnique(err, "transfers.holder_id") {
 				// Another writer's change under review (the index makes sure
 				// of the Decision): said as the check above says it.
 				if saved, lerr := db.transfersIn(ctx, tx, t.HolderID); lerr == nil {
@@ -65,9 +64,7 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 			}
 			return mapError("apply transfer", err)
 		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return internal("apply transfer", err)
-		}
+		t.ID = newID
 		t.CreatedAt, t.UpdatedAt = tm.In(data.Beijing), tm.In(data.Beijing)
 		return nil
 	})

@@ -162,14 +162,12 @@ func (db *DB) insertWork(ctx context.Context, tx *txn, e *data.WorkEntry) error 
 	t, ts := db.stamp()
 	transfer := nullID(e.Transfer)
 	if e.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO work_history (holder_id, org, position, start_on, end_on, programme, transfer_id, created_at, updated_at)
+		newID, err := insertID(ctx, tx, `INSERT INTO work_history (holder_id, org, position, start_on, end_on, programme, transfer_id, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.HolderID, e.Org, e.Position, e.StartOn, e.EndOn, e.Programme, transfer, ts, ts)
 		if err != nil {
 			return mapError("insert work entry", err)
 		}
-		if e.ID, err = res.LastInsertId(); err != nil {
-			return internal("insert work entry", err)
-		}
+		e.ID = newID
 		e.CreatedAt = t.In(data.Beijing)
 	} else {
 		if _, err := tx.ExecContext(ctx, `UPDATE work_history SET org = ?, position = ?, start_on = ?, end_on = ?, programme = ?, updated_at = ? WHERE id = ?`,
@@ -186,14 +184,12 @@ func (db *DB) insertWork(ctx context.Context, tx *txn, e *data.WorkEntry) error 
 		if err := db.keepProof(tx, p); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO work_proofs (work_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		newID, err := insertID(ctx, tx, `INSERT INTO work_proofs (work_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			e.ID, p.Name, p.SHA256, p.Size, p.Type, ts)
 		if err != nil {
 			return mapError("insert work proof", err)
 		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return internal("insert work proof", err)
-		}
+		p.ID = newID
 	}
 	if e.Proofs == nil {
 		e.Proofs = []data.Proof{}
@@ -389,14 +385,12 @@ func (db *DB) insertHonourAs(ctx context.Context, tx *txn, h *data.Honour, id in
 		}
 	}
 	t, ts := db.stamp()
-	res, err := tx.ExecContext(ctx, `INSERT INTO honours (id, holder_id, title, date, level, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	newID, err := insertID(ctx, tx, `INSERT INTO honours (id, holder_id, title, date, level, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		nullID(id), h.HolderID, h.Title, h.Date, h.Level, ts, ts)
 	if err != nil {
 		return mapError("insert honour", err)
 	}
-	if h.ID, err = res.LastInsertId(); err != nil {
-		return internal("insert honour", err)
-	}
+	h.ID = newID
 	h.CreatedAt, h.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
 	if h.Proof != nil {
 		if err := db.keepProof(tx, h.Proof); err != nil {

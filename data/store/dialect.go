@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// dialect is the SQL of the server a store talks to. The statements of
+// this package are written once, in the SQL both SQLite and PostgreSQL
+// take, with SQLite's ? and ?N placeholders; rebind turns them into
+// PostgreSQL's $N. What the two do differently (the schema, its triggers,
+// locking, the version of the data) is in sqlite-named and
+// postgres-named files.
+type dialect int
+
+const (
+	sqliteSQL dialect = iota
+	postgresSQL
+)
+
+// rebound caches rebind's work: the statements are constants, a few
+// hundred of them.
+var rebound sync.Map // string → string
+
+// rebind is query with its placeholders in the dialect's form: ? and ?N
+// become $n and $N for PostgreSQL. Quoted text and identifiers are left as
+// they are.
+func (d dialect) rebind(query string) string {
+	if d == sqliteSQL || !strings.Contains(query, "?") {
+		return query
+	}
+	if q, ok := rebound.Load(query); ok {
+		return q.(string)
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	var quote byte
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+			b.WriteByte(c)
+		case c == '\'' || c == '"':
+			quote = c
+			b.WriteByte(c)
+		case c == '?':
+			j := i + 1
+			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+				j++
+			}
+			b.WriteByte('$')
+			if j > i+1 {
+				b.WriteString(query[i+1 : j]) // ?N keeps its number
+			} else {
+				n++
+				b.WriteString(strconv.Itoa(n))
+			}
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	q := b.String()
+	rebound.Store(query, q)
+	return q
+}
+
+// handle is the pool of connections, speaking the store's dialect.
+type handle struct {
+	*sql.DB
+	dialect dialect
+}
+
+func (h handle) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return h.DB.ExecContext(ctx, h.dialect.rebind(query), args...)
+}
+
+func (h handle) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return h.DB.QueryContext(ctx, h.dialect.rebind(query), args...)
+}
+
+func (h handle) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return h.DB.QueryRowContext(ctx, h.dialect.rebind(query), args...)
+}
+
+// QueryRow and Exec are for the tests, which read and write behind the
+// store's back.
+func (h handle) QueryRow(query string, args ...any) *sql.Row {
+	return h.QueryRowContext(context.Background(), query, args...)
+}
+
+func (h handle) Exec(query string, args ...any) (sql.Result, error) {
+	return h.ExecContext(context.Background(), query, args...)
+}
+
+func (h handle) Query(query string, args ...any) (*sql.Rows, error) {
+	return h.QueryContext(context.Background(), query, args...)
+}
+
+// inserter runs an INSERT in a transaction or on the pool.
+type inserter interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// insertID runs an INSERT and returns the id it gave the row: RETURNING,
+// which both servers take (PostgreSQL's driver has no LastInsertId).
+func insertID(ctx context.Context, q inserter, query string, args ...any) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, query+` RETURNING id`, args...).Scan(&id)
+	return id, err
+}

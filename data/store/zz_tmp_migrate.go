@@ -1,0 +1,5 @@
+package store
+
+import "database/sql"
+
+func migratePostgres(db *sql.DB) error { return nil }
