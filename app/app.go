@@ -43,7 +43,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		i18n.SetLanguage(cliLanguage(""))
 		return fail(stderr, false, err)
 	}
-	logPath = logFile(o.db)
+	logPath = logFile(o.home())
 	if len(o.args) == 0 {
 		if windowBuilt && noDisplay(runtime.GOOS, os.Getenv) {
 			i18n.SetLanguage(cliLanguage(o.lang))
@@ -72,18 +72,19 @@ func noDisplay(goos string, getenv func(string) string) bool {
 // run, and sends the detail of internal errors to a log file beside it:
 // people see a plain message, support reads the log.
 func openStore(o *options) (*store.DB, func(), error) {
-	if err := os.MkdirAll(filepath.Dir(o.db), 0o700); err != nil {
-		return nil, nil, files.WriteError("db", filepath.Dir(o.db), err)
+	home := o.home()
+	if err := os.MkdirAll(filepath.Dir(home), 0o700); err != nil {
+		return nil, nil, files.WriteError("db", filepath.Dir(home), err)
 	}
-	closeLog := openLog(o.db)
-	useJournal(o.db)
-	db, err := store.Open(o.db, o.now, store.WithPassphrase(o.passphrase), store.WithKDF(kdf))
+	closeLog := openLog(home)
+	useJournal(home)
+	db, err := store.Open(o.db, o.now, store.WithPassphrase(o.passphrase), store.WithKDF(kdf), store.WithKeyFile(store.KeyPath(home)))
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
 		// A folder that cannot be swept now does not keep the store shut:
 		// the sweep is tried again at the next start.
-		if err := db.UseProofFiles(context.Background(), &proofs.Store{Dir: proofDir(o.db)}); err != nil {
-			log.Printf("proof files of %s: %v", o.db, err)
+		if err := db.UseProofFiles(context.Background(), &proofs.Store{Dir: proofDir(home)}); err != nil {
+			log.Printf("proof files of %s: %v", o.shownDB(), err)
 		}
 	}
 	if e := data.AsError(err); e != nil && (e.Field == "passphrase" || e.Field == "passphrase_file") {
@@ -91,14 +92,14 @@ func openStore(o *options) (*store.DB, func(), error) {
 		return nil, nil, err
 	}
 	if err != nil {
-		log.Printf("open %s: %v", o.db, err)
+		log.Printf("open %s: %v", o.shownDB(), err)
 		closeLog()
 		if data.AsError(err) != nil { // not SWCert's, damaged, busy: in words
 			return nil, nil, err
 		}
-		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.db, "Reason": i18n.T("err.internal")}}
+		return nil, nil, &data.Error{Code: data.EINTERNAL, Key: "cli.open_failed", Args: map[string]any{"Path": o.shownDB(), "Reason": i18n.T("err.internal")}}
 	}
-	unprotect := protectOwnFiles(o.db)
+	unprotect := protectOwnFiles(home)
 	return db, func() { _ = db.Close(); unprotect(); closeLog() }, nil
 }
 

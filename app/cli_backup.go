@@ -10,6 +10,7 @@ import (
 
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/backup"
+	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 )
 
@@ -22,6 +23,9 @@ func backupCmd(c *cli, args []string) error {
 	}
 	if err := checkOut(*out); err != nil {
 		return err
+	}
+	if backupFiles(c.o) == nil {
+		return serverBackupError()
 	}
 	m, err := backupFiles(c.o).BackupFile(c.ctx, c.o.now(), *out)
 	if err != nil {
@@ -48,9 +52,20 @@ func backupWarnings(w io.Writer, m *backup.Manifest) {
 	}
 }
 
-// backupFiles are the files of the database of o that a backup holds.
+// backupFiles are the files of the database of o that a backup holds;
+// nil for a shared server, which its IT person backs up with pg_dump
+// (README): a backup of one installation's view of it would restore
+// over every office's work.
 func backupFiles(o *options) *backup.Files {
+	if store.IsServer(o.db) {
+		return nil
+	}
 	return &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version}
+}
+
+// serverBackupError is what backup, restore and check say on a server.
+func serverBackupError() error {
+	return data.Invalid("db", "cli.server_backup")
 }
 
 // storeless commands work on the database's files without opening the
@@ -61,6 +76,9 @@ var storeless = map[string]func(o *options, stdout io.Writer, args []string) err
 }
 
 func runStoreless(o *options, name string, stdout, stderr io.Writer) int {
+	if backupFiles(o) == nil {
+		return fail(stderr, o.json, serverBackupError())
+	}
 	closeLog := openLog(o.db)
 	defer closeLog()
 	useJournal(o.db)

@@ -26,8 +26,8 @@ func demoCmd(c *cli, args []string) error {
 	if err := c.db.RefreshAttention(c.ctx, c.o.now()); err != nil {
 		return err
 	}
-	c.print(map[string]any{"holders": added, "db": c.o.db}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.demo_done", "Count", added, "Path", c.o.db))
+	c.print(map[string]any{"holders": added, "db": c.o.shownDB()}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.demo_done", "Count", added, "Path", c.o.shownDB()))
 	})
 	return nil
 }

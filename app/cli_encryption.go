@@ -99,7 +99,7 @@ func (c *cli) printEncryption(done string) error {
 	}
 	c.print(st, func(w io.Writer) {
 		if done != "" {
-			fmt.Fprintln(w, i18n.T(done, "Path", c.o.db))
+			fmt.Fprintln(w, i18n.T(done, "Path", c.o.shownDB()))
 		}
 		if st.On {
 			fmt.Fprintln(w, i18n.T("cli.encryption_status_on", "Time", st.Time, "MiB", st.MemoryKiB>>10, "Threads", st.Threads))

@@ -13,7 +13,6 @@ import (
 
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
-	"github.com/swcert/swcert/data/backup"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/store"
@@ -84,13 +83,13 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *store.DB, system strin
 	data.Go(func() { db.WarmSearch(context.Background()) })
 	heavy := &heavyWork{}
 	heavy.set(0) // idle
-	proofStore := &proofs.Store{Dir: proofDir(o.db), Sealer: db.ProofSealer()}
+	proofStore := &proofs.Store{Dir: proofDir(o.home()), Sealer: db.ProofSealer()}
 	screens.RememberWindowSize(a.Preferences(), w, proofStore.CloseViews) // the proofs opened for a viewer, when sealed
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: o.now, DBPath: o.db,
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: o.now, DBPath: o.shownDB(),
 		Heavy:      heavy.run,
 		Proofs:     proofStore,
-		Encryption: db,
-		Backups:    &backup.Files{DB: o.db, Proofs: proofDir(o.db), AppVersion: Version},
+		Encryption: encryptionOf(o, db),
+		Backups:    backupFiles(o),
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
 			Dossiers: db, Projects: db, Photos: proofStore, Now: o.now}}
 	main := screens.NewMain(a, w, svc, VersionLine(), system)
@@ -102,4 +101,13 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *store.DB, system strin
 			fyne.Do(func() { main.Refresh() })
 		}
 	})
+}
+
+// encryptionOf is the store's encryption at rest for Settings: a file's
+// only (a shared server's disks are its IT person's), so none on a server.
+func encryptionOf(o *options, db *store.DB) data.EncryptionService {
+	if store.IsServer(o.db) {
+		return nil
+	}
+	return db
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -124,14 +123,14 @@ func TestQuotaInStore(t *testing.T) {
 func TestConcurrentApplicationsCannotExceedLimit(t *testing.T) {
 	// Two processes (the window and the CLI) on one file, each applying
 	// several times at once: never more than 3 in the window.
-	path := filepath.Join(t.TempDir(), "swcert.db")
+	path := newTarget(t)
 	clock := func() time.Time { return testNow }
-	a, err := Open(path, clock)
+	a, err := openTarget(t, path, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	b, err := Open(path, clock)
+	b, err := openTarget(t, path, clock)
 	if err != nil {
 		t.Fatal(err)
 	}

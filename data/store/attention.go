@@ -36,12 +36,7 @@ const never = math.MaxInt64
 // store_meta table of a server.
 func followRules(ctx context.Context, db handle) error {
 	var v int
-	read, write := `PRAGMA user_version`, fmt.Sprintf(`PRAGMA user_version = %d`, data.AttentionRules)
-	if db.dialect == postgresSQL {
-		read = `SELECT coalesce((SELECT value::bigint FROM store_meta WHERE key = 'attention_rules'), 0)`
-		write = fmt.Sprintf(`INSERT INTO store_meta (key, value) VALUES ('attention_rules', '%d')
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, data.AttentionRules)
-	}
+	read, write := rulesVersionSQL(db.dialect, data.AttentionRules)
 	if err := db.QueryRowContext(ctx, read).Scan(&v); err != nil {
 		return fmt.Errorf("rules version: %w", err)
 	}
@@ -53,6 +48,16 @@ func followRules(ctx context.Context, db handle) error {
 	}
 	_, err := db.ExecContext(ctx, write)
 	return err
+}
+
+// rulesVersionSQL reads the rules version, and writes v as it.
+func rulesVersionSQL(d dialect, v int) (read, write string) {
+	if d == postgresSQL {
+		return `SELECT coalesce((SELECT value::bigint FROM store_meta WHERE key = 'attention_rules'), 0)`,
+			fmt.Sprintf(`INSERT INTO store_meta (key, value) VALUES ('attention_rules', '%d')
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, v)
+	}
+	return `PRAGMA user_version`, fmt.Sprintf(`PRAGMA user_version = %d`, v)
 }
 
 // RefreshAttention works out again the holders whose items may have

@@ -73,8 +73,8 @@ func orderBy(f data.AttentionFilter) string {
 // written so that SQLite reads the table through rather than the index on
 // due: looking up each row from the index was four times slower than
 // reading them all, and the order needs a sort either way.
-func attentionWhere(f data.AttentionFilter, today data.Date) (string, []any) {
-	where, args := []string{"1"}, []any{today.String()}
+func attentionWhere(d dialect, f data.AttentionFilter, today data.Date) (string, []any) {
+	where, args := []string{"1 = 1"}, []any{today.String()}
 	arg := func(v any) string {
 		args = append(args, v)
 		return "?" + strconv.Itoa(len(args))
@@ -89,14 +89,14 @@ func attentionWhere(f data.AttentionFilter, today data.Date) (string, []any) {
 		where = append(where, "kind = "+arg(string(f.Kind)))
 	}
 	if f.DossierIncomplete { // the item says what is missing (holderAttention): open, or opening soon
-		where = append(where, "kind = 'registration' AND instr(args, '\"Missing\"') > 0 AND (key LIKE 'att.reg_open.%' OR due <= "+
+		where = append(where, "kind = 'registration' AND args LIKE '%\"Missing\"%' AND (key LIKE 'att.reg_open.%' OR due <= "+
 			arg(today.AddDays(data.DossierAheadDays).String())+")")
 	}
 	if f.Level != "" {
 		where = append(where, "level = "+arg(string(f.Level)))
 	}
 	if q := strings.ToLower(strings.TrimSpace(f.Search)); q != "" {
-		where = append(where, "instr(search, "+arg(q)+") > 0")
+		where = append(where, d.contains("search", arg(q)))
 	}
 	return strings.Join(where, " AND "), args
 }
@@ -108,7 +108,7 @@ func (db *DB) Attention(ctx context.Context, f data.AttentionFilter, now time.Ti
 		return nil, err
 	}
 	today := data.DateOf(now)
-	where, args := attentionWhere(f, today)
+	where, args := attentionWhere(db.sql.dialect, f, today)
 	return db.attentionRows(ctx, today, where+orderBy(f), args...)
 }
 
@@ -121,7 +121,7 @@ func (db *DB) AttentionKeys(ctx context.Context, f data.AttentionFilter, now tim
 	if err := db.RefreshAttention(ctx, now); err != nil {
 		return nil, nil, err
 	}
-	where, args := attentionWhere(f, data.DateOf(now))
+	where, args := attentionWhere(db.sql.dialect, f, data.DateOf(now))
 	group := groupColumn(f.Group)
 	value := "''"
 	if group != "" {

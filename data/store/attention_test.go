@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -18,7 +17,7 @@ import (
 // demoStore is a store of n demo holders with its clock in clock.
 func demoStore(t *testing.T, n int, clock *time.Time) *DB {
 	t.Helper()
-	db, err := Open(filepath.Join(t.TempDir(), "swcert.db"), func() time.Time { return *clock })
+	db, err := openTarget(t, newTarget(t), func() time.Time { return *clock })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,8 +269,8 @@ func TestAttentionFiltersFiguresAndPages(t *testing.T) {
 // triggers mark the holder in the file, so the window's next read has it.
 func TestAttentionSeesWritesOfAnotherConnection(t *testing.T) {
 	clock := time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)
-	path := filepath.Join(t.TempDir(), "swcert.db")
-	db, err := Open(path, func() time.Time { return clock })
+	path := newTarget(t)
+	db, err := openTarget(t, path, func() time.Time { return clock })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +279,7 @@ func TestAttentionSeesWritesOfAnotherConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := fromTable(t, db, data.AttentionFilter{}, clock)
-	other, err := Open(path, func() time.Time { return clock })
+	other, err := openTarget(t, path, func() time.Time { return clock })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,6 +35,7 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 // write says so (its own code, and a message that says what to do), and
 // nothing is saved; once the other program is done, it works.
 func TestWriteWhileAnotherProgramHoldsTheLock(t *testing.T) {
+	fileOnly(t, "SQLite's write lock")
 	db := openTest(t)
 	release := holdWriteLock(t, db.path)
 	h := holder("张伟", "11010519491231002X")

@@ -196,6 +196,21 @@ func (db *DB) tx(ctx context.Context, fn func(*txn) error) error {
 	return db.run(ctx, t, fn)
 }
 
+// readTx begins a transaction that only reads, so that what it reads in
+// parts agrees: on a file a deferred BEGIN, which takes no write lock (the
+// store's other transactions begin IMMEDIATE); on a server one snapshot.
+func (db *DB) readTx(ctx context.Context) (*txn, error) {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if db.sql.dialect == postgresSQL {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	t, err := db.sql.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &txn{Tx: t, dialect: db.sql.dialect}, nil
+}
+
 // bulkCache is the page cache of a transaction that writes many records
 // at once (KiB, as PRAGMA cache_size takes it negative). With SQLite's
 // default of 2 MiB such a transaction spills its pages to the WAL over and
@@ -277,15 +292,15 @@ func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 	if err != nil {
 		return nil, err
 	}
-	return st.ExecContext(ctx, args...)
+	return st.ExecContext(ctx, t.dialect.values(args)...)
 }
 
 func (t *txn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := t.prepared(ctx, query)
 	if err != nil {
-		return t.Tx.QueryRowContext(ctx, t.dialect.rebind(query), args...) // to carry the error
+		return t.Tx.QueryRowContext(ctx, t.dialect.rebind(query), t.dialect.values(args)...) // to carry the error
 	}
-	return st.QueryRowContext(ctx, args...)
+	return st.QueryRowContext(ctx, t.dialect.values(args)...)
 }
 
 func (t *txn) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
@@ -293,7 +308,7 @@ func (t *txn) QueryContext(ctx context.Context, query string, args ...any) (*sql
 	if err != nil {
 		return nil, err
 	}
-	return st.QueryContext(ctx, args...)
+	return st.QueryContext(ctx, t.dialect.values(args)...)
 }
 
 // mapError turns a constraint failure into the application error a person

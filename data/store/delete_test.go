@@ -12,6 +12,7 @@ import (
 // A deleted holder's ID and phone numbers do not stay in the file's free
 // pages (secure_delete), in the database or a -wal, once it is closed.
 func TestDeletedNumbersLeaveNoTrace(t *testing.T) {
+	fileOnly(t, "what is left in the file's free pages")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	db, err := Open(path, clock)
 	if err != nil {
@@ -46,6 +47,7 @@ func TestDeletedNumbersLeaveNoTrace(t *testing.T) {
 // After large deletions, closing gives the space back; a few deletions
 // leave the file as it is.
 func TestCloseVacuumsAfterLargeDeletions(t *testing.T) {
+	fileOnly(t, "what is left in the file's free pages")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	db, err := Open(path, clock)
 	if err != nil {

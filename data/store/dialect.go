@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -72,6 +73,24 @@ func (d dialect) rebind(query string) string {
 	return q
 }
 
+// contains is the condition that the text of column contains the text of
+// the placeholder arg (no LIKE, whose % and _ a search may hold).
+func (d dialect) contains(column, arg string) string {
+	if d == postgresSQL {
+		return "strpos(" + column + ", " + arg + ") > 0"
+	}
+	return "instr(" + column + ", " + arg + ") > 0"
+}
+
+// coalesceText is the blob column's bytes as text, else column text's:
+// SQLite takes the two as they are, PostgreSQL wants one type.
+func (d dialect) coalesceText(blob, text string) string {
+	if d == postgresSQL {
+		return "coalesce(encode(" + blob + ", 'escape'), " + text + ")"
+	}
+	return "coalesce(" + blob + ", " + text + ")"
+}
+
 // handle is the pool of connections, speaking the store's dialect.
 type handle struct {
 	*sql.DB
@@ -79,15 +98,39 @@ type handle struct {
 }
 
 func (h handle) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return h.DB.ExecContext(ctx, h.dialect.rebind(query), args...)
+	return h.DB.ExecContext(ctx, h.dialect.rebind(query), h.dialect.values(args)...)
 }
 
 func (h handle) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return h.DB.QueryContext(ctx, h.dialect.rebind(query), args...)
+	return h.DB.QueryContext(ctx, h.dialect.rebind(query), h.dialect.values(args)...)
 }
 
 func (h handle) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	return h.DB.QueryRowContext(ctx, h.dialect.rebind(query), args...)
+	return h.DB.QueryRowContext(ctx, h.dialect.rebind(query), h.dialect.values(args)...)
+}
+
+// values are args as the dialect stores them: a flag is 0 or 1 in both
+// schemas (SQLite's driver turns a bool into one, PostgreSQL's does not).
+func (d dialect) values(args []any) []any {
+	if d == sqliteSQL {
+		return args
+	}
+	var out []any // a copy, made at the first flag: the caller's stays
+	for i, a := range args {
+		if b, ok := a.(bool); ok {
+			if out == nil {
+				out = slices.Clone(args)
+			}
+			out[i] = 0
+			if b {
+				out[i] = 1
+			}
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // QueryRow and Exec are for the tests, which read and write behind the

@@ -200,7 +200,7 @@ func (db *DB) settleFirstReg(ctx context.Context, tx *txn, h *data.Holder) error
 // workFacts counts what completeness reads of a holder's work history.
 func (db *DB) workFacts(ctx context.Context, q rowQueryer, holderID int64) (data.WorkFacts, error) {
 	var f data.WorkFacts
-	err := q.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(w.programme <> '' AND NOT EXISTS (SELECT 1 FROM work_proofs p WHERE p.work_id = w.id)), 0)
+	err := q.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN w.programme <> '' AND NOT EXISTS (SELECT 1 FROM work_proofs p WHERE p.work_id = w.id) THEN 1 ELSE 0 END), 0)
 		FROM work_history w WHERE w.holder_id = ?`, holderID).Scan(&f.Entries, &f.Unproved)
 	if err != nil {
 		return f, internal("count work history", err)
@@ -223,9 +223,7 @@ func (db *DB) holderIn(ctx context.Context, tx *txn, id int64) (*data.Holder, er
 // Dossier reads a holder's personal information at once, in one read
 // transaction so that its parts agree.
 func (db *DB) Dossier(ctx context.Context, holderID int64) (*data.Dossier, error) {
-	// Read-only: a deferred BEGIN, so it takes no write lock (the store's
-	// other transactions begin IMMEDIATE).
-	rtx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	rtx, err := db.readTx(ctx)
 	if err != nil {
 		return nil, internal("dossier", err)
 	}

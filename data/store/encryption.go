@@ -364,6 +364,9 @@ func (db *DB) convert(ctx context.Context, tx *txn, from *crypt.Keys) error {
 // locked by the passphrase, in one transaction, then every proof file, and
 // rewrites the file so that no plain value is left in its free pages.
 func (db *DB) EnableEncryption(ctx context.Context, passphrase []byte) error {
+	if err := db.serverHasNoEncryption(); err != nil {
+		return err
+	}
 	if err := data.ValidatePassphrase(passphrase); err != nil {
 		return err
 	}

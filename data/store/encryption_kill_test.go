@@ -87,6 +87,7 @@ func copyDir(t *testing.T, from, to string) {
 // TestEncryptionKillChild is the child process: it converts the database
 // named in the environment and exits. Skipped in a normal run.
 func TestEncryptionKillChild(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's")
 	path, op := os.Getenv("SWCERT_KILL_DB"), os.Getenv("SWCERT_KILL_OP")
 	if path == "" {
 		t.Skip("run by TestEncryptionSurvivesAKill")
@@ -181,6 +182,7 @@ func checkAfterKill(t *testing.T, dir string) (on, pending bool) {
 }
 
 func TestEncryptionSurvivesAKill(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's")
 	if testing.Short() {
 		t.Skip("kills a dozen conversions")
 	}

@@ -109,6 +109,7 @@ func rawFiles(t *testing.T, f *encryptedFixture) map[string][]byte {
 }
 
 func TestEncryptionOnHidesNumbersAndEverythingStillWorks(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	f := newEncryptedFixture(t)
 	db := f.db
 	if err := db.EnableEncryption(ctx, []byte(pass)); err != nil {
@@ -230,6 +231,7 @@ func sha(t *testing.T, paths ...string) [32]byte {
 }
 
 func TestEncryptedDatabaseOpensOnlyWithItsPassphrase(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	f := newEncryptedFixture(t)
 	if err := f.db.EnableEncryption(ctx, []byte(pass)); err != nil {
 		t.Fatal(err)
@@ -289,6 +291,7 @@ func TestEncryptedDatabaseOpensOnlyWithItsPassphrase(t *testing.T) {
 }
 
 func TestEncryptionOffGivesBackTheExactValues(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	f := newEncryptedFixture(t)
 	if err := f.db.EnableEncryption(ctx, []byte(pass)); err != nil {
 		t.Fatal(err)
@@ -336,6 +339,7 @@ func TestEncryptionOffGivesBackTheExactValues(t *testing.T) {
 // All or nothing: a conversion that fails part way leaves every row as it
 // was, and the store plain and usable.
 func TestEncryptionOnThatFailsChangesNothing(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	f := newEncryptedFixture(t)
 	if _, err := f.db.sql.Exec(`CREATE TRIGGER fail BEFORE UPDATE OF phone ON mail_forms BEGIN SELECT RAISE(ABORT, 'boom'); END`); err != nil {
 		t.Fatal(err)
@@ -362,6 +366,7 @@ func TestEncryptionOnThatFailsChangesNothing(t *testing.T) {
 // (the window beside the command line) must not write a number plain into
 // it, nor read sealed bytes as a number.
 func TestAStaleProgramCannotWriteInTheOldForm(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	f := newEncryptedFixture(t)
 	stale, err := openAt(t, f.path)
 	if err != nil {
@@ -405,6 +410,7 @@ func TestAStaleProgramCannotWriteInTheOldForm(t *testing.T) {
 // A stop after the rows were committed but before every proof file was
 // sealed is finished at the next start.
 func TestAStoppedFileConversionIsFinishedAtTheNextStart(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	f := newEncryptedFixture(t)
 	if err := f.db.EnableEncryption(ctx, []byte(pass)); err != nil {
 		t.Fatal(err)
@@ -436,6 +442,7 @@ func TestAStoppedFileConversionIsFinishedAtTheNextStart(t *testing.T) {
 // A full mobile number finds its holder in a plain database too (part of
 // one does not: phones are not in the search text).
 func TestSearchByFullPhone(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	db := openTest(t)
 	h := mustCreateHolder(t, db, &data.Holder{Name: "张三", IDNumber: idNumber, Phone: phone})
 	mustCreateHolder(t, db, &data.Holder{Name: "李四", IDNumber: proxyID, Phone: "13700137000"})
@@ -456,6 +463,7 @@ func TestSearchByFullPhone(t *testing.T) {
 // the numbers; it stays marked, tried again at each start. Turning
 // encryption off refuses while a file cannot be made plain.
 func TestADamagedProofFileIsLeftAndTriedAgain(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	f := newEncryptedFixture(t)
 	other := proof(t, "b.pdf", "%PDF-1.4 another proof")
 	hours, _ := data.ParseHours("hours", "1")
@@ -490,6 +498,7 @@ func TestADamagedProofFileIsLeftAndTriedAgain(t *testing.T) {
 // A database of the release before 00009 opens (plain) and keeps its
 // holders searchable by ID number; 00009 goes down again cleanly.
 func TestMigrationToEncryptionKeepsHolders(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	path := filepath.Join(t.TempDir(), "old.db")
 	raw := atVersion(t, path, 6)
 	if _, err := raw.Exec(`INSERT INTO holders (name, id_type, id_number, phone, created_at, updated_at)
@@ -523,6 +532,7 @@ func TestMigrationToEncryptionKeepsHolders(t *testing.T) {
 // Two databases in one folder share its proof files: sealing them for one
 // would lock the other out, so encryption is refused with what to do.
 func TestEncryptionRefusedForASharedProofsFolder(t *testing.T) {
+	fileOnly(t, "encryption at rest is a file's (a server's disks are its own)")
 	dir := t.TempDir()
 	one, err := openAt(t, filepath.Join(dir, "swcert.db"))
 	if err != nil {

@@ -42,6 +42,7 @@ func mode(t *testing.T, path string) os.FileMode {
 // carries SWCert's application_id; and while it is open no output may
 // replace it.
 func TestNewDatabaseIsPrivateAndStamped(t *testing.T) {
+	fileOnly(t, "its header and the files beside it")
 	withUmask(t, 0o022) // the usual one, which made it 0644
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	db, err := Open(path, clock)
@@ -71,6 +72,7 @@ func TestNewDatabaseIsPrivateAndStamped(t *testing.T) {
 // -wal left by a crash) is recognised by its tables, stamped, and made
 // private once, which the log says; a mode the user sets afterwards stays.
 func TestEarlierDatabaseIsStampedAndMadePrivateOnce(t *testing.T) {
+	fileOnly(t, "its header and the files beside it")
 	withUmask(t, 0o022)
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	raw := atVersion(t, path, 6)
@@ -123,6 +125,7 @@ func TestEarlierDatabaseIsStampedAndMadePrivateOnce(t *testing.T) {
 // left byte for byte as it was, with no -wal or -shm beside it. An empty
 // file is a new database.
 func TestForeignOrDamagedFileIsRefusedUntouched(t *testing.T) {
+	fileOnly(t, "its header and the files beside it")
 	dir := t.TempDir()
 	foreign := filepath.Join(dir, "other-app.db")
 	raw, err := sql.Open("sqlite", "file:"+foreign)
@@ -229,6 +232,7 @@ func validID(i int) string {
 // A page of SWCert's own database damaged after it was opened (its header
 // whole) is reported in words when it is read, not as an internal error.
 func TestDamageFoundWhileReadingIsSaid(t *testing.T) {
+	fileOnly(t, "its header and the files beside it")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	db, err := Open(path, clock)
 	if err != nil {
@@ -265,6 +269,7 @@ func TestDamageFoundWhileReadingIsSaid(t *testing.T) {
 // application's database, for ever. Now such a file opens as the new
 // database it is, and a new database is stamped before any migration.
 func TestFirstRunKilledDuringItsMigrationsOpens(t *testing.T) {
+	fileOnly(t, "its header and the files beside it")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	raw, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -307,6 +312,7 @@ func TestFirstRunKilledDuringItsMigrationsOpens(t *testing.T) {
 // back: the next start said the file was damaged (found by the kill
 // campaign). It is the new database it was.
 func TestFirstRunKilledWhileSwitchingToWALOpens(t *testing.T) {
+	fileOnly(t, "its header and the files beside it")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "swcert.db")
 	page := make([]byte, 4096)

@@ -54,6 +54,7 @@ func errKey(err error) string {
 // A new database keeps its private key in the file beside it (0600),
 // never in the database or its log: a copy of the database cannot sign.
 func TestNewDatabaseKeepsItsPrivateKeyOutOfTheFile(t *testing.T) {
+	fileOnly(t, "the key file beside the database")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	db, err := Open(path, nil)
 	if err != nil {
@@ -93,6 +94,7 @@ func TestNewDatabaseKeepsItsPrivateKeyOutOfTheFile(t *testing.T) {
 
 // Two databases in one folder have a key each.
 func TestTwoDatabasesInOneFolderHaveKeysOfTheirOwn(t *testing.T) {
+	fileOnly(t, "the key file beside the database")
 	dir := t.TempDir()
 	a, err := Open(filepath.Join(dir, "a.db"), nil)
 	if err != nil {
@@ -138,6 +140,7 @@ func oldDatabase(t *testing.T, path string) (ed25519.PrivateKey, string) {
 // (0600) holds it, the table and the raw file no longer do, and a seal it
 // signed before the move verifies with the key the database names.
 func TestOldDatabaseKeyMovesToItsFile(t *testing.T) {
+	fileOnly(t, "the key file beside the database")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	priv, jws := oldDatabase(t, path)
 	if rawContains(t, path, priv.Seed()) == "" {
@@ -177,6 +180,7 @@ func TestOldDatabaseKeyMovesToItsFile(t *testing.T) {
 // A crash after the file was written and before the column was cleared
 // leaves both: the next open finishes the move.
 func TestKeyMoveInterruptedIsFinishedAtTheNextOpen(t *testing.T) {
+	fileOnly(t, "the key file beside the database")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	priv, _ := oldDatabase(t, path)
 	if err := WriteKeyFile(KeyPath(path), priv, false); err != nil {
@@ -199,6 +203,7 @@ func TestKeyMoveInterruptedIsFinishedAtTheNextOpen(t *testing.T) {
 // A file beside an old database that holds another key is refused and
 // left as it is; the database keeps its key.
 func TestKeyFileOfAnotherKeyIsNeverOverwritten(t *testing.T) {
+	fileOnly(t, "the key file beside the database")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	priv, _ := oldDatabase(t, path)
 	_, other, _ := ed25519.GenerateKey(rand.Reader)
@@ -233,6 +238,7 @@ func TestKeyFileOfAnotherKeyIsNeverOverwritten(t *testing.T) {
 // and no new key takes its place (the seals made would not be this
 // database's). The records stay readable.
 func TestMissingKeyFileIsAnErrorNotANewKey(t *testing.T) {
+	fileOnly(t, "the key file beside the database")
 	path := filepath.Join(t.TempDir(), "swcert.db")
 	db, err := Open(path, nil)
 	if err != nil {

@@ -191,15 +191,15 @@ func serverVersion(ctx context.Context, conn *sql.Conn) (int64, error) {
 	return int64(h.Sum64() >> 1), nil
 }
 
-// fileOnly refuses on a server what only a SQLite file has.
-func (db *DB) fileOnly(what string) error {
+// serverHasNoEncryption refuses encryption at rest on a server: its
+// disks, its backups and TLS keep it (the agency's IT person's), and one
+// passphrase shared by every office would protect nothing.
+func (db *DB) serverHasNoEncryption() error {
 	if db.sql.dialect == postgresSQL {
-		return &data.Error{Code: data.EINVALID, Field: "db", Key: "err.server.file_only", Args: map[string]any{"What": what}}
+		return data.Invalid("db", "err.server.no_encryption")
 	}
 	return nil
 }
-
-
 
 // isRefused says whether err is the server refusing this user the action.
 func isRefused(err error) bool {

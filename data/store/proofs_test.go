@@ -137,8 +137,8 @@ func TestProofFilesFollowTheirRecords(t *testing.T) {
 // removed) are swept when the store starts using the folder; files
 // referred to, and files that are not proofs, stay.
 func TestProofFilesLeftByEarlierVersionsAreSwept(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "swcert.db")
-	db, err := Open(path, func() time.Time { return testNow })
+	path := newTarget(t)
+	db, err := openTarget(t, path, func() time.Time { return testNow })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestProofFilesLeftByEarlierVersionsAreSwept(t *testing.T) {
 	if n := files(t, store); n != 4 {
 		t.Fatalf("%d files before", n)
 	}
-	db, err = Open(path, func() time.Time { return testNow })
+	db, err = openTarget(t, path, func() time.Time { return testNow })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,7 +79,7 @@ func (db *DB) markReminders(ctx context.Context, keys []string, column string, a
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO reminders (key, `+column+`) VALUES (?, ?)
-				ON CONFLICT (key) DO UPDATE SET `+column+` = excluded.`+column+` WHERE `+column+` = 0`, k, at.UnixMilli()); err != nil {
+				ON CONFLICT (key) DO UPDATE SET `+column+` = excluded.`+column+` WHERE reminders.`+column+` = 0`, k, at.UnixMilli()); err != nil {
 				return internal("mark reminders", err)
 			}
 		}

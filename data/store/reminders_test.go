@@ -13,9 +13,9 @@ import (
 // opened on another computer), it is the same; a mark already made keeps
 // its time; a key that is no reminder's is refused.
 func TestReminderStates(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "r.db")
+	path := newTarget(t)
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, data.Beijing)
-	db, err := Open(path, func() time.Time { return now })
+	db, err := openTarget(t, path, func() time.Time { return now })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func TestReminderStates(t *testing.T) {
 	}
 	db.Close()
 
-	db, err = Open(path, func() time.Time { return now })
+	db, err = openTarget(t, path, func() time.Time { return now })
 	if err != nil {
 		t.Fatal(err)
 	}

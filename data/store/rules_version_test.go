@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,9 +12,9 @@ import (
 // first open by a release whose rules changed (data.AttentionRules).
 func TestNewRulesWorkEveryHolderOutAgain(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "swcert.db")
+	path := newTarget(t)
 	clock := func() time.Time { return testNow }
-	db, err := Open(path, clock)
+	db, err := openTarget(t, path, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,11 +36,12 @@ func TestNewRulesWorkEveryHolderOutAgain(t *testing.T) {
 		t.Fatalf("%d stale right after a refresh", n)
 	}
 	// As an older release left it: its rules' version.
-	if _, err := db.sql.ExecContext(ctx, `PRAGMA user_version = 1`); err != nil {
+	_, older := rulesVersionSQL(db.sql.dialect, 1)
+	if _, err := db.sql.ExecContext(ctx, older); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	if db, err = Open(path, clock); err != nil {
+	if db, err = openTarget(t, path, clock); err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
@@ -49,7 +49,8 @@ func TestNewRulesWorkEveryHolderOutAgain(t *testing.T) {
 		t.Errorf("%d of 3 holders to work out again under the new rules", n)
 	}
 	var v int
-	db.sql.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	read, _ := rulesVersionSQL(db.sql.dialect, 0)
+	db.sql.QueryRowContext(ctx, read).Scan(&v)
 	if v != data.AttentionRules {
 		t.Errorf("rules version %d, want %d", v, data.AttentionRules)
 	}

@@ -120,7 +120,7 @@ func (x *searchIndex) refresh(ctx context.Context, db handle) error {
 	if x.loaded && v == x.version {
 		return nil
 	}
-	rs, err := x.conn.QueryContext(ctx, `SELECT id, name, search, coalesce(id_hash, id_number), coalesce(phone_hash, phone) FROM holders`)
+	rs, err := x.conn.QueryContext(ctx, `SELECT id, name, search, `+db.dialect.coalesceText("id_hash", "id_number")+`, `+db.dialect.coalesceText("phone_hash", "phone")+` FROM holders`)
 	if err != nil {
 		return internal("load search", err)
 	}

@@ -126,7 +126,7 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 		s.Profiles[p.HolderID] = p
 		return err
 	})
-	load(7, `SELECT w.holder_id, count(*), sum(w.programme <> '' AND NOT EXISTS (SELECT 1 FROM work_proofs p WHERE p.work_id = w.id))
+	load(7, `SELECT w.holder_id, count(*), sum(CASE WHEN w.programme <> '' AND NOT EXISTS (SELECT 1 FROM work_proofs p WHERE p.work_id = w.id) THEN 1 ELSE 0 END)
 		FROM work_history w`+strings.Replace(byHolder, "holder_id", "w.holder_id", 1)+` GROUP BY w.holder_id`, func(r scanner) error {
 		var id int64
 		var f data.WorkFacts

@@ -234,7 +234,7 @@ func (db *DB) Employers(ctx context.Context, contains string, limit int) ([]stri
 	rows, err := db.sql.QueryContext(ctx, `SELECT org FROM (
 			SELECT DISTINCT org FROM holders WHERE org <> ''
 			UNION SELECT DISTINCT org FROM work_history
-			UNION SELECT DISTINCT org FROM projects)
+			UNION SELECT DISTINCT org FROM projects) AS known
 		WHERE lower(org) LIKE ? ESCAPE '\' ORDER BY org LIMIT ?`, like, limit)
 	if err != nil {
 		return nil, internal("list employers", err)
