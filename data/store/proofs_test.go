@@ -14,7 +14,7 @@ import (
 // useProofs keeps db's proof files in proofs/ beside it, as the app does.
 func useProofs(t *testing.T, db *DB) *proofs.Store {
 	t.Helper()
-	s := &proofs.Store{Dir: filepath.Join(filepath.Dir(db.path), "proofs")}
+	s := &proofs.Store{Dir: filepath.Join(filepath.Dir(db.keyPath), "proofs")} // the key is beside the file, or in the test's folder
 	if err := db.UseProofFiles(ctx, s); err != nil {
 		t.Fatal(err)
 	}
