@@ -159,7 +159,8 @@ func (db *DB) AttentionPage(ctx context.Context, keys []data.AttentionKey, now t
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	values := strings.TrimSuffix(strings.Repeat("(?,?),", len(keys)), ",")
+	// Typed for PostgreSQL, which takes a bare VALUES placeholder as text.
+	values := strings.TrimSuffix(strings.Repeat("("+db.sql.dialect.integer("?")+","+db.sql.dialect.integer("?")+"),", len(keys)), ",")
 	args := make([]any, 0, 2*len(keys))
 	for _, k := range keys {
 		args = append(args, k.HolderID, k.N)

@@ -25,7 +25,7 @@ func (db *DB) HolderDependents(ctx context.Context, id int64) (data.Dependents, 
 			SELECT p.sha256 FROM ce_proofs p JOIN ce_records r ON r.id = p.record_id WHERE r.holder_id = ?1
 			UNION ALL SELECT sha256 FROM photos WHERE holder_id = ?1
 			UNION ALL SELECT p.sha256 FROM work_proofs p JOIN work_history w ON w.id = p.work_id WHERE w.holder_id = ?1
-			UNION ALL SELECT p.sha256 FROM honour_proofs p JOIN honours h ON h.id = p.honour_id WHERE h.holder_id = ?1)),
+			UNION ALL SELECT p.sha256 FROM honour_proofs p JOIN honours h ON h.id = p.honour_id WHERE h.holder_id = ?1) AS files),
 		(SELECT count(*) FROM paper p JOIN certificates c ON c.id = p.cert_id WHERE c.holder_id = ?1),
 		(SELECT count(*) FROM profiles WHERE holder_id = ?1),
 		(SELECT count(*) FROM work_history WHERE holder_id = ?1),

@@ -91,6 +91,15 @@ func (d dialect) coalesceText(blob, text string) string {
 	return "coalesce(" + blob + ", " + text + ")"
 }
 
+// integer is the placeholder p where the server cannot tell its type from
+// the column it meets (a row of VALUES).
+func (d dialect) integer(p string) string {
+	if d == postgresSQL {
+		return p + "::bigint"
+	}
+	return p
+}
+
 // handle is the pool of connections, speaking the store's dialect.
 type handle struct {
 	*sql.DB

@@ -202,7 +202,7 @@ func (db *DB) Participants(ctx context.Context, projectID int64) ([]data.Partici
 			count(r.id), coalesce(sum(r.tenths), 0)
 		FROM participants x JOIN holders h ON h.id = x.holder_id
 		LEFT JOIN service_records r ON r.project_id = x.project_id AND r.holder_id = x.holder_id
-		WHERE x.project_id = ? GROUP BY x.holder_id ORDER BY h.name, h.id`, projectID)
+		WHERE x.project_id = ? GROUP BY x.project_id, x.holder_id, h.id ORDER BY h.name, h.id`, projectID)
 	if err != nil {
 		return nil, internal("list participants", err)
 	}

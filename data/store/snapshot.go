@@ -78,13 +78,16 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 		s.Holders[h.ID] = h
 		return err
 	})
-	load(1, `SELECT id, holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status FROM certificates`+byHolder, func(r scanner) error {
+	// Certificates and annotations in the order they were made: the items
+	// of a holder are numbered in it (a server returns rows in no order
+	// that lasts: an updated row moves).
+	load(1, `SELECT id, holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status FROM certificates`+byHolder+` ORDER BY id`, func(r scanner) error {
 		c := &data.Certificate{}
 		err := r.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.ExamYear, &c.PassedOn, &c.IssuedOn, &c.Issuer, &c.Status)
 		s.Certificates = append(s.Certificates, c)
 		return err
 	})
-	load(2, `SELECT cert_id, days, applied_at, completed_at, withdrawn_at FROM annotations`+byCert, func(r scanner) error {
+	load(2, `SELECT cert_id, days, applied_at, completed_at, withdrawn_at FROM annotations`+byCert+` ORDER BY id`, func(r scanner) error {
 		var a data.Annotation
 		var applied string
 		var completed, withdrawn sql.NullString
@@ -99,7 +102,7 @@ func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, er
 		s.Registrations[g.CertID] = append(s.Registrations[g.CertID], g)
 		return err
 	})
-	load(4, `SELECT holder_id, kind, date, tenths, coalesce(review, '') FROM ce_records`+byHolder, func(r scanner) error {
+	load(4, `SELECT holder_id, kind, date, tenths, coalesce(review, '') FROM ce_records`+byHolder+` ORDER BY id`, func(r scanner) error {
 		var c data.CERecord
 		var tenths int64
 		err := r.Scan(&c.HolderID, &c.Kind, &c.Date, &tenths, &c.Review)
