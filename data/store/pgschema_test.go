@@ -750,3 +750,26 @@ func TestPostgresNullID(t *testing.T) {
 		t.Errorf("honour %d written again as %d; the next new one is %d", a, b, c)
 	}
 }
+
+// The baseline's Down takes away everything its Up made (a failed
+// deployment can be rolled back to an empty database), and Up works again.
+func TestPostgresBaselineDown(t *testing.T) {
+	pg := openPostgresSchema(t)
+	ctx := context.Background()
+	p, err := goose.NewProvider(goose.DialectPostgres, pg, mustSub(postgresMigrations, "migrations/postgres"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	left := queryStrings(t, pg, `SELECT c.relkind::text || ' ' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = current_schema() AND c.relname NOT LIKE 'goose_db_version%'
+		UNION ALL SELECT 'function ' || proname FROM pg_proc WHERE proname LIKE 'swcert\_%'`)
+	if len(left) > 0 {
+		t.Errorf("left after Down: %v", left)
+	}
+	if err := migratePostgres(pg); err != nil {
+		t.Fatalf("Up after Down: %v", err)
+	}
+}
