@@ -72,3 +72,12 @@ func openTarget(t testing.TB, target string, clock func() time.Time, opts ...Opt
 	}
 	return Open(target, clock, opts...)
 }
+
+// comparing marks a test that compares the two schemas side by side: it
+// runs once, in the server's pass.
+func comparing(t testing.TB) {
+	t.Helper()
+	if !onServer() {
+		t.Skip("compares SQLite with PostgreSQL: in the server's pass")
+	}
+}

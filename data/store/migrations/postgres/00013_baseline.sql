@@ -595,7 +595,16 @@ CREATE TRIGGER paper_encryption BEFORE INSERT OR UPDATE OF proxy_id_number ON pa
 CREATE TRIGGER mail_forms_encryption BEFORE INSERT OR UPDATE OF phone ON mail_forms
     FOR EACH ROW EXECUTE FUNCTION swcert_encryption_check();
 
+-- ---- The server's own (not in SQLite's schema) ----
+-- What SQLite keeps in its file header (the attention rules' version in
+-- user_version), a server keeps here.
+CREATE TABLE store_meta (
+    key   text COLLATE "C" PRIMARY KEY,
+    value text COLLATE "C" NOT NULL
+);
+
 -- +goose Down
+DROP TABLE store_meta;
 DROP VIEW proof_refs;
 DROP TABLE service_records, participants, projects, honour_proofs, honours, work_proofs, work_history,
     transfers, photos, profiles, reminders, calendar_events, encryption, proof_drops, attention_fresh,
