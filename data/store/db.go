@@ -27,13 +27,13 @@ var migrations embed.FS
 
 // DB is an open store. It implements the services of data/.
 type DB struct {
-	sql    handle
-	path   string // the SQLite file; "" for a PostgreSQL server
+	sql  handle
+	path string // the SQLite file; "" for a PostgreSQL server
 	// keyPath is the file of the installation's private signing key
 	// (KeyPath of the file; WithKeyFile for a server).
 	keyPath string
-	now    func() time.Time
-	search searchIndex
+	now     func() time.Time
+	search  searchIndex
 	// files keeps the proof files (UseProofFiles); id is this database's
 	// own key, which names it to the folder of files.
 	files data.ProofFiles
@@ -265,8 +265,8 @@ func (db *DB) run(ctx context.Context, t *sql.Tx, fn func(*txn) error) error {
 type txn struct {
 	*sql.Tx
 	dialect dialect
-	stmts map[string]*sql.Stmt // closed by Commit or Rollback
-	kept  []string             // hashes of the proof files written for this transaction
+	stmts   map[string]*sql.Stmt // closed by Commit or Rollback
+	kept    []string             // hashes of the proof files written for this transaction
 	// keptNow: those hashes, to write a file once however many records of
 	// the transaction refer to it (a demo's 80,000 photos are 3 files).
 	keptNow map[string]bool

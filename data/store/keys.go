@@ -2,13 +2,13 @@ package store
 
 import (
 	"context"
-	"strings"
 	"crypto/ed25519"
 	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/swcert/swcert/data"
 )
