@@ -60,7 +60,12 @@ func openPostgres(dsn string, now func() time.Time, opts []Option) (*DB, error) 
 		pool.Close()
 		return nil, serverError(err)
 	}
-	s := &DB{sql: h, keyPath: o.keyFile, now: now, vault: &vault{}}
+	who, err := whoOnServer(ctx, h)
+	if err != nil {
+		pool.Close()
+		return nil, serverError(err)
+	}
+	s := &DB{sql: h, keyPath: o.keyFile, now: now, vault: &vault{}, user: who}
 	k, err := s.ownPublic(ctx)
 	if err != nil {
 		pool.Close()

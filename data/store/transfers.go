@@ -120,7 +120,7 @@ func (db *DB) DecideTransfer(ctx context.Context, id int64, status data.Review, 
 		if err := db.writeWork(ctx, tx, &eff.Add); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE holders SET org = ?, region = ?, updated_at = ? WHERE id = ?`, eff.Org, eff.Region, ts, h.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE holders SET org = ?, region = ?, updated_at = ?, `+stampSet+` WHERE id = ?`, eff.Org, eff.Region, ts, db.user, h.ID); err != nil {
 			return mapError("update holder", err)
 		}
 		h.Org, h.Region = eff.Org, eff.Region
