@@ -328,14 +328,14 @@ func mapError(op string, err error) error {
 		return err
 	}
 	switch {
-	case isUnique(err, "holders.id_number"), isUnique(err, "holders.id_hash"):
+	case isUnique(err, "holders", "id_number"), isUnique(err, "holders", "id_hash"):
 		return data.Conflict("id_number", "err.duplicate.id_number")
-	case isUnique(err, "certificates.mno"):
+	case isUnique(err, "certificates", "mno"):
 		return data.Conflict("mno", "err.duplicate.mno")
 	case isForeignKey(err):
 		return data.Invalid("holder_id", "err.holder.missing")
 	case isRefused(err):
-		return refused()
+		return refused(err)
 	}
 	return internal(op, err)
 }

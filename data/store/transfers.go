@@ -52,7 +52,7 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, ts, ts)
 		if err != nil {
-			if isUnique(err, "transfers.holder_id") {
+			if isUnique(err, "transfers", "holder_id") {
 				// Another writer's change under review (the index makes sure
 				// of the Decision): said as the check above says it.
 				if saved, lerr := db.transfersIn(ctx, tx, t.HolderID); lerr == nil {
