@@ -29,7 +29,7 @@ tarball=$dist/SWCert-$version-linux-amd64.tar.xz
 deb=$dist/swcert_${version}-${build}_amd64.deb
 [ -f "$tarball" ] || fail "no tarball $tarball in $dist: $(ls "$dist")"
 [ -f "$deb" ] || fail "no .deb $deb in $dist: $(ls "$dist")"
-for tool in desktop-file-validate dpkg dpkg-deb pdftotext make xz; do
+for tool in desktop-file-validate dpkg dpkg-deb pdftotext make xz objdump strings python3; do
 	command -v $tool >/dev/null || fail "$tool is not installed (make release-deps installs it)"
 done
 
@@ -55,24 +55,28 @@ desktop_ok() {
 	[ -f "$icons/$icon.png" ] || fail "$f: Icon=$icon is not $icons/$icon.png: $(ls "$icons")"
 }
 
+# Whether what $1 printed has the line (grep -E) $2. Output is read whole
+# first: `prog | grep -q` would stop reading at the match, and prog, killed
+# by SIGPIPE, would fail the pipe under pipefail (or hide a match).
+has() { grep -qE -- "$2" <<<"$1"; }
+
 # The program $1 runs a few commands on a new database: version, demo,
-# holder list, and export cert read back by pdftotext.
+# holder add and cert add (a certificate issued before 2021-12-17, which
+# needs no annotation to be exported: the demo's are random), holder list,
+# and export cert read back by pdftotext.
 runs() {
-	local sw=$1 db=$work/run/swcert.db v cert mno holder hname text
+	local sw=$1 db=$work/run/swcert.db pdf="$work/run/证书 张伟.pdf" out holder cert text
 	rm -rf "$work/run" && mkdir -p "$work/run"
-	v=$("$sw" --lang en version) || fail "$sw version exits non-zero"
-	case "$v" in "$name $version (commit "*) ;; *) fail "$sw version says \"$v\", not $name $version" ;; esac
-	"$sw" --lang en --db "$db" demo --holders 3 | grep -qF "Added 3 demo holders to $db" || fail "$sw demo"
-	read -r cert mno holder < <("$sw" --json --db "$db" cert list | python3 -c '
-import json, sys
-c = [c for c in json.load(sys.stdin) if c["status"] == "valid"][0]
-print(c["id"], c["mno"], c["holder_id"])') || fail "$sw cert list: no valid certificate after demo"
-	hname=$("$sw" --json --db "$db" holder show "$holder" | python3 -c 'import json, sys; print(json.load(sys.stdin)["name"])') || fail "$sw holder show $holder"
-	"$sw" --lang en --db "$db" holder list | grep -qF "$hname" || fail "$sw holder list does not show $hname"
-	"$sw" --lang en --db "$db" export cert --cert "$cert" --out "$work/run/证书 $hname.pdf" | grep -qF "Exported to $work/run/证书 $hname.pdf" || fail "$sw export cert"
-	text=$(pdftotext -raw "$work/run/证书 $hname.pdf" -) || fail "$sw export cert: pdftotext cannot read the PDF"
-	grep -qF "$hname" <<<"$text" || fail "$sw export cert: the PDF lacks the holder's name $hname"
-	grep -qF "$mno" <<<"$text" || fail "$sw export cert: the PDF lacks the certificate number $mno"
+	out=$("$sw" --lang en version) && has "$out" "^$name $version \(commit " || fail "$sw version says \"$out\", not $name $version"
+	out=$("$sw" --lang en --db "$db" demo --holders 3) && has "$out" "^Added 3 demo holders to $db" || fail "$sw demo: $out"
+	holder=$("$sw" --json --db "$db" holder add --name 张伟 --id-number 11010519491231002X | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])') || fail "$sw holder add"
+	cert=$("$sw" --json --db "$db" cert add --holder "$holder" --level assistant --mno 2019Z110001 --exam-year 2019 \
+		--passed-on 2019-09-20 --issued-on 2019-12-01 | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])') || fail "$sw cert add"
+	out=$("$sw" --lang en --db "$db" holder list) && has "$out" "^$holder +张伟 +110105\*{8}002X" &&
+		[ "$(grep -cE '（演示）$' <<<"$out")" = 3 ] || fail "$sw holder list does not show 张伟 and the 3 demo holders: $out"
+	out=$("$sw" --lang en --db "$db" export cert --cert "$cert" --out "$pdf") && has "$out" "^Exported to $pdf" || fail "$sw export cert: $out"
+	text=$(pdftotext -raw "$pdf" -) || fail "$sw export cert: pdftotext cannot read $pdf"
+	has "$text" 张伟 && has "$text" 2019Z110001 || fail "$sw export cert: the PDF lacks the holder's name 张伟 or the number 2019Z110001: $text"
 }
 
 # Every file left under $1 (none expected), for a failure message.
@@ -112,7 +116,7 @@ mkdir -p "$home"
 HOME=$home make -s -C "$t" user-install || fail "make user-install HOME=$home"
 desktop_ok "$home/.local/share/applications/$appid.desktop" "$home/.local/bin" "$home/.local/share/icons"
 grep -qxF "Exec=$home/.local/bin/swcert" "$home/.local/share/applications/$appid.desktop" || fail "make user-install: Exec= is not $home/.local/bin/swcert"
-"$home/.local/bin/swcert" version | grep -qF "$version" || fail "make user-install: $home/.local/bin/swcert version"
+out=$("$home/.local/bin/swcert" --lang en version) && has "$out" "^$name $version " || fail "make user-install: $home/.local/bin/swcert version: $out"
 HOME=$home make -s -C "$t" user-uninstall || fail "make user-uninstall HOME=$home"
 [ -z "$(leftovers "$home")" ] || fail "make user-uninstall left: $(leftovers "$home")"
 lap "tarball: uninstall, user-install and user-uninstall"
@@ -123,13 +127,24 @@ debfield() { dpkg-deb --field "$deb" "$1"; }
 [ "$(debfield Package)" = swcert ] || fail "the .deb's Package is $(debfield Package), not swcert"
 [ "$(debfield Version)" = "$version-$build" ] || fail "the .deb's Version is $(debfield Version), not FyneApp.toml's $version-$build"
 [ "$(debfield Architecture)" = amd64 ] || fail "the .deb's Architecture is $(debfield Architecture)"
+# No maintainer scripts (installing changes nothing but the files; dpkg
+# --root below would run them chrooted into an empty root).
+ctrl=$(dpkg-deb --ctrl-tarfile "$deb" | tar -t | sed 's#^\./##; /^$/d' | sort | tr '\n' ' ')
+[ "$ctrl" = "control " ] || fail "the .deb's control archive holds $ctrl, not control alone"
 depends=$(debfield Depends)
-# Every library the window links (its ELF NEEDED entries) comes from a
-# package the .deb depends on: the package that holds it on this machine,
-# where the window was built.
+# Every library the window needs comes from a package the .deb depends
+# on: the package that holds it on this machine, where the window was
+# built. What it links (its ELF NEEDED entries: libGL, libwayland-client,
+# libc, libm), and what GLFW loads with dlopen to open a window on X11
+# (the others it names are optional: EGL, GLES, Vulkan, libdecor …).
 tar -xJOf "$tarball" "$top/usr/local/bin/swcert" >"$work/swcert-elf"
 needed=$(objdump -p "$work/swcert-elf" | awk '$1 == "NEEDED" {print $2}')
 [ -n "$needed" ] || fail "the window links no libraries? objdump -p found no NEEDED"
+named=$(strings "$work/swcert-elf" | grep -E '^lib[A-Za-z0-9_+-]+\.so\.[0-9]+$' | sort -u) || fail "the window names no library to load (strings)"
+for lib in libX11.so.6 libXcursor.so.1 libXrandr.so.2 libXinerama.so.1 libXi.so.6 libXxf86vm.so.1; do
+	grep -qxF $lib <<<"$named" || fail "the window no longer loads $lib (strings finds it not): is the list here still GLFW's?"
+	needed="$needed $lib"
+done
 for lib in $needed; do
 	pkg=$(dpkg -S "*/$lib" 2>/dev/null | sed -n '1s/:.*//p') # libx11-6:amd64: /usr/lib/… → libx11-6
 	[ -n "$pkg" ] || fail "no package on this machine holds $lib, which the window links"
@@ -144,11 +159,11 @@ echo "$contents"
 files=$(awk '$1 !~ /^d/ {print $6}' <<<"$contents" | sort)
 want=$(printf '%s\n' ./usr/bin/swcert ./usr/bin/swcert-cli "./usr/share/applications/$appid.desktop" "./usr/share/pixmaps/$appid.png" ./usr/share/doc/swcert/wqy-microhei.LICENSE.txt | sort)
 [ "$files" = "$want" ] || fail "the .deb holds $(tr '\n' ' ' <<<"$files"), not $(tr '\n' ' ' <<<"$want")"
-awk '{print $2}' <<<"$contents" | grep -vqxF root/root && fail "the .deb has files not owned by root: $contents"
+[ -z "$(awk '$2 != "root/root"' <<<"$contents")" ] || fail "the .deb has files not owned by root: $(awk '$2 != "root/root"' <<<"$contents")"
 for f in usr/bin/swcert usr/bin/swcert-cli; do
 	grep -E "^-rwxr-xr-x .* \./$f\$" <<<"$contents" >/dev/null || fail "the .deb's /$f is not mode 0755"
 done
-lap ".deb: fields, Depends for $(wc -w <<<"$needed") linked libraries, contents"
+lap ".deb: fields, Depends for the $(wc -w <<<"$needed") libraries the window needs, contents"
 
 # Installed by dpkg into a private root with a fresh database (--root sets
 # the install folder to ROOT and the database to ROOT/var/lib/dpkg, which
@@ -163,18 +178,20 @@ mkdir -p "$admin/info" "$admin/updates" "$admin/triggers"
 : >"$admin/available"
 dp() { dpkg --root="$root" --force-not-root --force-depends --log=/dev/null "$@"; }
 dp -i "$deb" >"$work/dpkg.log" 2>&1 || fail "dpkg -i into $root: $(cat "$work/dpkg.log")"
-dp -s swcert | grep -qxF "Version: $version-$build" || fail "dpkg -s in $root: swcert $version-$build is not installed: $(dp -s swcert 2>&1)"
+out=$(dp -s swcert 2>&1) && has "$out" "^Status: install ok installed\$" && has "$out" "^Version: $version-$build\$" ||
+	fail "dpkg -s in $root: swcert $version-$build is not installed: $out"
 desktop_ok "$root/usr/share/applications/$appid.desktop" "$root/usr/bin" "$root/usr/share/pixmaps"
 cmp -s assets/wqy-microhei.LICENSE.txt "$root/usr/share/doc/swcert/wqy-microhei.LICENSE.txt" || fail "the .deb installs not the embedded font's licence in /usr/share/doc/swcert"
 for p in swcert swcert-cli; do
-	"$root/usr/bin/$p" --lang en version | grep -qxE "$name $version \(commit [0-9a-f]{7}(-dirty)?, [0-9-]{10}\)" ||
-		fail "the installed /usr/bin/$p version: $("$root/usr/bin/$p" --lang en version 2>&1)"
+	out=$("$root/usr/bin/$p" --lang en version 2>&1) && has "$out" "^$name $version \(commit [0-9a-f]{7}(-dirty)?, [0-9-]{10}\)\$" ||
+		fail "the installed /usr/bin/$p version: $out"
 done
 runs "$root/usr/bin/swcert-cli"
 lap ".deb: installed by dpkg --root; swcert and swcert-cli run"
 
 dp -r swcert >"$work/dpkg.log" 2>&1 || fail "dpkg -r swcert in $root: $(cat "$work/dpkg.log")"
-dp -s swcert 2>/dev/null | grep -q '^Status: install ok installed' && fail "dpkg -r: swcert still installed in $root"
+out=$(dp -s swcert 2>&1) || true
+has "$out" '^Status: install ok installed$' && fail "dpkg -r: swcert still installed in $root: $out"
 left=$(find "$root" -mindepth 1 -path "$root/var" -prune -o -print)
 [ -z "$left" ] || fail "dpkg -r swcert left in $root: $left"
 lap ".deb: removed by dpkg -r, nothing left"
