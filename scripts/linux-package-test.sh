@@ -4,10 +4,12 @@
 #   the tarball: its layout, its desktop entry (desktop-file-validate, and
 #   Exec= and Icon= naming what it installs), its Makefile's install into a
 #   temporary DESTDIR and user-install into a temporary HOME, the installed
-#   swcert running commands (version, demo, holder list, export cert read
-#   back with pdftotext), then uninstall and user-uninstall leaving nothing;
+#   swcert running commands (version, demo, holder add, cert add, holder
+#   list, export cert read back with pdftotext), then uninstall and
+#   user-uninstall leaving nothing;
 #   the .deb: its fields (Package, Version from FyneApp.toml, Depends naming
-#   the package of every library the window links), its contents, installed
+#   the package of every library the window links or GLFW loads for X11),
+#   no maintainer scripts, its contents (the tarball's window), installed
 #   with dpkg into a private root with its own database, the installed
 #   swcert and swcert-cli run, then removed by dpkg, leaving nothing.
 # The Wine test (scripts/wine-test.sh) runs the commands broadly; this one
@@ -145,8 +147,11 @@ for lib in libX11.so.6 libXcursor.so.1 libXrandr.so.2 libXinerama.so.1 libXi.so.
 	grep -qxF $lib <<<"$named" || fail "the window no longer loads $lib (strings finds it not): is the list here still GLFW's?"
 	needed="$needed $lib"
 done
+# One dpkg -S for all (each reads the whole database): "libx11-6:amd64:
+# /usr/lib/x86_64-linux-gnu/libX11.so.6" lines.
+owners=$(dpkg -S $(printf '*/%s ' $needed) 2>/dev/null) || true
 for lib in $needed; do
-	pkg=$(dpkg -S "*/$lib" 2>/dev/null | sed -n '1s/:.*//p') # libx11-6:amd64: /usr/lib/… → libx11-6
+	pkg=$(awk -F': ' -v lib="$lib" '{ n = split($2, p, "/") } p[n] == lib { sub(/:.*/, "", $1); print $1; exit }' <<<"$owners")
 	[ -n "$pkg" ] || fail "no package on this machine holds $lib, which the window links"
 	grep -qE "(^|, )$pkg( |,|\$)" <<<"$depends" || fail "the .deb does not depend on $pkg, which holds $lib (Depends: $depends)"
 done
@@ -181,6 +186,9 @@ dp -i "$deb" >"$work/dpkg.log" 2>&1 || fail "dpkg -i into $root: $(cat "$work/dp
 out=$(dp -s swcert 2>&1) && has "$out" "^Status: install ok installed\$" && has "$out" "^Version: $version-$build\$" ||
 	fail "dpkg -s in $root: swcert $version-$build is not installed: $out"
 desktop_ok "$root/usr/share/applications/$appid.desktop" "$root/usr/bin" "$root/usr/share/pixmaps"
+cmp -s "$work/swcert-elf" "$root/usr/bin/swcert" || fail "the .deb's /usr/bin/swcert is not the tarball's window"
+cli=$dist/swcert-cli-$version-linux-amd64
+[ ! -f "$cli" ] || cmp -s "$cli" "$root/usr/bin/swcert-cli" || fail "the .deb's /usr/bin/swcert-cli is not $cli"
 cmp -s assets/wqy-microhei.LICENSE.txt "$root/usr/share/doc/swcert/wqy-microhei.LICENSE.txt" || fail "the .deb installs not the embedded font's licence in /usr/share/doc/swcert"
 for p in swcert swcert-cli; do
 	out=$("$root/usr/bin/$p" --lang en version 2>&1) && has "$out" "^$name $version \(commit [0-9a-f]{7}(-dirty)?, [0-9-]{10}\)\$" ||
