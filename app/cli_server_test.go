@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -113,3 +114,46 @@ func norm(s string) string {
 }
 
 var keyID = regexp.MustCompile(`\(key [A-Za-z0-9_-]{8}\)`)
+
+// The agency's IT person sets the database up and adds logins; each login
+// can then do what its role allows, and a refusal says who may.
+func TestAdminInitAndLoginsOnTheCommandLine(t *testing.T) {
+	owner := newServerRun(t)
+	owner.ok(nil, "admin", "init")
+	owner.ok(nil, "admin", "user", "add", "pu_editor", "--role", "editor", "--office", "浦东", "--no-password")
+	owner.ok(nil, "admin", "user", "add", "vera", "--role", "viewer", "--no-password")
+	if code, _, errs := owner.do("admin", "user", "add", "Bad-Name", "--role", "editor", "--no-password"); code != ExitInvalid || !strings.Contains(errs, "lower-case") {
+		t.Errorf("a bad login name: exit %d %s", code, errs)
+	}
+	login := func(name string) *run {
+		u, _ := url.Parse(owner.db)
+		u.User = url.User(name)
+		return &run{t: t, db: u.String()}
+	}
+	var logins []struct{ Name, Role, Office string }
+	owner.ok(&logins, "admin", "user", "list")
+	if fmt.Sprint(logins) != "[{pu_editor editor 浦东} {vera viewer }]" {
+		t.Errorf("logins: %v", logins)
+	}
+	var h holderJSON
+	login("pu_editor").ok(&h, "holder", "add", "--name", "张伟", "--id-number", "11010519491231002X")
+	var shown struct {
+		Office    string `json:"office"`
+		UpdatedBy string `json:"updated_by"`
+	}
+	owner.ok(&shown, "holder", "show", strconv.FormatInt(h.ID, 10))
+	if shown.Office != "浦东" || shown.UpdatedBy != "pu_editor" {
+		t.Errorf("the office's new holder: %+v", shown)
+	}
+	code, _, errs := login("vera").do("holder", "add", "--name", "李娜", "--id-number", "44030519900101123X")
+	if code != ExitInvalid || !strings.Contains(errs, "ask an editor or an administrator") {
+		t.Errorf("a viewer's new holder: exit %d %s", code, errs)
+	}
+	if code, _, errs := login("pu_editor").do("admin", "user", "add", "eve", "--role", "admin", "--no-password"); code != ExitInvalid || !strings.Contains(errs, "Only an administrator") {
+		t.Errorf("an editor's new login: exit %d %s", code, errs)
+	}
+	file := newRun(t)
+	if code, _, errs := file.do("admin", "init"); code != ExitInvalid || !strings.Contains(errs, "shared database") {
+		t.Errorf("admin init on a file: exit %d %s", code, errs)
+	}
+}
