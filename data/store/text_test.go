@@ -91,7 +91,11 @@ func TestStoreWritesNoBadText(t *testing.T) {
 		{"holders", "name", importRow(func(r *data.ImportRow, v *string) { r.Holder.Name = v })},
 		{"holders", "org", importRow(func(r *data.ImportRow, v *string) { r.Holder.Org = v })},
 		{"holders", "region", importRow(func(r *data.ImportRow, v *string) { r.Holder.Region = v })},
-		{"certificates", "issuer", func(v string) error { d, _ := db.Certificate(ctx, c.ID); d.Issuer = v; return db.UpdateCertificate(ctx, d) }},
+		{"certificates", "issuer", func(v string) error {
+			d, _ := db.Certificate(ctx, c.ID)
+			d.Issuer = v
+			return db.UpdateCertificate(ctx, d)
+		}},
 		{"certificates", "issuer", func(v string) error {
 			d := cert(h.ID, "2023S1100002", data.NewDate(2023, 12, 1))
 			d.Issuer = v
