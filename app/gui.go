@@ -101,7 +101,18 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *store.DB, system strin
 			fyne.Do(func() { main.Refresh() })
 		}
 	})
+	// What others write (another office on a shared server, the command
+	// line beside the window) shows within seconds, on every tab.
+	data.Go(func() {
+		for range time.Tick(followEvery) {
+			fyne.Do(main.Follow)
+		}
+	})
 }
+
+// followEvery is how often the window asks the store whether anything was
+// written elsewhere: one cheap query, so a change shows within seconds.
+const followEvery = 5 * time.Second
 
 // encryptionOf is the store's encryption at rest for Settings: a file's
 // only (a shared server's disks are its IT person's), so none on a server.

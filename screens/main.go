@@ -46,6 +46,9 @@ type Main struct {
 	// press Cancel half way there).
 	onBatchProgress func(b *Batch, done, total int)
 	next            *Main // the Main that replaced this one (language change)
+	// dataVersion is the store's data version Follow last saw (followed: it has seen one).
+	dataVersion int64
+	followed    bool
 }
 
 // NewMain builds the window's content in the language of the preferences.
