@@ -314,6 +314,9 @@ func (m *Main) Menu() *fyne.MainMenu {
 		file = append(file, fyne.NewMenuItem(i18n.T("menu.backup"), m.ShowBackup), fyne.NewMenuItem(i18n.T("menu.restore"), m.ShowRestore),
 			fyne.NewMenuItemSeparator())
 	}
+	if m.Svc.OpenShared != nil {
+		file = append(file, fyne.NewMenuItem(i18n.T("menu.open_shared"), func() { m.ShowOpenShared() }), fyne.NewMenuItemSeparator())
+	}
 	file = append(file, demo, fyne.NewMenuItemSeparator(), settings)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(i18n.T("menu.file"), file...),
