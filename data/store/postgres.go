@@ -2,11 +2,11 @@ package store
 
 import (
 	"context"
-	"net/url"
 	"database/sql"
 	"errors"
 	"hash/fnv"
 	"log"
+	"net/url"
 	"strings"
 	"time"
 
@@ -233,4 +233,3 @@ func isRefused(err error) bool {
 // WithPassword is the password of the server's login, for this Open only:
 // it is not kept in the store, the URL or the preferences.
 func WithPassword(p []byte) Option { return func(o *openOptions) { o.password = p } }
-
