@@ -37,7 +37,9 @@ func (s Server) URL() (string, error) {
 	case !loginPattern.MatchString(login):
 		return "", Invalid("login", "err.login.name")
 	}
-	q := url.Values{}
+	// A server that does not answer is said so within seconds, not after
+	// the system's TCP timeout (minutes), while the window waits.
+	q := url.Values{"connect_timeout": {"10"}}
 	switch s.TLS {
 	case "", "verify-full":
 		q.Set("sslmode", "verify-full")

@@ -11,7 +11,7 @@ func TestServerURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `postgres://wang_fang@db.agency.cn:5433/swcert?sslmode=verify-full&sslrootcert=C%3A%5CSWCert%5Cca.crt`; u != want {
+	if want := `postgres://wang_fang@db.agency.cn:5433/swcert?connect_timeout=10&sslmode=verify-full&sslrootcert=C%3A%5CSWCert%5Cca.crt`; u != want {
 		t.Errorf("URL %s, want %s", u, want)
 	}
 	back, ok := ParseServer(u)

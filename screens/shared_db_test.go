@@ -36,7 +36,7 @@ func TestOpenASharedDatabaseFromTheMenu(t *testing.T) {
 	typeInto(l.Login, "wang_fang")
 	typeInto(l.Password, "秘密 pw")
 	test.Tap(l.Connect)
-	if gotURL != "postgres://wang_fang@db.agency.cn/swcert?sslmode=verify-full" || gotPassword != "秘密 pw" {
+	if gotURL != "postgres://wang_fang@db.agency.cn/swcert?connect_timeout=10&sslmode=verify-full" || gotPassword != "秘密 pw" {
 		t.Fatalf("connected to %q with %q", gotURL, gotPassword)
 	}
 	if !strings.Contains(l.Msg.Text, "refused the login") || f.app.Preferences().String(PrefSharedDB) != "" || l.Password.Text != "" {
