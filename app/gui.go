@@ -157,6 +157,7 @@ func (g *session) start(o *options, db *store.DB, closeDB func()) {
 		Encryption: encryptionOf(o, db),
 		Backups:    backupFiles(o),
 		OpenShared: func(url string, password []byte) error { return g.openShared(o, url, password) },
+		Offices:    store.IsServer(o.db),
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
 			Dossiers: db, Projects: db, Photos: proofStore, Now: o.now}}
 	main := screens.NewMain(a, w, svc, VersionLine(), system)

@@ -51,6 +51,9 @@ type Services struct {
 	Now func() time.Time
 	// DBPath is shown where the user is asked to confirm a change to it.
 	DBPath string
+	// Offices: the store keeps the agency's offices (a shared database):
+	// the holder form has an office field.
+	Offices bool
 	// OpenShared opens the shared database at url with the password and
 	// shows the window on it (File → Open shared database…); nil: no
 	// such item.
