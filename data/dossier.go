@@ -64,6 +64,7 @@ type Profile struct {
 	Photo     *Proof    `json:"photo,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Stamp
 }
 
 // Normalize trims the text fields and reads the ethnicity's short forms.

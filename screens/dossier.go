@@ -408,7 +408,8 @@ func (s *DossierTab) profile() (*data.Profile, error) {
 	}
 	h := &s.d.Holder
 	p := &data.Profile{HolderID: h.ID, Ethnicity: s.ethnicity.Selected, Major: s.major.entry.Text,
-		Education: pick("education.", data.Educations, s.education.Selected), FirstRegKind: s.selectedFirstKind()}
+		Education: pick("education.", data.Educations, s.education.Selected), FirstRegKind: s.selectedFirstKind(),
+		Stamp: s.d.Profile.Stamp} // saved over the version shown
 	if !s.sex.Disabled() {
 		p.Sex = pick("sex.", data.Sexes, s.sex.Selected)
 	}
@@ -436,6 +437,8 @@ func (s *DossierTab) saveForm() bool {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.birth, s.major, s.firstOn)
+		id := s.d.Holder.ID
+		offerReload(s.win, err, func() { s.show(id) })
 		return false
 	}
 	s.show(s.d.Holder.ID)

@@ -396,3 +396,32 @@ func pdfText(t *testing.T, path string) string {
 	}
 	return string(out)
 }
+
+// The personal information saved elsewhere while the Profile tab shows it:
+// the tab's save is refused naming who, and Reload shows what was saved.
+func TestProfileSavedMeanwhileOffersToReload(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	h := f.addHolder("张伟", validID)
+	s := f.dossierTab()
+	s.list.list.Select(0)
+	theirs, err := f.db.Profile(context.Background(), h.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Major = "他们填的专业"
+	if err := f.db.SetProfile(context.Background(), theirs); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(s.major.entry, "我填的专业")
+	test.Tap(s.saveBtn)
+	if msg := f.dialogText(); !strings.Contains(msg, "changed this record at") {
+		t.Fatalf("the dialog says %q", msg)
+	}
+	if got, _ := f.db.Profile(context.Background(), h.ID); got.Major != "他们填的专业" {
+		t.Errorf("their save was overwritten: %q", got.Major)
+	}
+	f.tapDialogButton("Reload")
+	if s.major.entry.Text != "他们填的专业" {
+		t.Errorf("after Reload: %q", s.major.entry.Text)
+	}
+}

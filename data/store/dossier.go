@@ -19,7 +19,7 @@ var (
 	_ data.ProjectService  = (*DB)(nil)
 )
 
-const profileColumns = `holder_id, sex, birth_date, ethnicity, education, major, first_reg_on, first_reg_kind, created_at, updated_at`
+const profileColumns = `holder_id, sex, birth_date, ethnicity, education, major, first_reg_on, first_reg_kind, created_at, updated_at, version, updated_by`
 
 // Profile loads the holder's profile with its photo; an empty one when
 // none was saved.
@@ -57,7 +57,7 @@ func (db *DB) profileIn(ctx context.Context, q rowQueryer, holderID int64) (*dat
 func scanProfile(s scanner) (*data.Profile, error) {
 	var p data.Profile
 	var created, updated string
-	if err := s.Scan(&p.HolderID, &p.Sex, &p.BirthDate, &p.Ethnicity, &p.Education, &p.Major, &p.FirstRegOn, &p.FirstRegKind, &created, &updated); err != nil {
+	if err := s.Scan(&p.HolderID, &p.Sex, &p.BirthDate, &p.Ethnicity, &p.Education, &p.Major, &p.FirstRegOn, &p.FirstRegKind, &created, &updated, &p.Version, &p.UpdatedBy); err != nil {
 		return nil, err
 	}
 	p.CreatedAt, p.UpdatedAt = parseStamp(created), parseStamp(updated)
@@ -94,15 +94,28 @@ func (db *DB) SetProfile(ctx context.Context, p *data.Profile) error {
 // writeProfile saves a validated profile's fields (not the photo).
 func (db *DB) writeProfile(ctx context.Context, tx *txn, p *data.Profile) error {
 	t, ts := db.stamp()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO profiles (`+profileColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	// Saved over the version that was read: 0 is "none was saved" (every
+	// writer reads the profile first), so a profile saved meanwhile,
+	// even the first, is not overwritten.
+	res, err := tx.ExecContext(ctx, `INSERT INTO profiles (`+profileColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
 		ON CONFLICT (holder_id) DO UPDATE SET sex = excluded.sex, birth_date = excluded.birth_date, ethnicity = excluded.ethnicity,
 		education = excluded.education, major = excluded.major, first_reg_on = excluded.first_reg_on,
-		first_reg_kind = excluded.first_reg_kind, updated_at = excluded.updated_at`,
-		p.HolderID, p.Sex, p.BirthDate, p.Ethnicity, p.Education, p.Major, p.FirstRegOn, p.FirstRegKind, ts, ts); err != nil {
+		first_reg_kind = excluded.first_reg_kind, updated_at = excluded.updated_at,
+		version = profiles.version + 1, updated_by = excluded.updated_by
+		WHERE profiles.version = ?`,
+		p.HolderID, p.Sex, p.BirthDate, p.Ethnicity, p.Education, p.Major, p.FirstRegOn, p.FirstRegKind, ts, ts, db.user, p.Version)
+	if err != nil {
 		return mapError("save profile", err)
 	}
-	p.UpdatedAt = t.In(data.Beijing)
-	return nil
+	if n, _ := res.RowsAffected(); n == 0 {
+		var who, at string
+		if err := tx.QueryRowContext(ctx, `SELECT updated_by, updated_at FROM profiles WHERE holder_id = ?`, p.HolderID).Scan(&who, &at); err != nil {
+			return internal("save profile", err)
+		}
+		return data.ChangedMeanwhile(who, parseStamp(at))
+	}
+	p.UpdatedAt, p.UpdatedBy = t.In(data.Beijing), db.user
+	return mapError("save profile", tx.QueryRowContext(ctx, `SELECT version FROM profiles WHERE holder_id = ?`, p.HolderID).Scan(&p.Version))
 }
 
 // SetPhoto replaces the holder's photo (nil removes it). The file is kept

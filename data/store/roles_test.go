@@ -223,6 +223,18 @@ func TestASaveBasedOnAnOlderVersionIsRefused(t *testing.T) {
 	if got, _ := one.Certificate(ctx, c.ID); got.Status == data.StatusRevoked || got.Issuer != "上海市民政局" {
 		t.Errorf("the certificate: %+v", got)
 	}
+	// The personal information likewise, the first save of it too.
+	p1, _ := one.Profile(ctx, h.ID)
+	p2, _ := two.Profile(ctx, h.ID)
+	p2.Major = "社会工作"
+	if err := two.SetProfile(ctx, p2); err != nil {
+		t.Fatal(err)
+	}
+	p1.Major = "心理学"
+	wantKey(t, "a profile saved meanwhile", one.SetProfile(ctx, p1), "err.changed_meanwhile")
+	if got, _ := one.Profile(ctx, h.ID); got.Major != "社会工作" {
+		t.Errorf("the profile: %+v", got)
+	}
 }
 
 // A password set by admin user add reaches the server as a SCRAM verifier

@@ -23,6 +23,8 @@ ALTER TABLE holders ADD COLUMN version bigint NOT NULL DEFAULT 1;
 ALTER TABLE holders ADD COLUMN updated_by text COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE certificates ADD COLUMN version bigint NOT NULL DEFAULT 1;
 ALTER TABLE certificates ADD COLUMN updated_by text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE profiles ADD COLUMN version bigint NOT NULL DEFAULT 1;
+ALTER TABLE profiles ADD COLUMN updated_by text COLLATE "C" NOT NULL DEFAULT '';
 CREATE INDEX holders_office ON holders (office);
 
 -- The triggers keep derived tables (the attention marks, the proofs to
@@ -97,6 +99,8 @@ ALTER FUNCTION swcert_attention() SECURITY INVOKER;
 ALTER FUNCTION swcert_proof_drop() SECURITY INVOKER;
 ALTER FUNCTION swcert_holder_of(text, bigint) SECURITY INVOKER;
 DROP INDEX holders_office;
+ALTER TABLE profiles DROP COLUMN updated_by;
+ALTER TABLE profiles DROP COLUMN version;
 ALTER TABLE certificates DROP COLUMN updated_by;
 ALTER TABLE certificates DROP COLUMN version;
 ALTER TABLE holders DROP COLUMN updated_by;
