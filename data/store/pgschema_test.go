@@ -65,7 +65,7 @@ var pgOnly = []string{
 	"index holders_search_trgm on holders (search)",
 }
 
-var pgOnlyTables = []string{"store_meta"}
+var pgOnlyTables = []string{"store_meta", "proof_files"}
 
 // serverOnly: a fact of a table only the server has.
 func serverOnly(fact string) bool {

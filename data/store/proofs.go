@@ -22,8 +22,19 @@ import (
 // no record refers to: those a crash left between a delete and the
 // removal of its files, and those earlier versions left (they kept a file
 // the moment it was attached, saved or not, and never removed one).
+//
+// On a server the database keeps the files itself (proof_blobs.go): f
+// (a proofs.Store reading them there) is not written to, and the sweep
+// is of the rows of proof_files.
 func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	db.files = f
+	if db.onServer() {
+		unused, err := db.unreferencedBlobs(ctx)
+		if err != nil {
+			return err
+		}
+		return db.removeUnreferenced(ctx, unused)
+	}
 	if err := db.sealProofFiles(ctx, f); err != nil {
 		return err
 	}
@@ -63,14 +74,15 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 
 // KeepsProofFiles says whether the store has a folder of proof files
 // (UseProofFiles): records with files can be saved.
-func (db *DB) KeepsProofFiles() bool { return db.files != nil }
+// A server always can: it keeps them itself.
+func (db *DB) KeepsProofFiles() bool { return db.files != nil || db.onServer() }
 
 // removeUnreferenced removes the files of the hashes given and of those
 // whose references were dropped (proof_drops) that no proof refers to.
 // A file that cannot be removed now is tried again at the next start; the
 // write that made it unreferenced stands.
 func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
-	if db.files == nil {
+	if db.files == nil && !db.onServer() {
 		return nil // no folder of files: the drops wait for one
 	}
 	if len(hashes) == 0 {
@@ -82,12 +94,15 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 	// Only the one database that uses the folder removes files from it:
 	// another database beside this one may refer to the same file.
 	// Asked each time: another database may have started using it.
-	mine, err := db.files.Claim(db.ownID(ctx), db.path)
-	if err != nil {
-		log.Printf("proofs: claim the folder: %v", err)
-		return err
+	mine := true // a server's files are its own
+	if !db.onServer() {
+		var err error
+		if mine, err = db.files.Claim(db.ownID(ctx), db.path); err != nil {
+			log.Printf("proofs: claim the folder: %v", err)
+			return err
+		}
 	}
-	err = db.tx(ctx, func(tx *txn) error {
+	err := db.tx(ctx, func(tx *txn) error {
 		if !mine {
 			_, err := tx.ExecContext(ctx, `DELETE FROM proof_drops`)
 			return err
@@ -118,7 +133,12 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
 				return err
 			}
-			if !used {
+			if !used && db.onServer() {
+				// In this transaction: committed with the check.
+				if _, err := tx.ExecContext(ctx, `DELETE FROM proof_files WHERE sha256 = ?`, sha); err != nil {
+					return err
+				}
+			} else if !used {
 				if err := db.files.Remove(sha); err != nil {
 					log.Printf("proofs: remove a file no record refers to: %v", err)
 					if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO proof_drops (sha256) VALUES (?)`, sha); err != nil {
@@ -153,7 +173,7 @@ func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) erro
 			continue // kept by this transaction, which checked the sealing then
 		}
 		if p.Data != nil {
-			if db.files == nil {
+			if db.files == nil && !db.onServer() {
 				return internal("keep proof", errors.New("no folder for proof files"))
 			}
 			if err := db.checkSealing(ctx, tx); err != nil {
@@ -177,10 +197,18 @@ func (db *DB) keepProof(tx *txn, p *data.Proof) error {
 	if p.Data == nil || tx.keptNow[p.SHA256] {
 		return nil
 	}
-	if err := db.files.Keep(*p); err != nil {
-		return internal("keep proof", err)
+	if db.onServer() {
+		// The transaction's own context is the statement's: a cancelled
+		// one has failed the transaction already.
+		if err := db.keepBlob(context.Background(), tx, p); err != nil {
+			return internal("keep proof", err)
+		}
+	} else {
+		if err := db.files.Keep(*p); err != nil {
+			return internal("keep proof", err)
+		}
+		tx.kept = append(tx.kept, p.SHA256) // a rollback leaves the file: removed after it
 	}
-	tx.kept = append(tx.kept, p.SHA256)
 	if tx.keptNow == nil {
 		tx.keptNow = map[string]bool{}
 	}
