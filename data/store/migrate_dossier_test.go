@@ -93,9 +93,11 @@ func TestMigrationToDossierKeepsEveryRowOfTheRelease(t *testing.T) {
 	if err := db.UseProofFiles(ctx, store); err != nil {
 		t.Fatal(err)
 	}
-	db.sql.QueryRow(`SELECT max(version_id) FROM goose_db_version`).Scan(&version)
-	if version != 13 {
-		t.Errorf("migrated to %d", version)
+	// 00013 applied (later migrations may follow it).
+	var dossier bool
+	db.sql.QueryRow(`SELECT EXISTS (SELECT 1 FROM goose_db_version WHERE version_id = 13 AND is_applied)`).Scan(&dossier)
+	if !dossier {
+		t.Error("migration 00013 was not applied")
 	}
 	after := tableRows(t, db.sql.DB, skip)
 	for table, rows := range before {
