@@ -40,8 +40,9 @@ var notCopied = map[string]string{
 // CopyCount is one table's rows on both sides of a copy (the proof files
 // as "proof files": the distinct files the records refer to).
 type CopyCount struct {
-	Table          string `json:"table"`
-	Source, Target int64
+	Table  string `json:"table"`
+	Source int64  `json:"source"`
+	Target int64  `json:"target"`
 }
 
 // ProofReader reads the plain content of a kept proof file (proofs.Store).
