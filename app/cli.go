@@ -133,6 +133,10 @@ var commands = map[string]command{
 
 	"export profile":        exportProfile,
 	"export service-report": exportServiceReport,
+
+	"admin init":      adminInit,
+	"admin user add":  adminUserAdd,
+	"admin user list": adminUserList,
 }
 
 func runCLI(o *options, stdout, stderr io.Writer) int {
@@ -158,7 +162,7 @@ func runCLI(o *options, stdout, stderr io.Writer) int {
 	}
 	rest := o.args[1:]
 	cmd, ok := commands[name]
-	if !ok && len(rest) > 0 {
+	for !ok && len(rest) > 0 && strings.Count(name, " ") < 2 { // up to three words: admin user add
 		name += " " + rest[0]
 		cmd, ok = commands[name]
 		rest = rest[1:]

@@ -36,6 +36,9 @@ func (c *cli) printHolder(h *data.Holder) {
 		row("phone", v.Phone)
 		row("org", v.Org)
 		row("region", v.Region)
+		if v.Office != "" {
+			row("office", v.Office)
+		}
 		if v.Demo {
 			row("demo", i18n.T("holder.demo_badge"))
 		}
@@ -45,7 +48,7 @@ func (c *cli) printHolder(h *data.Holder) {
 
 // holderFlags are the fields of a holder as flags; add and edit share them.
 type holderFlags struct {
-	name, idNumber, idType, phone, org, region *string
+	name, idNumber, idType, phone, org, region, office *string
 }
 
 func newHolderFlags(fs *flag.FlagSet) holderFlags {
@@ -56,6 +59,7 @@ func newHolderFlags(fs *flag.FlagSet) holderFlags {
 		phone:    fs.String("phone", "", "mobile number"),
 		org:      fs.String("org", "", "employer"),
 		region:   fs.String("region", "", "region"),
+		office:   fs.String("office", "", "the agency's office (shared database)"),
 	}
 }
 
@@ -69,6 +73,7 @@ func (f holderFlags) apply(h *data.Holder, g *given) {
 	g.str("phone", &h.Phone, f.phone)
 	g.str("org", &h.Org, f.org)
 	g.str("region", &h.Region, f.region)
+	g.str("office", &h.Office, f.office)
 }
 
 func holderList(c *cli, args []string) error {

@@ -10,8 +10,9 @@ import (
 
 // run is the binary's entry point on a temporary database, fixed clock.
 type run struct {
-	t  *testing.T
-	db string
+	t   *testing.T
+	db  string
+	now string // --now; 2026-11-22 when ""
 }
 
 func newRun(t *testing.T) *run {
@@ -20,7 +21,11 @@ func newRun(t *testing.T) *run {
 
 func (r *run) do(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
-	all := append([]string{"--db", r.db, "--now", "2026-11-22", "--lang", "en"}, args...)
+	now := r.now
+	if now == "" {
+		now = "2026-11-22"
+	}
+	all := append([]string{"--db", r.db, "--now", now, "--lang", "en"}, args...)
 	code = Main(all, &out, &errb)
 	return code, out.String(), errb.String()
 }

@@ -123,6 +123,7 @@ type Certificate struct {
 	Status    CertStatus `json:"status"`
 	CreatedAt time.Time  `json:"created_at"`
 	UpdatedAt time.Time  `json:"updated_at"`
+	Stamp
 }
 
 // NeedsAnnotation reports whether the electronic certificate may be

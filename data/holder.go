@@ -14,9 +14,32 @@ type Holder struct {
 	Org      string `json:"org"`       // employer (工作单位)
 	Region   string `json:"region"`    // where the holder registers (登记地区)
 	// Demo marks fake sample data so it is never mistaken for a real person.
-	Demo      bool      `json:"demo"`
+	Demo bool `json:"demo"`
+	// Office is the office of the agency the holder belongs to, on a
+	// shared server ("" on a file): its staff see only its holders.
+	Office    string    `json:"office,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Stamp
+}
+
+// Stamp is a record's version, moved by every save, and who saved it
+// last: a save based on an older version than the record's is refused
+// (ChangedMeanwhile) rather than overwrite a change made meanwhile.
+type Stamp struct {
+	// Version 0 is a record not read from the store: its save checks
+	// nothing (a new record, an import merging into what it just read).
+	Version   int64  `json:"version"`
+	UpdatedBy string `json:"updated_by,omitempty"`
+}
+
+// ChangedMeanwhile is the refusal of a save based on an older version of
+// the record: who changed it and when, for the person to reload and see.
+func ChangedMeanwhile(who string, when time.Time) error {
+	if who == "" {
+		who = "?"
+	}
+	return Conflict("version", "err.changed_meanwhile", "Who", who, "When", when.In(Beijing).Format("2006-01-02 15:04"))
 }
 
 // Limits on free-text fields, checked where they are typed and again on save.
@@ -37,6 +60,7 @@ func (h *Holder) Normalize() {
 	h.Phone = NormalizePhone(h.Phone)
 	h.Org = NormalizeText(h.Org)
 	h.Region = NormalizeText(h.Region)
+	h.Office = NormalizeWords(h.Office)
 }
 
 // Validate checks every field of a normalized holder and returns the first
@@ -57,7 +81,10 @@ func (h *Holder) Validate(today Date) error {
 	if err := ValidateText("org", h.Org); err != nil {
 		return err
 	}
-	return ValidateText("region", h.Region)
+	if err := ValidateText("region", h.Region); err != nil {
+		return err
+	}
+	return checkText("office", h.Office, MaxNameLen, false)
 }
 
 // ValidateName requires a person's name of at most MaxNameLen characters

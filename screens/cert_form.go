@@ -351,6 +351,11 @@ func (p *certPanel) saveForm() bool {
 	}
 	if err != nil {
 		saveFailed(p.outcome, err, p.fields()...)
+		offerReload(p.win, err, func() {
+			p.reload()
+			p.selectCert(c.ID)
+			p.onPicked(p.c)
+		})
 		return false
 	}
 	created := p.c == nil

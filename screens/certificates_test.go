@@ -288,3 +288,45 @@ func TestNewHolderHasNoCertificateForm(t *testing.T) {
 		t.Errorf("hint %q", got)
 	}
 }
+
+// Someone else (another office, the command line) saves the holder while
+// the form shows it: the form's save is refused naming who and when, the
+// other change stays, the typing stays in the form until the person asks
+// to reload, and Reload shows the holder as it is now.
+func TestASaveOverAChangeMadeMeanwhileOffersToReload(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.addHolder("张伟", validID)
+	s := f.certificates()
+	s.list.list.Select(0)
+	shown := s.list.at(0)
+
+	theirs, err := f.db.Holder(context.Background(), shown.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Org = "他们改的单位"
+	if err := f.db.UpdateHolder(context.Background(), theirs); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(s.holder.region.entry, "我改的地区")
+	test.Tap(s.holder.save)
+	msg := f.dialogText()
+	if !strings.Contains(msg, theirs.UpdatedBy+" changed this record at 2026-") || !strings.Contains(msg, "Nothing of yours was saved") {
+		t.Fatalf("the dialog says %q", msg)
+	}
+	if got, _ := f.db.Holder(context.Background(), shown.ID); got.Org != "他们改的单位" || got.Region == "我改的地区" {
+		t.Errorf("the store after the refused save: %+v", got)
+	}
+	if s.holder.region.entry.Text != "我改的地区" {
+		t.Errorf("the typing was lost before the person chose: %q", s.holder.region.entry.Text)
+	}
+	f.tapDialogButton("Reload")
+	if s.holder.org.entry.Text != "他们改的单位" || s.holder.region.entry.Text == "我改的地区" {
+		t.Errorf("after Reload the form shows org %q region %q", s.holder.org.entry.Text, s.holder.region.entry.Text)
+	}
+	typeInto(s.holder.region.entry, "我改的地区")
+	test.Tap(s.holder.save)
+	if got, _ := f.db.Holder(context.Background(), shown.ID); got.Org != "他们改的单位" || got.Region != "我改的地区" {
+		t.Errorf("saved after reloading: %+v", got)
+	}
+}

@@ -225,3 +225,13 @@ func spacer(height float32) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(0, height))
 	return r
 }
+
+// offerReload asks, when a save was refused because someone changed the
+// record since the form showed it, whether to show it as it is now: the
+// person's typing stays in the form until they say so (to copy from it).
+func offerReload(win fyne.Window, err error, reload func()) {
+	if e := data.AsError(err); e == nil || e.Key != "err.changed_meanwhile" {
+		return
+	}
+	confirmOr(win, i18n.T("changed.title"), i18n.Message(err), i18n.T("changed.reload"), reload, func() {})
+}

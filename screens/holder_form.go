@@ -216,6 +216,14 @@ func (f *holderForm) saveForm() bool {
 	h := f.holder()
 	if err := createOrUpdate(f.svc.ctx(), h.ID, h, f.svc.Holders.CreateHolder, f.svc.Holders.UpdateHolder); err != nil {
 		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region)
+		offerReload(f.win, err, func() {
+			if now, err := f.svc.Holders.Holder(f.svc.ctx(), h.ID); err != nil {
+				status(f.status, err, "")
+			} else {
+				f.edit(now)
+				f.onSaved(now) // the list shows it as it is now
+			}
+		})
 		return false
 	}
 	created := f.h == nil

@@ -9,9 +9,11 @@
 # Everything is built here, on Linux: the Windows window with Debian's
 # mingw-w64 (cgo), its icon and file properties by `fyne package`, which
 # reads FyneApp.toml, the one place the name and version are written.
-# Usage: scripts/release.sh [windows]   (GO, FYNE, BUILT may be set)
+# Usage: scripts/release.sh [windows|linux]   (GO, FYNE, BUILT, DIST may be set)
 # With "windows", only what the Windows test needs: the installer, the zip
-# and swcert-cli for windows/amd64 (make test-windows).
+# and swcert-cli for windows/amd64 (make test-windows); with "linux", the
+# tarball, the .deb and swcert-cli for linux/amd64, which the .deb holds
+# (make test-linux).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -31,23 +33,27 @@ ldx="-X $x.Commit=$commit -X $x.Built=$built"
 fyne=${FYNE:-$root/bin/tools/fyne}
 
 only=${1:-all}
+case $only in all | windows | linux) ;; *) echo "release: usage: $0 [windows|linux]"; exit 2 ;; esac
 dist=$root/${DIST:-dist} 
 t0=$(date +%s)
 lap() { echo "release: $1 ($(($(date +%s) - t0)) s so far)"; }
 
-rm -rf "$dist" out/_pkg
-mkdir -p "$dist" out/_pkg
+# The staging folder is the mode's, so that make -j test's Windows and
+# Linux builds do not remove each other's.
+pkg=out/_pkg-$only
+rm -rf "$dist" "$pkg"
+mkdir -p "$dist" "$pkg"
 if [ ! -x "$fyne" ]; then
 	GOBIN=$(dirname "$fyne") "$GO" install fyne.io/tools/cmd/fyne@v1.7.4
 fi
 
 # fyne package builds the main package of the directory it is given and
 # needs FyneApp.toml beside it: a copy of cmd/swcert with the file (inside
-# the module so that it imports the app; _pkg is left out of ./...). Its
+# the module so that it imports the app; _pkg-* is left out of ./...). Its
 # resource file (fyne.syso) goes there, never into cmd/swcert where another
 # build could pick it up.
 stage() {
-	local d=out/_pkg/$1/swcert # fyne names the program after the folder
+	local d=$pkg/$1/swcert # fyne names the program after the folder
 	mkdir -p "$d"
 	cp cmd/swcert/main.go "$d/"
 	sed 's#^Icon = .*#Icon = "Icon.png"#' FyneApp.toml >"$d/FyneApp.toml"
@@ -69,19 +75,21 @@ EOF
 for os in linux windows darwin; do
 	for arch in amd64 arm64; do
 		ext=""; [ $os = windows ] && ext=.exe
-		[ "$only" = all ] || [ $os/$arch = windows/amd64 ] || continue
+		[ "$only" = all ] || [ $os/$arch = "$only/amd64" ] || continue
 		CGO_ENABLED=0 GOOS=$os GOARCH=$arch "$GO" build -tags nowindow -trimpath \
 			-ldflags "-s -w $ldx" -o "$dist/swcert-cli-$version-$os-$arch$ext" ./cmd/swcert
 	done
 done
 lap "command line"
 
+if [ "$only" != linux ]; then
+
 # 2. The Windows window: cross-compiled with mingw-w64; icon and version
 # resource from FyneApp.toml (the file properties say Version.Build).
 win=$(stage windows)
 (cd "$win" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
 	GOOS=windows GOARCH=amd64 "$fyne" package -os windows --release)
-w=out/_pkg/win
+w=$pkg/win
 mkdir -p "$w"
 find "$win" -maxdepth 1 -name '*.exe' -exec mv {} "$w/swcert.exe" \;
 cp "$dist/swcert-cli-$version-windows-amd64.exe" "$w/swcert-cli.exe"
@@ -107,8 +115,9 @@ makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DBUILD="$build" -DNAME="$n
 # 4. The portable zip: the same files, nothing installed.
 (cd "$w" && zip -q -X "$dist/SWCert-$version-windows-amd64-portable.zip" swcert.exe swcert-cli.exe README.txt wqy-microhei.LICENSE.txt)
 lap "installer and zip"
+fi
 
-if [ "$only" = all ]; then
+if [ "$only" != windows ]; then
 
 # 5. Linux: fyne package's tarball (usr/local/{bin,share/applications,
 # share/pixmaps} and a Makefile that installs them).
@@ -118,13 +127,15 @@ mv "$lin/$name.tar.xz" "$dist/SWCert-$version-linux-amd64.tar.xz"
 lap "Linux tarball"
 
 # 6. The .deb: the tarball's files under /usr, and what the window needs.
-deb=out/_pkg/deb
+deb=$pkg/deb
 mkdir -p "$deb/DEBIAN"
-mkdir -p out/_pkg/debsrc "$deb/usr"
-tar -xJf "$dist/SWCert-$version-linux-amd64.tar.xz" -C out/_pkg/debsrc
-src=$(find out/_pkg/debsrc -path '*/usr/*' -name bin -type d | head -1)
+mkdir -p "$pkg/debsrc" "$deb/usr"
+tar -xJf "$dist/SWCert-$version-linux-amd64.tar.xz" -C "$pkg/debsrc"
+src=$(find "$pkg/debsrc" -path '*/usr/*' -name bin -type d | head -1)
 cp -r "$(dirname "$src")"/* "$deb/usr/" # usr/local/{bin,share} → /usr
 install -m 0755 "$dist/swcert-cli-$version-linux-amd64" "$deb/usr/bin/swcert-cli"
+# The licence of the font the program embeds, as the Windows zip has it.
+install -D -m 0644 assets/wqy-microhei.LICENSE.txt "$deb/usr/share/doc/swcert/wqy-microhei.LICENSE.txt"
 cat >"$deb/DEBIAN/control" <<EOF
 Package: swcert
 Version: $version-$build
@@ -145,6 +156,6 @@ lap ".deb"
 fi
 
 (cd "$dist" && sha256sum -- * >SHA256SUMS)
-rm -rf out/_pkg
+rm -rf "$pkg"
 ls -l "$dist"
 lap "done"

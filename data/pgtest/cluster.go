@@ -26,6 +26,9 @@ import (
 	"time"
 )
 
+// PasswordGroup is the role whose members log in with a password.
+const PasswordGroup = "pgtest_password"
+
 // Cluster is a running throwaway server.
 type Cluster struct {
 	dir    string // the temporary folder: data/, the socket, the log
@@ -88,6 +91,17 @@ func Start() (*Cluster, error) {
 	if out, err := c.run("initdb", "-D", data, "-U", c.Owner, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"); err != nil {
 		c.Stop()
 		return nil, fmt.Errorf("pgtest: initdb: %v\n%s", err, out)
+	}
+	// Logins in the group PasswordGroup must give their password (SCRAM),
+	// so a test can check the passwords it sets; everyone else is trusted
+	// on the private socket. The first matching line of pg_hba.conf wins.
+	hba := filepath.Join(data, "pg_hba.conf")
+	if b, err := os.ReadFile(hba); err == nil {
+		err = os.WriteFile(hba, append([]byte("local all +"+PasswordGroup+" scram-sha-256\n"), b...), 0o600)
+		if err != nil {
+			c.Stop()
+			return nil, fmt.Errorf("pgtest: pg_hba.conf: %v", err)
+		}
 	}
 	// Only the socket in our folder: listen_addresses '' opens no port.
 	opts := fmt.Sprintf("-k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off", dir)

@@ -8,7 +8,7 @@ import (
 	"github.com/swcert/swcert/data"
 )
 
-const certColumns = `id, holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status, created_at, updated_at`
+const certColumns = `id, holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status, created_at, updated_at, version, updated_by`
 
 // CreateCertificate saves a new certificate of a saved holder.
 func (db *DB) CreateCertificate(ctx context.Context, c *data.Certificate) error {
@@ -22,14 +22,15 @@ func (db *DB) insertCertificate(ctx context.Context, tx *txn, c *data.Certificat
 	}
 	t, ts := db.stamp()
 	newID, err := insertID(ctx, tx, `INSERT INTO certificates
-		(holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.HolderID, c.Level, c.MNo, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, ts)
+		(holder_id, level, mno, exam_year, passed_on, issued_on, issuer, status, created_at, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.HolderID, c.Level, c.MNo, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, ts, db.user)
 	if err != nil {
 		return mapError("insert certificate", err)
 	}
 	c.ID = newID
 	c.CreatedAt, c.UpdatedAt = t, t
+	c.Version, c.UpdatedBy = 1, db.user
 	return nil
 }
 
@@ -40,18 +41,24 @@ func (db *DB) UpdateCertificate(ctx context.Context, c *data.Certificate) error 
 		return err
 	}
 	t, ts := db.stamp()
-	res, err := db.sql.ExecContext(ctx, `UPDATE certificates SET
-		holder_id = ?, level = ?, mno = ?, exam_year = ?, passed_on = ?, issued_on = ?, issuer = ?, status = ?, updated_at = ?
-		WHERE id = ?`,
-		c.HolderID, c.Level, c.MNo, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, c.ID)
-	if err != nil {
-		return mapError("update certificate", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return data.NotFound("certificate", c.ID)
-	}
-	c.UpdatedAt = t
-	return nil
+	return db.tx(ctx, func(tx *txn) error {
+		res, err := tx.ExecContext(ctx, `UPDATE certificates SET
+			holder_id = ?, level = ?, mno = ?, exam_year = ?, passed_on = ?, issued_on = ?, issuer = ?, status = ?, updated_at = ?, `+stampSet+`
+			WHERE id = ? AND `+stampIs,
+			c.HolderID, c.Level, c.MNo, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, db.user, c.ID, c.Version, c.Version)
+		if err != nil {
+			return mapError("update certificate", err)
+		}
+		if err := db.updated(ctx, tx, res, "certificates", "certificate", c.ID); err != nil {
+			return err
+		}
+		c.UpdatedAt, c.UpdatedBy = t, db.user
+		if c.Version != 0 {
+			c.Version++
+			return nil
+		}
+		return mapError("update certificate", tx.QueryRowContext(ctx, `SELECT version FROM certificates WHERE id = ?`, c.ID).Scan(&c.Version))
+	})
 }
 
 // DeleteCertificate removes one certificate.
@@ -107,7 +114,7 @@ func (db *DB) Certificates(ctx context.Context, holderID int64) ([]*data.Certifi
 func scanCertificate(s scanner) (*data.Certificate, error) {
 	var c data.Certificate
 	var created, updated string
-	err := s.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.ExamYear, &c.PassedOn, &c.IssuedOn, &c.Issuer, &c.Status, &created, &updated)
+	err := s.Scan(&c.ID, &c.HolderID, &c.Level, &c.MNo, &c.ExamYear, &c.PassedOn, &c.IssuedOn, &c.Issuer, &c.Status, &created, &updated, &c.Version, &c.UpdatedBy)
 	if err != nil {
 		return nil, err
 	}

@@ -42,6 +42,9 @@ type DB struct {
 	// once it is closed (datafiles.ProtectDatabase).
 	unprotect func()
 	vault     *vault // the data key of an encrypted database (encryption.go)
+	// user is who writes: the computer's user on a file, the login on a
+	// server (records keep it as updated_by).
+	user string
 }
 
 var (
@@ -95,7 +98,7 @@ func Open(path string, now func() time.Time, opts ...Option) (*DB, error) {
 		db.Close()
 		return nil, openError(path, err)
 	}
-	s := &DB{sql: handle{db, sqliteSQL}, path: path, keyPath: KeyPath(path), now: now, vault: v}
+	s := &DB{sql: handle{db, sqliteSQL}, path: path, keyPath: KeyPath(path), now: now, vault: v, user: whoOnFile()}
 	k, err := s.ownPublic(context.Background())
 	if err != nil {
 		db.Close()
@@ -325,14 +328,14 @@ func mapError(op string, err error) error {
 		return err
 	}
 	switch {
-	case isUnique(err, "holders.id_number"), isUnique(err, "holders.id_hash"):
+	case isUnique(err, "holders", "id_number"), isUnique(err, "holders", "id_hash"):
 		return data.Conflict("id_number", "err.duplicate.id_number")
-	case isUnique(err, "certificates.mno"):
+	case isUnique(err, "certificates", "mno"):
 		return data.Conflict("mno", "err.duplicate.mno")
 	case isForeignKey(err):
 		return data.Invalid("holder_id", "err.holder.missing")
 	case isRefused(err):
-		return refused()
+		return refused(err)
 	}
 	return internal(op, err)
 }

@@ -100,6 +100,15 @@ func (d dialect) integer(p string) string {
 	return p
 }
 
+// office is the office a new holder is given from the placeholder p: on a
+// server, when p is empty, the office of the login writing (its default).
+func (d dialect) office(p string) string {
+	if d == postgresSQL {
+		return "coalesce(nullif(" + p + ", ''), swcert_office(), '')"
+	}
+	return p
+}
+
 // handle is the pool of connections, speaking the store's dialect.
 type handle struct {
 	*sql.DB

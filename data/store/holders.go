@@ -7,7 +7,7 @@ import (
 	"github.com/swcert/swcert/data"
 )
 
-const holderColumns = `id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at`
+const holderColumns = `id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at, office, version, updated_by`
 
 // CreateHolder saves a new holder and fills its ID and timestamps.
 func (db *DB) CreateHolder(ctx context.Context, h *data.Holder) error {
@@ -25,15 +25,19 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 		return err
 	}
 	newID, err := insertID(ctx, tx, `INSERT INTO holders
-		(id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at, id_hash, phone_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(id, name, id_type, id_number, phone, org, region, demo, created_at, updated_at, id_hash, phone_hash, office, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `+db.sql.dialect.office("?")+`, ?)`,
 		id, h.Name, h.IDType, db.seal("holders/id_number", row, h.IDNumber), db.seal("holders/phone", row, h.Phone),
-		h.Org, h.Region, h.Demo, ts, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone))
+		h.Org, h.Region, h.Demo, ts, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.Office, db.user)
 	if err != nil {
 		return mapError("insert holder", err)
 	}
 	h.ID = newID
 	h.CreatedAt, h.UpdatedAt = t, t
+	h.Version, h.UpdatedBy = 1, db.user
+	if h.Office == "" && db.sql.dialect == postgresSQL { // the login's office, as the server gave it
+		return mapError("insert holder", tx.QueryRowContext(ctx, `SELECT office FROM holders WHERE id = ?`, h.ID).Scan(&h.Office))
+	}
 	return nil
 }
 
@@ -46,18 +50,26 @@ func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 	}
 	t, ts := db.stamp()
 	return db.tx(ctx, func(tx *txn) error {
+		// An office left empty stays what it is (a form without the field).
 		res, err := tx.ExecContext(ctx, `UPDATE holders SET
-			name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?
-			WHERE id = ?`,
+			name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?,
+			office = CASE WHEN ? = '' THEN office ELSE ? END, `+stampSet+`
+			WHERE id = ? AND `+stampIs,
 			h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
-			h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone), h.ID)
+			h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone),
+			h.Office, h.Office, db.user, h.ID, h.Version, h.Version)
 		if err != nil {
 			return mapError("update holder", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return data.NotFound("holder", h.ID)
+		if err := db.updated(ctx, tx, res, "holders", "holder", h.ID); err != nil {
+			return err
 		}
-		h.UpdatedAt = t
+		h.UpdatedAt, h.UpdatedBy = t, db.user
+		if h.Version != 0 {
+			h.Version++
+		} else if err := tx.QueryRowContext(ctx, `SELECT version, office FROM holders WHERE id = ?`, h.ID).Scan(&h.Version, &h.Office); err != nil {
+			return internal("update holder", err)
+		}
 		return db.settleFirstReg(ctx, tx, h)
 	})
 }
@@ -246,7 +258,7 @@ type scanner interface{ Scan(...any) error }
 func scanHolder(s scanner) (*data.Holder, error) {
 	var h data.Holder
 	var created, updated string
-	err := s.Scan(&h.ID, &h.Name, &h.IDType, &h.IDNumber, &h.Phone, &h.Org, &h.Region, &h.Demo, &created, &updated)
+	err := s.Scan(&h.ID, &h.Name, &h.IDType, &h.IDNumber, &h.Phone, &h.Org, &h.Region, &h.Demo, &created, &updated, &h.Office, &h.Version, &h.UpdatedBy)
 	if err != nil {
 		return nil, err
 	}

@@ -201,8 +201,8 @@ func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
 		}
 	case data.ImportUpdated:
 		t, ts := in.db.stamp()
-		if _, err := in.tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, phone_hash = ?, org = ?, region = ?, updated_at = ? WHERE id = ?`,
-			h.Name, h.IDType, in.db.seal("holders/phone", h.ID, h.Phone), in.db.hash(hashPhone, h.Phone), h.Org, h.Region, ts, h.ID); err != nil {
+		if _, err := in.tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, phone_hash = ?, org = ?, region = ?, updated_at = ?, `+stampSet+` WHERE id = ?`,
+			h.Name, h.IDType, in.db.seal("holders/phone", h.ID, h.Phone), in.db.hash(hashPhone, h.Phone), h.Org, h.Region, ts, in.db.user, h.ID); err != nil {
 			return mapError("import holder", err)
 		}
 		h.UpdatedAt = t
@@ -227,8 +227,8 @@ func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
 		return in.db.insertCertificate(ctx, in.tx, c)
 	case data.ImportUpdated:
 		t, ts := in.db.stamp()
-		if _, err := in.tx.ExecContext(ctx, `UPDATE certificates SET exam_year = ?, passed_on = ?, issued_on = ?, issuer = ?, status = ?, updated_at = ?
-			WHERE id = ?`, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, c.ID); err != nil {
+		if _, err := in.tx.ExecContext(ctx, `UPDATE certificates SET exam_year = ?, passed_on = ?, issued_on = ?, issuer = ?, status = ?, updated_at = ?, `+stampSet+`
+			WHERE id = ?`, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, in.db.user, c.ID); err != nil {
 			return mapError("import certificate", err)
 		}
 		c.UpdatedAt = t

@@ -60,7 +60,12 @@ func openPostgres(dsn string, now func() time.Time, opts []Option) (*DB, error) 
 		pool.Close()
 		return nil, serverError(err)
 	}
-	s := &DB{sql: h, keyPath: o.keyFile, now: now, vault: &vault{}}
+	who, err := whoOnServer(ctx, h)
+	if err != nil {
+		pool.Close()
+		return nil, serverError(err)
+	}
+	s := &DB{sql: h, keyPath: o.keyFile, now: now, vault: &vault{}, user: who}
 	k, err := s.ownPublic(ctx)
 	if err != nil {
 		pool.Close()
@@ -86,7 +91,7 @@ func serverError(err error) error {
 		case "3D000": // invalid_catalog_name
 			return data.Invalid("db", "err.server.no_database")
 		case "42501": // insufficient_privilege
-			return refused()
+			return refused(err)
 		}
 	}
 	return &data.Error{Code: data.EINTERNAL, Key: "err.server.unreachable"}
@@ -129,37 +134,35 @@ func raced(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
 }
 
-// pgUnique names the column a unique violation of the server is about
-// ("holders.id_number"), as SQLite's message does; "" for another error.
-func pgUnique(err error) string {
+// pgUnique names the table and column a unique violation of the server
+// is about, as SQLite's message does; "" for another error.
+func pgUnique(err error) (table, column string) {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) || pe.Code != "23505" {
-		return ""
+		return "", ""
 	}
 	// Unique indexes are named for what they keep unique; a column's
 	// UNIQUE is TABLE_COLUMN_key.
 	switch pe.ConstraintName {
 	case "holders_id_hash":
-		return "holders.id_hash"
-	case "transfers_pending":
-		return "transfers.holder_id"
-	case "work_history_current":
-		return "work_history.holder_id"
+		return "holders", "id_hash"
+	case "transfers_pending", "work_history_current":
+		return pe.TableName, "holder_id"
 	}
-	col := strings.TrimSuffix(strings.TrimPrefix(pe.ConstraintName, pe.TableName+"_"), "_key")
-	return pe.TableName + "." + col
+	return pe.TableName, strings.TrimSuffix(strings.TrimPrefix(pe.ConstraintName, pe.TableName+"_"), "_key")
 }
 
-// isUnique says whether err is a unique violation on table.column, in
-// either dialect.
-func isUnique(err error, column string) bool {
+// isUnique says whether err is a unique violation on the column of table,
+// in either dialect.
+func isUnique(err error, table, column string) bool {
 	if err == nil {
 		return false
 	}
-	if strings.Contains(err.Error(), "UNIQUE constraint failed: "+column) {
+	if strings.Contains(err.Error(), "UNIQUE constraint failed: "+table+"."+column) {
 		return true
 	}
-	return pgUnique(err) == column
+	t, c := pgUnique(err)
+	return t == table && c == column
 }
 
 // isForeignKey says whether err is a reference to a row that is not there.
@@ -171,9 +174,21 @@ func isForeignKey(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
 }
 
-// refused is a write the server's roles do not allow this user.
-func refused() error {
-	return &data.Error{Code: data.EINVALID, Field: "db", Key: "err.server.refused"}
+// refused is what the server's roles or offices do not allow this login,
+// saying who may: a holder of another office, what only an admin may
+// (logins, keys, offices), or else a write only an editor may make.
+func refused(err error) error {
+	var pe *pgconn.PgError
+	errors.As(err, &pe)
+	key := "err.server.refused_editor"
+	switch {
+	case pe != nil && strings.Contains(pe.Message, "row-level security"):
+		key = "err.server.other_office"
+	case pe != nil && (strings.Contains(pe.Message, "seal_keys") || strings.Contains(pe.Message, "staff_offices") ||
+		strings.Contains(pe.Message, "create role") || strings.Contains(pe.Message, "grant")):
+		key = "err.server.refused_admin"
+	}
+	return &data.Error{Code: data.EINVALID, Field: "db", Key: key}
 }
 
 // serverVersion changes whenever a transaction that wrote to the server

@@ -85,12 +85,17 @@ func TestStoreWritesNoBadText(t *testing.T) {
 		{"holders", "name", func(v string) error {
 			return db.CreateHolder(ctx, &data.Holder{Name: v, IDNumber: "110105194912310046"})
 		}},
-		{"holders", "org", func(v string) error { g := *h; g.Org = v; return db.UpdateHolder(ctx, &g) }},
-		{"holders", "region", func(v string) error { g := *h; g.Region = v; return db.UpdateHolder(ctx, &g) }},
+		// Each edit as a form makes it: of the holder as it is now.
+		{"holders", "org", func(v string) error { g, _ := db.Holder(ctx, h.ID); g.Org = v; return db.UpdateHolder(ctx, g) }},
+		{"holders", "region", func(v string) error { g, _ := db.Holder(ctx, h.ID); g.Region = v; return db.UpdateHolder(ctx, g) }},
 		{"holders", "name", importRow(func(r *data.ImportRow, v *string) { r.Holder.Name = v })},
 		{"holders", "org", importRow(func(r *data.ImportRow, v *string) { r.Holder.Org = v })},
 		{"holders", "region", importRow(func(r *data.ImportRow, v *string) { r.Holder.Region = v })},
-		{"certificates", "issuer", func(v string) error { d := *c; d.Issuer = v; return db.UpdateCertificate(ctx, &d) }},
+		{"certificates", "issuer", func(v string) error {
+			d, _ := db.Certificate(ctx, c.ID)
+			d.Issuer = v
+			return db.UpdateCertificate(ctx, d)
+		}},
 		{"certificates", "issuer", func(v string) error {
 			d := cert(h.ID, "2023S1100002", data.NewDate(2023, 12, 1))
 			d.Issuer = v

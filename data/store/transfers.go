@@ -52,7 +52,7 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, ts, ts)
 		if err != nil {
-			if isUnique(err, "transfers.holder_id") {
+			if isUnique(err, "transfers", "holder_id") {
 				// Another writer's change under review (the index makes sure
 				// of the Decision): said as the check above says it.
 				if saved, lerr := db.transfersIn(ctx, tx, t.HolderID); lerr == nil {
@@ -120,7 +120,7 @@ func (db *DB) DecideTransfer(ctx context.Context, id int64, status data.Review, 
 		if err := db.writeWork(ctx, tx, &eff.Add); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE holders SET org = ?, region = ?, updated_at = ? WHERE id = ?`, eff.Org, eff.Region, ts, h.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE holders SET org = ?, region = ?, updated_at = ?, `+stampSet+` WHERE id = ?`, eff.Org, eff.Region, ts, db.user, h.ID); err != nil {
 			return mapError("update holder", err)
 		}
 		h.Org, h.Region = eff.Org, eff.Region

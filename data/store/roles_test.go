@@ -1,0 +1,269 @@
+package store
+
+import (
+	"crypto/ed25519"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/data/pgtest"
+)
+
+// serverOnly skips, in the file's pass, a test of what only a server has.
+func serverOnly(t testing.TB, why string) {
+	t.Helper()
+	if !onServer() {
+		t.Skipf("a server's: %s", why)
+	}
+}
+
+// as is target's URL for the login name (and password, if any).
+func as(t testing.TB, target, name, password string) string {
+	t.Helper()
+	u, err := url.Parse(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.User(name)
+	if password != "" {
+		u.User = url.UserPassword(name, password)
+	}
+	return u.String()
+}
+
+// openAs opens target as the login name, an installation of its own.
+func openAs(t testing.TB, target, name string) *DB {
+	t.Helper()
+	db, err := Open(as(t, target, name, ""), func() time.Time { return testNow }, WithKeyFile(filepath.Join(t.TempDir(), name+".key")))
+	if err != nil {
+		t.Fatalf("open as %s: %v", name, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func wantKey(t *testing.T, what string, err error, key string) {
+	t.Helper()
+	if e := data.AsError(err); e == nil || e.Key != key {
+		t.Errorf("%s: %v, want %s", what, err, key)
+	}
+}
+
+// The server enforces the roles and the offices, whatever client writes:
+// a viewer's write is refused saying an editor may; an office's editor
+// sees and changes its own holders only, and what is due is theirs only;
+// only an admin makes logins or trusts keys.
+func TestRolesAndOfficesAreTheServers(t *testing.T) {
+	serverOnly(t, "roles and offices")
+	target := newTarget(t)
+	owner, err := openTarget(t, target, func() time.Time { return testNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	if err := owner.InitRoles(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := owner.InitRoles(ctx); err != nil { // again, after an upgrade
+		t.Fatalf("admin init a second time: %v", err)
+	}
+	for _, l := range []data.StaffLogin{
+		{Name: "vera", Role: data.RoleViewer},
+		{Name: "pu", Role: data.RoleEditor, Office: "浦东"},
+		{Name: "min", Role: data.RoleEditor, Office: "闵行"},
+		{Name: "ada", Role: data.RoleAdmin},
+	} {
+		if err := owner.AddLogin(ctx, l, nil); err != nil {
+			t.Fatalf("add %s: %v", l.Name, err)
+		}
+	}
+	wantKey(t, "a login taken", owner.AddLogin(ctx, data.StaffLogin{Name: "vera", Role: data.RoleEditor}, nil), "err.login.taken")
+
+	vera, pu, min, ada := openAs(t, target, "vera"), openAs(t, target, "pu"), openAs(t, target, "min"), openAs(t, target, "ada")
+	wantKey(t, "a viewer's new holder", vera.CreateHolder(ctx, holder("张伟", "11010519491231002X")), "err.server.refused_editor")
+
+	a := mustCreateHolder(t, pu, holder("张伟", "11010519491231002X"))
+	b := mustCreateHolder(t, min, holder("李娜", "44030519900101123X"))
+	if a.Office != "浦东" || b.Office != "闵行" {
+		t.Errorf("a new holder's office: %q %q", a.Office, b.Office)
+	}
+	if err := pu.CreateCertificate(ctx, cert(a.ID, "2019S110001", data.NewDate(2019, 12, 1))); err != nil {
+		t.Fatal(err)
+	}
+	if err := min.CreateCertificate(ctx, cert(b.ID, "2019S440001", data.NewDate(2019, 12, 1))); err != nil {
+		t.Fatal(err)
+	}
+	names := func(db *DB) string {
+		hs, err := db.FindHolders(ctx, data.HolderFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hs {
+			out = append(out, h.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	for db, want := range map[*DB]string{pu: "张伟", min: "李娜", vera: "张伟,李娜", ada: "张伟,李娜", owner: "张伟,李娜"} {
+		if got := names(db); got != want {
+			t.Errorf("%s sees %q, want %q", db.user, got, want)
+		}
+	}
+	if _, err := pu.Holder(ctx, b.ID); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Errorf("another office's holder: %v", err)
+	}
+	other := *b
+	other.Org = "浦东的改动"
+	if err := pu.UpdateHolder(ctx, &other); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Errorf("changing another office's holder: %v", err)
+	}
+	if got, _ := owner.Holder(ctx, b.ID); got.Org != b.Org {
+		t.Errorf("another office's holder was changed: %+v", got)
+	}
+	// Moving one's holder to another office is refused by the server.
+	moved := *a
+	moved.Office = "闵行"
+	wantKey(t, "moving a holder out of the office", pu.UpdateHolder(ctx, &moved), "err.server.other_office")
+	// What is due: each office's own; the whole agency's for the others.
+	for db, want := range map[*DB]int{pu: 1, min: 1, vera: 2} {
+		items, err := db.Attention(ctx, data.AttentionFilter{}, testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		holders := map[int64]bool{}
+		for _, it := range items {
+			holders[it.HolderID] = true
+		}
+		if len(holders) != want {
+			t.Errorf("%s: items of %d holders, want %d", db.user, len(holders), want)
+		}
+	}
+	// Logins and keys are an admin's.
+	wantKey(t, "an editor's new login", pu.AddLogin(ctx, data.StaffLogin{Name: "eve", Role: data.RoleAdmin}, nil), "err.server.refused_admin")
+	if err := ada.AddLogin(ctx, data.StaffLogin{Name: "zhao", Role: data.RoleEditor, Office: "浦东"}, nil); err != nil {
+		t.Errorf("an admin's new login: %v", err)
+	}
+	pub, _, _ := ed25519.GenerateKey(nil)
+	k := &data.SealKey{KID: data.KeyID(pub), Name: "民政局", Public: pub}
+	wantKey(t, "a viewer trusting a key", vera.TrustKey(ctx, k), "err.server.refused_admin")
+	if err := ada.TrustKey(ctx, k); err != nil {
+		t.Errorf("an admin trusting a key: %v", err)
+	}
+	logins, err := ada.Logins(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range logins {
+		got = append(got, l.Name+":"+string(l.Role)+":"+l.Office)
+	}
+	if want := "ada:admin:,min:editor:闵行,pu:editor:浦东,vera:viewer:,zhao:editor:浦东"; strings.Join(got, ",") != want {
+		t.Errorf("logins %v, want %s", got, want)
+	}
+	// Every installation's key is published: each office verifies the others'.
+	keys, _ := vera.Keys(ctx)
+	if len(keys) < 5 {
+		t.Errorf("%d keys published", len(keys))
+	}
+}
+
+// Two offices' staff editing the same holder: the second save, based on
+// what was there before the first, is refused naming who saved and when,
+// and what the first saved stays.
+func TestASaveBasedOnAnOlderVersionIsRefused(t *testing.T) {
+	target := newTarget(t)
+	one, err := openTarget(t, target, func() time.Time { return testNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer one.Close()
+	two, err := openTarget(t, target, func() time.Time { return testNow.Add(time.Hour) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer two.Close()
+	h := mustCreateHolder(t, one, holder("张伟", "11010519491231002X"))
+	c := cert(h.ID, "2019S110001", data.NewDate(2019, 12, 1))
+	if err := one.CreateCertificate(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	mine, _ := one.Holder(ctx, h.ID)
+	theirs, _ := two.Holder(ctx, h.ID)
+	theirs.Org = "他们的单位"
+	if err := two.UpdateHolder(ctx, theirs); err != nil {
+		t.Fatal(err)
+	}
+	mine.Phone = "13900139000"
+	err = one.UpdateHolder(ctx, mine)
+	e := data.AsError(err)
+	if e == nil || e.Key != "err.changed_meanwhile" || e.Args["Who"] != two.user || e.Args["When"] != "2026-11-22 19:00" {
+		t.Fatalf("the older version's save: %v %+v", err, e)
+	}
+	if now, _ := one.Holder(ctx, h.ID); now.Org != "他们的单位" || now.Phone == "13900139000" {
+		t.Errorf("the first save was overwritten: %+v", now)
+	}
+	// Reloaded, the same change saves.
+	mine, _ = one.Holder(ctx, h.ID)
+	mine.Phone = "13900139000"
+	if err := one.UpdateHolder(ctx, mine); err != nil {
+		t.Errorf("after reloading: %v", err)
+	}
+	// Certificates likewise.
+	c1, _ := one.Certificate(ctx, c.ID)
+	c2, _ := two.Certificate(ctx, c.ID)
+	c2.Issuer = "上海市民政局"
+	if err := two.UpdateCertificate(ctx, c2); err != nil {
+		t.Fatal(err)
+	}
+	c1.Status = data.StatusRevoked
+	wantKey(t, "a certificate's older version", one.UpdateCertificate(ctx, c1), "err.changed_meanwhile")
+	if got, _ := one.Certificate(ctx, c.ID); got.Status == data.StatusRevoked || got.Issuer != "上海市民政局" {
+		t.Errorf("the certificate: %+v", got)
+	}
+}
+
+// A password set by admin user add reaches the server as a SCRAM verifier
+// that the server accepts for that password, and for no other.
+func TestALoginsPasswordIsTheServers(t *testing.T) {
+	serverOnly(t, "logins")
+	target := newTarget(t)
+	owner, err := openTarget(t, target, func() time.Time { return testNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	if err := owner.InitRoles(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := owner.AddLogin(ctx, data.StaffLogin{Name: "wang", Role: data.RoleEditor}, []byte("正确的 password")); err != nil {
+		t.Fatal(err)
+	}
+	var stored string
+	owner.sql.QueryRow(`SELECT rolpassword FROM pg_authid WHERE rolname = 'wang'`).Scan(&stored)
+	if !strings.HasPrefix(stored, "SCRAM-SHA-256$4096:") {
+		t.Errorf("stored %q", stored)
+	}
+	for _, s := range []string{`CREATE ROLE ` + pgtest.PasswordGroup, `GRANT ` + pgtest.PasswordGroup + ` TO wang`} {
+		if _, err := owner.sql.Exec(s); err != nil && !strings.Contains(err.Error(), "already exists") {
+			t.Fatal(err)
+		}
+	}
+	key := WithKeyFile(filepath.Join(t.TempDir(), "wang.key"))
+	db, err := Open(as(t, target, "wang", "正确的 password"), nil, key)
+	if err != nil {
+		t.Fatalf("the right password: %v", err)
+	}
+	db.Close()
+	_, err = Open(as(t, target, "wang", "wrong"), nil, key)
+	wantKey(t, "a wrong password", err, "err.server.login")
+}
+
+func TestRolesAreAServers(t *testing.T) {
+	fileOnly(t, "roles on a file")
+	db := openTest(t)
+	wantKey(t, "admin init on a file", db.InitRoles(ctx), "err.server.roles_on_file")
+	wantKey(t, "a login on a file", db.AddLogin(ctx, data.StaffLogin{Name: "wang", Role: data.RoleEditor}, nil), "err.server.roles_on_file")
+}
