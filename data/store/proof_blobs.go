@@ -72,9 +72,10 @@ func (db *DB) ProofBlobHashes() ([]string, error) {
 
 // unreferencedBlobs are the files no record refers to (a crash between a
 // delete and its sweep leaves none on a server, but a delete made behind
-// the store's back may).
+// the store's back may). Every reference counts, whichever office's
+// (swcert_proof_used sees them all).
 func (db *DB) unreferencedBlobs(ctx context.Context) ([]string, error) {
-	return db.blobHashes(ctx, `SELECT sha256 FROM proof_files f WHERE NOT EXISTS (SELECT 1 FROM proof_refs r WHERE r.sha256 = f.sha256)`)
+	return db.blobHashes(ctx, `SELECT sha256 FROM proof_files WHERE NOT swcert_proof_used(sha256)`)
 }
 
 func (db *DB) blobHashes(ctx context.Context, query string) ([]string, error) {

@@ -129,8 +129,8 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 				continue
 			}
 			done[sha] = true
-			var used bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
+			used, err := proofUsed(ctx, tx, sha)
+			if err != nil {
 				return err
 			}
 			if !used && db.onServer() {
@@ -157,6 +157,19 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 		log.Printf("proofs: %v", err)
 	}
 	return err
+}
+
+// proofUsed says whether any record refers to the file of sha. On a
+// server every office's records count, whatever the login may see (an
+// office's staff see their office's records only, 00016).
+func proofUsed(ctx context.Context, tx *txn, sha string) (bool, error) {
+	q := `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`
+	if tx.dialect == postgresSQL {
+		q = `SELECT swcert_proof_used(?)`
+	}
+	var used bool
+	err := tx.QueryRowContext(ctx, q, sha).Scan(&used)
+	return used, err
 }
 
 // checkProofs refuses a proof that carries no file and that no record

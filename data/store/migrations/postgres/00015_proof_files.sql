@@ -15,5 +15,17 @@ CREATE TABLE proof_files (
     created_at text COLLATE "C" NOT NULL
 );
 
+-- Whether any record refers to a hash, seen with the owner's rights: an
+-- office's login sees only its own office's records (row-level security,
+-- 00016), and a file another office's record refers to must not look
+-- unreferenced to it and be deleted.
+-- +goose StatementBegin
+CREATE FUNCTION swcert_proof_used(sha text) RETURNS boolean LANGUAGE sql STABLE
+    SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = sha)
+$$;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP FUNCTION swcert_proof_used(text);
 DROP TABLE proof_files;
