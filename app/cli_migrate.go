@@ -113,28 +113,30 @@ func sameDatabase(from, to string) bool {
 }
 
 // carryKey puts the source installation's private signing key where the
-// target installation keeps its own (store.KeyPath of its home: beside a
-// file, or this installation's folder for a server), when nothing is
-// there yet, and returns that path ("" when it left things as they were).
+// target server's installation keeps its own (store.KeyPath of its home,
+// this installation's folder for that server), when nothing is there yet,
+// and returns that path ("" when it left things as they were).
 //
-// Why: the key is this installation's, not the database's. Moving its
-// records to the server (or back) is the same office going on; with its
-// key it goes on signing as itself, and the seals it made before stay
-// "ours" (the key's public half is copied with seal_keys in any case, so
+// Why: on a server the key is the installation's, not the database's.
+// Moving an office's file to the server is the same office going on; with
+// its key it goes on signing as itself, and the seals it made before stay
+// its own (the key's public half is copied with seal_keys in any case, so
 // every office verifies them). Only when none is there: a key already at
-// that place is the one this installation signs with there, published on
-// that server (or the own key of that file), and replacing it would leave
-// its seals someone else's, or the file's key not its own. An existing
-// target file keeps its key for the same reason (it has one, or Open says
-// it is missing). It is written before the target is opened, so that
-// opening it takes this key rather than making a new one; should the copy
-// then be refused, the key stays this installation's key for that target,
-// which is what it would be after a copy.
+// that place is the one this installation signs with on that server,
+// published there, and replacing it would make its seals someone else's.
+// It is written before the target is opened, so that opening it publishes
+// this key rather than making a new one; should the copy then be refused,
+// the key stays this installation's key for that server, as after a copy.
+//
+// Never to a file: a file's key is the file's, and names it to the folder
+// of proof files beside it; a second file with the same key beside the
+// first (the server copied back next to the original, say) would claim
+// the folder as the first and remove the first's files as its own
+// unreferenced ones. The new file makes its own key, and the seals made
+// before verify by the public keys copied with it.
 func carryKey(ctx context.Context, src *store.DB, target *options) (string, error) {
 	if !store.IsServer(target.db) {
-		if _, err := os.Lstat(target.db); !errors.Is(err, fs.ErrNotExist) {
-			return "", nil
-		}
+		return "", nil
 	}
 	path := store.KeyPath(target.home())
 	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {

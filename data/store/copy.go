@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log"
 	"slices"
@@ -35,6 +36,7 @@ var notCopied = map[string]string{
 	"store_meta":       "the server's own: the rules version, set when the store opens",
 	"proof_files":      "the files, copied with the proofs that refer to them",
 	"goose_db_version": "the target is migrated to the same version first",
+	"staff_offices":    "the server's logins and their offices: each server's own (swcert admin)",
 }
 
 // CopyCount is one table's rows on both sides of a copy (the proof files
@@ -67,6 +69,17 @@ func (db *DB) CopyFrom(ctx context.Context, src *DB, files ProofReader) ([]CopyC
 	}
 	if !db.KeepsProofFiles() {
 		return nil, internal("copy", fmt.Errorf("the target has no folder for proof files"))
+	}
+	if src.onServer() {
+		// An office's login sees its office's records only (row-level
+		// security): its copy would be part of the database.
+		var office sql.NullString
+		if err := src.sql.QueryRowContext(ctx, `SELECT swcert_office()`).Scan(&office); err != nil {
+			return nil, internal("copy: the login's office", err)
+		}
+		if office.Valid {
+			return nil, data.Invalid("from", "err.migrate.office_login", "Office", office.String)
+		}
 	}
 	var counts []CopyCount
 	err := db.bulkTx(ctx, func(tx *txn) error {
