@@ -205,3 +205,48 @@ func TestMigrateFailingMidwayLeavesTheTargetEmpty(t *testing.T) {
 		}
 	}
 }
+
+// An encrypted file, opened with its passphrase as every command opens
+// it, goes to the server plain (a server keeps no encryption at rest of
+// its own): the ID and phone numbers, a proxy's ID number and the proof
+// file; the search by a full number works there.
+func TestMigrateAnEncryptedFileCopiesPlainValues(t *testing.T) {
+	file := newRun(t)
+	srv := newServerRun(t)
+	scan := filepath.Join(t.TempDir(), "scan.pdf")
+	os.WriteFile(scan, []byte("%PDF-1.4 a scan with 11010519491231002X"), 0o600)
+	file.ok(nil, "holder", "add", "--name", "张伟", "--id-number", "11010519491231002X", "--phone", "13800138000")
+	file.ok(nil, "cert", "add", "--holder", "1", "--level", "social_worker", "--mno", "2022031100000123", "--exam-year", "2022", "--passed-on", "2022-09-01", "--issued-on", "2022-11-20")
+	file.ok(nil, "paper", "set", "--cert", "1", "--method", "onsite", "--proxy-name", "王五", "--proxy-id-number", "44030519900101123X")
+	file.ok(nil, "ce", "add", "--holder", "1", "--kind", "training", "--title", "伦理", "--date", "2026-03-01", "--hours", "8", "--proof", scan)
+	t.Setenv(envPassphrase, "correct horse battery")
+	file.ok(nil, "encryption", "on")
+
+	var m migrateJSON
+	file.ok(&m, "migrate", "--from", file.db, "--to", srv.db)
+	m.count(t, "holders")
+	m.count(t, store.ProofFileCount)
+	var full holderJSON
+	srv.ok(&full, "--reveal", "holder", "show", "1")
+	if full.IDNumber != "11010519491231002X" || full.Phone != "13800138000" {
+		t.Errorf("on the server: %+v", full)
+	}
+	var list []holderJSON
+	srv.ok(&list, "holder", "list", "--search", "11010519491231002x")
+	if len(list) != 1 {
+		t.Errorf("search by the full ID number on the server: %+v", list)
+	}
+	raw, err := sql.Open("pgx", srv.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var proxy, scanned string
+	var hashes int
+	raw.QueryRow(`SELECT proxy_id_number FROM paper`).Scan(&proxy)
+	raw.QueryRow(`SELECT convert_from(data, 'UTF8') FROM proof_files`).Scan(&scanned)
+	raw.QueryRow(`SELECT count(*) FROM holders WHERE id_hash IS NOT NULL OR phone_hash IS NOT NULL`).Scan(&hashes)
+	if proxy != "44030519900101123X" || !strings.Contains(scanned, "a scan with") || hashes != 0 {
+		t.Errorf("on the server: proxy %q, proof %q, %d keyed hashes", proxy, scanned, hashes)
+	}
+}
