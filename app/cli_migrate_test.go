@@ -79,7 +79,7 @@ func rowsIn(t *testing.T, target string) map[string]int64 {
 func TestMigrateAFileToAServerAndBack(t *testing.T) {
 	file := newRun(t)
 	srv := newServerRun(t) // also the data folder of this installation
-	certWithHolder(file) // holder 1, certificate 1
+	certWithHolder(file)   // holder 1, certificate 1
 	file.ok(nil, "demo", "--holders", "5")
 	cert, holder := "1", "1"
 	scan := filepath.Join(t.TempDir(), "结业证书.pdf")
