@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/swcert/swcert/data"
 )
@@ -102,4 +103,61 @@ func TestAProofBlobIsReadBounded(t *testing.T) {
 	if b, err := db.ProofBlob(p.SHA256, int64(len(p.Data))); err != nil || string(b) != string(p.Data) {
 		t.Errorf("within the bound: %q, %v", b, err)
 	}
+}
+
+// Two offices attach the same scan; one deletes its record. The file
+// stays for the other office, though its login sees its own office's
+// records only (row-level security): the check sees every office's. The
+// office's login reads the file through what the screens use, and an
+// office's login is refused as the source of a copy.
+func TestAServerFileStaysForAnotherOffice(t *testing.T) {
+	serverOnly(t, "offices")
+	target := newTarget(t)
+	owner, err := openTarget(t, target, func() time.Time { return testNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	if err := owner.InitRoles(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []data.StaffLogin{{Name: "pu", Role: data.RoleEditor, Office: "浦东"}, {Name: "min", Role: data.RoleEditor, Office: "闵行"}} {
+		if err := owner.AddLogin(ctx, l, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pu, min := openAs(t, target, "pu"), openAs(t, target, "min")
+	scan := proof(t, "培训证明.pdf", "%PDF-1.4 one training, two offices")
+	var recs []*data.CERecord
+	for i, db := range []*DB{pu, min} {
+		useProofs(t, db)
+		h := mustCreateHolder(t, db, holder("张伟", []string{"11010519491231002X", "44030519900101123X"}[i]))
+		r := &data.CERecord{HolderID: h.ID, Kind: data.CEOnline, Title: "网课", Date: data.NewDate(2025, 3, 1), Hours: data.WholeHours(2), Proofs: []data.Proof{scan}}
+		if err := db.CreateCERecord(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	// An edit keeping the proof names it by its hash only (a file known).
+	kept := *recs[1]
+	kept.Title = "网课（改）"
+	if err := min.UpdateCERecord(ctx, &kept); err != nil {
+		t.Fatalf("an office's edit of a record with a proof: %v", err)
+	}
+	if err := pu.DeleteCERecord(ctx, recs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	useProofs(t, pu) // the sweep at a start, by the office whose record went
+	got := useProofs(t, min)
+	if b, err := got.Open(scan); err != nil || string(b) != string(scan.Data) {
+		t.Errorf("the other office's proof: %q, %v", b, err)
+	}
+	if err := min.DeleteCERecord(ctx, recs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := files(t, got); n != 0 {
+		t.Errorf("%d files once neither office refers to it", n)
+	}
+	_, err = owner.CopyFrom(ctx, pu, got)
+	wantKey(t, "an office's login as the source of a copy", err, "err.migrate.office_login")
 }

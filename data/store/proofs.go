@@ -161,7 +161,8 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 
 // proofUsed says whether any record refers to the file of sha. On a
 // server every office's records count, whatever the login may see (an
-// office's staff see their office's records only, 00016).
+// office's staff see their office's records only, 00016, and no login
+// but the owner reads the view proof_refs).
 func proofUsed(ctx context.Context, tx *txn, sha string) (bool, error) {
 	q := `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`
 	if tx.dialect == postgresSQL {
@@ -194,8 +195,8 @@ func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) erro
 			}
 			continue
 		}
-		var known bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, p.SHA256).Scan(&known); err != nil {
+		known, err := proofUsed(ctx, tx, p.SHA256)
+		if err != nil {
 			return internal("check proofs", err)
 		}
 		if !known {
