@@ -31,10 +31,10 @@ func runMigrate(o *options, args []string, stdout, stderr io.Writer) int {
 }
 
 func migrateCmd(o *options, args []string, stdout io.Writer) error {
-	fs := flags("migrate")
-	from := fs.String("from", "", "the database to copy: a file or a postgres:// URL")
-	to := fs.String("to", "", "the empty database to copy into: a file or a postgres:// URL")
-	if pos, err := parse(fs, args); err != nil {
+	fl := flags("migrate")
+	from := fl.String("from", "", "the database to copy: a file or a postgres:// URL")
+	to := fl.String("to", "", "the empty database to copy into: a file or a postgres:// URL")
+	if pos, err := parse(fl, args); err != nil {
 		return err
 	} else if pos != "" {
 		return data.Invalid("", "cli.extra_args", "Args", pos)
@@ -46,6 +46,13 @@ func migrateCmd(o *options, args []string, stdout io.Writer) error {
 		return data.Invalid("to", "err.required")
 	case sameDatabase(*from, *to):
 		return data.Invalid("to", "err.migrate.same")
+	}
+	if !store.IsServer(*from) {
+		// Opening a missing file would make an empty database: a mistyped
+		// source would copy nothing, and say so as a success.
+		if _, err := os.Stat(*from); errors.Is(err, fs.ErrNotExist) {
+			return data.Invalid("from", "err.migrate.no_source", "Path", *from)
+		}
 	}
 	ctx := context.Background()
 	srcOpts := *o

@@ -171,6 +171,13 @@ func TestMigrateRefusesATargetThatIsNotEmpty(t *testing.T) {
 	if code, _, errs := file.do("migrate", "--from", file.db, "--to", file.db); code != ExitInvalid || !strings.Contains(errs, "same database") {
 		t.Errorf("migrate into itself: exit %d, %q", code, errs)
 	}
+	missing := filepath.Join(t.TempDir(), "typo.db")
+	if code, _, errs := file.do("migrate", "--from", missing, "--to", other.db); code != ExitInvalid || !strings.Contains(errs, "There is no database at "+missing) {
+		t.Errorf("migrate from a file that is not there: exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("the missing source was made")
+	}
 	if code, _, errs := file.do("migrate", "--from", file.db); code != ExitInvalid || !strings.Contains(errs, "Target") {
 		t.Errorf("migrate without --to: exit %d, %q", code, errs)
 	}
