@@ -117,16 +117,25 @@ func TestAServerFileStaysForAnotherOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer owner.Close()
+	t.Cleanup(func() { owner.Close() })
 	if err := owner.InitRoles(ctx); err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range []data.StaffLogin{{Name: "pu", Role: data.RoleEditor, Office: "浦东"}, {Name: "min", Role: data.RoleEditor, Office: "闵行"}} {
+	for _, l := range []data.StaffLogin{{Name: "pu_files", Role: data.RoleEditor, Office: "浦东"}, {Name: "min_files", Role: data.RoleEditor, Office: "闵行"}} {
 		if err := owner.AddLogin(ctx, l, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	pu, min := openAs(t, target, "pu"), openAs(t, target, "min")
+	// Logins are the whole server's: dropped after the test (after their
+	// connections close), so other tests listing logins do not see them.
+	t.Cleanup(func() {
+		for _, name := range []string{"pu_files", "min_files"} {
+			if _, err := owner.sql.Exec(`DROP ROLE ` + name); err != nil {
+				t.Errorf("drop %s: %v", name, err)
+			}
+		}
+	})
+	pu, min := openAs(t, target, "pu_files"), openAs(t, target, "min_files")
 	scan := proof(t, "培训证明.pdf", "%PDF-1.4 one training, two offices")
 	var recs []*data.CERecord
 	for i, db := range []*DB{pu, min} {
