@@ -78,7 +78,8 @@ func openStore(o *options) (*store.DB, func(), error) {
 	}
 	closeLog := openLog(home)
 	useJournal(home)
-	db, err := store.Open(o.db, o.now, store.WithPassphrase(o.passphrase), store.WithKDF(kdf), store.WithKeyFile(store.KeyPath(home)))
+	db, err := store.Open(o.db, o.now, store.WithPassphrase(o.passphrase), store.WithKDF(kdf), store.WithKeyFile(store.KeyPath(home)),
+		store.WithPassword(o.serverPassword))
 	if err == nil {
 		// Proof files beside the database; what no record refers to goes.
 		// A folder that cannot be swept now does not keep the store shut:

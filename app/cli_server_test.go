@@ -157,3 +157,39 @@ func TestAdminInitAndLoginsOnTheCommandLine(t *testing.T) {
 		t.Errorf("admin init on a file: exit %d %s", code, errs)
 	}
 }
+
+// Each installation keeps its own signing key and publishes its public
+// half in the shared database: a certificate one office exports verifies
+// at another office as the agency's, against the shared record.
+func TestOneOfficesSealVerifiesAtAnother(t *testing.T) {
+	one := newServerRun(t)
+	var h holderJSON
+	one.ok(&h, "holder", "add", "--name", "张伟", "--id-number", "11010519491231002X")
+	var c struct {
+		ID int64 `json:"id"`
+	}
+	one.ok(&c, "cert", "add", "--holder", strconv.FormatInt(h.ID, 10), "--level", "social_worker", "--mno", "2019S110001", "--exam-year", "2019", "--passed-on", "2019-09-20", "--issued-on", "2019-12-01")
+	one.ok(nil, "key", "name", "浦东办公室")
+	pdf := filepath.Join(t.TempDir(), "证书.pdf")
+	one.ok(nil, "export", "cert", "--cert", strconv.FormatInt(c.ID, 10), "--out", pdf)
+
+	// Another PC: its own data folder, so its own key.
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	other := &run{t: t, db: one.db}
+	var v struct {
+		Valid   bool `json:"valid"`
+		Matches bool `json:"matches_record"`
+		Issuer  struct {
+			Name string `json:"name"`
+			Own  bool   `json:"own"`
+		} `json:"issuer"`
+	}
+	other.ok(&v, "verify", pdf)
+	if !v.Valid || !v.Matches {
+		t.Errorf("verified at the other office: %+v", v)
+	}
+	_, out, _ := other.do("verify", pdf)
+	if !strings.Contains(out, "浦东办公室") {
+		t.Errorf("the other office's verify does not name the issuer:\n%s", out)
+	}
+}

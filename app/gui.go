@@ -4,12 +4,15 @@ package app
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
@@ -43,11 +46,50 @@ func runGUI(o *options, stderr io.Writer) int {
 
 	w := a.NewWindow(DisplayName)
 	o.window = true
+	g := &session{a: a, w: w, system: system}
+	defer g.close()
+	shared := a.Preferences().String(screens.PrefSharedDB)
+	if !o.dbGiven && shared != "" {
+		// The window last worked on a shared database: its login is asked
+		// for before anything shows (the password is never kept), or the
+		// person goes back to this computer's database.
+		local := widget.NewButton(i18n.T("shared.use_local"), func() {
+			a.Preferences().SetString(screens.PrefSharedDB, "")
+			if err := g.open(o); err != nil {
+				dialog.ShowError(errors.New(i18n.Message(err)), w)
+			}
+		})
+		l := screens.NewSharedLogin(shared, func(url string, password []byte) error {
+			return g.openShared(o, url, password)
+		})
+		w.SetContent(l.Content(local))
+		w.Canvas().Focus(l.Password)
+	} else if err := g.open(o); err != nil {
+		i18n.SetLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
+		return fail(stderr, false, err)
+	}
+	w.Resize(screens.WindowSize(a.Preferences()))
+	w.CenterOnScreen()
+	w.ShowAndRun()
+	return ExitOK
+}
+
+// session is the window on one store, which File → Open shared database…
+// replaces.
+type session struct {
+	a       fyne.App
+	w       fyne.Window
+	system  string
+	closeDB func()
+	stop    chan struct{} // stops the window's timers
+}
+
+// open opens the database of o and shows the tabs on it. An encrypted
+// database's passphrase is asked before anything of it shows; a wrong one
+// opens nothing and asks again.
+func (g *session) open(o *options) error {
 	db, closeDB, err := openStore(o)
 	if store.IsLocked(err) {
-		// An encrypted database: its passphrase is asked before anything
-		// of it shows; a wrong one opens nothing and asks again.
-		screens.SetWindowLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
 		u := screens.NewUnlock(o.db, func(p []byte) error {
 			o.pass = p
 			db, closeDB, err = openStore(o)
@@ -55,28 +97,52 @@ func runGUI(o *options, stderr io.Writer) int {
 				o.pass = nil
 			}
 			return err
-		}, func() { startMain(a, w, o, db, system) })
-		w.SetContent(u.Content())
-		w.Canvas().Focus(u.Pass)
-	} else if err != nil {
-		i18n.SetLanguage(i18n.Resolve(a.Preferences().String(screens.PrefLanguage), system))
-		return fail(stderr, false, err)
-	} else {
-		startMain(a, w, o, db, system)
+		}, func() { g.start(o, db, closeDB) })
+		g.w.SetContent(u.Content())
+		g.w.Canvas().Focus(u.Pass)
+		return nil
 	}
-	defer func() {
-		if closeDB != nil {
-			closeDB()
-		}
-	}()
-	w.Resize(screens.WindowSize(a.Preferences()))
-	w.CenterOnScreen()
-	w.ShowAndRun()
-	return ExitOK
+	if err != nil {
+		return err
+	}
+	g.start(o, db, closeDB)
+	return nil
 }
 
-// startMain fills the window with the tabs on the open store.
-func startMain(a fyne.App, w fyne.Window, o *options, db *store.DB, system string) {
+// openShared opens the shared database at url with the password and,
+// when it opened, shows the window on it in place of the one before.
+func (g *session) openShared(o *options, url string, password []byte) error {
+	next := *o
+	next.db, next.dbGiven, next.pass = url, true, nil
+	next.serverPassword = password
+	db, closeDB, err := openStore(&next)
+	next.serverPassword = nil
+	if err != nil {
+		return err
+	}
+	g.a.Preferences().SetString(screens.PrefSharedDB, url)
+	*o = next
+	g.start(o, db, closeDB)
+	return nil
+}
+
+func (g *session) close() {
+	if g.stop != nil {
+		close(g.stop)
+		g.stop = nil
+	}
+	if g.closeDB != nil {
+		g.closeDB()
+		g.closeDB = nil
+	}
+}
+
+// start fills the window with the tabs on the open store, after closing
+// the one before.
+func (g *session) start(o *options, db *store.DB, closeDB func()) {
+	g.close()
+	g.closeDB, g.stop = closeDB, make(chan struct{})
+	a, w, system, stop := g.a, g.w, g.system, g.stop
 	// Load the search texts while the window opens, so the first keystroke
 	// in the search box does not pay for it.
 	data.Go(func() { db.WarmSearch(context.Background()) })
@@ -89,18 +155,37 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *store.DB, system strin
 		Proofs:     proofFiles,
 		Encryption: encryptionOf(o, db),
 		Backups:    backupFiles(o),
+		OpenShared: func(url string, password []byte) error { return g.openShared(o, url, password) },
+		Offices:    store.IsServer(o.db),
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
 			Dossiers: db, Projects: db, Photos: proofFiles, Now: o.now}}
 	main := screens.NewMain(a, w, svc, VersionLine(), system)
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every
-	// hour, so a deadline coming within a reminder window is told that day.
-	data.Go(func() {
-		for range time.Tick(time.Hour) {
-			fyne.Do(func() { main.Refresh() })
-		}
-	})
+	// hour, so a deadline coming within a reminder window is told that
+	// day; what others write (another office on a shared server, the
+	// command line beside the window) shows within seconds, on every tab.
+	every := func(d time.Duration, f func()) {
+		data.Go(func() {
+			t := time.NewTicker(d)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+					fyne.Do(f)
+				}
+			}
+		})
+	}
+	every(time.Hour, main.Refresh)
+	every(followEvery, main.Follow)
 }
+
+// followEvery is how often the window asks the store whether anything was
+// written elsewhere: one cheap query, so a change shows within seconds.
+const followEvery = 5 * time.Second
 
 // encryptionOf is the store's encryption at rest for Settings: a file's
 // only (a shared server's disks are its IT person's), so none on a server.

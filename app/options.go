@@ -27,6 +27,11 @@ type options struct {
 	passFile string
 	pass     []byte
 	window   bool // the window asks for a passphrase itself
+	// dbGiven: --db was given (else the window may open the shared
+	// database it last used); serverPassword is the shared database's
+	// password while it is being opened, and nil after.
+	dbGiven        bool
+	serverPassword []byte
 }
 
 // parseOptions reads the global flags. The clock is --now, else
@@ -45,6 +50,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 		return nil, flagError(err)
 	}
 	o.args = fs.Args()
+	o.dbGiven = o.db != ""
 	if o.db == "" {
 		o.db = DefaultDBPath()
 	}

@@ -84,8 +84,12 @@ func (h *Holder) Validate(today Date) error {
 	if err := ValidateText("region", h.Region); err != nil {
 		return err
 	}
-	return checkText("office", h.Office, MaxNameLen, false)
+	return ValidateOffice(h.Office)
 }
+
+// ValidateOffice holds an office's name (normalized) to the rule of names;
+// empty is none.
+func ValidateOffice(s string) error { return checkText("office", s, MaxNameLen, false) }
 
 // ValidateName requires a person's name of at most MaxNameLen characters
 // (a holder's, a recipient's, a proxy's), held to the rule of text fields

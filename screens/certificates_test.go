@@ -330,3 +330,37 @@ func TestASaveOverAChangeMadeMeanwhileOffersToReload(t *testing.T) {
 		t.Errorf("saved after reloading: %+v", got)
 	}
 }
+
+// On a shared database the holder form has the office whose staff see the
+// holder; an edit keeps it unless it is changed; on a file there is none.
+func TestTheHolderFormHasAnOfficeOnASharedDatabase(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	f.svc.Offices = true
+	s := f.certificates()
+	if !strings.Contains(collectText(s.Content()), "Office") {
+		t.Fatal("no office field on a shared database")
+	}
+	typeInto(s.holder.name.entry, "李明")
+	typeInto(s.holder.idNo.entry, validID)
+	typeInto(s.holder.office.entry, " 浦东 ")
+	test.Tap(s.holder.save)
+	hs := f.holders()
+	if len(hs) != 1 || hs[0].Office != "浦东" {
+		t.Fatalf("saved %+v (%q)", hs, s.holder.status.Text)
+	}
+	typeInto(s.holder.org.entry, "新单位")
+	test.Tap(s.holder.save)
+	if got := f.holders()[0]; got.Office != "浦东" || got.Org != "新单位" {
+		t.Errorf("after an edit: %+v", got)
+	}
+	typeInto(s.holder.office.entry, "闵行")
+	test.Tap(s.holder.save)
+	if got := f.holders()[0]; got.Office != "闵行" {
+		t.Errorf("the office moved: %+v", got)
+	}
+
+	file := newFixture(t, i18n.English)
+	if strings.Contains(collectText(file.certificates().Content()), "Office") {
+		t.Error("an office field on a file")
+	}
+}

@@ -30,6 +30,7 @@ type holderForm struct {
 	phone   *field
 	org     *field
 	region  *field
+	office  *field // shown on a shared database only (Services.Offices)
 
 	revealID    *widget.Button
 	revealPhone *widget.Button
@@ -60,6 +61,11 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	})
 	f.org = newField("org", "", textRule("org"))
 	f.region = newField("region", "", textRule("region"))
+	f.office = newField("office", i18n.T("holder.office_hint"), func(s string) error {
+		h := data.Holder{Office: s}
+		h.Normalize()
+		return data.ValidateOffice(h.Office)
+	})
 
 	f.revealID = widget.NewButtonWithIcon(i18n.T("reveal.show"), theme.VisibilityIcon(), func() { f.setIDShown(!f.idShown) })
 	f.revealPhone = widget.NewButtonWithIcon(i18n.T("reveal.show"), theme.VisibilityIcon(), func() { f.setPhoneShown(!f.phoneShown) })
@@ -71,15 +77,19 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	f.status = widget.NewLabel("")
 	f.status.Wrapping = fyne.TextWrapWord
 
-	submitOnEnter(f.onSave, f.name, f.idNo, f.phone, f.org, f.region)
-	grid := formGrid(
+	submitOnEnter(f.onSave, f.name, f.idNo, f.phone, f.org, f.region, f.office)
+	rows := []fyne.CanvasObject{
 		label(i18n.Field("name")), f.name.object(),
 		label(i18n.Field("id_type")), f.idType,
 		label(i18n.Field("id_number")), f.idNo.object(f.revealID),
 		label(i18n.Field("phone")), f.phone.object(f.revealPhone),
 		label(i18n.Field("org")), f.org.object(),
 		label(i18n.Field("region")), f.region.object(),
-	)
+	}
+	if svc.Offices { // a shared database: the office whose staff see the holder
+		rows = append(rows, label(i18n.Field("office")), f.office.object())
+	}
+	grid := formGrid(rows...)
 	f.content = container.NewVBox(
 		container.NewHBox(f.heading, f.badge),
 		grid,
@@ -133,6 +143,7 @@ func (f *holderForm) edit(h *data.Holder) {
 	f.idType.SetSelected(i18n.T("id_type." + string(h.IDType)))
 	f.org.set(h.Org)
 	f.region.set(h.Region)
+	f.office.set(h.Office)
 	// A new holder's numbers are typed in the clear; a saved one's are masked.
 	saved := f.h != nil
 	f.setIDShown(!saved)
@@ -146,7 +157,7 @@ func (f *holderForm) edit(h *data.Holder) {
 // ones: revealing them is no edit).
 func (f *holderForm) state() string {
 	h := f.holder()
-	return formState(h.Name, string(h.IDType), h.IDNumber, h.Phone, h.Org, h.Region)
+	return formState(h.Name, string(h.IDType), h.IDNumber, h.Phone, h.Org, h.Region, h.Office)
 }
 
 // unsaved says whether the form holds edits not saved yet.
@@ -202,6 +213,9 @@ func (f *holderForm) holder() *data.Holder {
 	}
 	h.Org = f.org.entry.Text
 	h.Region = f.region.entry.Text
+	if f.svc.Offices {
+		h.Office = f.office.entry.Text
+	}
 	return h
 }
 
@@ -209,13 +223,13 @@ func (f *holderForm) onSave() { f.saveForm() }
 
 // saveForm saves the holder, and says whether it was saved.
 func (f *holderForm) saveForm() bool {
-	if err := firstError(f.name, f.idNo, f.phone, f.org, f.region); err != nil {
-		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region)
+	if err := firstError(f.name, f.idNo, f.phone, f.org, f.region, f.office); err != nil {
+		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region, f.office)
 		return false
 	}
 	h := f.holder()
 	if err := createOrUpdate(f.svc.ctx(), h.ID, h, f.svc.Holders.CreateHolder, f.svc.Holders.UpdateHolder); err != nil {
-		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region)
+		saveFailed(f.status, err, f.name, f.idNo, f.phone, f.org, f.region, f.office)
 		offerReload(f.win, err, func() {
 			if now, err := f.svc.Holders.Holder(f.svc.ctx(), h.ID); err != nil {
 				status(f.status, err, "")

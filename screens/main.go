@@ -46,6 +46,9 @@ type Main struct {
 	// press Cancel half way there).
 	onBatchProgress func(b *Batch, done, total int)
 	next            *Main // the Main that replaced this one (language change)
+	// dataVersion is the store's data version Follow last saw (followed: it has seen one).
+	dataVersion int64
+	followed    bool
 }
 
 // NewMain builds the window's content in the language of the preferences.
@@ -310,6 +313,9 @@ func (m *Main) Menu() *fyne.MainMenu {
 	if m.Svc.Backups != nil {
 		file = append(file, fyne.NewMenuItem(i18n.T("menu.backup"), m.ShowBackup), fyne.NewMenuItem(i18n.T("menu.restore"), m.ShowRestore),
 			fyne.NewMenuItemSeparator())
+	}
+	if m.Svc.OpenShared != nil {
+		file = append(file, fyne.NewMenuItem(i18n.T("menu.open_shared"), func() { m.ShowOpenShared() }), fyne.NewMenuItemSeparator())
 	}
 	file = append(file, demo, fyne.NewMenuItemSeparator(), settings)
 	return fyne.NewMainMenu(

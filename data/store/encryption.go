@@ -29,6 +29,7 @@ type Option func(*openOptions)
 
 type openOptions struct {
 	keyFile    string // WithKeyFile
+	password   []byte // WithPassword
 	passphrase func() ([]byte, error)
 	kdf        crypt.Params
 }

@@ -50,14 +50,13 @@ func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 	}
 	t, ts := db.stamp()
 	return db.tx(ctx, func(tx *txn) error {
-		// An office left empty stays what it is (a form without the field).
 		res, err := tx.ExecContext(ctx, `UPDATE holders SET
 			name = ?, id_type = ?, id_number = ?, phone = ?, org = ?, region = ?, demo = ?, updated_at = ?, id_hash = ?, phone_hash = ?,
-			office = CASE WHEN ? = '' THEN office ELSE ? END, `+stampSet+`
+			office = ?, `+stampSet+`
 			WHERE id = ? AND `+stampIs,
 			h.Name, h.IDType, db.seal("holders/id_number", h.ID, h.IDNumber), db.seal("holders/phone", h.ID, h.Phone),
 			h.Org, h.Region, h.Demo, ts, db.hash(hashID, h.IDNumber), db.hash(hashPhone, h.Phone),
-			h.Office, h.Office, db.user, h.ID, h.Version, h.Version)
+			h.Office, db.user, h.ID, h.Version, h.Version)
 		if err != nil {
 			return mapError("update holder", err)
 		}
@@ -67,7 +66,7 @@ func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 		h.UpdatedAt, h.UpdatedBy = t, db.user
 		if h.Version != 0 {
 			h.Version++
-		} else if err := tx.QueryRowContext(ctx, `SELECT version, office FROM holders WHERE id = ?`, h.ID).Scan(&h.Version, &h.Office); err != nil {
+		} else if err := tx.QueryRowContext(ctx, `SELECT version FROM holders WHERE id = ?`, h.ID).Scan(&h.Version); err != nil {
 			return internal("update holder", err)
 		}
 		return db.settleFirstReg(ctx, tx, h)

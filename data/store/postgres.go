@@ -6,6 +6,7 @@ import (
 	"errors"
 	"hash/fnv"
 	"log"
+	"net/url"
 	"strings"
 	"time"
 
@@ -24,10 +25,7 @@ import (
 
 // IsServer says whether target names a PostgreSQL server (a postgres:// or
 // postgresql:// URL) rather than a SQLite file.
-func IsServer(target string) bool {
-	t := strings.ToLower(target)
-	return strings.HasPrefix(t, "postgres://") || strings.HasPrefix(t, "postgresql://")
-}
+func IsServer(target string) bool { return data.IsServerURL(target) }
 
 // WithKeyFile is where the private signing key of this installation is
 // kept when the store is a server: the database holds only public keys,
@@ -41,6 +39,14 @@ func openPostgres(dsn string, now func() time.Time, opts []Option) (*DB, error) 
 	}
 	if o.keyFile == "" {
 		return nil, errors.New("store: a server needs WithKeyFile for this installation's signing key")
+	}
+	if o.password != nil {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return nil, data.Invalid("db", "err.server.host")
+		}
+		u.User = url.UserPassword(u.User.Username(), string(o.password))
+		dsn = u.String()
 	}
 	pool, err := sql.Open("pgx", dsn)
 	if err != nil {
@@ -223,3 +229,7 @@ func isRefused(err error) bool {
 }
 
 // migratePostgres is written by the schema's own file (postgres_schema.go).
+
+// WithPassword is the password of the server's login, for this Open only:
+// it is not kept in the store, the URL or the preferences.
+func WithPassword(p []byte) Option { return func(o *openOptions) { o.password = p } }

@@ -1,0 +1,129 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swcert/swcert/data"
+	"github.com/swcert/swcert/i18n"
+)
+
+// PrefSharedDB is the shared database the window opens at start (its URL,
+// without a password: the password is asked for each time, never kept).
+const PrefSharedDB = "shared_db"
+
+// SharedLogin asks where the agency's shared database is and for the
+// login's password, and connects (File → Open shared database…, and at
+// start when the window last used one).
+type SharedLogin struct {
+	Host, Database, Login, RootCert *widget.Entry
+	Password                        *widget.Entry
+	TLS                             *widget.Select
+	Connect                         *widget.Button
+	Msg                             *widget.Label
+	// connect tries the address with the password; nil: connected.
+	connect func(url string, password []byte) error
+}
+
+// tlsModes are the TLS choices, in the order shown.
+var tlsModes = []string{"verify-full", "require", "disable"}
+
+// NewSharedLogin is the form, filled from url (a URL the window used
+// before, or "").
+func NewSharedLogin(url string, connect func(url string, password []byte) error) *SharedLogin {
+	l := &SharedLogin{connect: connect, Msg: widget.NewLabel("")}
+	l.Msg.Wrapping = fyne.TextWrapWord
+	l.Host, l.Database, l.Login, l.RootCert = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	l.Host.SetPlaceHolder("db.agency.cn")
+	l.Database.SetText("swcert")
+	l.RootCert.SetPlaceHolder(i18n.T("shared.root_cert_hint"))
+	l.Password = widget.NewPasswordEntry()
+	l.Password.OnSubmitted = func(string) { l.onConnect() }
+	var shown []string
+	for _, m := range tlsModes {
+		shown = append(shown, i18n.T("shared.tls."+m))
+	}
+	l.TLS = widget.NewSelect(shown, nil)
+	l.TLS.SetSelectedIndex(0)
+	if s, ok := data.ParseServer(url); ok {
+		l.Host.SetText(s.Host)
+		l.Database.SetText(s.Database)
+		l.Login.SetText(s.Login)
+		l.RootCert.SetText(s.RootCert)
+		for i, m := range tlsModes {
+			if m == s.TLS {
+				l.TLS.SetSelectedIndex(i)
+			}
+		}
+	}
+	l.Connect = widget.NewButton(i18n.T("shared.connect"), l.onConnect)
+	l.Connect.Importance = widget.HighImportance
+	return l
+}
+
+// Form is the fields, labelled.
+func (l *SharedLogin) Form() fyne.CanvasObject {
+	return widget.NewForm(
+		widget.NewFormItem(i18n.T("shared.host"), l.Host),
+		widget.NewFormItem(i18n.T("shared.database"), l.Database),
+		widget.NewFormItem(i18n.T("field.login"), l.Login),
+		widget.NewFormItem(i18n.T("field.password"), l.Password),
+		widget.NewFormItem(i18n.T("shared.tls"), l.TLS),
+		widget.NewFormItem(i18n.T("shared.root_cert"), l.RootCert),
+	)
+}
+
+// Content is the form as the window's content (at start).
+func (l *SharedLogin) Content(other fyne.CanvasObject) fyne.CanvasObject {
+	text := widget.NewLabel(i18n.T("shared.text"))
+	text.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(text, l.Form(), l.Connect, l.Msg)
+	if other != nil {
+		box.Add(other)
+	}
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 420), box))
+}
+
+// server is what the form says.
+func (l *SharedLogin) server() data.Server {
+	tls := tlsModes[0]
+	if i := l.TLS.SelectedIndex(); i >= 0 {
+		tls = tlsModes[i]
+	}
+	return data.Server{Host: l.Host.Text, Database: l.Database.Text, Login: l.Login.Text, TLS: tls, RootCert: l.RootCert.Text}
+}
+
+func (l *SharedLogin) onConnect() {
+	url, err := l.server().URL()
+	if err == nil {
+		err = l.connect(url, []byte(l.Password.Text))
+	}
+	l.Password.SetText("") // typed again after a failure; never kept after a success
+	if err != nil {
+		status(l.Msg, err, "")
+		return
+	}
+	status(l.Msg, nil, "")
+}
+
+// ShowOpenShared asks for a shared database to open instead of the one
+// open (File → Open shared database…). Svc.OpenShared does the switch.
+func (m *Main) ShowOpenShared() *SharedLogin {
+	var d dialog.Dialog
+	l := NewSharedLogin(m.App.Preferences().String(PrefSharedDB), func(url string, password []byte) error {
+		if err := m.Svc.OpenShared(url, password); err != nil {
+			return err
+		}
+		m.App.Preferences().SetString(PrefSharedDB, url)
+		d.Hide()
+		return nil
+	})
+	d = dialog.NewCustomWithoutButtons(i18n.T("menu.open_shared"), container.NewVBox(l.Form(), l.Msg,
+		container.NewHBox(widget.NewButton(i18n.T("cancel"), func() { d.Hide() }), l.Connect)), m.Win)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
+	m.Win.Canvas().Focus(l.Host)
+	return l
+}
