@@ -84,7 +84,7 @@ func openStore(o *options) (*store.DB, func(), error) {
 		// Proof files beside the database; what no record refers to goes.
 		// A folder that cannot be swept now does not keep the store shut:
 		// the sweep is tried again at the next start.
-		if err := db.UseProofFiles(context.Background(), &proofs.Store{Dir: proofDir(home)}); err != nil {
+		if err := db.UseProofFiles(context.Background(), proofStore(db, home)); err != nil {
 			log.Printf("proof files of %s: %v", o.shownDB(), err)
 		}
 	}
@@ -102,6 +102,15 @@ func openStore(o *options) (*store.DB, func(), error) {
 	}
 	unprotect := protectOwnFiles(home)
 	return db, func() { _ = db.Close(); unprotect(); closeLog() }, nil
+}
+
+// proofStore is where the proof files of db are read (and, on a file,
+// kept): the folder beside the database at home, sealed as the database
+// says, or the database itself when it keeps them (a shared server: every
+// office sees every file; the folder is then only for what a viewer
+// opens). The one place app asks the store about its proofs.
+func proofStore(db *store.DB, home string) *proofs.Store {
+	return &proofs.Store{Dir: proofDir(home), Sealer: db.ProofSealer(), Blobs: db.ProofBlobs()}
 }
 
 // useJournal keeps the temporary files of this run in the journal beside

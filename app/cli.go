@@ -154,6 +154,8 @@ func runCLI(o *options, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintln(stdout, DisplayName, VersionLine())
 		return ExitOK
+	case "migrate": // two stores, neither of them --db (cli_migrate.go)
+		return runMigrate(o, o.args[1:], stdout, stderr)
 	}
 	if _, ok := storeless[name]; ok {
 		return runStoreless(o, name, stdout, stderr)

@@ -9,7 +9,6 @@ import (
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
 	"github.com/swcert/swcert/data/files"
-	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/seal"
 	"github.com/swcert/swcert/i18n"
 )
@@ -22,7 +21,7 @@ var errNotValid = errors.New("seal not valid")
 
 func (c *cli) docs() *docs.Service {
 	return &docs.Service{Holders: c.db, Certs: c.db, Anns: c.db, Keys: c.db, Regs: c.db, CE: c.db, Paper: c.db, Snapshots: c.db, Import: c.db,
-		Dossiers: c.db, Projects: c.db, Photos: &proofs.Store{Dir: proofDir(c.o.home()), Sealer: c.db.ProofSealer()}, Now: c.o.now}
+		Dossiers: c.db, Projects: c.db, Photos: proofStore(c.db, c.o.home()), Now: c.o.now}
 }
 
 // checkOut refuses an --out that is missing, or would replace the

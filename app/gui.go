@@ -17,7 +17,6 @@ import (
 	"github.com/swcert/swcert/assets"
 	"github.com/swcert/swcert/data"
 	"github.com/swcert/swcert/data/docs"
-	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/store"
 	"github.com/swcert/swcert/i18n"
 	"github.com/swcert/swcert/screens"
@@ -149,17 +148,17 @@ func (g *session) start(o *options, db *store.DB, closeDB func()) {
 	data.Go(func() { db.WarmSearch(context.Background()) })
 	heavy := &heavyWork{}
 	heavy.set(0) // idle
-	proofStore := &proofs.Store{Dir: proofDir(o.home()), Sealer: db.ProofSealer()}
-	screens.RememberWindowSize(a.Preferences(), w, proofStore.CloseViews) // the proofs opened for a viewer, when sealed
+	proofFiles := proofStore(db, o.home())
+	screens.RememberWindowSize(a.Preferences(), w, proofFiles.CloseViews) // the proofs opened for a viewer, when sealed or the server's
 	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: o.now, DBPath: o.shownDB(),
 		Heavy:      heavy.run,
-		Proofs:     proofStore,
+		Proofs:     proofFiles,
 		Encryption: encryptionOf(o, db),
 		Backups:    backupFiles(o),
 		OpenShared: func(url string, password []byte) error { return g.openShared(o, url, password) },
 		Offices:    store.IsServer(o.db),
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
-			Dossiers: db, Projects: db, Photos: proofStore, Now: o.now}}
+			Dossiers: db, Projects: db, Photos: proofFiles, Now: o.now}}
 	main := screens.NewMain(a, w, svc, VersionLine(), system)
 	main.Install()
 	// The dashboard (and with it the reminders) is worked out again every

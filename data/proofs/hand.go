@@ -13,7 +13,7 @@ import (
 // the one that used the folder. A folder shared, claimed by another
 // database or not claimed yet stays as it is.
 func (s *Store) Hand(from, to string) error {
-	if from == to || to == "" || to == shared {
+	if s.Blobs != nil || from == to || to == "" || to == shared {
 		return nil
 	}
 	b, err := os.ReadFile(filepath.Join(s.Dir, ownerFile))

@@ -29,10 +29,13 @@ const MaxSize = 10 << 20
 
 // Store keeps proof files in Dir. Sealer, when the store gives one
 // (data.SealedProofFiles, sealed.go), seals the files it writes and opens
-// those it reads.
+// those it reads. Blobs, when the database keeps the files itself (a
+// shared server, blobs.go), is where they are read instead; the folder
+// is not used then.
 type Store struct {
 	Dir    string
 	Sealer data.FileSealer
+	Blobs  data.ProofBlobs
 
 	viewMu  sync.Mutex
 	viewDir string // where ViewPath opens sealed files
@@ -161,6 +164,9 @@ func readFailed(path string, err error) error {
 // Keep writes p.Data under its hash, unless a whole file of that content
 // is kept already. A crash leaves no half file (files.Write).
 func (s *Store) Keep(p data.Proof) error {
+	if s.Blobs != nil {
+		return errDatabaseKeeps
+	}
 	sum := sha256.Sum256(p.Data)
 	if p.Data == nil || hex.EncodeToString(sum[:]) != p.SHA256 {
 		return errors.New("proofs: the content is not the proof's")
@@ -188,6 +194,9 @@ func (s *Store) Keep(p data.Proof) error {
 
 // Remove removes the file of a hash; one already gone is no error.
 func (s *Store) Remove(sha string) error {
+	if s.Blobs != nil {
+		return errDatabaseKeeps
+	}
 	if !IsHash(sha) {
 		return fmt.Errorf("proofs: %q is not a hash", sha)
 	}
@@ -201,6 +210,9 @@ func (s *Store) Remove(sha string) error {
 
 // Kept lists the hashes of the files kept; other files are not its own.
 func (s *Store) Kept() ([]string, error) {
+	if s.Blobs != nil {
+		return s.Blobs.ProofBlobHashes()
+	}
 	entries, err := os.ReadDir(s.Dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

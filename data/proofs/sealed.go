@@ -90,6 +90,9 @@ func (s *Store) readKept(sha, path string) (stored, plain []byte, err error) {
 
 // Open reads the plain content of a kept proof.
 func (s *Store) Open(p data.Proof) ([]byte, error) {
+	if s.Blobs != nil {
+		return s.readBlob(p.SHA256)
+	}
 	if !IsHash(p.SHA256) {
 		return nil, fmt.Errorf("proofs: %q is not a hash", p.SHA256)
 	}
@@ -105,6 +108,9 @@ func (s *Store) Open(p data.Proof) ([]byte, error) {
 // writes, atomically (files.Write: a stop leaves the old file or the new
 // one, never half of one). A file already in that form, or gone, is left.
 func (s *Store) Reseal(sha string) error {
+	if s.Blobs != nil {
+		return nil // a server keeps no encryption at rest of its own
+	}
 	if !IsHash(sha) {
 		return fmt.Errorf("proofs: %q is not a hash", sha)
 	}
@@ -132,8 +138,12 @@ func (s *Store) Reseal(sha string) error {
 // ViewPath is a path the system's viewer can open for a kept proof: the
 // kept file when it is plain; a sealed one is opened into a private
 // temporary folder (0700, the file 0600), removed by CloseViews when the
-// window closes (and the viewer is done with it).
+// window closes (and the viewer is done with it), and so is one the
+// database keeps (Blobs).
 func (s *Store) ViewPath(p data.Proof) (string, error) {
+	if s.Blobs != nil {
+		return s.viewBlob(p)
+	}
 	path := s.find(p.SHA256)
 	if path == "" || !IsHash(p.SHA256) {
 		return s.Path(p), nil // the viewer says it is missing
@@ -145,6 +155,12 @@ func (s *Store) ViewPath(p data.Proof) (string, error) {
 	if !crypt.IsSealed(stored) {
 		return path, nil
 	}
+	return s.view(path, plain)
+}
+
+// view writes plain into the private temporary folder of the views, under
+// the base name of path, for the system's viewer.
+func (s *Store) view(path string, plain []byte) (string, error) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
 	if s.viewDir == "" {

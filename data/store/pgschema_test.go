@@ -65,7 +65,7 @@ var pgOnly = []string{
 	"index holders_search_trgm on holders (search)",
 }
 
-var pgOnlyTables = []string{"store_meta", "staff_offices"}
+var pgOnlyTables = []string{"store_meta", "staff_offices", "proof_files"}
 
 // onlyTheServerHas: a fact of what only the server has.
 func onlyTheServerHas(fact string) bool {

@@ -22,8 +22,19 @@ import (
 // no record refers to: those a crash left between a delete and the
 // removal of its files, and those earlier versions left (they kept a file
 // the moment it was attached, saved or not, and never removed one).
+//
+// On a server the database keeps the files itself (proof_blobs.go): f
+// (a proofs.Store reading them there) is not written to, and the sweep
+// is of the rows of proof_files.
 func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	db.files = f
+	if db.onServer() {
+		unused, err := db.unreferencedBlobs(ctx)
+		if err != nil {
+			return err
+		}
+		return db.removeUnreferenced(ctx, unused)
+	}
 	if err := db.sealProofFiles(ctx, f); err != nil {
 		return err
 	}
@@ -63,14 +74,15 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 
 // KeepsProofFiles says whether the store has a folder of proof files
 // (UseProofFiles): records with files can be saved.
-func (db *DB) KeepsProofFiles() bool { return db.files != nil }
+// A server always can: it keeps them itself.
+func (db *DB) KeepsProofFiles() bool { return db.files != nil || db.onServer() }
 
 // removeUnreferenced removes the files of the hashes given and of those
 // whose references were dropped (proof_drops) that no proof refers to.
 // A file that cannot be removed now is tried again at the next start; the
 // write that made it unreferenced stands.
 func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
-	if db.files == nil {
+	if db.files == nil && !db.onServer() {
 		return nil // no folder of files: the drops wait for one
 	}
 	if len(hashes) == 0 {
@@ -82,12 +94,15 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 	// Only the one database that uses the folder removes files from it:
 	// another database beside this one may refer to the same file.
 	// Asked each time: another database may have started using it.
-	mine, err := db.files.Claim(db.ownID(ctx), db.path)
-	if err != nil {
-		log.Printf("proofs: claim the folder: %v", err)
-		return err
+	mine := true // a server's files are its own
+	if !db.onServer() {
+		var err error
+		if mine, err = db.files.Claim(db.ownID(ctx), db.path); err != nil {
+			log.Printf("proofs: claim the folder: %v", err)
+			return err
+		}
 	}
-	err = db.tx(ctx, func(tx *txn) error {
+	err := db.tx(ctx, func(tx *txn) error {
 		if !mine {
 			_, err := tx.ExecContext(ctx, `DELETE FROM proof_drops`)
 			return err
@@ -114,11 +129,16 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 				continue
 			}
 			done[sha] = true
-			var used bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, sha).Scan(&used); err != nil {
+			used, err := proofUsed(ctx, tx, sha)
+			if err != nil {
 				return err
 			}
-			if !used {
+			if !used && db.onServer() {
+				// In this transaction: committed with the check.
+				if _, err := tx.ExecContext(ctx, `DELETE FROM proof_files WHERE sha256 = ?`, sha); err != nil {
+					return err
+				}
+			} else if !used {
 				if err := db.files.Remove(sha); err != nil {
 					log.Printf("proofs: remove a file no record refers to: %v", err)
 					if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO proof_drops (sha256) VALUES (?)`, sha); err != nil {
@@ -139,6 +159,20 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 	return err
 }
 
+// proofUsed says whether any record refers to the file of sha. On a
+// server every office's records count, whatever the login may see (an
+// office's staff see their office's records only, 00016, and no login
+// but the owner reads the view proof_refs).
+func proofUsed(ctx context.Context, tx *txn, sha string) (bool, error) {
+	q := `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`
+	if tx.dialect == postgresSQL {
+		q = `SELECT swcert_proof_used(?)`
+	}
+	var used bool
+	err := tx.QueryRowContext(ctx, q, sha).Scan(&used)
+	return used, err
+}
+
 // checkProofs refuses a proof that carries no file and that no record
 // refers to: it would name a file that is not kept.
 func (db *DB) checkProofs(ctx context.Context, tx *txn, r *data.CERecord) error {
@@ -153,7 +187,7 @@ func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) erro
 			continue // kept by this transaction, which checked the sealing then
 		}
 		if p.Data != nil {
-			if db.files == nil {
+			if db.files == nil && !db.onServer() {
 				return internal("keep proof", errors.New("no folder for proof files"))
 			}
 			if err := db.checkSealing(ctx, tx); err != nil {
@@ -161,8 +195,8 @@ func (db *DB) checkFiles(ctx context.Context, tx *txn, proofs []data.Proof) erro
 			}
 			continue
 		}
-		var known bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM proof_refs WHERE sha256 = ?)`, p.SHA256).Scan(&known); err != nil {
+		known, err := proofUsed(ctx, tx, p.SHA256)
+		if err != nil {
 			return internal("check proofs", err)
 		}
 		if !known {
@@ -177,10 +211,18 @@ func (db *DB) keepProof(tx *txn, p *data.Proof) error {
 	if p.Data == nil || tx.keptNow[p.SHA256] {
 		return nil
 	}
-	if err := db.files.Keep(*p); err != nil {
-		return internal("keep proof", err)
+	if db.onServer() {
+		// The transaction's own context is the statement's: a cancelled
+		// one has failed the transaction already.
+		if err := db.keepBlob(context.Background(), tx, p); err != nil {
+			return internal("keep proof", err)
+		}
+	} else {
+		if err := db.files.Keep(*p); err != nil {
+			return internal("keep proof", err)
+		}
+		tx.kept = append(tx.kept, p.SHA256) // a rollback leaves the file: removed after it
 	}
-	tx.kept = append(tx.kept, p.SHA256)
 	if tx.keptNow == nil {
 		tx.keptNow = map[string]bool{}
 	}

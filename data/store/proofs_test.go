@@ -14,16 +14,26 @@ import (
 // useProofs keeps db's proof files in proofs/ beside it, as the app does.
 func useProofs(t *testing.T, db *DB) *proofs.Store {
 	t.Helper()
-	s := &proofs.Store{Dir: filepath.Join(filepath.Dir(db.keyPath), "proofs")} // the key is beside the file, or in the test's folder
+	// The key is beside the file, or in the test's folder; a server keeps
+	// the files itself, as the app's store is told (db.ProofBlobs).
+	s := &proofs.Store{Dir: filepath.Join(filepath.Dir(db.keyPath), "proofs"), Blobs: db.ProofBlobs()}
 	if err := db.UseProofFiles(ctx, s); err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-// files counts the proof files in the folder (not its owner mark).
+// files counts the proof files in the folder (not its owner mark), or
+// those the server keeps.
 func files(t *testing.T, s *proofs.Store) int {
 	t.Helper()
+	if s.Blobs != nil {
+		kept, err := s.Kept()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(kept)
+	}
 	entries, err := os.ReadDir(s.Dir)
 	if err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
@@ -122,8 +132,8 @@ func TestProofFilesFollowTheirRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("a holder deleted", 1)
-	if _, err := os.Stat(store.Path(diploma)); err != nil {
-		t.Errorf("the other holder's file went too: %v", err)
+	if b, err := store.Open(diploma); err != nil || string(b) != string(diploma.Data) {
+		t.Errorf("the other holder's file went too: %q, %v", b, err)
 	}
 
 	// A proof that names no kept file is not saved.
@@ -152,26 +162,36 @@ func TestProofFilesLeftByEarlierVersionsAreSwept(t *testing.T) {
 	db.Close()
 	// As the first version left them: attached to a form never saved, or
 	// to a `ce add` that was refused.
-	for _, p := range []data.Proof{proof(t, "a.pdf", "%PDF-1.4 never saved"), proof(t, "b.jpg", "\xFF\xD8\xFF never saved")} {
-		if err := store.Keep(p); err != nil {
-			t.Fatal(err)
-		}
-	}
-	os.WriteFile(filepath.Join(store.Dir, "README.txt"), []byte("not a proof"), 0o600)
-	if n := files(t, store); n != 4 {
-		t.Fatalf("%d files before", n)
-	}
+	// On a server: rows written behind the store's back.
 	db, err = openTarget(t, path, func() time.Time { return testNow })
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	useProofs(t, db)
-	if n := files(t, store); n != 2 {
-		t.Errorf("%d files after the sweep, want the kept proof and README.txt", n)
+	store.Blobs = db.ProofBlobs() // the server's files, read on the new connection
+	for _, p := range []data.Proof{proof(t, "a.pdf", "%PDF-1.4 never saved"), proof(t, "b.jpg", "\xFF\xD8\xFF never saved")} {
+		if onServer() {
+			if _, err := db.sql.Exec(`INSERT INTO proof_files (sha256, data, size, created_at) VALUES (?, ?, ?, 't')`, p.SHA256, p.Data, len(p.Data)); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := store.Keep(p); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := os.Stat(store.Path(kept)); err != nil {
-		t.Errorf("the proof a record refers to went: %v", err)
+	want := 1 // the kept proof
+	if !onServer() {
+		os.WriteFile(filepath.Join(store.Dir, "README.txt"), []byte("not a proof"), 0o600)
+		want++ // and README.txt
+	}
+	if n := files(t, store); n != want+2 {
+		t.Fatalf("%d files before", n)
+	}
+	store = useProofs(t, db)
+	if n := files(t, store); n != want {
+		t.Errorf("%d files after the sweep, want the kept proof (and a folder's README.txt)", n)
+	}
+	if b, err := store.Open(kept); err != nil || string(b) != string(kept.Data) {
+		t.Errorf("the proof a record refers to went: %q, %v", b, err)
 	}
 }
 
