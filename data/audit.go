@@ -159,7 +159,7 @@ func (e AuditEntry) Changes(reveal bool) []AuditChange {
 // its bytes.
 func maskSealed(mask func(string) string, v string) string {
 	if strings.HasPrefix(v, AuditSealedPrefix) {
-		return "(sealed)"
+		return "***"
 	}
 	return mask(v)
 }
