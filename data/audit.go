@@ -118,18 +118,17 @@ type AuditChange struct {
 // bookkeeping, which changes at every write.
 var auditQuiet = []string{"created_at", "updated_at"}
 
-// sensitive are the columns that hold an ID or a phone number: shown
-// masked unless revealed.
-var sensitive = map[string]func(string) string{
-	"id_number":       MaskIDNumber,
-	"proxy_id_number": MaskIDNumber,
-	"phone":           MaskPhone,
-}
+// sensitive are the columns that hold an ID or a phone number. The log
+// keeps them masked as MaskIDNumber and MaskPhone show them (the
+// triggers mask them), never in full: a deleted holder's numbers must
+// leave no trace, an encrypted database none in clear. An encrypted value
+// is kept sealed, and shown as stars.
+var sensitive = []string{"id_number", "proxy_id_number", "phone"}
 
 // Changes are the fields of an entry a person reads, by name: for an
 // update the fields that changed, for an insert or a delete every field
-// with a value. ID and phone numbers are masked unless reveal.
-func (e AuditEntry) Changes(reveal bool) []AuditChange {
+// with a value.
+func (e AuditEntry) Changes() []AuditChange {
 	before, after := auditFields(e.Before), auditFields(e.After)
 	var names []string
 	for k := range before {
@@ -147,21 +146,21 @@ func (e AuditEntry) Changes(reveal bool) []AuditChange {
 		if b == a || slices.Contains(auditQuiet, n) {
 			continue
 		}
-		if mask, ok := sensitive[n]; ok && !reveal {
-			b, a = maskSealed(mask, b), maskSealed(mask, a)
+		if slices.Contains(sensitive, n) {
+			b, a = unsealed(b), unsealed(a)
 		}
 		out = append(out, AuditChange{Field: n, Before: b, After: a})
 	}
 	return out
 }
 
-// maskSealed masks a number; an encrypted one is shown as such, never
-// its bytes.
-func maskSealed(mask func(string) string, v string) string {
+// unsealed is a number as the log shows it: stars for an encrypted one,
+// never its bytes.
+func unsealed(v string) string {
 	if strings.HasPrefix(v, AuditSealedPrefix) {
 		return "***"
 	}
-	return mask(v)
+	return v
 }
 
 // AuditSealedPrefix starts a value that the database's encryption sealed

@@ -93,7 +93,7 @@ func TestAuditRecordsTheStoresWrites(t *testing.T) {
 	if upd.RowID != fmt.Sprint(h.ID) || field(t, upd.Before, "org") != "阳光社工服务中心" || field(t, upd.After, "org") != "希望社工" {
 		t.Errorf("update entry: row %s, before %s, after %s", upd.RowID, upd.Before, upd.After)
 	}
-	changes := upd.Changes(false)
+	changes := upd.Changes()
 	if len(changes) != 1 || changes[0] != (data.AuditChange{Field: "org", Before: "阳光社工服务中心", After: "希望社工"}) {
 		t.Errorf("changes of the update: %+v", changes)
 	}
@@ -101,7 +101,7 @@ func TestAuditRecordsTheStoresWrites(t *testing.T) {
 		t.Errorf("delete %+v / insert %+v: a delete has no after, an insert no before", es[0], es[3])
 	}
 	// The ID number is kept as the row holds it, and shown masked.
-	for _, ch := range es[3].Changes(false) {
+	for _, ch := range es[3].Changes() {
 		if ch.Field == "id_number" && ch.After != "110105********002X" {
 			t.Errorf("id_number shown as %q", ch.After)
 		}
@@ -416,4 +416,34 @@ func TestAuditServerRoles(t *testing.T) {
 		}
 	}
 	mustVerify(t, db)
+}
+
+// The triggers mask ID and phone numbers as the rules of data/ do: the
+// log holds no number in full.
+func TestAuditMasksAsTheRules(t *testing.T) {
+	db := openTest(t)
+	cases := []struct{ id, phone string }{
+		{"11010519491231002X", "13800138000"}, {"H12345678901234", "1380013"}, {"AB1234", "13800138"},
+		{"ABCDE", ""}, {"ABCD", "8"}, {"A", "+85291234567"},
+	}
+	for i, c := range cases {
+		if _, err := db.sql.Exec(`INSERT INTO holders (name, id_type, id_number, phone, created_at, updated_at) VALUES (?, 'other', ?, ?, 't', 't')`,
+			fmt.Sprint("M", i), c.id, c.phone); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es := auditAll(t, db, data.AuditFilter{})
+	slices.Reverse(es)
+	for i, c := range cases {
+		e := es[len(es)-len(cases)+i]
+		if got, want := field(t, e.After, "id_number"), data.MaskIDNumber(c.id); got != want {
+			t.Errorf("ID number %q logged as %q, want %q", c.id, got, want)
+		}
+		if got, want := field(t, e.After, "phone"), data.MaskPhone(c.phone); got != want {
+			t.Errorf("phone %q logged as %q, want %q", c.phone, got, want)
+		}
+		if strings.Contains(e.After, c.id) && len(c.id) > 4 {
+			t.Errorf("the log holds %s in full: %s", c.id, e.After)
+		}
+	}
 }

@@ -60,11 +60,27 @@ CREATE FUNCTION swcert_audit_hash(prev text, id bigint, at text, who text, table
         swcert_audit_field(after_row), 'UTF8')), 'hex')
 $$;
 
+-- ID and phone numbers as data.MaskIDNumber and data.MaskPhone show
+-- them (at most 64 stars, as on a file): the log never keeps them in
+-- full (TestAuditMasksAsTheRules).
+CREATE FUNCTION swcert_mask_id(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN length(v) >= 15 THEN left(v, 6) || repeat('*', least(length(v) - 10, 64)) || right(v, 4)
+        WHEN length(v) > 4 THEN left(v, 2) || repeat('*', least(length(v) - 4, 64)) || right(v, 2)
+        ELSE repeat('*', least(length(v), 64)) END
+$$;
+CREATE FUNCTION swcert_mask_phone(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN length(v) < 8 THEN repeat('*', least(length(v), 64))
+        ELSE left(v, 3) || repeat('*', least(length(v) - 7, 64)) || right(v, 4) END
+$$;
+
 -- The row as the log keeps it: its columns without the derived ones, a
--- bytea in upper-case hex (as SQLite's hex()).
+-- bytea in upper-case hex (as SQLite's hex()), the numbers masked.
 CREATE FUNCTION swcert_audit_row(r jsonb, table_name text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN table_name = 'seal_keys'
-        THEN jsonb_set(r, '{public_key}', to_jsonb(upper(substr(r->>'public_key', 3))))
+    SELECT CASE table_name
+        WHEN 'seal_keys' THEN jsonb_set(r, '{public_key}', to_jsonb(upper(substr(r->>'public_key', 3))))
+        WHEN 'holders' THEN r || jsonb_build_object('id_number', swcert_mask_id(r->>'id_number'), 'phone', swcert_mask_phone(r->>'phone'))
+        WHEN 'paper' THEN r || jsonb_build_object('proxy_id_number', swcert_mask_id(r->>'proxy_id_number'))
+        WHEN 'mail_forms' THEN r || jsonb_build_object('phone', swcert_mask_phone(r->>'phone'))
         ELSE r END - ARRAY['search', 'id_hash', 'phone_hash', 'private_key']
 $$;
 
@@ -83,13 +99,14 @@ DECLARE
     op text := lower(TG_OP);
     h text;
 BEGIN
-    IF TG_OP <> 'INSERT' THEN old_row := swcert_audit_row(to_jsonb(OLD), TG_TABLE_NAME); END IF;
-    IF TG_OP <> 'DELETE' THEN new_row := swcert_audit_row(to_jsonb(NEW), TG_TABLE_NAME); END IF;
     -- Only a derived column changed (the search text): no entry, as on a
     -- file, where the WHEN of the update trigger says the same.
-    IF TG_OP = 'UPDATE' AND old_row = new_row THEN
+    IF TG_OP = 'UPDATE' AND to_jsonb(OLD) - ARRAY['search', 'id_hash', 'phone_hash', 'private_key']
+            = to_jsonb(NEW) - ARRAY['search', 'id_hash', 'phone_hash', 'private_key'] THEN
         RETURN NULL;
     END IF;
+    IF TG_OP <> 'INSERT' THEN old_row := swcert_audit_row(to_jsonb(OLD), TG_TABLE_NAME); END IF;
+    IF TG_OP <> 'DELETE' THEN new_row := swcert_audit_row(to_jsonb(NEW), TG_TABLE_NAME); END IF;
     r := coalesce(new_row, old_row);
     key := CASE TG_TABLE_NAME
         WHEN 'seal_keys' THEN r->>'kid'
@@ -181,4 +198,5 @@ DROP TRIGGER service_records_audit ON service_records;
 DROP TRIGGER seal_keys_audit ON seal_keys;
 DROP TABLE audit_head, audit;
 DROP FUNCTION swcert_audit(), swcert_audit_guard(), swcert_audit_row(jsonb, text),
-    swcert_audit_hash(text, bigint, text, text, text, text, text, text, text), swcert_audit_field(text);
+    swcert_audit_hash(text, bigint, text, text, text, text, text, text, text), swcert_audit_field(text),
+    swcert_mask_id(text), swcert_mask_phone(text);
