@@ -9,8 +9,8 @@ import (
 )
 
 // auditView is an entry for scripts: its fields, and the changes as the
-// text shows them (masked unless --reveal). The rows themselves are left
-// out: they hold the numbers in full.
+// text shows them. (The log keeps ID and phone numbers masked: --reveal
+// has nothing more to show.)
 type auditView struct {
 	ID       int64              `json:"id"`
 	At       string             `json:"at"`
@@ -59,7 +59,7 @@ func auditCmd(c *cli, args []string) error {
 	views := make([]auditView, len(es))
 	for i, e := range es {
 		views[i] = auditView{ID: e.ID, At: e.At.Format("2006-01-02T15:04:05.000Z07:00"), Who: e.Who, Table: e.Table, RowID: e.RowID,
-			HolderID: e.HolderID, Op: e.Op, Changes: e.Changes(c.o.reveal), Hash: e.Hash}
+			HolderID: e.HolderID, Op: e.Op, Changes: e.Changes(), Hash: e.Hash}
 		if views[i].Changes == nil {
 			views[i].Changes = []data.AuditChange{}
 		}
@@ -69,7 +69,7 @@ func auditCmd(c *cli, args []string) error {
 			fmt.Fprintln(w, i18n.T("audit.none"))
 		}
 		for _, e := range es {
-			fmt.Fprintln(w, i18n.AuditEntry(e, c.o.reveal))
+			fmt.Fprintln(w, i18n.AuditEntry(e))
 		}
 	})
 	return nil

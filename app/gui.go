@@ -85,7 +85,7 @@ func startMain(a fyne.App, w fyne.Window, o *options, db *store.DB, system strin
 	heavy.set(0) // idle
 	proofStore := &proofs.Store{Dir: proofDir(o.home()), Sealer: db.ProofSealer()}
 	screens.RememberWindowSize(a.Preferences(), w, proofStore.CloseViews) // the proofs opened for a viewer, when sealed
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: o.now, DBPath: o.shownDB(),
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Audit: db, Now: o.now, DBPath: o.shownDB(),
 		Heavy:      heavy.run,
 		Proofs:     proofStore,
 		Encryption: encryptionOf(o, db),

@@ -43,10 +43,10 @@ func empty(s string) string {
 
 // AuditEntry is the heading and the changes of an entry, one a line (the
 // changes indented).
-func AuditEntry(e data.AuditEntry, reveal bool) string {
+func AuditEntry(e data.AuditEntry) string {
 	var b strings.Builder
 	b.WriteString(AuditHeading(e))
-	for _, c := range e.Changes(reveal) {
+	for _, c := range e.Changes() {
 		b.WriteString("\n    " + AuditChange(e.Op, c))
 	}
 	return b.String()
