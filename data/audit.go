@@ -31,6 +31,13 @@ type AuditEntry struct {
 	Hash     string    `json:"hash"`
 }
 
+// AuditTables are the tables of a person's records, whose every write
+// the log keeps (migrations 00014_audit.sql); the derived tables (the
+// attention marks, the calendar's numbering, the reminders) are not.
+var AuditTables = []string{"holders", "certificates", "annotations", "registrations", "ce_records", "ce_proofs", "paper",
+	"mail_forms", "profiles", "photos", "work_history", "work_proofs", "honours", "honour_proofs", "transfers", "projects",
+	"participants", "service_records", "seal_keys"}
+
 // The operations of an entry.
 const (
 	AuditInsert = "insert"

@@ -196,12 +196,6 @@ var behind = []string{
 
 var blob32 = "X'" + strings.Repeat("ab", 32) + "'"
 
-// auditedTables are the tables of a person's records: every write to them
-// is logged (the derived tables are not).
-var auditedTables = []string{"holders", "certificates", "annotations", "registrations", "ce_records", "ce_proofs", "paper",
-	"mail_forms", "profiles", "photos", "work_history", "work_proofs", "honours", "honour_proofs", "transfers", "projects",
-	"participants", "service_records", "seal_keys"}
-
 // Every insert, update and delete of every logged table, written behind
 // the store's back, leaves its entry with the row before and after, with
 // the holder where there is one; the log of those writes verifies whole.
@@ -226,7 +220,7 @@ func TestAuditEveryKindOfWrite(t *testing.T) {
 			t.Errorf("%s %s: before %q, after %q", e.Table, e.Op, e.Before, e.After)
 		}
 	}
-	for _, table := range auditedTables {
+	for _, table := range data.AuditTables {
 		for _, op := range []string{data.AuditInsert, data.AuditUpdate, data.AuditDelete} {
 			e, ok := seen[table+" "+op]
 			if !ok {
@@ -446,4 +440,35 @@ func TestAuditMasksAsTheRules(t *testing.T) {
 			t.Errorf("the log holds %s in full: %s", c.id, e.After)
 		}
 	}
+}
+
+// Demo holders and their records are not logged (fake people, a million
+// rows in a large demo); a holder made demo, or made real, is.
+func TestAuditLeavesDemoDataOut(t *testing.T) {
+	db := openTest(t)
+	start := len(auditAll(t, db, data.AuditFilter{}))
+	if _, err := db.sql.Exec(`INSERT INTO holders (name, id_type, id_number, demo, created_at, updated_at) VALUES ('Demo', 'other', 'DEMO1', 1, 't', 't')`); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO certificates (holder_id, level, mno, exam_year, passed_on, issued_on, status, created_at, updated_at)
+			SELECT id, 'senior', 'MNO-DEMO1', 2021, '2021-06-20', '2021-09-01', 'valid', 't', 't' FROM holders WHERE id_number = 'DEMO1'`,
+		`INSERT INTO annotations (cert_id, scene, days, applied_at, created_at, updated_at) SELECT id, 'hospital', 30, '2024-05-01', 't', 't' FROM certificates WHERE mno = 'MNO-DEMO1'`,
+		`UPDATE holders SET org = 'Demo org' WHERE id_number = 'DEMO1'`,
+	} {
+		if _, err := db.sql.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if es := auditAll(t, db, data.AuditFilter{}); len(es) != start {
+		t.Fatalf("a demo holder's writes logged: %+v", es[:len(es)-start])
+	}
+	if _, err := db.sql.Exec(`UPDATE holders SET demo = 0 WHERE id_number = 'DEMO1'`); err != nil {
+		t.Fatal(err)
+	}
+	es := auditAll(t, db, data.AuditFilter{})
+	if len(es) != start+1 || es[0].Table != "holders" || field(t, es[0].Before, "demo") != float64(1) || field(t, es[0].After, "demo") != float64(0) {
+		t.Fatalf("a demo holder made real: %+v", es[:len(es)-start])
+	}
+	mustVerify(t, db)
 }

@@ -124,6 +124,15 @@ BEGIN
         WHEN TG_TABLE_NAME = 'work_proofs' THEN (SELECT holder_id FROM work_history WHERE id = (r->>'work_id')::bigint)
         WHEN TG_TABLE_NAME = 'honour_proofs' THEN (SELECT holder_id FROM honours WHERE id = (r->>'honour_id')::bigint)
         ELSE (r->>'holder_id')::bigint END;
+    -- Demo holders and their records are not logged (../00014_audit.sql
+    -- says why); a holder made demo or made real is.
+    IF TG_TABLE_NAME = 'holders' THEN
+        IF coalesce((old_row->>'demo')::bigint, 1) = 1 AND coalesce((new_row->>'demo')::bigint, 1) = 1 THEN
+            RETURN NULL;
+        END IF;
+    ELSIF holder IS NOT NULL AND EXISTS (SELECT 1 FROM holders WHERE id = holder AND demo = 1) THEN
+        RETURN NULL;
+    END IF;
     SELECT last_id, hash INTO last, prev FROM audit_head WHERE chain = 'audit' FOR UPDATE;
     h := swcert_audit_hash(prev, last + 1, stamp, session_user::text, TG_TABLE_NAME, key, op, old_row::text, new_row::text);
     INSERT INTO audit (id, at, who, table_name, row_id, holder_id, op, before_row, after_row, prev, hash)
