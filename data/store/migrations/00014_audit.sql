@@ -13,6 +13,9 @@
 -- so that removing the newest entries is noticed too.
 -- A sealed entry is not changed nor deleted through SQL (audit_sealed_*):
 -- the owner of the file can drop those triggers, and the chain tells.
+-- (A file has no secret: the chain shows an edit by hand or by another
+-- program, not one by someone who computes every later hash again. The
+-- server's log is out of its users' reach.)
 -- ID and phone numbers are kept masked as data.MaskIDNumber and
 -- data.MaskPhone show them (TestAuditMasksAsTheRules checks the SQL
 -- against them), never in full: a deleted holder's numbers must leave no
@@ -24,8 +27,8 @@
 -- million rows, and logging them made `swcert demo --holders 100000` half
 -- as slow again and the file three times as large, for entries about no
 -- one. A holder made demo, or made real, is logged (the change of the
--- flag shows); records written after a demo holder is deleted (a cascade
--- finds no holder) are logged as any other.
+-- flag shows); the records deleted with a demo holder are logged (the
+-- cascade finds the holder gone), as on the server.
 -- +goose Up
 CREATE TABLE audit (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
