@@ -104,6 +104,7 @@ var commands = map[string]command{
 	"export certs":      exportBatch("export certs", (*docs.Service).ExportCertificates),
 	"export ce-reports": exportBatch("export ce-reports", (*docs.Service).ExportCEReports),
 	"backup":            backupCmd,
+	"audit":             auditCmd,
 
 	"profile show":    profileShow,
 	"profile set":     profileSet,

@@ -150,7 +150,7 @@ func (g *session) start(o *options, db *store.DB, closeDB func()) {
 	heavy.set(0) // idle
 	proofFiles := proofStore(db, o.home())
 	screens.RememberWindowSize(a.Preferences(), w, proofFiles.CloseViews) // the proofs opened for a viewer, when sealed or the server's
-	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: o.now, DBPath: o.shownDB(),
+	svc := screens.Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Audit: db, Now: o.now, DBPath: o.shownDB(),
 		Heavy:      heavy.run,
 		Proofs:     proofFiles,
 		Encryption: encryptionOf(o, db),

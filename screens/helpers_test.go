@@ -53,7 +53,7 @@ func newFixture(t testing.TB, lang string) *fixture {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1200, 800))
 	f.db, f.app, f.win = db, a, w
-	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Now: clock, DBPath: path, Sync: true,
+	f.svc = Services{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Dossiers: db, Transfers: db, Projects: db, Attention: db, Calendar: db, Reminders: db, Audit: db, Now: clock, DBPath: path, Sync: true,
 		Proofs:  proofStore,
 		Backups: &backup.Files{DB: path, Proofs: proofStore.Dir, AppVersion: "test"},
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,

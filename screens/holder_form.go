@@ -37,9 +37,10 @@ type holderForm struct {
 	idShown     bool
 	phoneShown  bool
 
-	save   *widget.Button
-	delete *widget.Button
-	status *widget.Label
+	save    *widget.Button
+	delete  *widget.Button
+	history *widget.Button // the holder's entries of the audit log
+	status  *widget.Label
 
 	content fyne.CanvasObject
 }
@@ -74,6 +75,14 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	f.save.Importance = widget.HighImportance
 	f.delete = widget.NewButtonWithIcon(i18n.T("holder.delete"), theme.DeleteIcon(), f.onDelete)
 	f.delete.Importance = widget.DangerImportance
+	f.history = widget.NewButtonWithIcon(i18n.T("audit.history"), theme.HistoryIcon(), func() {
+		if f.h != nil {
+			showHistory(svc, win, f.h)
+		}
+	})
+	if svc.Audit == nil {
+		f.history.Hide()
+	}
 	f.status = widget.NewLabel("")
 	f.status.Wrapping = fyne.TextWrapWord
 
@@ -93,7 +102,7 @@ func newHolderForm(svc Services, win fyne.Window, onSaved func(*data.Holder), on
 	f.content = container.NewVBox(
 		container.NewHBox(f.heading, f.badge),
 		grid,
-		container.NewHBox(f.save, f.delete),
+		container.NewHBox(f.save, f.delete, f.history),
 		f.status,
 	)
 	return f
@@ -130,9 +139,11 @@ func (f *holderForm) edit(h *data.Holder) {
 		h = &data.Holder{IDType: data.IDResident}
 		f.heading.SetText(i18n.T("holder.heading_new"))
 		f.delete.Disable()
+		f.history.Disable()
 	} else {
 		f.heading.SetText(i18n.T("holder.heading") + " · " + h.Name)
 		f.delete.Enable()
+		f.history.Enable()
 	}
 	if h.Demo {
 		f.badge.Show()

@@ -36,6 +36,9 @@ type Services struct {
 	Calendar data.CalendarService
 	// Reminders keeps what happened to each reminder (the reminder centre).
 	Reminders data.ReminderService
+	// Audit reads the log of every write (a holder's History…); nil: the
+	// button is not offered.
+	Audit data.AuditService
 	// Encryption turns encryption at rest on and off (Settings); nil for a
 	// store that keeps its own (a shared server).
 	Encryption data.EncryptionService

@@ -250,6 +250,11 @@ func (db *DB) bulkTx(ctx context.Context, fn func(*txn) error) error {
 func (db *DB) run(ctx context.Context, t *sql.Tx, fn func(*txn) error) error {
 	tx := &txn{Tx: t, dialect: db.sql.dialect}
 	err := fn(tx)
+	if err == nil {
+		// The audit entries of the writes are sealed in the transaction
+		// that made them (audit.go).
+		err = db.sealAudit(ctx, tx)
+	}
 	if err != nil {
 		t.Rollback()
 	} else if err = t.Commit(); err != nil {

@@ -53,6 +53,14 @@ func TestCloseVacuumsAfterLargeDeletions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The audit log keeps an entry of every holder written and deleted,
+	// so deletions alone no longer free pages: this test of the vacuum
+	// writes without it.
+	for _, trigger := range []string{"holders_audit_insert", "holders_audit_delete"} {
+		if _, err := db.sql.Exec(`DROP TRIGGER ` + trigger); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for i := 0; i < 5000; i++ {
 		mustCreateHolder(t, db, holder("张伟", validID(i)))
 	}

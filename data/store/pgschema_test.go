@@ -629,9 +629,11 @@ func TestPostgresTriggersMatchSQLite(t *testing.T) {
 		}
 	}
 
-	// The list above drives every trigger SQLite has.
+	// The list above drives every trigger SQLite has, but the audit log's:
+	// TestAuditEveryKindOfWrite drives each of those on both (and the dump
+	// above compares the number of entries after every write).
 	for _, name := range queryStrings(t, d.lite, `SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`) {
-		if !slices.Contains(fired, name) {
+		if !slices.Contains(fired, name) && !auditTrigger.MatchString(name) {
 			t.Errorf("no write above fires SQLite's trigger %s: add one", name)
 		}
 	}
@@ -644,6 +646,9 @@ func TestPostgresTriggersMatchSQLite(t *testing.T) {
 		}
 	}
 }
+
+// auditTrigger names the triggers of the audit log (00014_audit.sql).
+var auditTrigger = regexp.MustCompile(`^([a-z_]+_audit_(insert|update|delete)|audit_sealed_(update|delete))$`)
 
 // refusal says what kind of constraint refused err, in either dialect.
 func refusal(err error) string {
