@@ -122,8 +122,8 @@ type AuditChange struct {
 }
 
 // auditQuiet are the columns a change list leaves out: the store's
-// bookkeeping, which changes at every write.
-var auditQuiet = []string{"created_at", "updated_at"}
+// bookkeeping, which changes at every write (the entry says who and when).
+var auditQuiet = []string{"created_at", "updated_at", "version", "updated_by"}
 
 // sensitive are the columns that hold an ID or a phone number. The log
 // keeps them masked as MaskIDNumber and MaskPhone show them (the

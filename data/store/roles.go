@@ -38,7 +38,7 @@ func groupRole(r data.Role) string { return "swcert_" + string(r) }
 // these, by nobody through a grant (the schema's and the owner's).
 var (
 	derivedTables = []string{"attention", "attention_fresh", "calendar_events", "reminders", "store_meta"}
-	ownerTables   = []string{"goose_db_version", "staff_offices", "seal_keys", "audit"}
+	ownerTables   = []string{"goose_db_version", "staff_offices", "seal_keys", "audit", "audit_head"}
 )
 
 // InitRoles makes the group roles (when the server has none yet) and

@@ -163,6 +163,12 @@ func TestRolesAndOfficesAreTheServers(t *testing.T) {
 	if want := "ada:admin:,min:editor:闵行,pu:editor:浦东,vera:viewer:,zhao:editor:浦东"; strings.Join(got, ",") != want {
 		t.Errorf("logins %v, want %s", got, want)
 	}
+	// The log is the owner's: no role may change it, an admin neither.
+	for _, q := range []string{`UPDATE audit SET who = 'x'`, `DELETE FROM audit`, `UPDATE audit_head SET hash = 'x'`} {
+		if _, err := ada.sql.Exec(q); err == nil {
+			t.Errorf("an admin could %s", q)
+		}
+	}
 	// Every installation's key is published: each office verifies the others'.
 	keys, _ := vera.Keys(ctx)
 	if len(keys) < 5 {
