@@ -94,7 +94,7 @@ func TestMigrationToDossierKeepsEveryRowOfTheRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.sql.QueryRow(`SELECT max(version_id) FROM goose_db_version`).Scan(&version)
-	if version != 13 {
+	if version != 17 {
 		t.Errorf("migrated to %d", version)
 	}
 	after := tableRows(t, db.sql.DB, skip)

@@ -1,0 +1,209 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/swcert/swcert/data"
+)
+
+// On a server the list search is answered by SQL. The in-memory index of
+// search.go would load every holder's search text into every office's
+// memory, and load it again after every write anywhere: with 1,000,000
+// holders and several offices writing, a few hundred megabytes and
+// seconds each time. The server keeps holders.search (its triggers), and
+// the same rules as searchIndex.matches decide: every word of the query
+// is contained in the search text, or is the holder's phone number. The
+// ID number needs no comparison of its own there: the search text holds
+// it lower-cased, and a server keeps no hashes (no encryption at rest),
+// so a word equal to it is contained in the text.
+//
+// Which rows to read is decided here, not left to the planner, whose
+// estimates of a substring's matches are guesses (measured with 1,000,000
+// holders it walked half the table in name order for an ID number's
+// first 15 digits, and read the whole table for a word of two Chinese
+// characters). Two ways, migration 00017's indexes:
+//
+//   - few matches: the trigram index (holders_search_key) names the rows
+//     that may match; at most serverFewMatches are read, and sorted here.
+//     A word of one or two Chinese characters has no trigram of its own,
+//     so the index is on the search text with every character beyond
+//     ASCII written three times (swcert_search_key): 王 is 王王王, a
+//     trigram, and 王伟 is 王王王伟伟伟. ASCII stays as it is (an ID or
+//     management number is long enough).
+//   - many matches, or no word the index can look up ("01"): walking the
+//     names in list order (holders_name_search, which holds the search
+//     text and the phone, so no row is read) to the page's end.
+const serverFewMatches = 5000
+
+// serverCond is the condition that a holder matches the words of q and,
+// when programmes are given, has experience under one of them; indexed
+// says whether a word of q has a trigram for the index to look up.
+func serverCond(q string, ps []data.Programme) (where string, args []any, indexed bool) {
+	words := strings.Fields(strings.ToLower(q))
+	conds := make([]string, 0, len(words)+1)
+	for _, w := range words {
+		// strpos decides (LIKE on the whole table was ten times slower);
+		// the LIKE is the same test on the index's text, for the index.
+		key := searchKey(w)
+		c := `(strpos(search, ?) > 0 AND swcert_search_key(search) LIKE ? ESCAPE '\'`
+		args = append(args, w, "%"+likeEscaper.Replace(key)+"%")
+		// A word that is no phone number once normalised ("-") is
+		// compared with none, as in searchIndex.matches.
+		if phone := data.NormalizePhone(w); phone != "" {
+			c += ` OR phone = ?`
+			args = append(args, phone)
+		}
+		conds = append(conds, c+`)`)
+		indexed = indexed || hasTrigram(key)
+	}
+	if exp, expArgs := experienced(ps); exp != "" {
+		conds = append(conds, strings.TrimPrefix(exp, " WHERE "))
+		args = append(args, expArgs...)
+	}
+	return strings.Join(conds, " AND "), args, indexed
+}
+
+// searchKey is s as swcert_search_key writes it: every character beyond
+// ASCII three times.
+func searchKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+		if r >= 0x80 {
+			b.WriteRune(r)
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hasTrigram says whether pg_trgm finds a trigram in a LIKE pattern of
+// s: three letters or digits in a row.
+func hasTrigram(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if n++; n == 3 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}
+
+// likeEscaper makes a word a literal in a LIKE pattern whose escape
+// character is the backslash.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// serverSearch is a search on the server: the IDs of one page in list
+// order, and the count of all matches when count is set.
+func (db *DB) serverSearch(ctx context.Context, f data.HolderFilter, limit, offset int, count bool) ([]int64, int, error) {
+	where, args, indexed := serverCond(f.Search, f.Programmes)
+	if f.HolderID != 0 {
+		where += ` AND id = ?`
+		args = append(args, f.HolderID)
+	}
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, 0, internal("find holders", err)
+	}
+	defer tx.Rollback()
+	if indexed {
+		few, all, err := fewMatches(ctx, tx, where, args)
+		if err != nil {
+			return nil, 0, err
+		}
+		if all {
+			start := min(offset, len(few))
+			ids := few[start : start+min(limit, len(few)-start)] // offset+limit may overflow
+			return ids, len(few), nil
+		}
+	}
+	var n int
+	if count {
+		// Many matches: every row is looked at once, by whichever way
+		// the planner finds cheaper.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM holders WHERE `+where, args...).Scan(&n); err != nil {
+			return nil, 0, internal("count holders", err)
+		}
+		if limit == 0 {
+			return nil, n, nil
+		}
+	}
+	// In name order, through the index that holds what the condition
+	// reads: the planner would otherwise sort every match.
+	for _, s := range []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_bitmapscan = off`, `SET LOCAL enable_sort = off`} {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return nil, 0, internal("find holders", err)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM holders WHERE `+where+` ORDER BY name, id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, internal("find holders", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, 0, internal("find holders", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, internal("find holders", err)
+	}
+	return ids, n, nil
+}
+
+// fewMatches reads the matches through the trigram index, up to
+// serverFewMatches of them, in list order; all says whether that was all.
+func fewMatches(ctx context.Context, tx *txn, where string, args []any) ([]int64, bool, error) {
+	// Only the index's bitmap: the planner may not walk the names here.
+	for _, s := range []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_indexscan = off`, `SET LOCAL enable_indexonlyscan = off`} {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return nil, false, internal("find holders", err)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM holders WHERE `+where+` LIMIT ?`, append(args, serverFewMatches+1)...)
+	if err != nil {
+		return nil, false, internal("find holders", err)
+	}
+	defer rows.Close()
+	type match struct {
+		id   int64
+		name string
+	}
+	var ms []match
+	for rows.Next() {
+		var m match
+		if err := rows.Scan(&m.id, &m.name); err != nil {
+			return nil, false, internal("find holders", err)
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, internal("find holders", err)
+	}
+	for _, s := range []string{`SET LOCAL enable_seqscan = on`, `SET LOCAL enable_indexscan = on`, `SET LOCAL enable_indexonlyscan = on`} {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return nil, false, internal("find holders", err)
+		}
+	}
+	if len(ms) > serverFewMatches {
+		return nil, false, nil
+	}
+	// The order of ORDER BY name, id on "C" text: bytes.
+	slices.SortFunc(ms, func(a, b match) int { return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.id, b.id)) })
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.id
+	}
+	return ids, true, nil
+}
