@@ -97,7 +97,7 @@ func (db *DB) FindHolders(ctx context.Context, f data.HolderFilter) ([]*data.Hol
 	}
 	exp, expArgs := experienced(f.Programmes)
 	if strings.TrimSpace(f.Search) != "" && db.sql.dialect == postgresSQL {
-		ids, _, err := db.serverSearch(ctx, f, limit, offset, false)
+		ids, _, err := db.serverSearch(ctx, f, limit, offset)
 		if err != nil {
 			return nil, err
 		}
@@ -171,7 +171,7 @@ func (db *DB) queryHolders(ctx context.Context, q string, args ...any) ([]*data.
 // CountHolders counts the holders that match f (ignoring its page).
 func (db *DB) CountHolders(ctx context.Context, f data.HolderFilter) (int, error) {
 	if strings.TrimSpace(f.Search) != "" && db.sql.dialect == postgresSQL {
-		_, n, err := db.serverSearch(ctx, f, 0, 0, true)
+		_, n, err := db.serverSearch(ctx, f, 0, 0)
 		return n, err
 	}
 	if strings.TrimSpace(f.Search) != "" {

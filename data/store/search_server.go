@@ -37,7 +37,7 @@ import (
 //   - many matches, or no word the index can look up ("01"): walking the
 //     names in list order (holders_name_search, which holds the search
 //     text and the phone, so no row is read) to the page's end.
-const serverFewMatches = 5000
+var serverFewMatches = 5000 // a variable for the tests, which take both ways with a few holders
 
 // serverCond is the condition that a holder matches the words of q and,
 // when programmes are given, has experience under one of them; indexed
@@ -101,9 +101,14 @@ func hasTrigram(s string) bool {
 // character is the backslash.
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
+// serverNearRows is how many holders from the top of the list a search
+// looks at first: a word that many share fills its page within them
+// (20,000 entries of holders_name_search take a few milliseconds).
+var serverNearRows = 20000 // a variable for the tests, as serverFewMatches
+
 // serverSearch is a search on the server: the IDs of one page in list
-// order, and the count of all matches when count is set.
-func (db *DB) serverSearch(ctx context.Context, f data.HolderFilter, limit, offset int, count bool) ([]int64, int, error) {
+// order (limit > 0), or the count of all matches (limit 0).
+func (db *DB) serverSearch(ctx context.Context, f data.HolderFilter, limit, offset int) ([]int64, int, error) {
 	where, args, indexed := serverCond(f.Search, f.Programmes)
 	if f.HolderID != 0 {
 		where += ` AND id = ?`
@@ -114,6 +119,19 @@ func (db *DB) serverSearch(ctx context.Context, f data.HolderFilter, limit, offs
 		return nil, 0, internal("find holders", err)
 	}
 	defer tx.Rollback()
+	// Walking the names, through the index that holds what the condition
+	// reads: no table row is read, nothing sorted.
+	if err := setPlan(ctx, tx, "seqscan", "bitmapscan", "sort"); err != nil {
+		return nil, 0, err
+	}
+	if limit > 0 && offset+limit <= serverNearRows {
+		// The first holders of the list hold a common word's page.
+		ids, err := holderIDs(ctx, tx, `SELECT id FROM (SELECT id, name, search, phone FROM holders ORDER BY name, id LIMIT ?) h
+			WHERE `+where+` ORDER BY name, id LIMIT ? OFFSET ?`, append(append([]any{serverNearRows}, args...), limit, offset)...)
+		if err != nil || len(ids) == limit {
+			return ids, 0, err
+		}
+	}
 	if indexed {
 		few, all, err := fewMatches(ctx, tx, where, args)
 		if err != nil {
@@ -125,51 +143,61 @@ func (db *DB) serverSearch(ctx context.Context, f data.HolderFilter, limit, offs
 			return ids, len(few), nil
 		}
 	}
-	var n int
-	if count {
-		// Many matches: every row is looked at once, by whichever way
-		// the planner finds cheaper.
+	if limit == 0 {
+		// Many matches: every entry of the index is looked at once, which
+		// costs what reading the table would, without its rows.
+		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM holders WHERE `+where, args...).Scan(&n); err != nil {
 			return nil, 0, internal("count holders", err)
 		}
-		if limit == 0 {
-			return nil, n, nil
+		return nil, n, nil
+	}
+	ids, err := holderIDs(ctx, tx, `SELECT id FROM holders WHERE `+where+` ORDER BY name, id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	return ids, 0, err
+}
+
+// setPlan turns the planner's ways off for the rest of the transaction;
+// "on" and "off" among them say what the ways after them are turned.
+func setPlan(ctx context.Context, tx *txn, ways ...string) error {
+	value := "off"
+	for _, w := range ways {
+		if w == "on" || w == "off" {
+			value = w
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `SET LOCAL enable_`+w+` = `+value); err != nil {
+			return internal("find holders", err)
 		}
 	}
-	// In name order, through the index that holds what the condition
-	// reads: the planner would otherwise sort every match.
-	for _, s := range []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_bitmapscan = off`, `SET LOCAL enable_sort = off`} {
-		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return nil, 0, internal("find holders", err)
-		}
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM holders WHERE `+where+` ORDER BY name, id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	return nil
+}
+
+func holderIDs(ctx context.Context, tx *txn, q string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, 0, internal("find holders", err)
+		return nil, internal("find holders", err)
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, 0, internal("find holders", err)
+			return nil, internal("find holders", err)
 		}
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, internal("find holders", err)
+		return nil, internal("find holders", err)
 	}
-	return ids, n, nil
+	return ids, nil
 }
 
 // fewMatches reads the matches through the trigram index, up to
 // serverFewMatches of them, in list order; all says whether that was all.
 func fewMatches(ctx context.Context, tx *txn, where string, args []any) ([]int64, bool, error) {
 	// Only the index's bitmap: the planner may not walk the names here.
-	for _, s := range []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_indexscan = off`, `SET LOCAL enable_indexonlyscan = off`} {
-		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return nil, false, internal("find holders", err)
-		}
+	if err := setPlan(ctx, tx, "on", "bitmapscan", "sort", "off", "indexscan", "indexonlyscan"); err != nil {
+		return nil, false, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM holders WHERE `+where+` LIMIT ?`, append(args, serverFewMatches+1)...)
 	if err != nil {
@@ -191,10 +219,8 @@ func fewMatches(ctx context.Context, tx *txn, where string, args []any) ([]int64
 	if err := rows.Err(); err != nil {
 		return nil, false, internal("find holders", err)
 	}
-	for _, s := range []string{`SET LOCAL enable_seqscan = on`, `SET LOCAL enable_indexscan = on`, `SET LOCAL enable_indexonlyscan = on`} {
-		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return nil, false, internal("find holders", err)
-		}
+	if err := setPlan(ctx, tx, "on", "indexscan", "indexonlyscan", "off", "bitmapscan", "sort"); err != nil {
+		return nil, false, err
 	}
 	if len(ms) > serverFewMatches {
 		return nil, false, nil

@@ -51,7 +51,13 @@ func serverBenchDB(b *testing.B) (dsn, key string) {
 		b.Skip("the server's benchmark: runs in the server's pass (SWCERT_TEST_STORE=postgres)")
 	}
 	serverBenchOnce.Do(func() {
-		serverBenchDSN = pgtest.Database(b)
+		// SWCERT_BENCH_SERVER_DSN: a database of a server of one's own,
+		// filled at the first run and used as it is at the next
+		// (scripts/pg-bench.sh), else one on the test's cluster.
+		serverBenchDSN = os.Getenv("SWCERT_BENCH_SERVER_DSN")
+		if serverBenchDSN == "" {
+			serverBenchDSN = pgtest.Database(b)
+		}
 		dir, err := os.MkdirTemp("", "swcert-bench-server-")
 		if err != nil {
 			serverBenchErr = err
@@ -63,8 +69,11 @@ func serverBenchDB(b *testing.B) (dsn, key string) {
 			serverBenchErr = err
 			return
 		}
-		db.Close()
-		serverBenchErr = copyBenchRecords(serverBenchDSN, benchRecords(serverBenchHolders()))
+		defer db.Close()
+		var n int
+		if serverBenchErr = db.sql.QueryRow(`SELECT count(*) FROM holders`).Scan(&n); serverBenchErr == nil && n == 0 {
+			serverBenchErr = copyBenchRecords(serverBenchDSN, benchRecords(serverBenchHolders()))
+		}
 	})
 	if serverBenchErr != nil {
 		b.Fatal(serverBenchErr)
@@ -166,5 +175,80 @@ func BenchmarkServerSearch1M(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkServerDashboard: the dashboard on a server database that
+// `swcert demo` filled (SWCERT_BENCH_SERVER_DEMO_DSN, made by
+// scripts/pg-bench.sh: the demo takes long on a server, see the README),
+// as BenchmarkDashboard100k measures a file. The demo's clock is the
+// wall clock: the dashboard is read at now.
+func BenchmarkServerDashboard(b *testing.B) {
+	dsn := os.Getenv("SWCERT_BENCH_SERVER_DEMO_DSN")
+	if !onServer() || dsn == "" {
+		b.Skip("needs SWCERT_BENCH_SERVER_DEMO_DSN, a database `swcert demo` filled, in the server's pass")
+	}
+	db, err := Open(dsn, time.Now, WithKeyFile(filepath.Join(b.TempDir(), "installation.key")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Now()
+	within30 := data.AttentionFilter{Within: 30}
+	b.Run("first-screen", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionFigures(ctx, now); err != nil {
+				b.Fatal(err)
+			}
+			keys, _, err := db.AttentionKeys(ctx, within30, now)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if page, err := db.AttentionPage(ctx, keys[:100], now); err != nil || len(page) != 100 {
+				b.Fatal(len(page), err)
+			}
+		}
+	})
+	b.Run("due-30", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.Attention(ctx, within30, now); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("whole", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			if _, err := db.sql.ExecContext(ctx, `UPDATE attention_fresh SET until = 0`); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if err := db.RefreshAttention(ctx, now); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkServerImportSheet10k: 10,000 rows into an empty server
+// database, as BenchmarkImportSheet10k into a file.
+func BenchmarkServerImportSheet10k(b *testing.B) {
+	if !onServer() {
+		b.Skip("the server's benchmark: runs in the server's pass (SWCERT_TEST_STORE=postgres)")
+	}
+	tab := benchSheet(b, 10_000)
+	for b.Loop() {
+		b.StopTimer()
+		db, err := openTarget(b, pgtest.Database(b), func() time.Time { return testNow })
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if res := importSheet(b, db, tab, data.ImportOptions{}); !res.Written || res.Imported != 15_000 {
+			b.Fatalf("%+v", res.Imported)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
 	}
 }
