@@ -25,8 +25,10 @@ import (
 // estimates of a substring's matches are guesses (measured with 1,000,000
 // holders it walked half the table in name order for an ID number's
 // first 15 digits, and read the whole table for a word of two Chinese
-// characters). Two ways, migration 00017's indexes:
+// characters). Three ways, in turn, on migration 00017's indexes:
 //
+//   - the top of the list: the first serverNearRows holders in name
+//     order, where a word that many share fills its page (a page only).
 //   - few matches: the trigram index (holders_search_key) names the rows
 //     that may match; at most serverFewMatches are read, and sorted here.
 //     A word of one or two Chinese characters has no trigram of its own,
@@ -37,7 +39,7 @@ import (
 //   - many matches, or no word the index can look up ("01"): walking the
 //     names in list order (holders_name_search, which holds the search
 //     text and the phone, so no row is read) to the page's end.
-var serverFewMatches = 5000 // a variable for the tests, which take both ways with a few holders
+var serverFewMatches = 5000 // a variable for the tests, which take every way with a few holders
 
 // serverCond is the condition that a holder matches the words of q and,
 // when programmes are given, has experience under one of them: exact,
