@@ -204,7 +204,8 @@ func BenchmarkServerDashboard(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if page, err := db.AttentionPage(ctx, keys[:100], now); err != nil || len(page) != 100 {
+			first := keys[:min(100, len(keys))] // a small demo has fewer
+			if page, err := db.AttentionPage(ctx, first, now); err != nil || len(page) != len(first) {
 				b.Fatal(len(page), err)
 			}
 		}
