@@ -147,6 +147,10 @@ func (db *DB) saveAttention(ctx context.Context, now time.Time, results []data.H
 				return internal("attention", err)
 			}
 		}
+		rows := attentionRows{batch: 1}
+		if db.sql.dialect == postgresSQL {
+			rows.batch = attentionBatch
+		}
 		for _, r := range results {
 			until := int64(never)
 			if !r.Until.IsZero() {
@@ -176,12 +180,14 @@ func (db *DB) saveAttention(ctx context.Context, now time.Time, results []data.H
 					args = string(b)
 				}
 				search := strings.ToLower(it.Name + "\n" + it.Org + "\n" + it.Region + "\n" + it.MNo)
-				if _, err := tx.ExecContext(ctx, `INSERT INTO attention (holder_id, n, cert_id, kind, due, key, args,
-					name, org, region, level, mno, search) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, it.HolderID, n, it.CertID, string(it.Kind), due, it.Key, args,
+				if err := rows.add(ctx, tx, it.HolderID, n, it.CertID, string(it.Kind), due, it.Key, args,
 					it.Name, it.Org, it.Region, string(it.Level), it.MNo, search); err != nil {
-					return internal("attention", err)
+					return err
 				}
 			}
+		}
+		if err := rows.flush(ctx, tx); err != nil {
+			return err
 		}
 		// Holders deleted since they were marked: their rows go too.
 		for id, gen := range gens {
@@ -197,4 +203,41 @@ func (db *DB) saveAttention(ctx context.Context, now time.Time, results []data.H
 		}
 		return nil
 	})
+}
+
+// attentionBatch is how many items go to the server in one INSERT: one
+// statement a row is a round trip a row, and working out 100,000 demo
+// holders wrote 185,000 of them (47 s on the server). A file takes them
+// one at a time, with no trip to make.
+const attentionBatch = 500
+
+// attentionRows gathers the rows of attention to insert, batch at a time.
+type attentionRows struct {
+	batch int
+	n     int
+	args  []any
+}
+
+const attentionColumns = 13
+
+func (a *attentionRows) add(ctx context.Context, tx *txn, values ...any) error {
+	a.args = append(a.args, values...)
+	if a.n++; a.n >= a.batch {
+		return a.flush(ctx, tx)
+	}
+	return nil
+}
+
+func (a *attentionRows) flush(ctx context.Context, tx *txn) error {
+	if a.n == 0 {
+		return nil
+	}
+	row := "(?" + strings.Repeat(",?", attentionColumns-1) + ")"
+	q := `INSERT INTO attention (holder_id, n, cert_id, kind, due, key, args,
+		name, org, region, level, mno, search) VALUES ` + row + strings.Repeat(","+row, a.n-1)
+	if _, err := tx.ExecContext(ctx, q, a.args...); err != nil {
+		return internal("attention", err)
+	}
+	a.n, a.args = 0, a.args[:0]
+	return nil
 }

@@ -107,6 +107,13 @@ func (db *DB) FindHolders(ctx context.Context, f data.HolderFilter) ([]*data.Hol
 		limit = data.DefaultPageSize
 	}
 	exp, expArgs := experienced(f.Programmes)
+	if strings.TrimSpace(f.Search) != "" && db.sql.dialect == postgresSQL {
+		ids, _, err := db.serverSearch(ctx, f, limit, offset)
+		if err != nil {
+			return nil, err
+		}
+		return db.holdersInOrder(ctx, ids)
+	}
 	if strings.TrimSpace(f.Search) == "" {
 		// The name index gives the order; SQLite reads just this page.
 		return db.queryHolders(ctx, `SELECT `+holderColumns+` FROM holders`+exp+` ORDER BY name, id LIMIT ? OFFSET ?`, append(expArgs, limit, offset)...)
@@ -119,7 +126,11 @@ func (db *DB) FindHolders(ctx context.Context, f data.HolderFilter) ([]*data.Hol
 		return nil, err
 	}
 	start := min(offset, len(ids))
-	ids = ids[start : start+min(limit, len(ids)-start)] // offset+limit may overflow
+	return db.holdersInOrder(ctx, ids[start:start+min(limit, len(ids)-start)]) // offset+limit may overflow
+}
+
+// holdersInOrder reads the holders of ids, in their order.
+func (db *DB) holdersInOrder(ctx context.Context, ids []int64) ([]*data.Holder, error) {
 	if len(ids) == 0 {
 		return []*data.Holder{}, nil
 	}
@@ -170,6 +181,10 @@ func (db *DB) queryHolders(ctx context.Context, q string, args ...any) ([]*data.
 
 // CountHolders counts the holders that match f (ignoring its page).
 func (db *DB) CountHolders(ctx context.Context, f data.HolderFilter) (int, error) {
+	if strings.TrimSpace(f.Search) != "" && db.sql.dialect == postgresSQL {
+		_, n, err := db.serverSearch(ctx, f, 0, 0)
+		return n, err
+	}
 	if strings.TrimSpace(f.Search) != "" {
 		ids, err := db.search.matches(ctx, db.sql, f.Search, db.exactKey)
 		if err == nil {

@@ -23,6 +23,9 @@ func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow, opt data.Im
 		in := &importer{db: db, tx: tx, today: db.today(), write: !opt.DryRun && (opt.GoodOnly || opt.BadRows == 0),
 			byIDNumber: map[string]*data.Holder{}, byID: map[int64]*data.Holder{}, byMNo: map[string]importedCert{},
 			profiles: map[int64]*data.Profile{}}
+		if err := in.preload(ctx, rows); err != nil {
+			return err
+		}
 		var tally data.ImportTally
 		for _, r := range rows {
 			m, saved, err := in.merge(ctx, r)

@@ -16,7 +16,7 @@ import (
 
 // benchSheet is a staff sheet of n rows in the template's columns, read
 // back: n/2 holders with two certificates each, as a roster lists them.
-func benchSheet(b *testing.B, n int) *sheet.Table {
+func benchSheet(b testing.TB, n int) *sheet.Table {
 	b.Helper()
 	rows := make([][]string, n)
 	for i := range rows {
@@ -52,7 +52,7 @@ func benchImportDB(b *testing.B) *DB {
 }
 
 // importSheet is what an import does with a sheet read: parse, merge, write.
-func importSheet(b *testing.B, db *DB, tab *sheet.Table, opt data.ImportOptions) data.ImportResult {
+func importSheet(b testing.TB, db *DB, tab *sheet.Table, opt data.ImportOptions) data.ImportResult {
 	p, err := sheet.Parse(tab)
 	if err != nil || len(p.Errors) > 0 {
 		b.Fatalf("%v %+v", err, p.Errors)
