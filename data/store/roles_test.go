@@ -12,6 +12,22 @@ import (
 	"github.com/swcert/swcert/data/pgtest"
 )
 
+// initServer is a new database on the server, set up by its owner (swcert
+// admin init): its URL and the owner's store.
+func initServer(t *testing.T) (string, *DB) {
+	t.Helper()
+	target := newTarget(t)
+	owner, err := openTarget(t, target, func() time.Time { return testNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { owner.Close() })
+	if err := owner.InitRoles(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return target, owner
+}
+
 // serverOnly skips, in the file's pass, a test of what only a server has.
 func serverOnly(t testing.TB, why string) {
 	t.Helper()
@@ -58,15 +74,7 @@ func wantKey(t *testing.T, what string, err error, key string) {
 // only an admin makes logins or trusts keys.
 func TestRolesAndOfficesAreTheServers(t *testing.T) {
 	serverOnly(t, "roles and offices")
-	target := newTarget(t)
-	owner, err := openTarget(t, target, func() time.Time { return testNow })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer owner.Close()
-	if err := owner.InitRoles(ctx); err != nil {
-		t.Fatal(err)
-	}
+	target, owner := initServer(t)
 	if err := owner.InitRoles(ctx); err != nil { // again, after an upgrade
 		t.Fatalf("admin init a second time: %v", err)
 	}
@@ -247,15 +255,7 @@ func TestASaveBasedOnAnOlderVersionIsRefused(t *testing.T) {
 // that the server accepts for that password, and for no other.
 func TestALoginsPasswordIsTheServers(t *testing.T) {
 	serverOnly(t, "logins")
-	target := newTarget(t)
-	owner, err := openTarget(t, target, func() time.Time { return testNow })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer owner.Close()
-	if err := owner.InitRoles(ctx); err != nil {
-		t.Fatal(err)
-	}
+	target, owner := initServer(t)
 	if err := owner.AddLogin(ctx, data.StaffLogin{Name: "wang", Role: data.RoleEditor}, []byte("正确的 password")); err != nil {
 		t.Fatal(err)
 	}
