@@ -113,6 +113,7 @@ type CERecord struct {
 	Proofs   []Proof   `json:"proofs"`
 	Created  time.Time `json:"created_at"`
 	Updated  time.Time `json:"updated_at"`
+	Stamp
 }
 
 // Proof is a file that proves a record (a certificate, diploma,

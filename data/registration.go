@@ -104,6 +104,7 @@ type Registration struct {
 	Org       string    `json:"org"`    // the agency (登记机构)
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Stamp
 }
 
 // ValidTo is the last day of the registration: Decision, 3 calendar years

@@ -28,7 +28,8 @@ type CELog struct {
 	recs   []data.CERecord
 	ceMNo  string // the certificate the progress (and the report) is against
 	editID int64
-	loaded string // the form as edit filled it (state), to tell edits
+	editAt data.Stamp // the version of the record in the form
+	loaded string     // the form as edit filled it (state), to tell edits
 
 	heading   *widget.Label
 	progress  *fyne.Container
@@ -354,7 +355,7 @@ func (s *CELog) showKindHint() {
 func (s *CELog) edit(r *data.CERecord) {
 	s.msg.SetText("")
 	if r == nil {
-		s.editID = 0
+		s.editID, s.editAt = 0, data.Stamp{}
 		s.formHead.SetText(i18n.T("ce.new"))
 		s.kind.SetSelected(i18n.T("ce.kind." + string(data.CETraining)))
 		for _, f := range []*field{s.title, s.provider, s.date, s.hours} {
@@ -364,7 +365,7 @@ func (s *CELog) edit(r *data.CERecord) {
 		s.proof.set(nil) // a file attached and not saved is dropped, never kept
 		s.delBtn.Hide()
 	} else {
-		s.editID = r.ID
+		s.editID, s.editAt = r.ID, r.Stamp
 		s.formHead.SetText(i18n.T("ce.editing", "Date", r.Date.String(), "Title", r.Title)) // its date and title, never the row's internal ID
 		s.kind.SetSelected(i18n.T("ce.kind." + string(r.Kind)))
 		s.title.set(r.Title)
@@ -403,7 +404,7 @@ func (s *CELog) form() (*data.CERecord, error) {
 	return &data.CERecord{
 		ID: s.editID, HolderID: s.holder.ID, Kind: s.selectedKind(),
 		Title: s.title.entry.Text, Provider: s.provider.entry.Text, Date: d, Hours: h,
-		Review: review, Proofs: s.proof.proofs,
+		Review: review, Proofs: s.proof.proofs, Stamp: s.editAt,
 	}, nil
 }
 
@@ -420,6 +421,7 @@ func (s *CELog) saveForm() bool {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.title, s.provider, s.date, s.hours)
+		offerReload(s.win, err, func() { s.showHolder(s.holder) })
 		return false
 	}
 	s.showHolder(s.holder)

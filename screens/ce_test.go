@@ -148,3 +148,36 @@ func proofFiles(t *testing.T, f *fixture) int {
 	}
 	return n
 }
+
+// A CE record changed elsewhere while the CE tab shows it: the tab's save
+// is refused naming who, the other change stays, Reload shows it.
+func TestCERecordSavedMeanwhileOffersToReload(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	h := f.addHolder("张伟", validID)
+	rec := &data.CERecord{HolderID: h.ID, Kind: data.CETraining, Title: "督导培训", Provider: "协会", Date: data.NewDate(2026, 3, 1), Hours: data.TenthsOfHour(80), Review: data.ReviewPending}
+	if err := f.db.CreateCERecord(context.Background(), rec); err != nil {
+		t.Fatal(err)
+	}
+	s := NewCELog(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.list.list.Select(0)
+	s.records.Select(0)
+	theirs, _ := f.db.CERecord(context.Background(), rec.ID)
+	theirs.Provider = "市社工协会"
+	if err := f.db.UpdateCERecord(context.Background(), theirs); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(s.title.entry, "我改的标题")
+	test.Tap(s.saveBtn)
+	if msg := f.dialogText(); !strings.Contains(msg, "changed this record at") {
+		t.Fatalf("the dialog says %q (%q)", msg, s.msg.Text)
+	}
+	if got, _ := f.db.CERecord(context.Background(), rec.ID); got.Title != "督导培训" || got.Provider != "市社工协会" {
+		t.Errorf("the store after the refused save: %+v", got)
+	}
+	f.tapDialogButton("Reload")
+	s.records.Select(0)
+	if s.provider.entry.Text != "市社工协会" {
+		t.Errorf("after Reload: %q", s.provider.entry.Text)
+	}
+}

@@ -23,8 +23,9 @@ type Registrations struct {
 	picker *certPicker
 	cert   *data.Certificate
 	regs   []data.Registration
-	editID int64  // 0: a new record
-	loaded string // the form as edit filled it (formState), to tell edits
+	editID int64      // 0: a new record
+	editAt data.Stamp // the version of the record in the form
+	loaded string     // the form as edit filled it (formState), to tell edits
 
 	due     *widget.Label
 	history *pickList
@@ -202,7 +203,7 @@ func (s *Registrations) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 func (s *Registrations) edit(r *data.Registration) {
 	s.msg.SetText("")
 	if r == nil {
-		s.editID = 0
+		s.editID, s.editAt = 0, data.Stamp{}
 		s.formTitle.SetText(i18n.T("reg.new"))
 		kind := data.RegFirst
 		for _, x := range s.regs {
@@ -220,7 +221,7 @@ func (s *Registrations) edit(r *data.Registration) {
 		s.loaded = s.state()
 		return
 	}
-	s.editID = r.ID
+	s.editID, s.editAt = r.ID, r.Stamp
 	s.formTitle.SetText(regHeading(r))
 	s.kind.SetSelected(i18n.T("reg.kind." + string(r.Kind)))
 	s.status.SetSelected(i18n.T("reg.status." + string(r.Status)))
@@ -261,6 +262,7 @@ func (s *Registrations) form() (*data.Registration, error) {
 		Status:    pick("reg.status.", data.RegStatuses, s.status.Selected),
 		AppliedOn: applied, ValidFrom: from,
 		Region: s.region.entry.Text, Org: s.org.entry.Text,
+		Stamp: s.editAt,
 	}, nil
 }
 
@@ -277,6 +279,7 @@ func (s *Registrations) saveForm() bool {
 	}
 	if err != nil {
 		saveFailed(s.msg, err, s.applied, s.validFrom, s.region, s.org)
+		offerReload(s.win, err, func() { s.showCert(s.cert) })
 		return false
 	}
 	id := r.ID

@@ -8,7 +8,7 @@ import (
 )
 
 // Hours are kept in tenths (tenths); no review status is NULL.
-const ceColumns = `id, holder_id, kind, title, provider, date, tenths, coalesce(review, ''), created_at, updated_at`
+const ceColumns = `id, holder_id, kind, title, provider, date, tenths, coalesce(review, ''), created_at, updated_at, version, updated_by`
 
 // review is how a review status is stored: NULL for none.
 func review(r data.Review) sql.NullString { return sql.NullString{String: string(r), Valid: r != ""} }
@@ -32,13 +32,14 @@ func (db *DB) insertCERecord(ctx context.Context, tx *txn, r *data.CERecord) err
 		return err
 	}
 	t, ts := db.stamp()
-	newID, err := insertID(ctx, tx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, tenths, review, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, ts)
+	newID, err := insertID(ctx, tx, `INSERT INTO ce_records (holder_id, kind, title, provider, date, tenths, review, created_at, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.HolderID, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, ts, db.user)
 	if err != nil {
 		return mapError("insert ce record", err)
 	}
 	r.ID = newID
 	r.Created, r.Updated = t.In(data.Beijing), t.In(data.Beijing)
+	r.Version, r.UpdatedBy = 1, db.user
 	return db.insertProofs(ctx, tx, r, ts)
 }
 
@@ -55,14 +56,20 @@ func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 			return err
 		}
 		t, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `UPDATE ce_records SET kind = ?, title = ?, provider = ?, date = ?, tenths = ?, review = ?, updated_at = ?
-			WHERE id = ?`, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, r.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE ce_records SET kind = ?, title = ?, provider = ?, date = ?, tenths = ?, review = ?, updated_at = ?, `+stampSet+`
+			WHERE id = ? AND `+stampIs, r.Kind, r.Title, r.Provider, r.Date, r.Hours.Tenths(), review(r.Review), ts, db.user, r.ID, r.Version, r.Version)
 		if err != nil {
 			return mapError("update ce record", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return data.NotFound("ce_record", r.ID)
+		if err := db.updated(ctx, tx, res, "ce_records", "ce_record", r.ID); err != nil {
+			return err
 		}
+		if r.Version != 0 {
+			r.Version++
+		} else if err := tx.QueryRowContext(ctx, `SELECT version FROM ce_records WHERE id = ?`, r.ID).Scan(&r.Version); err != nil {
+			return internal("update ce record", err)
+		}
+		r.UpdatedBy = db.user
 		if _, err := tx.ExecContext(ctx, `DELETE FROM ce_proofs WHERE record_id = ?`, r.ID); err != nil {
 			return internal("update proofs", err)
 		}
@@ -179,7 +186,7 @@ func scanCE(s scanner) (*data.CERecord, error) {
 	var r data.CERecord
 	var created, updated string
 	var tenths int64
-	if err := s.Scan(&r.ID, &r.HolderID, &r.Kind, &r.Title, &r.Provider, &r.Date, &tenths, &r.Review, &created, &updated); err != nil {
+	if err := s.Scan(&r.ID, &r.HolderID, &r.Kind, &r.Title, &r.Provider, &r.Date, &tenths, &r.Review, &created, &updated, &r.Version, &r.UpdatedBy); err != nil {
 		return nil, err
 	}
 	r.Hours = data.TenthsOfHour(tenths)

@@ -6,7 +6,7 @@ import (
 	"github.com/swcert/swcert/data"
 )
 
-const regColumns = `id, cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at`
+const regColumns = `id, cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at, version, updated_by`
 
 // CreateRegistration saves a registration of a saved certificate, held to
 // the certificate's other registrations (data.CheckRegistration) in the
@@ -53,13 +53,14 @@ func (db *DB) insertRegistration(ctx context.Context, tx *txn, c *data.Certifica
 		return err
 	}
 	t, ts := db.stamp()
-	newID, err := insertID(ctx, tx, `INSERT INTO registrations (cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.CertID, r.Kind, r.Status, r.AppliedOn, r.ValidFrom, r.Region, r.Org, ts, ts)
+	newID, err := insertID(ctx, tx, `INSERT INTO registrations (cert_id, kind, status, applied_on, valid_from, region, org, created_at, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.CertID, r.Kind, r.Status, r.AppliedOn, r.ValidFrom, r.Region, r.Org, ts, ts, db.user)
 	if err != nil {
 		return mapError("insert registration", err)
 	}
 	r.ID = newID
 	r.CreatedAt, r.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
+	r.Version, r.UpdatedBy = 1, db.user
 	return nil
 }
 
@@ -87,11 +88,16 @@ func (db *DB) UpdateRegistration(ctx context.Context, r *data.Registration) erro
 			return err
 		}
 		t, ts := db.stamp()
-		if _, err := tx.ExecContext(ctx, `UPDATE registrations SET kind = ?, status = ?, applied_on = ?, valid_from = ?, region = ?, org = ?, updated_at = ?
-			WHERE id = ?`, r.Kind, r.Status, r.AppliedOn, r.ValidFrom, r.Region, r.Org, ts, r.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE registrations SET kind = ?, status = ?, applied_on = ?, valid_from = ?, region = ?, org = ?, updated_at = ?, `+stampSet+`
+			WHERE id = ? AND `+stampIs, r.Kind, r.Status, r.AppliedOn, r.ValidFrom, r.Region, r.Org, ts, db.user, r.ID, r.Version, r.Version)
+		if err != nil {
 			return mapError("update registration", err)
 		}
+		if err := db.updated(ctx, tx, res, "registrations", "registration", r.ID); err != nil {
+			return err
+		}
 		r.CertID, r.CreatedAt, r.UpdatedAt = saved.CertID, saved.CreatedAt, t.In(data.Beijing)
+		r.Version, r.UpdatedBy = saved.Version+1, db.user
 		return nil
 	})
 }
@@ -145,7 +151,7 @@ func (db *DB) Registrations(ctx context.Context, certID int64) ([]data.Registrat
 func scanRegistration(s scanner) (*data.Registration, error) {
 	var r data.Registration
 	var created, updated string
-	if err := s.Scan(&r.ID, &r.CertID, &r.Kind, &r.Status, &r.AppliedOn, &r.ValidFrom, &r.Region, &r.Org, &created, &updated); err != nil {
+	if err := s.Scan(&r.ID, &r.CertID, &r.Kind, &r.Status, &r.AppliedOn, &r.ValidFrom, &r.Region, &r.Org, &created, &updated, &r.Version, &r.UpdatedBy); err != nil {
 		return nil, err
 	}
 	r.CreatedAt, r.UpdatedAt = parseStamp(created), parseStamp(updated)

@@ -249,6 +249,40 @@ func TestASaveBasedOnAnOlderVersionIsRefused(t *testing.T) {
 	if got, _ := one.Profile(ctx, h.ID); got.Major != "社会工作" {
 		t.Errorf("the profile: %+v", got)
 	}
+	// A registration and a CE record likewise.
+	reg := &data.Registration{CertID: c.ID, Kind: data.RegFirst, Status: data.RegNotApplied, Region: "北京市"}
+	if err := one.CreateRegistration(ctx, reg); err != nil {
+		t.Fatal(err)
+	}
+	r1, _ := one.Registration(ctx, reg.ID)
+	r2, _ := two.Registration(ctx, reg.ID)
+	r2.Org = "北京市民政局"
+	if err := two.UpdateRegistration(ctx, r2); err != nil {
+		t.Fatal(err)
+	}
+	r1.Region = "上海市"
+	wantKey(t, "a registration's older version", one.UpdateRegistration(ctx, r1), "err.changed_meanwhile")
+	ce := &data.CERecord{HolderID: h.ID, Kind: data.CETraining, Title: "督导培训", Date: data.NewDate(2026, 3, 1), Hours: data.TenthsOfHour(80)}
+	if err := one.CreateCERecord(ctx, ce); err != nil {
+		t.Fatal(err)
+	}
+	e1, _ := one.CERecord(ctx, ce.ID)
+	e2, _ := two.CERecord(ctx, ce.ID)
+	e2.Provider = "市社工协会"
+	if err := two.UpdateCERecord(ctx, e2); err != nil {
+		t.Fatal(err)
+	}
+	e1.Title = "我改的标题"
+	wantKey(t, "a CE record's older version", one.UpdateCERecord(ctx, e1), "err.changed_meanwhile")
+	if got, _ := one.CERecord(ctx, ce.ID); got.Title != "督导培训" || got.Provider != "市社工协会" {
+		t.Errorf("the CE record: %+v", got)
+	}
+	// Saved again after reading it, each goes through.
+	e1, _ = one.CERecord(ctx, ce.ID)
+	e1.Title = "我改的标题"
+	if err := one.UpdateCERecord(ctx, e1); err != nil {
+		t.Errorf("after reloading: %v", err)
+	}
 }
 
 // A password set by admin user add reaches the server as a SCRAM verifier

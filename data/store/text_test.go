@@ -102,19 +102,19 @@ func TestStoreWritesNoBadText(t *testing.T) {
 			return db.CreateCertificate(ctx, d)
 		}},
 		{"certificates", "issuer", importRow(func(r *data.ImportRow, v *string) { r.Certificate.Issuer = v })},
-		{"ce_records", "title", func(v string) error { r := *ce; r.Title = v; return db.UpdateCERecord(ctx, &r) }},
+		{"ce_records", "title", func(v string) error { r, _ := db.CERecord(ctx, ce.ID); r.Title = v; return db.UpdateCERecord(ctx, r) }},
 		{"ce_records", "provider", func(v string) error { r := *ce; r.ID = 0; r.Provider = v; return db.CreateCERecord(ctx, &r) }},
 		{"ce_proofs", "proof", func(v string) error {
-			r := *ce
+			r, _ := db.CERecord(ctx, ce.ID)
 			r.Proofs = []data.Proof{proof(t, "证书.pdf", "%PDF-1.4 x")}
 			r.Proofs[0].Name = v
-			return db.UpdateCERecord(ctx, &r)
+			return db.UpdateCERecord(ctx, r)
 		}},
 		{"registrations", "region", func(v string) error {
 			r := &data.Registration{CertID: c.ID, Kind: data.RegRenewal, Region: v}
 			return db.CreateRegistration(ctx, r) // a draft: no day applied, no window to be in
 		}},
-		{"registrations", "org", func(v string) error { r := *reg; r.Org = v; return db.UpdateRegistration(ctx, &r) }},
+		{"registrations", "org", func(v string) error { r, _ := db.Registration(ctx, reg.ID); r.Org = v; return db.UpdateRegistration(ctx, r) }},
 		{"paper", "place", func(v string) error {
 			return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Place: v})
 		}},

@@ -25,6 +25,10 @@ ALTER TABLE certificates ADD COLUMN version bigint NOT NULL DEFAULT 1;
 ALTER TABLE certificates ADD COLUMN updated_by text COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE profiles ADD COLUMN version bigint NOT NULL DEFAULT 1;
 ALTER TABLE profiles ADD COLUMN updated_by text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE registrations ADD COLUMN version bigint NOT NULL DEFAULT 1;
+ALTER TABLE registrations ADD COLUMN updated_by text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE ce_records ADD COLUMN version bigint NOT NULL DEFAULT 1;
+ALTER TABLE ce_records ADD COLUMN updated_by text COLLATE "C" NOT NULL DEFAULT '';
 CREATE INDEX holders_office ON holders (office);
 
 -- The triggers keep derived tables (the attention marks, the proofs to
@@ -99,6 +103,10 @@ ALTER FUNCTION swcert_attention() SECURITY INVOKER;
 ALTER FUNCTION swcert_proof_drop() SECURITY INVOKER;
 ALTER FUNCTION swcert_holder_of(text, bigint) SECURITY INVOKER;
 DROP INDEX holders_office;
+ALTER TABLE ce_records DROP COLUMN updated_by;
+ALTER TABLE ce_records DROP COLUMN version;
+ALTER TABLE registrations DROP COLUMN updated_by;
+ALTER TABLE registrations DROP COLUMN version;
 ALTER TABLE profiles DROP COLUMN updated_by;
 ALTER TABLE profiles DROP COLUMN version;
 ALTER TABLE certificates DROP COLUMN updated_by;
