@@ -79,7 +79,11 @@ func inspect(path string) (fileState, error) {
 		// reads the whole file, 200 ms at every start and every command with
 		// 100,000 holders (4 ms without); a damaged page is reported by SQLite
 		// when it is read (err.db.damaged_now), and `swcert check` reads all.
-		if !wholeHeader(header, fi.Size()) {
+		// A file shorter than its header says is cut short, unless a -wal
+		// beside it holds the rest: a checkpoint killed midway (a crash
+		// during VACUUM, a close) has written the new first page before
+		// the pages after it, and the WAL still has them all.
+		if !wholeHeader(header, fi.Size()) && !hasFrames(path+"-wal") {
 			return 0, data.Invalid("db", "err.db.damaged", "Path", path)
 		}
 		return ownFile, nil
@@ -224,6 +228,13 @@ func tighten(path string) {
 		}
 		log.Printf("%s was readable by other users of this computer (mode %04o); made private (%04o)", p, fi.Mode().Perm(), fi.Mode().Perm()&0o700)
 	}
+}
+
+// hasFrames says whether the WAL at path holds any frame (more than its
+// 32-byte header).
+func hasFrames(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() > 32
 }
 
 func exists(path string) bool {

@@ -342,3 +342,75 @@ func TestFirstRunKilledWhileSwitchingToWALOpens(t *testing.T) {
 	}
 	db.Close()
 }
+
+// Found by TestEncryptionSurvivesAKill under load: a checkpoint killed
+// midway (turning encryption off ends with VACUUM and a checkpoint) had
+// written the new first page, whose header counts the pages to come,
+// before those pages; the next start refused the file as damaged, though
+// its -wal held every page. Made here as the kill leaves it: the WAL's
+// last first page written over the file's, the file as short as before.
+func TestACheckpointKilledMidwayIsNoDamage(t *testing.T) {
+	fileOnly(t, "SQLite's checkpoint")
+	path := filepath.Join(t.TempDir(), "swcert.db")
+	db, err := Open(path, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCreateHolder(t, db, holder("张伟", "11010519491231002X"))
+	db.Close()
+	// Many pages more, in the WAL only: no checkpoint, and a copy taken
+	// while the writer still has the file open (as a kill leaves it).
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=wal_autocheckpoint(0)&_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+		INSERT INTO filler SELECT randomblob(500) FROM n`); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	killed := filepath.Join(dir, "swcert.db")
+	for _, ext := range []string{"", "-wal", ".key"} {
+		b, err := os.ReadFile(path + ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(killed+ext, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wal, _ := os.ReadFile(killed + "-wal")
+	page := int(binary.BigEndian.Uint32(wal[8:12]))
+	var first []byte
+	for off := 32; off+24+page <= len(wal); off += 24 + page {
+		if binary.BigEndian.Uint32(wal[off:off+4]) == 1 {
+			first = wal[off+24 : off+24+page]
+		}
+	}
+	if first == nil {
+		t.Fatal("no first page in the WAL")
+	}
+	f, err := os.OpenFile(killed, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(first, 0)
+	f.Close()
+	fi, _ := os.Stat(killed)
+	if pages := int64(binary.BigEndian.Uint32(first[28:32])); fi.Size() >= pages*int64(page) {
+		t.Fatalf("the file is not shorter than its header says: %d bytes, %d pages", fi.Size(), pages)
+	}
+	again, err := Open(killed, clock)
+	if err != nil {
+		t.Fatalf("refused after a checkpoint killed midway: %v", err)
+	}
+	defer again.Close()
+	if hs, err := again.FindHolders(ctx, data.HolderFilter{}); err != nil || len(hs) != 1 {
+		t.Errorf("holders %v %v", hs, err)
+	}
+	var n int
+	if err := again.sql.QueryRow(`SELECT count(*) FROM filler`).Scan(&n); err != nil || n != 2000 {
+		t.Errorf("the WAL's rows: %d %v", n, err)
+	}
+}
