@@ -114,7 +114,11 @@ func TestStoreWritesNoBadText(t *testing.T) {
 			r := &data.Registration{CertID: c.ID, Kind: data.RegRenewal, Region: v}
 			return db.CreateRegistration(ctx, r) // a draft: no day applied, no window to be in
 		}},
-		{"registrations", "org", func(v string) error { r, _ := db.Registration(ctx, reg.ID); r.Org = v; return db.UpdateRegistration(ctx, r) }},
+		{"registrations", "org", func(v string) error {
+			r, _ := db.Registration(ctx, reg.ID)
+			r.Org = v
+			return db.UpdateRegistration(ctx, r)
+		}},
 		{"paper", "place", func(v string) error {
 			return db.SetPaper(ctx, &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Place: v})
 		}},
