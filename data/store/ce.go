@@ -61,15 +61,9 @@ func (db *DB) UpdateCERecord(ctx context.Context, r *data.CERecord) error {
 		if err != nil {
 			return mapError("update ce record", err)
 		}
-		if err := db.updated(ctx, tx, res, "ce_records", "ce_record", r.ID); err != nil {
+		if err := db.updated(ctx, tx, res, "ce_records", "id", "ce_record", r.ID, &r.Stamp); err != nil {
 			return err
 		}
-		if r.Version != 0 {
-			r.Version++
-		} else if err := tx.QueryRowContext(ctx, `SELECT version FROM ce_records WHERE id = ?`, r.ID).Scan(&r.Version); err != nil {
-			return internal("update ce record", err)
-		}
-		r.UpdatedBy = db.user
 		if _, err := tx.ExecContext(ctx, `DELETE FROM ce_proofs WHERE record_id = ?`, r.ID); err != nil {
 			return internal("update proofs", err)
 		}

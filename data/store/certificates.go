@@ -49,15 +49,11 @@ func (db *DB) UpdateCertificate(ctx context.Context, c *data.Certificate) error 
 		if err != nil {
 			return mapError("update certificate", err)
 		}
-		if err := db.updated(ctx, tx, res, "certificates", "certificate", c.ID); err != nil {
+		if err := db.updated(ctx, tx, res, "certificates", "id", "certificate", c.ID, &c.Stamp); err != nil {
 			return err
 		}
-		c.UpdatedAt, c.UpdatedBy = t, db.user
-		if c.Version != 0 {
-			c.Version++
-			return nil
-		}
-		return mapError("update certificate", tx.QueryRowContext(ctx, `SELECT version FROM certificates WHERE id = ?`, c.ID).Scan(&c.Version))
+		c.UpdatedAt = t
+		return nil
 	})
 }
 

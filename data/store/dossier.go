@@ -107,15 +107,8 @@ func (db *DB) writeProfile(ctx context.Context, tx *txn, p *data.Profile) error 
 	if err != nil {
 		return mapError("save profile", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		var who, at string
-		if err := tx.QueryRowContext(ctx, `SELECT updated_by, updated_at FROM profiles WHERE holder_id = ?`, p.HolderID).Scan(&who, &at); err != nil {
-			return internal("save profile", err)
-		}
-		return data.ChangedMeanwhile(who, parseStamp(at))
-	}
-	p.UpdatedAt, p.UpdatedBy = t.In(data.Beijing), db.user
-	return mapError("save profile", tx.QueryRowContext(ctx, `SELECT version FROM profiles WHERE holder_id = ?`, p.HolderID).Scan(&p.Version))
+	p.UpdatedAt = t.In(data.Beijing)
+	return db.updated(ctx, tx, res, "profiles", "holder_id", "profile", p.HolderID, &p.Stamp)
 }
 
 // SetPhoto replaces the holder's photo (nil removes it). The file is kept

@@ -60,15 +60,10 @@ func (db *DB) UpdateHolder(ctx context.Context, h *data.Holder) error {
 		if err != nil {
 			return mapError("update holder", err)
 		}
-		if err := db.updated(ctx, tx, res, "holders", "holder", h.ID); err != nil {
+		if err := db.updated(ctx, tx, res, "holders", "id", "holder", h.ID, &h.Stamp); err != nil {
 			return err
 		}
-		h.UpdatedAt, h.UpdatedBy = t, db.user
-		if h.Version != 0 {
-			h.Version++
-		} else if err := tx.QueryRowContext(ctx, `SELECT version FROM holders WHERE id = ?`, h.ID).Scan(&h.Version); err != nil {
-			return internal("update holder", err)
-		}
+		h.UpdatedAt = t
 		return db.settleFirstReg(ctx, tx, h)
 	})
 }

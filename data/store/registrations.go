@@ -93,11 +93,10 @@ func (db *DB) UpdateRegistration(ctx context.Context, r *data.Registration) erro
 		if err != nil {
 			return mapError("update registration", err)
 		}
-		if err := db.updated(ctx, tx, res, "registrations", "registration", r.ID); err != nil {
+		if err := db.updated(ctx, tx, res, "registrations", "id", "registration", r.ID, &r.Stamp); err != nil {
 			return err
 		}
 		r.CertID, r.CreatedAt, r.UpdatedAt = saved.CertID, saved.CreatedAt, t.In(data.Beijing)
-		r.Version, r.UpdatedBy = saved.Version+1, db.user
 		return nil
 	})
 }

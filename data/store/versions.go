@@ -18,15 +18,22 @@ const (
 	stampIs  = `(? = 0 OR version = ?)`
 )
 
-// updated checks the result of a stamped UPDATE of the row id of table:
-// nothing updated is a record gone (not found), or changed meanwhile by
-// someone whose name and time the refusal gives.
-func (db *DB) updated(ctx context.Context, tx *txn, res sql.Result, table, kind string, id int64) error {
+// updated checks the result of a stamped write of the row of table whose
+// key column is id, and brings s up to what was saved. Nothing written is
+// a record gone (not found), or changed meanwhile by someone whose name
+// and time the refusal gives.
+func (db *DB) updated(ctx context.Context, tx *txn, res sql.Result, table, key, kind string, id int64, s *data.Stamp) error {
 	if n, _ := res.RowsAffected(); n > 0 {
-		return nil
+		s.UpdatedBy = db.user
+		if s.Version != 0 {
+			s.Version++
+			return nil
+		}
+		// Not read before (0): the row says what it is now.
+		return mapError("update "+kind, tx.QueryRowContext(ctx, `SELECT version FROM `+table+` WHERE `+key+` = ?`, id).Scan(&s.Version))
 	}
 	var who, at string
-	err := tx.QueryRowContext(ctx, `SELECT updated_by, updated_at FROM `+table+` WHERE id = ?`, id).Scan(&who, &at)
+	err := tx.QueryRowContext(ctx, `SELECT updated_by, updated_at FROM `+table+` WHERE `+key+` = ?`, id).Scan(&who, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.NotFound(kind, id)
 	}
