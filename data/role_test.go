@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestValidateLogin(t *testing.T) {
 	for _, c := range []struct {
@@ -27,6 +30,28 @@ func TestValidateLogin(t *testing.T) {
 			}
 		} else if c.field != "" {
 			t.Errorf("%+v passes, want refused on %s", c.l, c.field)
+		}
+	}
+}
+
+// An office's name is held to the rule of names, at its boundary; empty is
+// the whole agency.
+func TestValidateOffice(t *testing.T) {
+	for _, c := range []struct {
+		office string
+		ok     bool
+	}{
+		{"", true},
+		{"浦东办公室", true},
+		{strings.Repeat("办", MaxNameLen), true},
+		{strings.Repeat("办", MaxNameLen+1), false},
+		{"浦东\n闵行", false},
+		{"a\u202eb", false},
+	} {
+		if err := ValidateOffice(c.office); (err == nil) != c.ok {
+			t.Errorf("%q: %v, want ok %v", c.office, err, c.ok)
+		} else if err != nil && AsError(err).Field != "office" {
+			t.Errorf("%q: field %q", c.office, AsError(err).Field)
 		}
 	}
 }

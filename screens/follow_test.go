@@ -3,6 +3,8 @@ package screens
 import (
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 )
 
 // What another program or office writes shows on the tab in sight and in
@@ -25,10 +27,25 @@ func TestWhatOthersWriteShowsWithoutSwitchingTabs(t *testing.T) {
 	if got := m.Dashboard.figures.Text; !strings.Contains(got, "Holders: 2 ") {
 		t.Errorf("the dashboard after another's write: %q", got)
 	}
-	for _, l := range []*holderList{m.Certificates.list, m.Annotations.picker.list, m.CELog.list, m.DossierTab.list} {
-		if l.Len() != 2 {
-			t.Errorf("a list shows %d holders (%q)", l.Len(), l.count.Text)
+	// The lists out of sight count again when their tab is shown.
+	if !m.Certificates.list.stale || m.Certificates.list.Len() != 1 {
+		t.Errorf("a list out of sight was counted at once (%d)", m.Certificates.list.Len())
+	}
+	for _, c := range []struct {
+		tab  fyne.CanvasObject
+		list *holderList
+	}{{m.Certificates.Content(), m.Certificates.list}, {m.Annotations.Content(), m.Annotations.picker.list},
+		{m.CELog.Content(), m.CELog.list}, {m.DossierTab.Content(), m.DossierTab.list}} {
+		m.showTab(c.tab)
+		if c.list.Len() != 2 {
+			t.Errorf("a list shows %d holders (%q)", c.list.Len(), c.list.count.Text)
 		}
+	}
+	// In sight, a list follows at once.
+	f.addHolder("王芳", "440305199001011248")
+	m.Follow()
+	if m.DossierTab.list.Len() != 3 {
+		t.Errorf("the list in sight shows %d holders", m.DossierTab.list.Len())
 	}
 	if m.Certificates.holder.h == nil || m.Certificates.holder.h.ID != first.ID {
 		t.Errorf("the form no longer shows its holder")

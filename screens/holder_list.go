@@ -17,6 +17,8 @@ const maxCachedPages = 40
 // holderList is the searchable list of holders. It knows only the count and
 // fetches the pages a scroll shows, so it stays fast with 100,000 holders.
 type holderList struct {
+	// stale: written to elsewhere since the list counted (Main.Follow).
+	stale    bool
 	svc      Services
 	onSelect func(*data.Holder)
 
@@ -154,6 +156,7 @@ func (l *holderList) setQuery(q string) {
 
 // reload drops the cached pages and counts again.
 func (l *holderList) reload() {
+	l.stale = false
 	ctx := l.svc.ctx()
 	l.pages = map[int][]*data.Holder{}
 	n, err := l.svc.Holders.CountHolders(ctx, data.HolderFilter{Search: l.query, Programmes: l.programmes})

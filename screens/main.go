@@ -119,6 +119,7 @@ func newMain(a fyne.App, w fyne.Window, svc Services, version, systemLocale stri
 	// on the holder and certificate selected meanwhile.
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		m.rememberTab()
+		m.followList(t.Content)
 		switch t.Content {
 		case m.Dashboard.Content():
 			m.Dashboard.Show()
