@@ -53,14 +53,15 @@ func runGUI(o *options, stderr io.Writer) int {
 		// The window last worked on a shared database: its login is asked
 		// for before anything shows (the password is never kept), or the
 		// person goes back to this computer's database.
+		l := screens.NewSharedLogin(shared, func(url string, password []byte) (screens.Opened, error) {
+			return g.openShared(o, url, password)
+		}, nil)
 		local := widget.NewButton(i18n.T("shared.use_local"), func() {
+			l.Cancel() // a login on its way is dropped when it answers
 			a.Preferences().SetString(screens.PrefSharedDB, "")
 			if err := g.open(o); err != nil {
 				dialog.ShowError(errors.New(i18n.Message(err)), w)
 			}
-		})
-		l := screens.NewSharedLogin(shared, func(url string, password []byte) error {
-			return g.openShared(o, url, password)
 		})
 		w.SetContent(l.Content(local))
 		w.Canvas().Focus(l.Password)
@@ -109,21 +110,23 @@ func (g *session) open(o *options) error {
 	return nil
 }
 
-// openShared opens the shared database at url with the password and,
-// when it opened, shows the window on it in place of the one before.
-func (g *session) openShared(o *options, url string, password []byte) error {
+// openShared opens the shared database at url with the password (off
+// the UI goroutine: the window stays live while a server is slow to
+// answer); its Use shows the window on it in place of the one before.
+func (g *session) openShared(o *options, url string, password []byte) (screens.Opened, error) {
 	next := *o
 	next.db, next.dbGiven, next.pass = url, true, nil
 	next.serverPassword = password
 	db, closeDB, err := openStore(&next)
 	next.serverPassword = nil
 	if err != nil {
-		return err
+		return screens.Opened{}, err
 	}
-	g.a.Preferences().SetString(screens.PrefSharedDB, url)
-	*o = next
-	g.start(o, db, closeDB)
-	return nil
+	return screens.Opened{Drop: closeDB, Use: func() {
+		g.a.Preferences().SetString(screens.PrefSharedDB, url)
+		*o = next
+		g.start(o, db, closeDB)
+	}}, nil
 }
 
 func (g *session) close() {
@@ -155,7 +158,7 @@ func (g *session) start(o *options, db *store.DB, closeDB func()) {
 		Proofs:     proofFiles,
 		Encryption: encryptionOf(o, db),
 		Backups:    backupFiles(o),
-		OpenShared: func(url string, password []byte) error { return g.openShared(o, url, password) },
+		OpenShared: func(url string, password []byte) (screens.Opened, error) { return g.openShared(o, url, password) },
 		Offices:    store.IsServer(o.db),
 		Docs: &docs.Service{Holders: db, Certs: db, Anns: db, Keys: db, Regs: db, CE: db, Paper: db, Snapshots: db, Import: db,
 			Dossiers: db, Projects: db, Photos: proofFiles, Now: o.now}}

@@ -57,10 +57,10 @@ type Services struct {
 	// Offices: the store keeps the agency's offices (a shared database):
 	// the holder form has an office field.
 	Offices bool
-	// OpenShared opens the shared database at url with the password and
-	// shows the window on it (File → Open shared database…); nil: no
-	// such item.
-	OpenShared func(url string, password []byte) error
+	// OpenShared opens the shared database at url with the password, off
+	// the UI goroutine; its Use shows the window on it (File → Open
+	// shared database…). Nil: no such item.
+	OpenShared func(url string, password []byte) (Opened, error)
 	// Heavy runs work that holds much memory for a while (the roster, an
 	// import, a batch of PDFs, working out the whole dashboard): app/ lets
 	// the process use more memory meanwhile. Nil: the work just runs.

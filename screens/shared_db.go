@@ -23,17 +23,31 @@ type SharedLogin struct {
 	TLS                             *widget.Select
 	Connect                         *widget.Button
 	Msg                             *widget.Label
-	// connect tries the address with the password; nil: connected.
-	connect func(url string, password []byte) error
+	// connect tries the address with the password, off the UI goroutine
+	// (a server that does not answer takes up to connect_timeout).
+	connect func(url string, password []byte) (Opened, error)
+	// run runs work off the UI goroutine, then done on it.
+	run func(work, done func())
+	// connecting: a connection is being tried; cancelled: the person
+	// gave up on it meanwhile (Cancel), so what it opens is dropped.
+	connecting, cancelled bool
 }
+
+// Opened is a shared database opened off the UI goroutine: Use shows the
+// window on it (on the UI goroutine), Drop closes it unused.
+type Opened struct{ Use, Drop func() }
 
 // tlsModes are the TLS choices, in the order shown.
 var tlsModes = []string{"verify-full", "require", "disable"}
 
 // NewSharedLogin is the form, filled from url (a URL the window used
-// before, or "").
-func NewSharedLogin(url string, connect func(url string, password []byte) error) *SharedLogin {
-	l := &SharedLogin{connect: connect, Msg: widget.NewLabel("")}
+// before, or ""). run runs the connection off the UI goroutine and then
+// its outcome on it; nil: data.Go and fyne.Do.
+func NewSharedLogin(url string, connect func(url string, password []byte) (Opened, error), run func(work, done func())) *SharedLogin {
+	if run == nil {
+		run = func(work, done func()) { data.Go(func() { work(); fyne.Do(done) }) }
+	}
+	l := &SharedLogin{connect: connect, run: run, Msg: widget.NewLabel("")}
 	l.Msg.Wrapping = fyne.TextWrapWord
 	l.Host, l.Database, l.Login, l.RootCert = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	l.Host.SetPlaceHolder("db.agency.cn")
@@ -95,33 +109,66 @@ func (l *SharedLogin) server() data.Server {
 	return data.Server{Host: l.Host.Text, Database: l.Database.Text, Login: l.Login.Text, TLS: tls, RootCert: l.RootCert.Text}
 }
 
+// onConnect tries the server while the window stays live: the form says
+// so and takes no second try until the first has its answer.
 func (l *SharedLogin) onConnect() {
-	url, err := l.server().URL()
-	if err == nil {
-		err = l.connect(url, []byte(l.Password.Text))
+	if l.connecting {
+		return
 	}
+	s := l.server()
+	url, err := s.URL()
+	password := []byte(l.Password.Text)
 	l.Password.SetText("") // typed again after a failure; never kept after a success
 	if err != nil {
 		status(l.Msg, err, "")
 		return
 	}
-	status(l.Msg, nil, "")
+	l.connecting, l.cancelled = true, false
+	l.Connect.Disable()
+	l.Msg.Importance = widget.MediumImportance
+	l.Msg.SetText(i18n.T("shared.connecting", "Host", s.Host))
+	var opened Opened
+	l.run(func() {
+		opened, err = l.connect(url, password)
+		clear(password)
+	}, func() {
+		l.connecting = false
+		l.Connect.Enable()
+		switch {
+		case err != nil:
+			status(l.Msg, err, "")
+		case l.cancelled:
+			opened.Drop()
+			l.Msg.SetText("")
+		default:
+			l.Msg.SetText("")
+			opened.Use()
+		}
+	})
 }
+
+// Cancel gives up on a connection being tried.
+func (l *SharedLogin) Cancel() { l.cancelled = l.connecting }
 
 // ShowOpenShared asks for a shared database to open instead of the one
 // open (File → Open shared database…). Svc.OpenShared does the switch.
 func (m *Main) ShowOpenShared() *SharedLogin {
 	var d dialog.Dialog
-	l := NewSharedLogin(m.App.Preferences().String(PrefSharedDB), func(url string, password []byte) error {
-		if err := m.Svc.OpenShared(url, password); err != nil {
-			return err
+	l := NewSharedLogin(m.App.Preferences().String(PrefSharedDB), func(url string, password []byte) (Opened, error) {
+		o, err := m.Svc.OpenShared(url, password)
+		if err != nil {
+			return o, err
 		}
-		m.App.Preferences().SetString(PrefSharedDB, url)
-		d.Hide()
-		return nil
-	})
+		use := o.Use
+		o.Use = func() {
+			m.App.Preferences().SetString(PrefSharedDB, url)
+			d.Hide()
+			use()
+		}
+		return o, nil
+	}, m.Svc.background)
 	d = dialog.NewCustomWithoutButtons(i18n.T("menu.open_shared"), container.NewVBox(l.Form(), l.Msg,
-		container.NewHBox(widget.NewButton(i18n.T("cancel"), func() { d.Hide() }), l.Connect)), m.Win)
+		container.NewHBox(widget.NewButton(i18n.T("cancel"), func() { l.Cancel(); d.Hide() }), l.Connect)), m.Win)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
 	m.Win.Canvas().Focus(l.Host)
