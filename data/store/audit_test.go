@@ -242,6 +242,68 @@ func TestAuditEveryKindOfWrite(t *testing.T) {
 	mustVerify(t, db)
 }
 
+// What is deleted with a holder, or with a certificate, is logged under
+// the holder, grandchildren too (a certificate's annotations, a CE
+// record's proofs): `swcert audit --holder ID` shows all that went.
+// Before 00021 the cascade found the parent gone and logged no holder.
+func TestAuditNamesTheHolderOfWhatACascadeDeletes(t *testing.T) {
+	db := openTest(t)
+	var inserts []string
+	for _, q := range behind {
+		if strings.HasPrefix(q, "UPDATE") {
+			break
+		}
+		if onServer() {
+			q = blobLiteral.ReplaceAllString(q, `'\x$1'`)
+		}
+		inserts = append(inserts, q)
+	}
+	deleted := func(q string) map[string]int64 {
+		t.Helper()
+		for _, q := range inserts {
+			if _, err := db.sql.Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		var holder int64
+		if err := db.sql.QueryRow(`SELECT id FROM holders WHERE id_number = 'AUD1'`).Scan(&holder); err != nil {
+			t.Fatal(err)
+		}
+		start := len(auditAll(t, db, data.AuditFilter{}))
+		if _, err := db.sql.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		es := auditAll(t, db, data.AuditFilter{})
+		slices.Reverse(es)
+		got := map[string]int64{}
+		for _, e := range es[start:] {
+			if e.Op == data.AuditDelete {
+				got[e.Table] = e.HolderID
+				if e.HolderID != holder {
+					t.Errorf("%s: %s deleted, logged under holder %d, want %d", q, e.Table, e.HolderID, holder)
+				}
+			}
+		}
+		return got
+	}
+	got := deleted(`DELETE FROM certificates WHERE mno = 'MNO-AUD1'`)
+	for _, table := range []string{"certificates", "annotations", "registrations", "paper", "mail_forms"} {
+		if _, ok := got[table]; !ok {
+			t.Errorf("deleting a certificate: no entry of its %s", table)
+		}
+	}
+	if _, err := db.sql.Exec(`DELETE FROM seal_keys WHERE kid = 'audit-kid'; DELETE FROM holders; DELETE FROM projects`); err != nil {
+		t.Fatal(err)
+	}
+	got = deleted(`DELETE FROM holders WHERE id_number = 'AUD1'`)
+	for _, table := range data.AuditTables {
+		if _, ok := got[table]; !ok && table != "projects" && table != "seal_keys" {
+			t.Errorf("deleting a holder: no entry of their %s", table)
+		}
+	}
+	mustVerify(t, db)
+}
+
 // tamper runs q on the log behind the store's back. On a file the
 // guarding triggers go first (the owner of a file can drop them); on the
 // server the tests are the owner, whom the guard lets through.

@@ -534,7 +534,7 @@ func TestPostgresTriggersMatchSQLite(t *testing.T) {
 		{[]string{"certificates_search_update", "certificates_attention_update"}, `UPDATE certificates SET mno = 'MNO-A2' WHERE mno = 'MNO-A1'`, []int{1}, ""},
 		{nil, `UPDATE certificates SET holder_id = 2 WHERE mno = 'MNO-B1'`, []int{1, 2}, ""},
 		{nil, `UPDATE certificates SET status = 'revoked' WHERE mno = 'MNO-A2'`, []int{1}, ""},
-		{[]string{"certificates_search_delete", "certificates_attention_delete"}, `DELETE FROM certificates WHERE mno = 'MNO-B1'`, []int{2}, ""},
+		{[]string{"certificates_search_delete", "certificates_attention_delete", "certificates_children_first"}, `DELETE FROM certificates WHERE mno = 'MNO-B1'`, []int{2}, ""},
 		{[]string{"annotations_attention_insert"},
 			`INSERT INTO annotations (cert_id, scene, days, applied_at, created_at, updated_at) VALUES (` + cert("MNO-A2") + `, 'hospital', 30, '2024-05-01', ` + ts + `)`, []int{1}, ""},
 		{[]string{"annotations_attention_update"}, `UPDATE annotations SET completed_at = '2024-05-02'`, []int{1}, ""},
@@ -560,7 +560,7 @@ func TestPostgresTriggersMatchSQLite(t *testing.T) {
 		{nil, `INSERT INTO ce_proofs (record_id, name, sha256, size, type, created_at) SELECT id, 'b.pdf', ` + sha2 + `, 10, 'application/pdf', 't' FROM ce_records`, nil, ""},
 		{[]string{"ce_proofs_drop"}, `DELETE FROM ce_proofs WHERE name = 'a.pdf'`, nil, ""},
 		// The record's other proof goes with it.
-		{[]string{"ce_records_attention_delete"}, `DELETE FROM ce_records`, []int{1}, ""},
+		{[]string{"ce_records_attention_delete", "ce_records_children_first"}, `DELETE FROM ce_records`, []int{1}, ""},
 		{[]string{"profiles_attention_insert"}, `INSERT INTO profiles (holder_id, created_at, updated_at) VALUES (1, ` + ts + `)`, []int{1}, ""},
 		{[]string{"profiles_attention_update"}, `UPDATE profiles SET sex = 'male', education = 'master'`, []int{1}, ""},
 		{[]string{"profiles_attention_delete"}, `DELETE FROM profiles`, []int{1}, ""},
@@ -573,7 +573,7 @@ func TestPostgresTriggersMatchSQLite(t *testing.T) {
 		{[]string{"work_history_attention_update"}, `UPDATE work_history SET programme = 'sanqu'`, []int{1}, ""},
 		// Not a column the rules read: no mark.
 		{nil, `UPDATE work_history SET position = 'Lead', end_on = '2024-03-01'`, nil, ""},
-		{[]string{"work_history_attention_delete"}, `DELETE FROM work_history`, []int{1}, ""},
+		{[]string{"work_history_attention_delete", "work_history_children_first"}, `DELETE FROM work_history`, []int{1}, ""},
 		{nil, `INSERT INTO work_history (holder_id, org, start_on, transfer_id, created_at, updated_at) SELECT 1, 'Hope Centre', '2024-02-01', id, ` + ts + ` FROM transfers`, []int{1}, ""},
 		{[]string{"work_proofs_attention_insert"},
 			`INSERT INTO work_proofs (work_id, name, sha256, size, type, created_at) VALUES (` + work + `, 'c.pdf', ` + sha3 + `, 10, 'application/pdf', 't')`, []int{1}, ""},
@@ -605,7 +605,7 @@ func TestPostgresTriggersMatchSQLite(t *testing.T) {
 
 		// A holder goes with everything of theirs: every delete trigger of
 		// their rows fires in the cascade.
-		{[]string{"holders_attention_delete"}, `DELETE FROM holders WHERE id = 1`, []int{1}, ""},
+		{[]string{"holders_attention_delete", "honours_children_first"}, `DELETE FROM holders WHERE id = 1`, []int{1}, ""},
 	}
 
 	var fired []string
