@@ -233,3 +233,43 @@ func TestOpenRefusesAKeyFileOfAnotherKey(t *testing.T) {
 }
 
 func newRunAt(t *testing.T, db string) *run { return &run{t: t, db: db} }
+
+// check walks the audit log's chain too, without changing the file: an
+// entry altered behind SWCert's back is named; a write made outside
+// SWCert (whose entry waits unsealed for SWCert's next start) is not a
+// break.
+func TestCheckWalksTheAuditLog(t *testing.T) {
+	r := newRun(t)
+	r.ok(nil, "holder", "add", "--name", "张伟", "--id-number", "11010519491231002X", "--org", "旧单位")
+	r.ok(nil, "holder", "edit", "1", "--org", "新单位")
+	db, err := sql.Open("sqlite", r.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`INSERT INTO holders (name, id_type, id_number, created_at, updated_at) VALUES ('李娜', 'other', 'X1', 't', 't')`); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(r.db)
+	if code, out, errs := r.do("check"); code != 0 || !strings.Contains(out, "sound") {
+		t.Fatalf("check with a write made outside SWCert: %d %s %s", code, out, errs)
+	}
+	if after, _ := os.ReadFile(r.db); !bytes.Equal(before, after) {
+		t.Error("check changed the database")
+	}
+	var id int
+	if err := db.QueryRow(`SELECT id FROM audit WHERE after_row LIKE '%新单位%'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TRIGGER audit_sealed_update; UPDATE audit SET after_row = replace(after_row, '新单位', '别的') WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := r.do("check")
+	if code != 1 || !strings.Contains(out, fmt.Sprintf("entry #%d was altered", id)) || !strings.Contains(out, "trigger audit_sealed_update") {
+		t.Errorf("check of an altered audit log: %d %s", code, out)
+	}
+	code, out, _ = r.do("--lang", "zh", "check")
+	if code != 1 || !strings.Contains(out, fmt.Sprintf("第 %d 条记录在写入后被改动", id)) {
+		t.Errorf("check of an altered audit log, in Chinese: %d %s", code, out)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strconv"
 
 	"github.com/swcert/swcert/data/proofs"
 	"github.com/swcert/swcert/data/store"
@@ -24,7 +25,13 @@ const (
 	ProblemKeyMismatch  = "key_mismatch"  // the key file holds another key, or no key
 	ProblemKeyOpen      = "key_open"      // others than the owner may read the key file
 	ProblemKeyInside    = "key_inside"    // the private key is still in the database file
+	// The audit log's chain is broken (Detail: the entry's number):
+	// ProblemAudit + data.AuditAltered, AuditMissing or AuditOutOfOrder.
+	ProblemAudit = "audit_"
 )
+
+// auditSchema is the migration that made the audit log (00014).
+const auditSchema = 14
 
 // Problem is one thing check found wrong. Detail is the file or SQLite's
 // line about it.
@@ -90,6 +97,15 @@ func Check(ctx context.Context, db, proofDir string) (*Report, error) {
 		sort.Strings(differ)
 		for _, k := range differ {
 			r.Problems = append(r.Problems, Problem{ProblemSchema, k})
+		}
+	}
+	if info.schema >= auditSchema && len(lines) == 0 {
+		_, br, err := store.VerifyAuditFile(ctx, conn)
+		if err != nil {
+			return nil, err
+		}
+		if br != nil {
+			r.Problems = append(r.Problems, Problem{ProblemAudit + br.Reason, strconv.FormatInt(br.ID, 10)})
 		}
 	}
 	kept := &proofs.Store{Dir: proofDir}

@@ -200,12 +200,26 @@ func (db *DB) VerifyAudit(ctx context.Context) (int, *data.AuditBreak, error) {
 		return 0, nil, internal("verify audit", err)
 	}
 	defer tx.Rollback()
+	return verifyChain(ctx, tx, false)
+}
+
+// VerifyAuditFile walks the chain of a SWCert file opened read-only
+// (swcert check, which changes nothing): there the entries that writes
+// outside SWCert left unsealed at the end of the log are not sealed
+// first, and count as whole (SWCert seals them at its next start).
+func VerifyAuditFile(ctx context.Context, q rowQueryer) (int, *data.AuditBreak, error) {
+	return verifyChain(ctx, q, true)
+}
+
+// verifyChain walks the chain as q sees it; unsealed: entries not yet
+// sealed may end it.
+func verifyChain(ctx context.Context, q rowQueryer, unsealed bool) (int, *data.AuditBreak, error) {
 	var headID int64
 	var headHash string
-	if err := tx.QueryRowContext(ctx, `SELECT last_id, hash FROM audit_head WHERE chain = 'audit'`).Scan(&headID, &headHash); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT last_id, hash FROM audit_head WHERE chain = 'audit'`).Scan(&headID, &headHash); err != nil {
 		return 0, nil, internal("verify audit", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit ORDER BY id`)
 	if err != nil {
 		return 0, nil, internal("verify audit", err)
 	}
@@ -217,6 +231,9 @@ func (db *DB) VerifyAudit(ctx context.Context) (int, *data.AuditBreak, error) {
 		e, s, err := scanAudit(rows)
 		if err != nil {
 			return n, nil, internal("verify audit", err)
+		}
+		if unsealed && e.Hash == "" && e.ID > headID {
+			break // what follows the sealed chain, to be sealed
 		}
 		n++
 		switch {
