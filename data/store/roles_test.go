@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -397,6 +398,10 @@ func refusedOverTheirs[T any](t *testing.T, one, two *DB, what string, read func
 	r1, err := read(one)
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
+	}
+	// Made, or last saved, by one: the row says so.
+	if st := reflect.ValueOf(r1).Elem().FieldByName("Stamp").Interface().(data.Stamp); st.Version < 1 || st.UpdatedBy != one.user {
+		t.Errorf("%s as read: %+v, want saved by %s", what, st, one.user)
 	}
 	r2, err := read(two)
 	if err != nil {
