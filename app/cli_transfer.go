@@ -56,7 +56,8 @@ func transferUpdate(c *cli, args []string) error {
 			return data.Invalid("decided_on", "err.date.format")
 		}
 	}
-	t, err := c.db.DecideTransfer(c.ctx, id, word(data.Reviews, *status), day)
+	// Not based on a read (0): the command names the change, not a version of it.
+	t, err := c.db.DecideTransfer(c.ctx, id, 0, word(data.Reviews, *status), day)
 	if err != nil {
 		return err
 	}

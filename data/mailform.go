@@ -56,6 +56,7 @@ type MailForm struct {
 	Fee       Fee       `json:"fee"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Stamp
 }
 
 // FillFromHolder fills the fields left empty with what the holder's record

@@ -67,6 +67,7 @@ type Paper struct {
 	CollectedOn Date      `json:"collected_on"` // collected, or received
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
+	Stamp
 }
 
 // Normalize trims and fills the default status.

@@ -33,6 +33,7 @@ type Project struct {
 	Hours        Hours     `json:"hours"`
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`
+	Stamp
 }
 
 // Normalize trims the text fields.
@@ -135,6 +136,7 @@ type ServiceRecord struct {
 	Hours     Hours     `json:"hours"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Stamp
 }
 
 // Normalize trims the content.

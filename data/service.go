@@ -294,10 +294,11 @@ type TransferService interface {
 	// present employer and region; refused while another is under review
 	// (CanApplyTransfer), checked in the transaction that writes.
 	ApplyTransfer(ctx context.Context, t *Transfer) error
-	// DecideTransfer records the outcome on the day on. A change that
-	// passes changes the holder's employer and region and their work
-	// history (PassTransfer), all in the one transaction.
-	DecideTransfer(ctx context.Context, id int64, status Review, on Date) (*Transfer, error)
+	// DecideTransfer records the outcome on the day on, over the version
+	// read (0: not based on a read; refused naming who changed it). A
+	// change that passes changes the holder's employer and region and
+	// their work history (PassTransfer), all in the one transaction.
+	DecideTransfer(ctx context.Context, id, version int64, status Review, on Date) (*Transfer, error)
 	Transfer(ctx context.Context, id int64) (*Transfer, error)
 	// Transfers of one holder (holderID > 0), or those of everyone under
 	// review (0), latest applied first.

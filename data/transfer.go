@@ -27,6 +27,7 @@ type Transfer struct {
 	DecidedOn Date      `json:"decided_on"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Stamp
 }
 
 // RegionChange reports whether the change moves the holder to another

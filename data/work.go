@@ -51,6 +51,7 @@ type WorkEntry struct {
 	Transfer  int64     `json:"transfer_id,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Stamp
 }
 
 // Current reports whether the entry has no end yet.
@@ -178,6 +179,7 @@ type Honour struct {
 	Proof     *Proof      `json:"proof,omitempty"` // optional
 	CreatedAt time.Time   `json:"created_at"`
 	UpdatedAt time.Time   `json:"updated_at"`
+	Stamp
 }
 
 // Normalize trims the title.

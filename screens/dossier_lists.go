@@ -151,8 +151,9 @@ func (s *DossierTab) editWork(w *data.WorkEntry) {
 	title := i18n.T("dossier.work_new")
 	var del func()
 	id := int64(0)
+	var at data.Stamp // the version of the entry in the form
 	if w != nil {
-		id = w.ID
+		id, at = w.ID, w.Stamp
 		title = i18n.T("dossier.work_editing", "Org", w.Org)
 		f.org.set(w.Org)
 		f.position.set(w.Position)
@@ -185,10 +186,17 @@ func (s *DossierTab) editWork(w *data.WorkEntry) {
 			return false
 		}
 		e := &data.WorkEntry{ID: id, HolderID: s.d.Holder.ID, Org: f.org.entry.Text, Position: f.position.entry.Text,
-			StartOn: dateOf(f.start), EndOn: dateOf(f.end), Programme: selectedProgramme(f.programme), Proofs: f.proofs.proofs}
+			StartOn: dateOf(f.start), EndOn: dateOf(f.end), Programme: selectedProgramme(f.programme), Proofs: f.proofs.proofs, Stamp: at}
 		err := createOrUpdate(s.svc.ctx(), id, e, s.svc.Dossiers.CreateWorkEntry, s.svc.Dossiers.UpdateWorkEntry)
 		if err != nil {
 			saveFailed(msg, err, fields...)
+			offerReload(s.win, err, func() {
+				f.dialog.d.Hide()
+				s.reloadKeepingForm()
+				if now := s.workEntry(id); now != nil {
+					s.editWork(now)
+				}
+			})
 			return false
 		}
 		s.listChanged(nil, i18n.T("dossier.work_saved"))
@@ -200,6 +208,26 @@ func (s *DossierTab) editWork(w *data.WorkEntry) {
 	}
 	s.lastWork = f
 	s.win.Canvas().Focus(f.org.entry)
+}
+
+// workEntry is the entry id of the dossier shown (nil: gone).
+func (s *DossierTab) workEntry(id int64) *data.WorkEntry {
+	for i := range s.d.Work {
+		if s.d.Work[i].ID == id {
+			return &s.d.Work[i]
+		}
+	}
+	return nil
+}
+
+// honour is the honour id of the dossier shown (nil: gone).
+func (s *DossierTab) honour(id int64) *data.Honour {
+	for i := range s.d.Honours {
+		if s.d.Honours[i].ID == id {
+			return &s.d.Honours[i]
+		}
+	}
+	return nil
 }
 
 // listChanged reads the dossier again after a list changed (err nil) and
@@ -252,9 +280,10 @@ func (s *DossierTab) editHonour(h *data.Honour) {
 	f.proof = newProofBox(s.svc, s.win, 1)
 	title := i18n.T("dossier.honour_new")
 	id := int64(0)
+	var at data.Stamp // the version of the honour in the form
 	var del func()
 	if h != nil {
-		id = h.ID
+		id, at = h.ID, h.Stamp
 		title = i18n.T("dossier.honour_editing", "Title", h.Title)
 		f.title.set(h.Title)
 		f.date.set(h.Date.String())
@@ -282,7 +311,7 @@ func (s *DossierTab) editHonour(h *data.Honour) {
 			return false
 		}
 		r := &data.Honour{ID: id, HolderID: s.d.Holder.ID, Title: f.title.entry.Text, Date: dateOf(f.date),
-			Level: pick("honour.level.", data.HonourLevels, f.level.Selected)}
+			Level: pick("honour.level.", data.HonourLevels, f.level.Selected), Stamp: at}
 		if len(f.proof.proofs) > 0 {
 			p := f.proof.proofs[0]
 			r.Proof = &p
@@ -295,6 +324,13 @@ func (s *DossierTab) editHonour(h *data.Honour) {
 				return false
 			}
 			saveFailed(msg, err, fields...)
+			offerReload(s.win, err, func() {
+				f.dialog.d.Hide()
+				s.reloadKeepingForm()
+				if now := s.honour(id); now != nil {
+					s.editHonour(now)
+				}
+			})
 			return false
 		}
 		s.listChanged(nil, i18n.T("dossier.honour_saved"))
@@ -410,7 +446,7 @@ func (s *DossierTab) decideTransfer(t *data.Transfer) {
 		label(i18n.Field("transfer_status")), container.NewVBox(f.outcome, outMsg),
 		label(i18n.Field("decided_on")), f.on.object(),
 	), hint)
-	id := t.ID
+	id, at := t.ID, t.Version // decided over the change as the list showed it
 	save := func(msg *widget.Label) bool {
 		if err := f.on.validate(); err != nil {
 			return false
@@ -422,13 +458,18 @@ func (s *DossierTab) decideTransfer(t *data.Transfer) {
 		case i18n.T(data.ReviewRejected.Key()):
 			status = data.ReviewRejected
 		}
-		if _, err := s.svc.Transfers.DecideTransfer(s.svc.ctx(), id, status, dateOf(f.on)); err != nil {
+		if _, err := s.svc.Transfers.DecideTransfer(s.svc.ctx(), id, at, status, dateOf(f.on)); err != nil {
 			if e := data.AsError(err); e != nil && e.Field == "transfer_status" {
 				outMsg.SetText(i18n.Message(err))
 				msg.SetText(i18n.T("fix_fields"))
 				return false
 			}
 			saveFailed(msg, err, f.on)
+			// Reloaded, the list shows the outcome the other office gave it.
+			offerReload(s.win, err, func() {
+				f.dialog.d.Hide()
+				s.reloadKeepingForm()
+			})
 			return false
 		}
 		s.listChanged(nil, i18n.T("transfer.decided"))

@@ -27,7 +27,8 @@ type PaperTab struct {
 	// loadedPaper and loadedForm are the two parts of the form as last
 	// loaded or saved (formState), to tell edits.
 	loadedPaper, loadedForm string
-	formSaved               bool // a form of this certificate is in the store
+	formSaved               bool       // a form of this certificate is in the store
+	formAt                  data.Stamp // the version of the form read (saved over it)
 
 	state     *widget.Label
 	method    *widget.RadioGroup
@@ -225,7 +226,10 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	if err == nil {
 		form, err = s.svc.Paper.MailForm(s.svc.ctx(), c.ID)
 	}
-	s.formSaved = form != nil
+	s.formSaved, s.formAt = form != nil, data.Stamp{}
+	if form != nil {
+		s.formAt = form.Stamp
+	}
 	if err != nil {
 		s.state.SetText(i18n.Message(err))
 		return
@@ -326,8 +330,11 @@ func (s *PaperTab) paper() (*data.Paper, error) {
 		Place: s.place.entry.Text, ProxyName: s.proxyName.entry.Text, ProxyIDNumber: s.proxyID.entry.Text,
 		SentOn: date(s.sentOn), SentTo: s.sentTo.entry.Text, Courier: s.courier.entry.Text, Tracking: s.tracking.entry.Text,
 	}
-	if !s.proxyShown && s.saved != nil { // still masked: keep what was saved
-		p.ProxyIDNumber = s.saved.ProxyIDNumber
+	if s.saved != nil {
+		p.Stamp = s.saved.Stamp // saved over the version shown
+		if !s.proxyShown {      // still masked: keep what was saved
+			p.ProxyIDNumber = s.saved.ProxyIDNumber
+		}
 	}
 	return p, nil
 }
@@ -360,12 +367,13 @@ func (s *PaperTab) savePaper() bool {
 	if err != nil {
 		saveFailed(s.msg, err, s.winStart, s.winEnd, s.collected, s.place, s.proxyName, s.proxyID, s.sentOn, s.sentTo, s.courier, s.tracking,
 			s.recipient, s.phone, s.province, s.city, s.district, s.address, s.postcode)
+		offerReload(s.win, err, func() { s.showCert(s.cert) })
 		return false
 	}
 	s.saved = p
 	s.showPaper(p)
 	if f != nil {
-		s.formSaved = true
+		s.formSaved, s.formAt = true, f.Stamp
 		s.showForm(f)
 	}
 	// What the tab shows now is what it holds saved: a form left aside
@@ -384,6 +392,7 @@ func (s *PaperTab) form() (*data.MailForm, error) {
 		CertID: s.cert.ID, Sex: pick("sex.", data.Sexes, s.sex.Selected), Recipient: s.recipient.entry.Text,
 		Phone: s.phone.entry.Text, Province: s.province.entry.Text, City: s.city.entry.Text, District: s.district.entry.Text,
 		Address: s.address.entry.Text, Postcode: s.postcode.entry.Text, Fee: pick("fee.", data.Fees, s.fee.Selected),
+		Stamp: s.formAt,
 	}, nil
 }
 

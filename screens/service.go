@@ -58,6 +58,7 @@ type ServiceTab struct {
 	recText   *field
 	recHours  *field
 	recEditID int64
+	recEditAt data.Stamp // the version of the record in the form
 	recSave   *widget.Button
 	recMsg    *widget.Label
 	recLoaded string
@@ -370,10 +371,14 @@ func (s *ServiceTab) saveProject() bool {
 		return false
 	}
 	p := &data.Project{ID: s.project.ID, Name: s.name.entry.Text, Org: s.org.entry.Text, StartOn: dateOf(s.start), EndOn: dateOf(s.end),
-		Programme: selectedProgramme(s.programme)}
+		Programme: selectedProgramme(s.programme), Stamp: s.project.Stamp} // saved over the version shown
 	err := createOrUpdate(s.svc.ctx(), p.ID, p, s.svc.Projects.CreateProject, s.svc.Projects.UpdateProject)
 	if err != nil {
 		saveFailed(s.msg, err, fields...)
+		offerReload(s.win, err, func() {
+			s.reload()
+			s.open(p.ID)
+		})
 		return false
 	}
 	s.reload()
@@ -596,13 +601,13 @@ func (s *ServiceTab) recState() string {
 func (s *ServiceTab) editRecord(r *data.ServiceRecord) {
 	s.recMsg.SetText("")
 	if r == nil {
-		s.recEditID = 0
+		s.recEditID, s.recEditAt = 0, data.Stamp{}
 		s.recDate.set("")
 		s.recText.set("")
 		s.recHours.set("")
 		s.recSave.SetText(i18n.T("service.record_save"))
 	} else {
-		s.recEditID = r.ID
+		s.recEditID, s.recEditAt = r.ID, r.Stamp
 		s.recDate.set(r.Date.String())
 		s.recText.set(r.Content)
 		s.recHours.set(i18n.HoursText(r.Hours))
@@ -625,10 +630,19 @@ func (s *ServiceTab) saveRecord() bool {
 		return false
 	}
 	h, _ := data.ParseServiceHours(s.recHours.entry.Text)
-	r := &data.ServiceRecord{ID: s.recEditID, ProjectID: s.project.ID, HolderID: s.holderID, Date: dateOf(s.recDate), Content: s.recText.entry.Text, Hours: h}
+	r := &data.ServiceRecord{ID: s.recEditID, ProjectID: s.project.ID, HolderID: s.holderID, Date: dateOf(s.recDate), Content: s.recText.entry.Text, Hours: h,
+		Stamp: s.recEditAt}
 	err := createOrUpdate(s.svc.ctx(), r.ID, r, s.svc.Projects.CreateServiceRecord, s.svc.Projects.UpdateServiceRecord)
 	if err != nil {
 		saveFailed(s.recMsg, err, fields...)
+		offerReload(s.win, err, func() {
+			s.showParticipants()
+			if now, err := s.svc.Projects.ServiceRecord(s.svc.ctx(), r.ID); err != nil {
+				status(s.recMsg, err, "")
+			} else {
+				s.editRecord(now)
+			}
+		})
 		return false
 	}
 	s.showParticipants()

@@ -260,6 +260,9 @@ func (db *DB) run(ctx context.Context, t *sql.Tx, fn func(*txn) error) error {
 	} else if err = t.Commit(); err != nil {
 		err = internal("commit", err)
 	}
+	if err != nil {
+		tx.undoStamps()
+	}
 	if err != nil && len(tx.kept) > 0 {
 		_ = db.removeUnreferenced(ctx, tx.kept)
 	}
@@ -278,6 +281,11 @@ type txn struct {
 	// keptNow: those hashes, to write a file once however many records of
 	// the transaction refer to it (a demo's 80,000 photos are 3 files).
 	keptNow map[string]bool
+	// stamps: the records' stamps as they were before this transaction's
+	// writes moved them (versions.go), put back when it does not commit:
+	// a transaction run again (a server's serialization failure) then
+	// saves over the version read, not over one it never committed.
+	stamps []stampWas
 }
 
 func (t *txn) prepared(ctx context.Context, query string) (*sql.Stmt, error) {

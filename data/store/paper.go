@@ -9,7 +9,7 @@ import (
 )
 
 const paperColumns = `id, cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
-	sent_on, sent_to, courier, tracking, collected_on, created_at, updated_at`
+	sent_on, sent_to, courier, tracking, collected_on, created_at, updated_at, version, updated_by`
 
 // SetPaper saves the collection record of a certificate, creating it the
 // first time.
@@ -40,19 +40,26 @@ func (db *DB) insertPaper(ctx context.Context, tx *txn, p *data.Paper) error {
 		return err
 	}
 	t, ts := db.stamp()
-	err = tx.QueryRowContext(ctx, `INSERT INTO paper (cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
-			sent_on, sent_to, courier, tracking, collected_on, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	// Saved over the version that was read (0: not based on a read).
+	res, err := tx.ExecContext(ctx, `INSERT INTO paper (cert_id, method, window_start, window_end, status, place, proxy_name, proxy_id_number,
+			sent_on, sent_to, courier, tracking, collected_on, created_at, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (cert_id) DO UPDATE SET method = excluded.method, window_start = excluded.window_start,
 			window_end = excluded.window_end, status = excluded.status, place = excluded.place, proxy_name = excluded.proxy_name,
 			proxy_id_number = excluded.proxy_id_number, sent_on = excluded.sent_on, sent_to = excluded.sent_to,
 			courier = excluded.courier, tracking = excluded.tracking, collected_on = excluded.collected_on,
-			updated_at = excluded.updated_at
-		RETURNING id`,
+			updated_at = excluded.updated_at, version = paper.version + 1, updated_by = excluded.updated_by
+		WHERE `+upsertIs("paper"),
 		p.CertID, p.Method, p.WindowStart, p.WindowEnd, p.Status, p.Place, p.ProxyName, db.seal("paper/proxy_id_number", p.CertID, p.ProxyIDNumber),
-		p.SentOn, p.SentTo, p.Courier, p.Tracking, p.CollectedOn, ts, ts).Scan(&p.ID)
+		p.SentOn, p.SentTo, p.Courier, p.Tracking, p.CollectedOn, ts, ts, db.user, p.Version, p.Version)
 	if err != nil {
 		return mapError("set paper", err)
+	}
+	if err := db.upserted(ctx, tx, res, "paper", "cert_id", "paper", p.CertID, &p.Stamp); err != nil {
+		return err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM paper WHERE cert_id = ?`, p.CertID).Scan(&p.ID); err != nil {
+		return internal("set paper", err)
 	}
 	p.UpdatedAt = t.In(data.Beijing)
 	return nil
@@ -80,7 +87,7 @@ func scanPaper(s scanner) (*data.Paper, error) {
 	var p data.Paper
 	var created, updated string
 	err := s.Scan(&p.ID, &p.CertID, &p.Method, &p.WindowStart, &p.WindowEnd, &p.Status, &p.Place, &p.ProxyName, &p.ProxyIDNumber,
-		&p.SentOn, &p.SentTo, &p.Courier, &p.Tracking, &p.CollectedOn, &created, &updated)
+		&p.SentOn, &p.SentTo, &p.Courier, &p.Tracking, &p.CollectedOn, &created, &updated, &p.Version, &p.UpdatedBy)
 	if err != nil {
 		return nil, err
 	}
@@ -124,14 +131,20 @@ func (db *DB) insertMailForm(ctx context.Context, tx *txn, f *data.MailForm) err
 		return err
 	}
 	t, ts := db.stamp()
-	_, err := tx.ExecContext(ctx, `INSERT INTO mail_forms (cert_id, sex, recipient, phone, province, city, district, address, postcode, fee, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	res, err := tx.ExecContext(ctx, `INSERT INTO mail_forms (cert_id, sex, recipient, phone, province, city, district, address, postcode, fee, created_at, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (cert_id) DO UPDATE SET sex = excluded.sex, recipient = excluded.recipient, phone = excluded.phone,
 			province = excluded.province, city = excluded.city, district = excluded.district, address = excluded.address,
-			postcode = excluded.postcode, fee = excluded.fee, updated_at = excluded.updated_at`,
-		f.CertID, f.Sex, f.Recipient, db.seal("mail_forms/phone", f.CertID, f.Phone), f.Province, f.City, f.District, f.Address, f.Postcode, f.Fee, ts, ts)
+			postcode = excluded.postcode, fee = excluded.fee, updated_at = excluded.updated_at,
+			version = mail_forms.version + 1, updated_by = excluded.updated_by
+		WHERE `+upsertIs("mail_forms"),
+		f.CertID, f.Sex, f.Recipient, db.seal("mail_forms/phone", f.CertID, f.Phone), f.Province, f.City, f.District, f.Address, f.Postcode, f.Fee, ts, ts, db.user,
+		f.Version, f.Version)
 	if err != nil {
 		return mapError("save mail form", err)
+	}
+	if err := db.upserted(ctx, tx, res, "mail_forms", "cert_id", "mail_form", f.CertID, &f.Stamp); err != nil {
+		return err
 	}
 	f.UpdatedAt = t.In(data.Beijing)
 	return nil
@@ -141,8 +154,9 @@ func (db *DB) insertMailForm(ctx context.Context, tx *txn, f *data.MailForm) err
 func (db *DB) MailForm(ctx context.Context, certID int64) (*data.MailForm, error) {
 	var f data.MailForm
 	var created, updated string
-	err := db.sql.QueryRowContext(ctx, `SELECT cert_id, sex, recipient, phone, province, city, district, address, postcode, fee, created_at, updated_at
-		FROM mail_forms WHERE cert_id = ?`, certID).Scan(&f.CertID, &f.Sex, &f.Recipient, &f.Phone, &f.Province, &f.City, &f.District, &f.Address, &f.Postcode, &f.Fee, &created, &updated)
+	err := db.sql.QueryRowContext(ctx, `SELECT cert_id, sex, recipient, phone, province, city, district, address, postcode, fee, created_at, updated_at,
+		version, updated_by FROM mail_forms WHERE cert_id = ?`, certID).Scan(&f.CertID, &f.Sex, &f.Recipient, &f.Phone, &f.Province, &f.City, &f.District,
+		&f.Address, &f.Postcode, &f.Fee, &created, &updated, &f.Version, &f.UpdatedBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := db.Certificate(ctx, certID); err != nil {
 			return nil, err

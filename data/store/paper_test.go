@@ -80,4 +80,19 @@ func TestSavePaperBothOrNeither(t *testing.T) {
 	if form, _ := db.MailForm(ctx, c.ID); form == nil || form.Postcode != "100022" {
 		t.Errorf("the form went with the method: %+v", form)
 	}
+	// A Save refused for its form leaves the record's version as read:
+	// saved again with the form put right, it is no change made meanwhile.
+	read, _ := db.Paper(ctx, c.ID)
+	was := read.Stamp
+	read.Method, f.Postcode = data.PaperMail, "1"
+	if err := db.SavePaper(ctx, read, f); data.ErrorCode(err) != data.EINVALID {
+		t.Fatalf("bad postcode: %v", err)
+	}
+	if read.Stamp != was {
+		t.Errorf("the refused save moved the stamp: %+v, read %+v", read.Stamp, was)
+	}
+	f.Postcode = "100022"
+	if err := db.SavePaper(ctx, read, f); err != nil {
+		t.Errorf("saved again after the refusal: %v", err)
+	}
 }

@@ -12,7 +12,7 @@ import (
 // every project read in the transaction that writes it, so two writers
 // cannot together pass 24 hours.
 
-const projectColumns = `p.id, p.name, p.org, p.start_on, p.end_on, p.programme, p.created_at, p.updated_at,
+const projectColumns = `p.id, p.name, p.org, p.start_on, p.end_on, p.programme, p.created_at, p.updated_at, p.version, p.updated_by,
 	(SELECT count(*) FROM participants x WHERE x.project_id = p.id),
 	(SELECT coalesce(sum(tenths), 0) FROM service_records r WHERE r.project_id = p.id)`
 
@@ -20,7 +20,7 @@ func scanProject(s scanner) (*data.Project, error) {
 	var p data.Project
 	var created, updated string
 	var tenths int64
-	if err := s.Scan(&p.ID, &p.Name, &p.Org, &p.StartOn, &p.EndOn, &p.Programme, &created, &updated, &p.Participants, &tenths); err != nil {
+	if err := s.Scan(&p.ID, &p.Name, &p.Org, &p.StartOn, &p.EndOn, &p.Programme, &created, &updated, &p.Version, &p.UpdatedBy, &p.Participants, &tenths); err != nil {
 		return nil, err
 	}
 	p.Hours = data.TenthsOfHour(tenths)
@@ -35,13 +35,14 @@ func (db *DB) CreateProject(ctx context.Context, p *data.Project) error {
 		return err
 	}
 	t, ts := db.stamp()
-	newID, err := insertID(ctx, db.sql, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, ts)
+	newID, err := insertID(ctx, db.sql, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, ts, db.user)
 	if err != nil {
 		return mapError("insert project", err)
 	}
 	p.ID = newID
 	p.CreatedAt, p.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
+	p.Version, p.UpdatedBy = 1, db.user
 	return nil
 }
 
@@ -60,13 +61,13 @@ func (db *DB) UpdateProject(ctx context.Context, p *data.Project) error {
 			return err
 		}
 		t, ts := db.stamp()
-		res, err := tx.ExecContext(ctx, `UPDATE projects SET name = ?, org = ?, start_on = ?, end_on = ?, programme = ?, updated_at = ? WHERE id = ?`,
-			p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, p.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE projects SET name = ?, org = ?, start_on = ?, end_on = ?, programme = ?, updated_at = ?, `+stampSet+`
+			WHERE id = ? AND `+stampIs, p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, db.user, p.ID, p.Version, p.Version)
 		if err != nil {
 			return mapError("update project", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return data.NotFound("project", p.ID)
+		if err := db.updated(ctx, tx, res, "projects", "id", "project", p.ID, &p.Stamp); err != nil {
+			return err
 		}
 		p.UpdatedAt = t.In(data.Beijing)
 		return nil
@@ -245,7 +246,7 @@ func (db *DB) holderProjectsIn(ctx context.Context, q rowQueryer, holderID int64
 		var created, updated string
 		var total, mine int64
 		p := &hp.Project
-		if err := rows.Scan(&p.ID, &p.Name, &p.Org, &p.StartOn, &p.EndOn, &p.Programme, &created, &updated, &p.Participants, &total, &hp.Records, &mine); err != nil {
+		if err := rows.Scan(&p.ID, &p.Name, &p.Org, &p.StartOn, &p.EndOn, &p.Programme, &created, &updated, &p.Version, &p.UpdatedBy, &p.Participants, &total, &hp.Records, &mine); err != nil {
 			return nil, internal("list holder projects", err)
 		}
 		p.CreatedAt, p.UpdatedAt = parseStamp(created), parseStamp(updated)
@@ -255,13 +256,13 @@ func (db *DB) holderProjectsIn(ctx context.Context, q rowQueryer, holderID int64
 	return out, rows.Err()
 }
 
-const serviceColumns = `id, project_id, holder_id, date, content, tenths, created_at, updated_at`
+const serviceColumns = `id, project_id, holder_id, date, content, tenths, created_at, updated_at, version, updated_by`
 
 func scanService(s scanner) (*data.ServiceRecord, error) {
 	var r data.ServiceRecord
 	var created, updated string
 	var tenths int64
-	if err := s.Scan(&r.ID, &r.ProjectID, &r.HolderID, &r.Date, &r.Content, &tenths, &created, &updated); err != nil {
+	if err := s.Scan(&r.ID, &r.ProjectID, &r.HolderID, &r.Date, &r.Content, &tenths, &created, &updated, &r.Version, &r.UpdatedBy); err != nil {
 		return nil, err
 	}
 	r.Hours = data.TenthsOfHour(tenths)
@@ -311,16 +312,23 @@ func (db *DB) saveService(ctx context.Context, r *data.ServiceRecord) error {
 		}
 		t, ts := db.stamp()
 		if r.ID == 0 {
-			newID, err := insertID(ctx, tx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				r.ProjectID, r.HolderID, r.Date, r.Content, r.Hours.Tenths(), ts, ts)
+			newID, err := insertID(ctx, tx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ProjectID, r.HolderID, r.Date, r.Content, r.Hours.Tenths(), ts, ts, db.user)
 			if err != nil {
 				return mapError("insert service record", err)
 			}
 			r.ID = newID
 			r.CreatedAt = t.In(data.Beijing)
-		} else if _, err := tx.ExecContext(ctx, `UPDATE service_records SET date = ?, content = ?, tenths = ?, updated_at = ? WHERE id = ?`,
-			r.Date, r.Content, r.Hours.Tenths(), ts, r.ID); err != nil {
-			return mapError("update service record", err)
+			r.Version, r.UpdatedBy = 1, db.user
+		} else {
+			res, err := tx.ExecContext(ctx, `UPDATE service_records SET date = ?, content = ?, tenths = ?, updated_at = ?, `+stampSet+`
+				WHERE id = ? AND `+stampIs, r.Date, r.Content, r.Hours.Tenths(), ts, db.user, r.ID, r.Version, r.Version)
+			if err != nil {
+				return mapError("update service record", err)
+			}
+			if err := db.updated(ctx, tx, res, "service_records", "id", "service_record", r.ID, &r.Stamp); err != nil {
+				return err
+			}
 		}
 		r.UpdatedAt = t.In(data.Beijing)
 		return nil

@@ -65,12 +65,15 @@ func (db *DB) insertDossier(ctx context.Context, tx *txn, r *data.HolderRecord) 
 			}
 		}
 		_, ts := db.stamp()
-		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, t.DecidedOn, ts, ts)
+		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on,
+				created_at, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, t.DecidedOn,
+			ts, ts, db.user)
 		if err != nil {
 			return mapError("insert transfer", err)
 		}
 		t.ID = newID
+		t.Version, t.UpdatedBy = 1, db.user
 	}
 	return nil
 }
@@ -122,13 +125,14 @@ func (db *DB) CreateProjectRecords(ctx context.Context, recs []data.ProjectRecor
 				return withRow(err, i+1)
 			}
 			t, ts := db.stamp()
-			newID, err := insertID(ctx, tx, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, ts)
+			newID, err := insertID(ctx, tx, `INSERT INTO projects (name, org, start_on, end_on, programme, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				p.Name, p.Org, p.StartOn, p.EndOn, p.Programme, ts, ts, db.user)
 			if err != nil {
 				return withRow(mapError("insert project", err), i+1)
 			}
 			p.ID = newID
 			p.CreatedAt, p.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
+			p.Version, p.UpdatedBy = 1, db.user
 			member := make(map[int64]bool, len(pr.Participants))
 			for _, h := range pr.Participants {
 				if _, err := tx.ExecContext(ctx, `INSERT INTO participants (project_id, holder_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, p.ID, h, ts); err != nil {
@@ -147,12 +151,13 @@ func (db *DB) CreateProjectRecords(ctx context.Context, recs []data.ProjectRecor
 				if err := data.CheckServiceRecord(p, r, member[r.HolderID], data.TenthsOfHour(others), today); err != nil {
 					return withRow(err, i+1)
 				}
-				newID, err := insertID(ctx, tx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-					r.ProjectID, r.HolderID, r.Date, r.Content, r.Hours.Tenths(), ts, ts)
+				newID, err := insertID(ctx, tx, `INSERT INTO service_records (project_id, holder_id, date, content, tenths, created_at, updated_at, updated_by)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ProjectID, r.HolderID, r.Date, r.Content, r.Hours.Tenths(), ts, ts, db.user)
 				if err != nil {
 					return withRow(mapError("insert service record", err), i+1)
 				}
 				r.ID = newID
+				r.Version, r.UpdatedBy = 1, db.user
 			}
 		}
 		return nil

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"context"
 	"crypto/ed25519"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -282,6 +284,153 @@ func TestASaveBasedOnAnOlderVersionIsRefused(t *testing.T) {
 	e1.Title = "我改的标题"
 	if err := one.UpdateCERecord(ctx, e1); err != nil {
 		t.Errorf("after reloading: %v", err)
+	}
+	olderVersionsOfTheOtherRecords(t, one, two, h, c)
+}
+
+// olderVersionsOfTheOtherRecords: every other record a person edits and
+// saves (migration 00018) refuses a save over a version older than its
+// own, naming who saved it, and keeps their save.
+func olderVersionsOfTheOtherRecords(t *testing.T, one, two *DB, h *data.Holder, c *data.Certificate) {
+	t.Helper()
+	paper := &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Status: data.PaperNotCollected, Place: "区民政局"}
+	if err := one.SetPaper(ctx, paper); err != nil {
+		t.Fatal(err)
+	}
+	refusedOverTheirs(t, one, two, "a paper record",
+		func(db *DB) (*data.Paper, error) { return db.Paper(ctx, c.ID) },
+		(*DB).SetPaper,
+		func(p *data.Paper) { p.Place = "市民政局大厅" },
+		func(p *data.Paper) { p.ProxyName, p.ProxyIDNumber = "王五", proxyID },
+		func(p *data.Paper) bool { return p.Place == "市民政局大厅" && p.ProxyName == "" })
+	// SavePaper (the tab's one Save) likewise, and a mail form.
+	refusedOverTheirs(t, one, two, "a paper record saved with its form",
+		func(db *DB) (*data.Paper, error) { return db.Paper(ctx, c.ID) },
+		func(db *DB, ctx context.Context, p *data.Paper) error { return db.SavePaper(ctx, p, nil) },
+		func(p *data.Paper) { p.Place = "街道办" },
+		func(p *data.Paper) { p.Place = "我填的地点" },
+		func(p *data.Paper) bool { return p.Place == "街道办" })
+	form := &data.MailForm{CertID: c.ID, Sex: data.SexMale, Recipient: "张三", Phone: "13800138000", Province: "北京市", City: "北京市",
+		District: "朝阳区", Address: "建国路88号", Postcode: "100022"}
+	if err := one.SaveMailForm(ctx, form); err != nil {
+		t.Fatal(err)
+	}
+	refusedOverTheirs(t, one, two, "a mail form",
+		func(db *DB) (*data.MailForm, error) { return db.MailForm(ctx, c.ID) },
+		(*DB).SaveMailForm,
+		func(f *data.MailForm) { f.Address = "建国路99号" },
+		func(f *data.MailForm) { f.Recipient = "李四" },
+		func(f *data.MailForm) bool { return f.Address == "建国路99号" && f.Recipient == "张三" })
+	work := &data.WorkEntry{HolderID: h.ID, Org: "阳光社工服务中心", Position: "社工", StartOn: data.NewDate(2020, 3, 1)}
+	if err := one.CreateWorkEntry(ctx, work); err != nil {
+		t.Fatal(err)
+	}
+	refusedOverTheirs(t, one, two, "a work history entry",
+		func(db *DB) (*data.WorkEntry, error) { return db.WorkEntry(ctx, work.ID) },
+		(*DB).UpdateWorkEntry,
+		func(w *data.WorkEntry) { w.Position = "督导" },
+		func(w *data.WorkEntry) { w.Org = "我改的单位" },
+		func(w *data.WorkEntry) bool { return w.Position == "督导" && w.Org == "阳光社工服务中心" })
+	honour := &data.Honour{HolderID: h.ID, Title: "优秀社会工作者", Date: data.NewDate(2023, 5, 1), Level: data.HonourCity}
+	if err := one.CreateHonour(ctx, honour); err != nil {
+		t.Fatal(err)
+	}
+	refusedOverTheirs(t, one, two, "an honour",
+		func(db *DB) (*data.Honour, error) { return db.Honour(ctx, honour.ID) },
+		(*DB).UpdateHonour,
+		func(x *data.Honour) { x.Level = data.HonourProvince },
+		func(x *data.Honour) { x.Title = "我改的荣誉" },
+		func(x *data.Honour) bool { return x.Level == data.HonourProvince && x.Title == "优秀社会工作者" })
+	project := &data.Project{Name: "社区养老", Org: "阳光社工服务中心", StartOn: data.NewDate(2026, 1, 1)}
+	if err := one.CreateProject(ctx, project); err != nil {
+		t.Fatal(err)
+	}
+	refusedOverTheirs(t, one, two, "a project",
+		func(db *DB) (*data.Project, error) { return db.Project(ctx, project.ID) },
+		(*DB).UpdateProject,
+		func(p *data.Project) { p.Org = "明德社工" },
+		func(p *data.Project) { p.Name = "我改的项目" },
+		func(p *data.Project) bool { return p.Org == "明德社工" && p.Name == "社区养老" })
+	if err := one.JoinProject(ctx, project.ID, h.ID); err != nil {
+		t.Fatal(err)
+	}
+	service := &data.ServiceRecord{ProjectID: project.ID, HolderID: h.ID, Date: data.NewDate(2026, 3, 2), Content: "入户探访", Hours: data.TenthsOfHour(20)}
+	if err := one.CreateServiceRecord(ctx, service); err != nil {
+		t.Fatal(err)
+	}
+	refusedOverTheirs(t, one, two, "a service record",
+		func(db *DB) (*data.ServiceRecord, error) { return db.ServiceRecord(ctx, service.ID) },
+		(*DB).UpdateServiceRecord,
+		func(r *data.ServiceRecord) { r.Hours = data.TenthsOfHour(30) },
+		func(r *data.ServiceRecord) { r.Content = "我改的内容" },
+		func(r *data.ServiceRecord) bool {
+			return r.Hours == data.TenthsOfHour(30) && r.Content == "入户探访"
+		})
+	// An agency change: the first office's outcome stands; the second,
+	// based on the change as it was under review, is refused naming it.
+	tr := &data.Transfer{HolderID: h.ID, AppliedOn: data.NewDate(2026, 11, 1), ToOrg: "明德社工"}
+	if err := one.ApplyTransfer(ctx, tr); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Version != 1 || tr.UpdatedBy != one.user {
+		t.Errorf("a new change's stamp: %+v", tr.Stamp)
+	}
+	seen, _ := one.Transfer(ctx, tr.ID)
+	if _, err := two.DecideTransfer(ctx, tr.ID, seen.Version, data.ReviewRejected, data.NewDate(2026, 11, 20)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := one.DecideTransfer(ctx, tr.ID, seen.Version, data.ReviewApproved, data.NewDate(2026, 11, 20))
+	wantRefusedBy(t, "an agency change decided meanwhile", err, two)
+	if got, _ := one.Transfer(ctx, tr.ID); got.Status != data.ReviewRejected || got.UpdatedBy != two.user {
+		t.Errorf("the change after the refused decision: %+v", got)
+	}
+	if got, _ := one.Holder(ctx, h.ID); got.Org == "明德社工" {
+		t.Errorf("the refused decision moved the holder: %+v", got)
+	}
+}
+
+// refusedOverTheirs: two reads the record, saves their change; one's save
+// of its change over the version it read before is refused naming two,
+// and the store keeps theirs (kept); read again, one's save goes through.
+func refusedOverTheirs[T any](t *testing.T, one, two *DB, what string, read func(*DB) (*T, error), save func(*DB, context.Context, *T) error,
+	theirs, mine func(*T), kept func(*T) bool) {
+	t.Helper()
+	r1, err := read(one)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	// Made, or last saved, by one: the row says so.
+	if st := reflect.ValueOf(r1).Elem().FieldByName("Stamp").Interface().(data.Stamp); st.Version < 1 || st.UpdatedBy != one.user {
+		t.Errorf("%s as read: %+v, want saved by %s", what, st, one.user)
+	}
+	r2, err := read(two)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	theirs(r2)
+	if err := save(two, ctx, r2); err != nil {
+		t.Fatalf("%s, their save: %v", what, err)
+	}
+	mine(r1)
+	wantRefusedBy(t, what+" saved meanwhile", save(one, ctx, r1), two)
+	if got, err := read(one); err != nil || !kept(got) {
+		t.Errorf("%s after the refused save: %+v %v", what, got, err)
+	}
+	r1, _ = read(one)
+	mine(r1)
+	if err := save(one, ctx, r1); err != nil {
+		t.Errorf("%s saved after reading it again: %v", what, err)
+	}
+	if got, _ := read(two); kept(got) {
+		t.Errorf("%s: the save after reading it again is not there: %+v", what, got)
+	}
+}
+
+// wantRefusedBy: err is the refusal of a save over a change by (who) saved.
+func wantRefusedBy(t *testing.T, what string, err error, by *DB) {
+	t.Helper()
+	if e := data.AsError(err); e == nil || e.Key != "err.changed_meanwhile" || e.Args["Who"] != by.user {
+		t.Errorf("%s: %v, want err.changed_meanwhile naming %s", what, err, by.user)
 	}
 }
 

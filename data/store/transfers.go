@@ -14,13 +14,13 @@ import (
 // transferColumns are read FROM transfers, the holder's name with them:
 // a list of the changes under review names each holder without a read of
 // each (names are never sealed).
-const transferColumns = `id, holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at,
+const transferColumns = `id, holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at, version, updated_by,
 	coalesce((SELECT name FROM holders WHERE holders.id = transfers.holder_id), '')`
 
 func scanTransfer(s scanner) (*data.Transfer, error) {
 	var t data.Transfer
 	var created, updated string
-	if err := s.Scan(&t.ID, &t.HolderID, &t.AppliedOn, &t.FromOrg, &t.ToOrg, &t.FromRegion, &t.ToRegion, &t.Position, &t.Status, &t.DecidedOn, &created, &updated, &t.HolderName); err != nil {
+	if err := s.Scan(&t.ID, &t.HolderID, &t.AppliedOn, &t.FromOrg, &t.ToOrg, &t.FromRegion, &t.ToRegion, &t.Position, &t.Status, &t.DecidedOn, &created, &updated, &t.Version, &t.UpdatedBy, &t.HolderName); err != nil {
 		return nil, err
 	}
 	t.CreatedAt, t.UpdatedAt = parseStamp(created), parseStamp(updated)
@@ -49,8 +49,9 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 			return err
 		}
 		tm, ts := db.stamp()
-		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, ts, ts)
+		newID, err := insertID(ctx, tx, `INSERT INTO transfers (holder_id, applied_on, from_org, to_org, from_region, to_region, position, status, decided_on,
+				created_at, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`, t.HolderID, t.AppliedOn, t.FromOrg, t.ToOrg, t.FromRegion, t.ToRegion, t.Position, t.Status, ts, ts, db.user)
 		if err != nil {
 			if isUnique(err, "transfers", "holder_id") {
 				// Another writer's change under review (the index makes sure
@@ -66,15 +67,18 @@ func (db *DB) ApplyTransfer(ctx context.Context, t *data.Transfer) error {
 		}
 		t.ID = newID
 		t.CreatedAt, t.UpdatedAt = tm.In(data.Beijing), tm.In(data.Beijing)
+		t.Version, t.UpdatedBy = 1, db.user
 		return nil
 	})
 }
 
 // DecideTransfer records the outcome of a change under review on the day
-// on (today when zero). One that passes makes the holder's employer and
+// on (today when zero), over the version of it that was read (0: not based
+// on a read): two offices deciding it at once, the second is refused
+// naming the first. One that passes makes the holder's employer and
 // region the new ones and adds the work history entry from that day, the
 // current one ending the day before: all in this transaction.
-func (db *DB) DecideTransfer(ctx context.Context, id int64, status data.Review, on data.Date) (*data.Transfer, error) {
+func (db *DB) DecideTransfer(ctx context.Context, id, version int64, status data.Review, on data.Date) (*data.Transfer, error) {
 	if on.IsZero() {
 		on = db.today()
 	}
@@ -84,6 +88,9 @@ func (db *DB) DecideTransfer(ctx context.Context, id int64, status data.Review, 
 		if err != nil {
 			return notFound(err, "transfer", id)
 		}
+		if version != 0 && t.Version != version {
+			return data.ChangedMeanwhile(t.UpdatedBy, t.UpdatedAt)
+		}
 		if err := data.CanDecideTransfer(t, status); err != nil {
 			return err
 		}
@@ -92,8 +99,13 @@ func (db *DB) DecideTransfer(ctx context.Context, id int64, status data.Review, 
 			return err
 		}
 		tm, ts := db.stamp()
-		if _, err := tx.ExecContext(ctx, `UPDATE transfers SET status = ?, decided_on = ?, updated_at = ? WHERE id = ?`, t.Status, t.DecidedOn, ts, t.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE transfers SET status = ?, decided_on = ?, updated_at = ?, `+stampSet+` WHERE id = ? AND `+stampIs,
+			t.Status, t.DecidedOn, ts, db.user, t.ID, t.Version, t.Version)
+		if err != nil {
 			return mapError("decide transfer", err)
+		}
+		if err := db.updated(ctx, tx, res, "transfers", "id", "transfer", t.ID, &t.Stamp); err != nil {
+			return err
 		}
 		t.UpdatedAt = tm.In(data.Beijing)
 		out = t
@@ -113,7 +125,8 @@ func (db *DB) DecideTransfer(ctx context.Context, id int64, status data.Review, 
 			return err
 		}
 		if eff.End != nil {
-			if _, err := tx.ExecContext(ctx, `UPDATE work_history SET end_on = ?, updated_at = ? WHERE id = ?`, eff.End.EndOn, ts, eff.End.ID); err != nil {
+			// The entry's version moves: a form open on it is refused.
+			if _, err := tx.ExecContext(ctx, `UPDATE work_history SET end_on = ?, updated_at = ?, `+stampSet+` WHERE id = ?`, eff.End.EndOn, ts, db.user, eff.End.ID); err != nil {
 				return mapError("end work entry", err)
 			}
 		}

@@ -33,7 +33,7 @@ func TestTransferPassesInOneTransaction(t *testing.T) {
 	if len(pending) != 1 || pending[0].ID != tr.ID || pending[0].HolderName != h.Name { // named in the one query
 		t.Errorf("under review: %+v", pending)
 	}
-	got, err := db.DecideTransfer(ctx, tr.ID, data.ReviewApproved, dateOf(t, "2026-11-20"))
+	got, err := db.DecideTransfer(ctx, tr.ID, 0, data.ReviewApproved, dateOf(t, "2026-11-20"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,14 +49,14 @@ func TestTransferPassesInOneTransaction(t *testing.T) {
 		!work[1].Current() || work[1].Transfer != tr.ID || work[1].Position != "督导" {
 		t.Fatalf("work history after: %+v", work)
 	}
-	if _, err := db.DecideTransfer(ctx, tr.ID, data.ReviewRejected, data.Date{}); data.ErrorCode(err) != data.EINVALID {
+	if _, err := db.DecideTransfer(ctx, tr.ID, 0, data.ReviewRejected, data.Date{}); data.ErrorCode(err) != data.EINVALID {
 		t.Errorf("decided twice: %v", err)
 	}
 	// Now a second may be applied for; failing changes nothing else.
 	if err := db.ApplyTransfer(ctx, second); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.DecideTransfer(ctx, second.ID, data.ReviewRejected, data.Date{}); err != nil {
+	if _, err := db.DecideTransfer(ctx, second.ID, 0, data.ReviewRejected, data.Date{}); err != nil {
 		t.Fatal(err)
 	}
 	if h2, _ := db.Holder(ctx, h.ID); h2.Org != "彩虹社工" {
@@ -76,7 +76,7 @@ func TestTransferRefusedChangesNothing(t *testing.T) {
 	if err := db.ApplyTransfer(ctx, tr); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.DecideTransfer(ctx, tr.ID, data.ReviewApproved, dateOf(t, "2026-11-10")); data.AsError(err) == nil || data.AsError(err).Key != "err.transfer.before_current" {
+	if _, err := db.DecideTransfer(ctx, tr.ID, 0, data.ReviewApproved, dateOf(t, "2026-11-10")); data.AsError(err) == nil || data.AsError(err).Key != "err.transfer.before_current" {
 		t.Fatalf("passing on the current entry's first day: %v", err)
 	}
 	got, _ := db.Transfer(ctx, tr.ID)

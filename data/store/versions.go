@@ -9,8 +9,8 @@ import (
 	"github.com/swcert/swcert/data"
 )
 
-// Records edited in forms (holders, certificates) carry a version that
-// every save moves, and who saved them (migration 00016). An UPDATE of
+// Records edited in forms (holders, certificates, …: migrations 00016 and
+// 00018) carry a version that every save moves, and who saved them. An UPDATE of
 // such a record sets stampSet and holds only while stampIs: the version
 // the form read, or 0 for a write not based on a read record.
 const (
@@ -24,6 +24,7 @@ const (
 // and time the refusal gives.
 func (db *DB) updated(ctx context.Context, tx *txn, res sql.Result, table, key, kind string, id int64, s *data.Stamp) error {
 	if n, _ := res.RowsAffected(); n > 0 {
+		tx.moving(s)
 		s.UpdatedBy = db.user
 		if s.Version != 0 {
 			s.Version++
@@ -32,6 +33,33 @@ func (db *DB) updated(ctx context.Context, tx *txn, res sql.Result, table, key, 
 		// Not read before (0): the row says what it is now.
 		return mapError("update "+kind, tx.QueryRowContext(ctx, `SELECT version FROM `+table+` WHERE `+key+` = ?`, id).Scan(&s.Version))
 	}
+	return db.refused(ctx, tx, table, key, kind, id)
+}
+
+// upsertIs is the condition of a stamped INSERT … ON CONFLICT DO UPDATE of
+// table (a record kept one to a certificate: a paper record, a mail form):
+// the version the form read, or 0 for a write not based on a read.
+func upsertIs(table string) string {
+	return `(? = 0 OR ` + table + `.version = ?)`
+}
+
+// upserted checks the result of a stamped upsert of the row of table
+// whose key column is id, as updated does an UPDATE's: the row written
+// was new (version 1) or the one read (its version moved), and s says
+// which it is now.
+func (db *DB) upserted(ctx context.Context, tx *txn, res sql.Result, table, key, kind string, id int64, s *data.Stamp) error {
+	if n, _ := res.RowsAffected(); n == 0 {
+		return db.refused(ctx, tx, table, key, kind, id)
+	}
+	tx.moving(s)
+	s.UpdatedBy = db.user
+	return mapError("save "+kind, tx.QueryRowContext(ctx, `SELECT version FROM `+table+` WHERE `+key+` = ?`, id).Scan(&s.Version))
+}
+
+// refused is why a stamped write of the row of table whose key column is
+// id wrote nothing: the record is gone, or someone changed it meanwhile
+// (who and when).
+func (db *DB) refused(ctx context.Context, tx *txn, table, key, kind string, id int64) error {
 	var who, at string
 	err := tx.QueryRowContext(ctx, `SELECT updated_by, updated_at FROM `+table+` WHERE `+key+` = ?`, id).Scan(&who, &at)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -41,6 +69,24 @@ func (db *DB) updated(ctx context.Context, tx *txn, res sql.Result, table, key, 
 		return internal("update "+kind, err)
 	}
 	return data.ChangedMeanwhile(who, parseStamp(at))
+}
+
+// stampWas is a stamp and what it held before a write moved it.
+type stampWas struct {
+	s   *data.Stamp
+	was data.Stamp
+}
+
+// moving keeps what s holds before a write of the transaction moves it.
+func (t *txn) moving(s *data.Stamp) { t.stamps = append(t.stamps, stampWas{s, *s}) }
+
+// undoStamps puts back the stamps of a transaction that did not commit,
+// the last moved first (a record written twice gets its first value).
+func (t *txn) undoStamps() {
+	for i := len(t.stamps) - 1; i >= 0; i-- {
+		*t.stamps[i].s = t.stamps[i].was
+	}
+	t.stamps = nil
 }
 
 // whoOnFile is who writes to a file: the person logged in to this computer.

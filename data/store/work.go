@@ -10,12 +10,12 @@ import (
 // The work history (工作经历) and honours (个人荣誉) of holders, with their
 // proof files (kept as the CE records' are: proofs.go).
 
-const workColumns = `id, holder_id, org, position, start_on, end_on, programme, coalesce(transfer_id, 0), created_at, updated_at`
+const workColumns = `id, holder_id, org, position, start_on, end_on, programme, coalesce(transfer_id, 0), created_at, updated_at, version, updated_by`
 
 func scanWork(s scanner) (*data.WorkEntry, error) {
 	var w data.WorkEntry
 	var created, updated string
-	if err := s.Scan(&w.ID, &w.HolderID, &w.Org, &w.Position, &w.StartOn, &w.EndOn, &w.Programme, &w.Transfer, &created, &updated); err != nil {
+	if err := s.Scan(&w.ID, &w.HolderID, &w.Org, &w.Position, &w.StartOn, &w.EndOn, &w.Programme, &w.Transfer, &created, &updated, &w.Version, &w.UpdatedBy); err != nil {
 		return nil, err
 	}
 	w.CreatedAt, w.UpdatedAt = parseStamp(created), parseStamp(updated)
@@ -162,17 +162,22 @@ func (db *DB) insertWork(ctx context.Context, tx *txn, e *data.WorkEntry) error 
 	t, ts := db.stamp()
 	transfer := nullID(e.Transfer)
 	if e.ID == 0 {
-		newID, err := insertID(ctx, tx, `INSERT INTO work_history (holder_id, org, position, start_on, end_on, programme, transfer_id, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.HolderID, e.Org, e.Position, e.StartOn, e.EndOn, e.Programme, transfer, ts, ts)
+		newID, err := insertID(ctx, tx, `INSERT INTO work_history (holder_id, org, position, start_on, end_on, programme, transfer_id, created_at, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.HolderID, e.Org, e.Position, e.StartOn, e.EndOn, e.Programme, transfer, ts, ts, db.user)
 		if err != nil {
 			return mapError("insert work entry", err)
 		}
 		e.ID = newID
 		e.CreatedAt = t.In(data.Beijing)
+		e.Version, e.UpdatedBy = 1, db.user
 	} else {
-		if _, err := tx.ExecContext(ctx, `UPDATE work_history SET org = ?, position = ?, start_on = ?, end_on = ?, programme = ?, updated_at = ? WHERE id = ?`,
-			e.Org, e.Position, e.StartOn, e.EndOn, e.Programme, ts, e.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE work_history SET org = ?, position = ?, start_on = ?, end_on = ?, programme = ?, updated_at = ?, `+stampSet+`
+			WHERE id = ? AND `+stampIs, e.Org, e.Position, e.StartOn, e.EndOn, e.Programme, ts, db.user, e.ID, e.Version, e.Version)
+		if err != nil {
 			return mapError("update work entry", err)
+		}
+		if err := db.updated(ctx, tx, res, "work_history", "id", "work_entry", e.ID, &e.Stamp); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM work_proofs WHERE work_id = ?`, e.ID); err != nil {
 			return internal("update work proofs", err)
@@ -251,14 +256,14 @@ func (db *DB) Employers(ctx context.Context, contains string, limit int) ([]stri
 	return out, rows.Err()
 }
 
-const honourColumns = `h.id, h.holder_id, h.title, h.date, h.level, h.created_at, h.updated_at, p.name, p.sha256, p.size, p.type`
+const honourColumns = `h.id, h.holder_id, h.title, h.date, h.level, h.created_at, h.updated_at, h.version, h.updated_by, p.name, p.sha256, p.size, p.type`
 
 func scanHonour(s scanner) (*data.Honour, error) {
 	var h data.Honour
 	var created, updated string
 	var name, sha, typ *string
 	var size *int64
-	if err := s.Scan(&h.ID, &h.HolderID, &h.Title, &h.Date, &h.Level, &created, &updated, &name, &sha, &size, &typ); err != nil {
+	if err := s.Scan(&h.ID, &h.HolderID, &h.Title, &h.Date, &h.Level, &created, &updated, &h.Version, &h.UpdatedBy, &name, &sha, &size, &typ); err != nil {
 		return nil, err
 	}
 	if sha != nil {
@@ -332,30 +337,32 @@ func (db *DB) saveHonour(ctx context.Context, h *data.Honour) error {
 		if err := tx.QueryRowContext(ctx, `SELECT holder_id FROM honours WHERE id = ?`, h.ID).Scan(&h.HolderID); err != nil {
 			return notFound(err, "honour", h.ID)
 		}
-		// Changed: the row and its proof written again under its ID (the
-		// old proof's file goes once nothing refers to it). Its proof is
-		// checked while the row still refers to it.
+		// Changed: the row over the version read, its proof written again
+		// (the old proof's file goes once nothing refers to it). Its proof
+		// is checked while the row still refers to it.
 		if h.Proof != nil {
 			if err := db.checkFiles(ctx, tx, []data.Proof{*h.Proof}); err != nil {
 				return err
 			}
 		}
+		t, ts := db.stamp()
+		res, err := tx.ExecContext(ctx, `UPDATE honours SET title = ?, date = ?, level = ?, updated_at = ?, `+stampSet+`
+			WHERE id = ? AND `+stampIs, h.Title, h.Date, h.Level, ts, db.user, h.ID, h.Version, h.Version)
+		if err != nil {
+			return mapError("update honour", err)
+		}
+		if err := db.updated(ctx, tx, res, "honours", "id", "honour", h.ID, &h.Stamp); err != nil {
+			return err
+		}
 		var created string
 		if err := tx.QueryRowContext(ctx, `SELECT created_at FROM honours WHERE id = ?`, h.ID).Scan(&created); err != nil {
 			return internal("update honour", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM honours WHERE id = ?`, h.ID); err != nil {
-			return mapError("update honour", err)
+		h.CreatedAt, h.UpdatedAt = parseStamp(created), t.In(data.Beijing)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM honour_proofs WHERE honour_id = ?`, h.ID); err != nil {
+			return internal("update honour proof", err)
 		}
-		if err := db.insertHonourAs(ctx, tx, h, h.ID, false); err != nil {
-			return err
-		}
-		// The honour was made when it was first saved.
-		if _, err := tx.ExecContext(ctx, `UPDATE honours SET created_at = ? WHERE id = ?`, created, h.ID); err != nil {
-			return internal("update honour", err)
-		}
-		h.CreatedAt = parseStamp(created)
-		return nil
+		return db.insertHonourProof(ctx, tx, h, ts)
 	})
 	if err != nil {
 		return err
@@ -369,39 +376,40 @@ func (db *DB) saveHonour(ctx context.Context, h *data.Honour) error {
 
 // insertHonour writes a new honour with its proof, checked.
 func (db *DB) insertHonour(ctx context.Context, tx *txn, h *data.Honour) error {
-	return db.insertHonourAs(ctx, tx, h, 0, true)
-}
-
-// insertHonourAs writes the honour under the ID given (0: a new one);
-// check: its proof is still to be checked.
-func (db *DB) insertHonourAs(ctx context.Context, tx *txn, h *data.Honour, id int64, check bool) error {
 	h.Normalize()
 	if err := h.Validate(db.today()); err != nil {
 		return err
 	}
-	if h.Proof != nil && check {
+	if h.Proof != nil {
 		if err := db.checkFiles(ctx, tx, []data.Proof{*h.Proof}); err != nil {
 			return err
 		}
 	}
 	t, ts := db.stamp()
-	newID, err := insertID(ctx, tx, `INSERT INTO honours (id, holder_id, title, date, level, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		nullID(id), h.HolderID, h.Title, h.Date, h.Level, ts, ts)
+	newID, err := insertID(ctx, tx, `INSERT INTO honours (holder_id, title, date, level, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		h.HolderID, h.Title, h.Date, h.Level, ts, ts, db.user)
 	if err != nil {
 		return mapError("insert honour", err)
 	}
 	h.ID = newID
 	h.CreatedAt, h.UpdatedAt = t.In(data.Beijing), t.In(data.Beijing)
-	if h.Proof != nil {
-		if err := db.keepProof(tx, h.Proof); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO honour_proofs (honour_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			h.ID, h.Proof.Name, h.Proof.SHA256, h.Proof.Size, h.Proof.Type, ts); err != nil {
-			return mapError("insert honour proof", err)
-		}
-		h.Proof.ID = h.ID
+	h.Version, h.UpdatedBy = 1, db.user
+	return db.insertHonourProof(ctx, tx, h, ts)
+}
+
+// insertHonourProof writes the proof of a written honour (none: nothing).
+func (db *DB) insertHonourProof(ctx context.Context, tx *txn, h *data.Honour, ts string) error {
+	if h.Proof == nil {
+		return nil
 	}
+	if err := db.keepProof(tx, h.Proof); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO honour_proofs (honour_id, name, sha256, size, type, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		h.ID, h.Proof.Name, h.Proof.SHA256, h.Proof.Size, h.Proof.Type, ts); err != nil {
+		return mapError("insert honour proof", err)
+	}
+	h.Proof.ID = h.ID
 	return nil
 }
 
