@@ -33,6 +33,12 @@ type Stamp struct {
 	UpdatedBy string `json:"updated_by,omitempty"`
 }
 
+// NoneSaved is the Version of a record kept one to a certificate (its
+// paper record, its mail form) that a form read as not saved yet: its
+// first save is refused when someone saved one meanwhile, as a later save
+// over a change is. (0 would overwrite it.)
+const NoneSaved int64 = -1
+
 // ChangedMeanwhile is the refusal of a save based on an older version of
 // the record: who changed it and when, for the person to reload and see.
 func ChangedMeanwhile(who string, when time.Time) error {

@@ -226,7 +226,7 @@ func (s *PaperTab) showCert(c *data.Certificate) {
 	if err == nil {
 		form, err = s.svc.Paper.MailForm(s.svc.ctx(), c.ID)
 	}
-	s.formSaved, s.formAt = form != nil, data.Stamp{}
+	s.formSaved, s.formAt = form != nil, data.Stamp{Version: data.NoneSaved}
 	if form != nil {
 		s.formAt = form.Stamp
 	}
@@ -330,6 +330,7 @@ func (s *PaperTab) paper() (*data.Paper, error) {
 		Place: s.place.entry.Text, ProxyName: s.proxyName.entry.Text, ProxyIDNumber: s.proxyID.entry.Text,
 		SentOn: date(s.sentOn), SentTo: s.sentTo.entry.Text, Courier: s.courier.entry.Text, Tracking: s.tracking.entry.Text,
 	}
+	p.Stamp = data.Stamp{Version: data.NoneSaved} // none was: not one saved meanwhile either
 	if s.saved != nil {
 		p.Stamp = s.saved.Stamp // saved over the version shown
 		if !s.proxyShown {      // still masked: keep what was saved

@@ -280,3 +280,60 @@ func TestPaperSavedMeanwhileOffersToReload(t *testing.T) {
 		t.Fatalf("after Reload the form shows %q %q", s.recipient.entry.Text, s.address.entry.Text)
 	}
 }
+
+// The first paper record and mail form of a certificate: the tab read
+// none, someone saved one meanwhile; this Save is refused as over any
+// change, not written over theirs.
+func TestFirstPaperSavedMeanwhileOffersToReload(t *testing.T) {
+	f := newFixture(t, i18n.English)
+	c := f.certOf(f.addHolder("张伟", validID), data.NewDate(2026, 1, 20))
+	s := NewPaperTab(f.svc, f.win)
+	f.win.SetContent(s.Content())
+	s.picker.list.list.Select(0)
+	if err := f.db.SetPaper(bg, &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Status: data.PaperNotCollected, Place: "市民政局大厅"}); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(s.place.entry, "我填的地点")
+	test.Tap(findButton(s.Content(), i18n.T("paper.save")))
+	f.wantChangedMeanwhile("the first paper record")
+	if got, _ := f.db.Paper(bg, c.ID); got.Place != "市民政局大厅" {
+		t.Errorf("the store after the refused save: %+v", got)
+	}
+	f.tapDialogButton("Reload")
+	if s.place.entry.Text != "市民政局大厅" {
+		t.Fatalf("after Reload the form shows %q", s.place.entry.Text)
+	}
+
+	// The mail form: none when the tab read it, one saved meanwhile.
+	s.method.SetSelected(i18n.T("paper.method.mail"))
+	form := &data.MailForm{CertID: c.ID, Sex: data.SexMale, Recipient: "张伟", Phone: "13800138000", Province: "北京市", City: "北京市",
+		District: "朝阳区", Address: "建国路88号", Postcode: "100022"}
+	if err := f.db.SaveMailForm(bg, form); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(s.recipient.entry, "李四")
+	typeInto(s.phone.entry, "13900139000")
+	typeInto(s.province.entry, "上海市")
+	typeInto(s.city.entry, "上海市")
+	typeInto(s.district.entry, "浦东新区")
+	typeInto(s.address.entry, "世纪大道1号")
+	typeInto(s.postcode.entry, "200120")
+	test.Tap(findButton(s.Content(), i18n.T("paper.save")))
+	f.wantChangedMeanwhile("the first mail form")
+	if got, _ := f.db.MailForm(bg, c.ID); got.Recipient != "张伟" || got.Address != "建国路88号" {
+		t.Errorf("the form after the refused save: %+v", got)
+	}
+	// Nothing saved yet anywhere: the first save goes through.
+	passed := data.NewDate(2026, 1, 20)
+	c2 := &data.Certificate{HolderID: f.addHolder("李娜", "44030519900101123X").ID, Level: data.LevelSocialWorker, MNo: "2025S110002",
+		ExamYear: 2026, PassedOn: passed, IssuedOn: passed.AddDays(60), Issuer: data.DefaultIssuer}
+	if err := f.db.CreateCertificate(bg, c2); err != nil {
+		t.Fatal(err)
+	}
+	s.showCert(c2)
+	typeInto(s.place.entry, "区民政局")
+	test.Tap(findButton(s.Content(), i18n.T("paper.save")))
+	if got, err := f.db.Paper(bg, c2.ID); err != nil || got == nil || got.Place != "区民政局" {
+		t.Fatalf("a first save with none meanwhile: %+v %v (%q)", got, err, s.msg.Text)
+	}
+}

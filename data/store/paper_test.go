@@ -96,3 +96,32 @@ func TestSavePaperBothOrNeither(t *testing.T) {
 		t.Errorf("saved again after the refusal: %v", err)
 	}
 }
+
+// A first paper record or mail form saved by a form that read none
+// (data.NoneSaved) is refused when one was saved meanwhile, naming who,
+// and kept when none was.
+func TestAFirstPaperRecordSavedMeanwhileIsRefused(t *testing.T) {
+	db := openTest(t)
+	c := annotatable(t, db)
+	none := data.Stamp{Version: data.NoneSaved}
+	mine := &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Place: "mine", Stamp: none}
+	if err := db.SetPaper(ctx, mine); err != nil || mine.Version != 1 {
+		t.Fatalf("the first save with none there: %v, version %d", err, mine.Version)
+	}
+	again := &data.Paper{CertID: c.ID, Method: data.PaperOnsite, Place: "over it", Stamp: none}
+	if err := db.SetPaper(ctx, again); data.AsError(err) == nil || data.AsError(err).Key != "err.changed_meanwhile" {
+		t.Fatalf("a first save over one saved meanwhile: %v", err)
+	}
+	if got, _ := db.Paper(ctx, c.ID); got.Place != "mine" {
+		t.Errorf("kept %q", got.Place)
+	}
+	form := &data.MailForm{CertID: c.ID, Sex: data.SexMale, Recipient: "张伟", Phone: "13800138000", Province: "北京市", City: "北京市",
+		District: "朝阳区", Address: "建国路88号", Postcode: "100022", Stamp: none}
+	if err := db.SaveMailForm(ctx, form); err != nil {
+		t.Fatal(err)
+	}
+	form.Stamp, form.Address = none, "建国路99号"
+	if err := db.SaveMailForm(ctx, form); data.AsError(err) == nil || data.AsError(err).Key != "err.changed_meanwhile" {
+		t.Fatalf("a first mail form over one saved meanwhile: %v", err)
+	}
+}

@@ -38,7 +38,9 @@ func (db *DB) updated(ctx context.Context, tx *txn, res sql.Result, table, key, 
 
 // upsertIs is the condition of a stamped INSERT … ON CONFLICT DO UPDATE of
 // table (a record kept one to a certificate: a paper record, a mail form):
-// the version the form read, or 0 for a write not based on a read.
+// the version the form read, or 0 for a write not based on a read. A
+// form that read none (data.NoneSaved) inserts, or is refused when one
+// was saved meanwhile: no version matches it.
 func upsertIs(table string) string {
 	return `(? = 0 OR ` + table + `.version = ?)`
 }
