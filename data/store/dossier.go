@@ -196,10 +196,13 @@ func (db *DB) settleFirstReg(ctx context.Context, tx *txn, h *data.Holder) error
 	if on.IsZero() {
 		return nil
 	}
+	// A change of the profile like a save of it: its version moves, so a
+	// Profile form read before cannot save its empty time over this one.
 	_, ts := db.stamp()
-	_, err = tx.ExecContext(ctx, `INSERT INTO profiles (holder_id, first_reg_on, first_reg_kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (holder_id) DO UPDATE SET first_reg_on = excluded.first_reg_on, first_reg_kind = excluded.first_reg_kind`,
-		h.ID, on, kind, ts, ts)
+	_, err = tx.ExecContext(ctx, `INSERT INTO profiles (holder_id, first_reg_on, first_reg_kind, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (holder_id) DO UPDATE SET first_reg_on = excluded.first_reg_on, first_reg_kind = excluded.first_reg_kind,
+		updated_at = excluded.updated_at, version = profiles.version + 1, updated_by = excluded.updated_by`,
+		h.ID, on, kind, ts, ts, db.user)
 	return mapError("record first registration", err)
 }
 

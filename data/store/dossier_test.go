@@ -76,6 +76,10 @@ func TestDossierBecomesCompleteAndRecordsFirstRegistration(t *testing.T) {
 	if !slices.Equal(d.Missing, []string{"work_proof"}) || !d.Profile.FirstRegOn.IsZero() {
 		t.Fatalf("a 三区计划 entry without proof: missing %v, first registration %s", d.Missing, d.Profile.FirstRegOn)
 	}
+	open, err := db.Profile(ctx, h.ID) // a Profile form open meanwhile
+	if err != nil {
+		t.Fatal(err)
+	}
 	w.Proofs = []data.Proof{proof(t, "三区计划证明.pdf", "%PDF-1.4 proof")}
 	if err := db.UpdateWorkEntry(ctx, w); err != nil {
 		t.Fatal(err)
@@ -86,6 +90,15 @@ func TestDossierBecomesCompleteAndRecordsFirstRegistration(t *testing.T) {
 	}
 	if d.Profile.FirstRegKind != data.FirstRegForm || !d.Profile.FirstRegOn.Equal(data.DateOf(testNow)) {
 		t.Errorf("first registration: %s %s, want today, the form's day", d.Profile.FirstRegOn, d.Profile.FirstRegKind)
+	}
+	// The first registration time recorded moved the profile's version: the
+	// form read before it cannot save its empty one over it.
+	open.Major = "社会学"
+	if err := db.SetProfile(ctx, open); data.AsError(err) == nil || data.AsError(err).Key != "err.changed_meanwhile" {
+		t.Errorf("a profile read before the first registration time was recorded, saved: %v", err)
+	}
+	if got, _ := db.Profile(ctx, h.ID); got.FirstRegOn.IsZero() || got.Major != "社会工作" {
+		t.Errorf("after it: %+v", got)
 	}
 	if files(t, store) != 2 || d.Profile.Photo == nil || d.Profile.Photo.Type != "image/png" {
 		t.Errorf("%d files, photo %+v", files(t, store), d.Profile.Photo)
