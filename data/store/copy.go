@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"log"
 	"slices"
@@ -78,12 +77,12 @@ func (db *DB) CopyFrom(ctx context.Context, src *DB, files ProofReader) ([]CopyC
 	if src.onServer() {
 		// An office's login sees its office's records only (row-level
 		// security): its copy would be part of the database.
-		var office sql.NullString
-		if err := src.sql.QueryRowContext(ctx, `SELECT swcert_office()`).Scan(&office); err != nil {
-			return nil, internal("copy: the login's office", err)
+		office, err := src.loginOffice(ctx)
+		if err != nil {
+			return nil, err
 		}
-		if office.Valid {
-			return nil, data.Invalid("from", "err.migrate.office_login", "Office", office.String)
+		if office != "" {
+			return nil, data.Invalid("from", "err.migrate.office_login", "Office", office)
 		}
 	}
 	var counts []CopyCount

@@ -135,7 +135,9 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 			}
 			if !used && db.onServer() {
 				// In this transaction: committed with the check.
-				if _, err := tx.ExecContext(ctx, `DELETE FROM proof_files WHERE sha256 = ?`, sha); err != nil {
+				// With the owner's rights: an office's login no longer sees
+				// a file none of its records refers to (00023).
+				if _, err := tx.ExecContext(ctx, `SELECT swcert_proof_drop(?)`, sha); err != nil {
 					return err
 				}
 			} else if !used {

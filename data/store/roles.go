@@ -6,6 +6,7 @@ import (
 	"crypto/pbkdf2"
 	"crypto/rand"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"fmt"
 	"slices"
@@ -215,4 +216,17 @@ func scramVerifier(password []byte) string {
 	stored := sha256.Sum256(mac(salted, "Client Key"))
 	b64 := base64.StdEncoding.EncodeToString
 	return fmt.Sprintf("SCRAM-SHA-256$%d:%s$%s:%s", iterations, b64(salt), b64(stored[:]), b64(mac(salted, "Server Key")))
+}
+
+// loginOffice is the office of the server's login, "" for a login of the
+// whole agency (and on a file, which has one office).
+func (db *DB) loginOffice(ctx context.Context) (string, error) {
+	if !db.onServer() {
+		return "", nil
+	}
+	var office sql.NullString
+	if err := db.sql.QueryRowContext(ctx, `SELECT swcert_office()`).Scan(&office); err != nil {
+		return "", internal("the login's office", err)
+	}
+	return office.String, nil
 }

@@ -468,3 +468,113 @@ func TestRolesAreAServers(t *testing.T) {
 	wantKey(t, "admin init on a file", db.InitRoles(ctx), "err.server.roles_on_file")
 	wantKey(t, "a login on a file", db.AddLogin(ctx, data.StaffLogin{Name: "wang", Role: data.RoleEditor}, nil), "err.server.roles_on_file")
 }
+
+// Row-level security covers what carries the holders' data outside their
+// records' tables (00023): an office's login reads its own holders' audit
+// entries and the proof files its own records refer to, never another
+// office's; it cannot verify the whole chain (it sees part of it) and
+// says so; a file it no longer uses is still dropped.
+func TestAnOfficeReadsOnlyItsOwnAuditAndFiles(t *testing.T) {
+	serverOnly(t, "offices")
+	target, owner := initServer(t)
+	for _, l := range []data.StaffLogin{{Name: "pd_reader", Role: data.RoleEditor, Office: "浦东"}, {Name: "mh_reader", Role: data.RoleEditor, Office: "闵行"}} {
+		if err := owner.AddLogin(ctx, l, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pu, min := openAs(t, target, "pd_reader"), openAs(t, target, "mh_reader")
+	useProofs(t, pu)
+	kept := useProofs(t, owner)
+	a := mustCreateHolder(t, pu, holder("张伟", "11010519491231002X"))
+	b := mustCreateHolder(t, min, holder("李娜", "44030519900101123X"))
+	h, _ := data.ParseHours("hours", "8")
+	rec := &data.CERecord{HolderID: a.ID, Kind: data.CETraining, Title: "伦理培训", Date: data.NewDate(2026, 3, 1), Hours: h,
+		Review: data.ReviewApproved, Proofs: []data.Proof{proof(t, "结业证书.pdf", "%PDF-1.4 浦东的证书")}}
+	if err := pu.CreateCERecord(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	sha := rec.Proofs[0].SHA256
+
+	holders := func(db *DB) map[int64]bool {
+		es, err := db.AuditEntries(ctx, data.AuditFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int64]bool{}
+		for _, e := range es {
+			seen[e.HolderID] = true
+		}
+		return seen
+	}
+	if got := holders(min); got[a.ID] || !got[b.ID] {
+		t.Errorf("闵行's login reads the audit entries of holders %v, want its own %d only", got, b.ID)
+	}
+	if got := holders(owner); !got[a.ID] || !got[b.ID] {
+		t.Errorf("the owner reads the entries of %v", got)
+	}
+	var n int
+	if err := min.sql.QueryRow(`SELECT count(*) FROM audit WHERE holder_id = ?`, a.ID).Scan(&n); err != nil || n != 0 {
+		t.Errorf("闵行's login reads %d of 浦东's entries in SQL (%v)", n, err)
+	}
+	if err := min.sql.QueryRow(`SELECT count(*) FROM proof_files`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("闵行's login reads %d of 浦东's proof files in SQL (%v)", n, err)
+	}
+	if _, err := min.ProofBlobs().ProofBlob(sha, 1<<20); err == nil {
+		t.Error("闵行's login opens 浦东's proof file")
+	}
+	if _, err := pu.ProofBlobs().ProofBlob(sha, 1<<20); err != nil {
+		t.Errorf("浦东's login cannot open its own proof file: %v", err)
+	}
+	if _, _, err := min.VerifyAudit(ctx); data.AsError(err) == nil || data.AsError(err).Key != "err.server.audit_office" {
+		t.Errorf("an office's login verifying the chain: %v", err)
+	}
+	if n, br, err := owner.VerifyAudit(ctx); err != nil || br != nil || n == 0 {
+		t.Errorf("the owner verifying the chain: %d %+v %v", n, br, err)
+	}
+	// 浦东 deletes its record: the file goes, though the login no longer sees it.
+	if err := pu.DeleteCERecord(ctx, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := files(t, kept); n != 0 {
+		t.Errorf("%d proof files kept after the only record referring to it went", n)
+	}
+}
+
+// Every table of the server either is under row-level security or holds
+// nobody's personal data: a table added later with holders' data (names,
+// numbers, files, entries about them) and no policy fails here.
+func TestEveryServerTableWithHoldersDataIsUnderRowLevelSecurity(t *testing.T) {
+	serverOnly(t, "row-level security")
+	_, owner := initServer(t)
+	shared := map[string]string{
+		"goose_db_version": "the schema's version",
+		"store_meta":       "the rules' version",
+		"staff_offices":    "logins and their offices",
+		"seal_keys":        "the installations' public keys, every office's to verify",
+		"projects":         "the agency's projects, every office's",
+		"audit_head":       "the chain's end: an id and a hash",
+		"calendar_events":  "uids, days and hashes",
+		"reminders":        "keys and times",
+		"proof_drops":      "hashes",
+		"encryption":       "empty on a server",
+	}
+	rows, err := owner.sql.Query(`SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var rls bool
+		if err := rows.Scan(&name, &rls); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := shared[name]; !ok && !rls {
+			t.Errorf("table %s is not under row-level security: an office's login reads every office's rows", name)
+		}
+		if _, ok := shared[name]; ok && rls {
+			t.Errorf("table %s is under row-level security now: take it off the list of shared tables", name)
+		}
+	}
+}
