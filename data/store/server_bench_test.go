@@ -181,10 +181,10 @@ func BenchmarkServerSearch1M(b *testing.B) {
 
 // BenchmarkServerDashboard1M: the dashboard's first screen over the
 // 1,000,000 holders of BenchmarkServerSearch1M (two certificates each) at
-// testNow, as the window shows it: the figures, then the first page of the
-// 30-day view with the number of its items (first-screen); the count of the
-// items of a kind (kind-count), and a page far down (deep-page). The items
-// are worked out once before (minutes, the first open after a load).
+// testNow: the figures, then the first page of the 30-day view with the
+// number of its items, read by keys (first-screen) and paged in SQL
+// (first-screen-paged); a page far down; the parts alone. The items are
+// worked out once before (minutes, the first open after a load).
 func BenchmarkServerDashboard1M(b *testing.B) {
 	dsn, key := serverBenchDB(b)
 	db, err := Open(dsn, func() time.Time { return testNow }, WithKeyFile(key))
@@ -208,6 +208,36 @@ func BenchmarkServerDashboard1M(b *testing.B) {
 			first := keys[:min(100, len(keys))]
 			if page, err := db.AttentionPage(ctx, first, testNow); err != nil || len(page) != len(first) {
 				b.Fatal(len(page), err)
+			}
+		}
+	})
+	// As the window reads it paged in SQL: the figures, the count, the
+	// first page.
+	b.Run("first-screen-paged", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
+				b.Fatal(err)
+			}
+			n, _, err := db.AttentionCount(ctx, within30, testNow)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if page, err := db.AttentionAt(ctx, within30, testNow, 0, 100); err != nil || len(page) != min(100, n) {
+				b.Fatal(len(page), err)
+			}
+		}
+	})
+	b.Run("page-far-down", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionAt(ctx, within30, testNow, 500_000, 100); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("count-grouped", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := db.AttentionCount(ctx, data.AttentionFilter{Within: 30, Group: data.GroupOrg}, testNow); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})
