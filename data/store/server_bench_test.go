@@ -120,7 +120,7 @@ func copyBenchRecords(dsn string, recs []data.HolderRecord) error {
 	}
 	for _, q := range []string{
 		`UPDATE holders SET search = swcert_search_text(name, id_number, org, id)`,
-		`INSERT INTO holder_search (id, name, phone, key) SELECT id, name, phone, swcert_search_key(search) FROM holders`,
+		`INSERT INTO holder_search (id, name, phone, key) SELECT id, name, phone, swcert_search_key(search) FROM holders ORDER BY name, id`,
 		`INSERT INTO attention_fresh (holder_id, until, gen) SELECT id, 0, 1 FROM holders`,
 		`SELECT setval(pg_get_serial_sequence('holders', 'id'), (SELECT max(id) FROM holders))`,
 		`SELECT setval(pg_get_serial_sequence('certificates', 'id'), (SELECT max(id) FROM certificates))`,

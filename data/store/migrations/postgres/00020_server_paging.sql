@@ -35,8 +35,12 @@ CREATE TRIGGER holder_search_update AFTER UPDATE ON holders
         OR OLD.phone IS DISTINCT FROM NEW.phone)
     EXECUTE FUNCTION swcert_holder_search();
 
+-- In list order: a common surname's holders then lie together, on a few
+-- pages of the table rather than one row on each (王's 50,000 matches of
+-- 1,000,000 on 1,000 pages, not 18,000). Holders written later go where
+-- there is room; the order is the bulk's, which is most of it.
 INSERT INTO holder_search (id, name, phone, key)
-SELECT id, name, phone, swcert_search_key(search) FROM holders;
+SELECT id, name, phone, swcert_search_key(search) FROM holders ORDER BY name, id;
 
 CREATE INDEX holder_search_key ON holder_search USING gin (key gin_trgm_ops);
 CREATE INDEX holder_search_phone ON holder_search (phone);
