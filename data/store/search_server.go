@@ -146,6 +146,18 @@ func (db *DB) serverSearch(ctx context.Context, f data.HolderFilter, limit, offs
 			return ids, 0, err
 		}
 	}
+	if indexed && limit == 0 {
+		// A word that a tenth of serverFewMatches of the top of the list
+		// share is counted over the names at once: at 1,000,000 holders
+		// asking the index first added 0.4 s to 0.75 s for a word every
+		// holder has.
+		var near int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT search, phone FROM holders ORDER BY name, id LIMIT ?) h WHERE `+where,
+			append([]any{serverNearRows}, args...)...).Scan(&near); err != nil {
+			return nil, 0, internal("count holders", err)
+		}
+		indexed = near <= serverFewMatches/10
+	}
 	if indexed {
 		ids, n, all, err := fewMatches(ctx, tx, lookup, lookupArgs, limit, offset)
 		if err != nil || all {
