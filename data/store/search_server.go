@@ -152,7 +152,7 @@ func (db *DB) serverSearch(ctx context.Context, f data.HolderFilter, limit, offs
 		// asking the index first added 0.4 s to 0.75 s for a word every
 		// holder has.
 		var near int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT search, phone FROM holders ORDER BY name, id LIMIT ?) h WHERE `+where,
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT id, search, phone FROM holders ORDER BY name, id LIMIT ?) h WHERE `+where,
 			append([]any{serverNearRows}, args...)...).Scan(&near); err != nil {
 			return nil, 0, internal("count holders", err)
 		}

@@ -50,5 +50,7 @@ DROP INDEX holders_search_key;
 
 -- +goose Down
 CREATE INDEX holders_search_key ON holders USING gin (swcert_search_key(search) gin_trgm_ops);
+DROP TRIGGER holder_search_update ON holders;
+DROP TRIGGER holder_search_insert ON holders;
 DROP TABLE holder_search;
 DROP FUNCTION swcert_holder_search();
