@@ -194,6 +194,12 @@ type AttentionService interface {
 	// through many that way, quickly at any depth.
 	AttentionKeys(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionKey, []AttentionSpan, error)
 	AttentionPage(ctx context.Context, keys []AttentionKey, now time.Time) ([]Attention, error)
+	// AttentionCount says how many there are (and the groups), and
+	// AttentionAt reads a page of them from an offset, without reading
+	// every key first: a list's first screen at once, with 1,000,000
+	// holders too (a page far down is quicker by keys).
+	AttentionCount(ctx context.Context, f AttentionFilter, now time.Time) (int, []AttentionSpan, error)
+	AttentionAt(ctx context.Context, f AttentionFilter, now time.Time, offset, limit int) ([]Attention, error)
 	AttentionFigures(ctx context.Context, now time.Time) (AttentionFigures, error)
 	// Version changes whenever a write is committed, by this process or
 	// another: while it stays put (and the minute too), what was read holds.

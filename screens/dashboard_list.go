@@ -17,7 +17,7 @@ import (
 )
 
 // The dashboard's list: its rows are group headings and items, and the
-// items are read a page at a time by their keys.
+// items are read a page at a time, by their keys once read.
 
 // row says what row r of the list shows: the heading of group g (item
 // -1), or item i (g is -1 when not grouped).
@@ -58,16 +58,21 @@ func groupTitle(g data.AttentionGroup, value string) string {
 }
 
 // Item is the i-th item the filters select, read with its page when first
-// shown (a few milliseconds, however far down).
+// shown: by the keys, a few milliseconds however far down; before they
+// are read, by its offset.
 func (s *Dashboard) Item(i int) (data.Attention, bool) {
-	if i < 0 || i >= len(s.keys) {
+	if i < 0 || i >= s.count {
 		return data.Attention{}, false
 	}
 	p := i / dashPage
 	page, ok := s.pages[p]
 	if !ok {
 		var err error
-		page, err = s.svc.Attention.AttentionPage(s.svc.ctx(), s.keys[p*dashPage:min((p+1)*dashPage, len(s.keys))], s.at)
+		if s.keys != nil {
+			page, err = s.svc.Attention.AttentionPage(s.svc.ctx(), s.keys[p*dashPage:min((p+1)*dashPage, len(s.keys))], s.at)
+		} else { // the keys are being read
+			page, err = s.svc.Attention.AttentionAt(s.svc.ctx(), s.filtered, s.at, p*dashPage, dashPage)
+		}
 		if err != nil {
 			s.status.SetText(i18n.Message(err))
 			return data.Attention{}, false

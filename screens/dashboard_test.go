@@ -106,6 +106,18 @@ func TestDashboardReadsPagesAsItScrolls(t *testing.T) {
 	if len(d.pages) < 2 {
 		t.Errorf("%d pages read", len(d.pages))
 	}
+	// Before the keys are read (they land after the first screen), the
+	// pages are read by their offsets: the same items in the same order.
+	d.keys, d.pages = nil, map[int][]data.Attention{}
+	early := shownItems(d)
+	if len(early) != len(all) || d.keys != nil {
+		t.Fatalf("%d rows read by offset, want %d (keys %d)", len(early), len(all), len(d.keys))
+	}
+	for i := range early {
+		if early[i].CertID != all[i].CertID || early[i].Key != all[i].Key {
+			t.Fatalf("row %d read by offset is %+v, want %+v", i, early[i], all[i])
+		}
+	}
 	// Other filters show their items from the top; a refresh leaves the
 	// list where it was.
 	d.kind.SetSelected(i18n.T("att.kind.registration"))

@@ -363,3 +363,51 @@ func TestAttentionGroups(t *testing.T) {
 		t.Errorf("unknown group: %d keys, groups %v (%v)", len(keys), spans, err)
 	}
 }
+
+// Paged in SQL (AttentionCount, AttentionAt) the dashboard reads what it
+// reads by keys: the same count and groups, and page by page (page 2, the
+// last page, short, a page past the end) the same items in the same
+// order, ties of a day ordered by name as by keys.
+func TestAttentionPagedInSQL(t *testing.T) {
+	clock := time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)
+	db := demoStore(t, 300, &clock)
+	filters := []data.AttentionFilter{{}, {Within: 30}, {Kind: data.AttPaper}, {Upcoming: true, Within: 30}, {Search: "没有这个人"}}
+	for _, g := range data.AttentionGroups[1:] {
+		filters = append(filters, data.AttentionFilter{Group: g}, data.AttentionFilter{Group: g, Within: 30, Search: "市"})
+	}
+	for _, f := range filters {
+		keys, spans, err := db.AttentionKeys(ctx, f, clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := db.AttentionPage(ctx, keys, clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, gotSpans, err := db.AttentionCount(ctx, f, clock)
+		if err != nil || n != len(keys) || !slices.Equal(gotSpans, spans) {
+			t.Errorf("%+v: count %d, groups %v (%v); by keys %d, %v", f, n, gotSpans, err, len(keys), spans)
+		}
+		var paged []data.Attention
+		for off := 0; off <= len(keys); off += 7 { // the last read is past the end, or short
+			page, err := db.AttentionAt(ctx, f, clock, off, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page) != min(7, len(keys)-off) {
+				t.Errorf("%+v: %d items at %d of %d", f, len(page), off, len(keys))
+			}
+			paged = append(paged, page...)
+		}
+		if len(paged) != len(want) {
+			t.Errorf("%+v: %d items paged in SQL, %d by keys", f, len(paged), len(want))
+			continue
+		}
+		for i := range want {
+			if paged[i].Ref() != want[i].Ref() || paged[i].DueOn != want[i].DueOn || paged[i].Name != want[i].Name {
+				t.Errorf("%+v: item %d is %v, by keys %v", f, i, paged[i].Ref(), want[i].Ref())
+				break
+			}
+		}
+	}
+}

@@ -36,6 +36,7 @@ var notCopied = map[string]string{
 	"proof_files":      "the files, copied with the proofs that refer to them",
 	"goose_db_version": "the target is migrated to the same version first",
 	"staff_offices":    "the server's logins and their offices: each server's own (swcert admin)",
+	"holder_search":    "the server's search keys, kept by the holders' triggers",
 	// The log's chain is the target's: its entries are the copy's writes,
 	// by who ran the migration, from the first (the source's log stays
 	// with the source, which migrate leaves as it was).

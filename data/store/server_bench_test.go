@@ -120,6 +120,7 @@ func copyBenchRecords(dsn string, recs []data.HolderRecord) error {
 	}
 	for _, q := range []string{
 		`UPDATE holders SET search = swcert_search_text(name, id_number, org, id)`,
+		`INSERT INTO holder_search (id, name, phone, key) SELECT id, name, phone, swcert_search_key(search) FROM holders ORDER BY name, id`,
 		`INSERT INTO attention_fresh (holder_id, until, gen) SELECT id, 0, 1 FROM holders`,
 		`SELECT setval(pg_get_serial_sequence('holders', 'id'), (SELECT max(id) FROM holders))`,
 		`SELECT setval(pg_get_serial_sequence('certificates', 'id'), (SELECT max(id) FROM certificates))`,
@@ -176,6 +177,91 @@ func BenchmarkServerSearch1M(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkServerDashboard1M: the dashboard's first screen over the
+// 1,000,000 holders of BenchmarkServerSearch1M (two certificates each) at
+// testNow: the figures, then the first page of the 30-day view with the
+// number of its items, read by keys (first-screen) and paged in SQL
+// (first-screen-paged); a page far down; the parts alone. The items are
+// worked out once before (minutes, the first open after a load).
+func BenchmarkServerDashboard1M(b *testing.B) {
+	dsn, key := serverBenchDB(b)
+	db, err := Open(dsn, func() time.Time { return testNow }, WithKeyFile(key))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.RefreshAttention(ctx, testNow); err != nil {
+		b.Fatal(err)
+	}
+	within30 := data.AttentionFilter{Within: 30}
+	b.Run("first-screen", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
+				b.Fatal(err)
+			}
+			keys, _, err := db.AttentionKeys(ctx, within30, testNow)
+			if err != nil {
+				b.Fatal(err)
+			}
+			first := keys[:min(100, len(keys))]
+			if page, err := db.AttentionPage(ctx, first, testNow); err != nil || len(page) != len(first) {
+				b.Fatal(len(page), err)
+			}
+		}
+	})
+	// As the window reads it paged in SQL: the figures, the count, the
+	// first page.
+	b.Run("first-screen-paged", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
+				b.Fatal(err)
+			}
+			n, _, err := db.AttentionCount(ctx, within30, testNow)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if page, err := db.AttentionAt(ctx, within30, testNow, 0, 100); err != nil || len(page) != min(100, n) {
+				b.Fatal(len(page), err)
+			}
+		}
+	})
+	b.Run("page-far-down", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionAt(ctx, within30, testNow, 500_000, 100); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("count-grouped", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := db.AttentionCount(ctx, data.AttentionFilter{Within: 30, Group: data.GroupOrg}, testNow); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("figures", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("keys-30", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := db.AttentionKeys(ctx, within30, testNow); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("keys-grouped", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := db.AttentionKeys(ctx, data.AttentionFilter{Within: 30, Group: data.GroupOrg}, testNow); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkServerDashboard: the dashboard on a server database that
