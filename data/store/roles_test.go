@@ -516,6 +516,15 @@ func TestAnOfficeReadsOnlyItsOwnAuditAndFiles(t *testing.T) {
 	if err := min.sql.QueryRow(`SELECT count(*) FROM audit WHERE holder_id = ?`, a.ID).Scan(&n); err != nil || n != 0 {
 		t.Errorf("闵行's login reads %d of 浦东's entries in SQL (%v)", n, err)
 	}
+	if err := min.sql.QueryRow(`SELECT count(*) FROM holder_search WHERE id = ?`, a.ID).Scan(&n); err != nil || n != 0 {
+		t.Errorf("闵行's login reads %d of 浦东's search keys in SQL (%v)", n, err)
+	}
+	if hs, err := min.FindHolders(ctx, data.HolderFilter{Search: "张"}); err != nil || len(hs) != 0 {
+		t.Errorf("闵行's login finds %d of 浦东's holders (%v)", len(hs), err)
+	}
+	if hs, err := pu.FindHolders(ctx, data.HolderFilter{Search: "张"}); err != nil || len(hs) != 1 {
+		t.Errorf("浦东's login finds %d of its holders (%v)", len(hs), err)
+	}
 	if err := min.sql.QueryRow(`SELECT count(*) FROM proof_files`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("闵行's login reads %d of 浦东's proof files in SQL (%v)", n, err)
 	}

@@ -1,9 +1,9 @@
 -- +goose Up
 -- Row-level security (00016) kept an office's logins to their own
--- holders in every table of records, but two tables carry the holders'
+-- holders in every table of records, but three tables carry the holders'
 -- data outside them: the audit log (each entry holds the record before
--- and after: names, employers, masked numbers) and the proof files (CE
--- certificates, photos). Any login could read every office's with a
+-- and after: names, employers, masked numbers), the proof files (CE
+-- certificates, photos) and the search's keys (names, phones). Any login could read every office's with a
 -- plain SELECT. Now an office's login reads the entries of its own
 -- holders (and those of no holder: projects, keys) and the files its
 -- own records refer to; a login of the whole agency reads everything.
@@ -13,6 +13,11 @@
 ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 CREATE POLICY office ON audit FOR SELECT USING ((SELECT swcert_office() IS NULL)
     OR holder_id IS NULL OR EXISTS (SELECT 1 FROM holders h WHERE h.id = holder_id));
+
+-- The search's key table (00020) holds every holder's name and phone.
+ALTER TABLE holder_search ENABLE ROW LEVEL SECURITY;
+CREATE POLICY office ON holder_search USING ((SELECT swcert_office() IS NULL)
+    OR EXISTS (SELECT 1 FROM holders h WHERE h.id = holder_search.id));
 
 -- A file is read by the office whose records refer to it (the tables of
 -- proofs are under row-level security in turn). It is written and dropped
@@ -55,5 +60,7 @@ DROP FUNCTION swcert_proof_drop(text);
 DROP FUNCTION swcert_proof_keep(text, bytea, text);
 DROP POLICY office_read ON proof_files;
 ALTER TABLE proof_files DISABLE ROW LEVEL SECURITY;
+DROP POLICY office ON holder_search;
+ALTER TABLE holder_search DISABLE ROW LEVEL SECURITY;
 DROP POLICY office ON audit;
 ALTER TABLE audit DISABLE ROW LEVEL SECURITY;
