@@ -208,6 +208,22 @@ func BenchmarkDashboard100k(b *testing.B) {
 			}
 		}
 	})
+	// As the window shows it now (screens/dashboard.go): the figures, the
+	// count and the first page, the keys for scrolling after.
+	b.Run("first-screen-paged", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
+				b.Fatal(err)
+			}
+			n, _, err := db.AttentionCount(ctx, within30, testNow)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if page, err := db.AttentionAt(ctx, within30, testNow, 0, 100); err != nil || len(page) != min(100, n) {
+				b.Fatal(len(page), err)
+			}
+		}
+	})
 	keys, _, err := db.AttentionKeys(ctx, data.AttentionFilter{}, testNow)
 	if err != nil || len(keys) < 50100 {
 		b.Fatal(len(keys), err)
