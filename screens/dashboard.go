@@ -36,6 +36,7 @@ type Dashboard struct {
 	spans    []data.AttentionSpan     // their groups, when grouped
 	heads    []int                    // the row of each group's heading
 	pages    map[int][]data.Attention // pages read of them
+	reading  map[int]bool             // pages being read by their offset, off the UI goroutine
 	filterN  int                      // counts filter changes, so a slow read cannot land late
 	filtered data.AttentionFilter     // what the list shows
 	// What was read holds while the store's version and the minute stay
@@ -227,6 +228,7 @@ func (s *Dashboard) applyFilter() {
 		}
 		changed := f != s.filtered
 		s.count, s.keys, s.spans, s.pages, s.filtered = count, nil, spans, map[int][]data.Attention{0: first}, f
+		s.reading = map[int]bool{}
 		s.heads = make([]int, len(spans))
 		for g, row := 0, 0; g < len(spans); g++ {
 			s.heads[g] = row

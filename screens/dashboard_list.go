@@ -59,20 +59,23 @@ func groupTitle(g data.AttentionGroup, value string) string {
 
 // Item is the i-th item the filters select, read with its page when first
 // shown: by the keys, a few milliseconds however far down; before they
-// are read, by its offset.
+// are read, by its offset, off the UI goroutine (seconds far down a
+// million items on a server), the row blank until the page lands.
 func (s *Dashboard) Item(i int) (data.Attention, bool) {
 	if i < 0 || i >= s.count {
 		return data.Attention{}, false
 	}
 	p := i / dashPage
 	page, ok := s.pages[p]
+	if !ok && s.keys == nil {
+		s.readPage(p)
+		if page, ok = s.pages[p]; !ok {
+			return data.Attention{}, false
+		}
+	}
 	if !ok {
 		var err error
-		if s.keys != nil {
-			page, err = s.svc.Attention.AttentionPage(s.svc.ctx(), s.keys[p*dashPage:min((p+1)*dashPage, len(s.keys))], s.at)
-		} else { // the keys are being read
-			page, err = s.svc.Attention.AttentionAt(s.svc.ctx(), s.filtered, s.at, p*dashPage, dashPage)
-		}
+		page, err = s.svc.Attention.AttentionPage(s.svc.ctx(), s.keys[p*dashPage:min((p+1)*dashPage, len(s.keys))], s.at)
 		if err != nil {
 			s.status.SetText(i18n.Message(err))
 			return data.Attention{}, false
@@ -83,6 +86,36 @@ func (s *Dashboard) Item(i int) (data.Attention, bool) {
 		return data.Attention{}, false // worked out again since it was listed
 	}
 	return page[i%dashPage], true
+}
+
+// readPage reads page p by its offset off the UI goroutine, once, and
+// shows it when it lands (unless the filters changed meanwhile).
+func (s *Dashboard) readPage(p int) {
+	if s.reading[p] {
+		return
+	}
+	s.reading[p] = true
+	n, f, at := s.filterN, s.filtered, s.at
+	var page []data.Attention
+	var err error
+	inline := true // done runs before background returns (Services.Sync)
+	s.svc.background(func() {
+		page, err = s.svc.Attention.AttentionAt(s.svc.ctx(), f, at, p*dashPage, dashPage)
+	}, func() {
+		if n != s.filterN {
+			return
+		}
+		delete(s.reading, p)
+		if err != nil {
+			s.status.SetText(i18n.Message(err))
+			return
+		}
+		s.pages[p] = page
+		if !inline {
+			s.list.Refresh()
+		}
+	})
+	inline = false
 }
 
 func (s *Dashboard) newRow() fyne.CanvasObject {
