@@ -36,7 +36,14 @@ func (db *DB) insertHolder(ctx context.Context, tx *txn, h *data.Holder) error {
 	h.CreatedAt, h.UpdatedAt = t, t
 	h.Version, h.UpdatedBy = 1, db.user
 	if h.Office == "" && db.sql.dialect == postgresSQL { // the login's office, as the server gave it
-		return mapError("insert holder", tx.QueryRowContext(ctx, `SELECT office FROM holders WHERE id = ?`, h.ID).Scan(&h.Office))
+		if tx.office == nil {
+			var office string
+			if err := tx.QueryRowContext(ctx, `SELECT office FROM holders WHERE id = ?`, h.ID).Scan(&office); err != nil {
+				return mapError("insert holder", err)
+			}
+			tx.office = &office
+		}
+		h.Office = *tx.office
 	}
 	return nil
 }

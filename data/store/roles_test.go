@@ -587,3 +587,32 @@ func TestEveryServerTableWithHoldersDataIsUnderRowLevelSecurity(t *testing.T) {
 		}
 	}
 }
+
+// Holders written in one transaction by an office's login (an import, the
+// demo) are each that office's: the office is read once a transaction.
+func TestHoldersWrittenTogetherAreTheLoginsOffice(t *testing.T) {
+	serverOnly(t, "offices")
+	target, owner := initServer(t)
+	if err := owner.AddLogin(ctx, data.StaffLogin{Name: "pd_bulk", Role: data.RoleEditor, Office: "浦东"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	pu := openAs(t, target, "pd_bulk")
+	recs := []data.HolderRecord{{Holder: *holder("张伟", "11010519491231002X")}, {Holder: *holder("李娜", "44030519900101123X")}}
+	if err := pu.CreateHolderRecords(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	var offices []string
+	rows, err := owner.sql.Query(`SELECT office FROM holders ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o string
+		rows.Scan(&o)
+		offices = append(offices, o)
+	}
+	if len(offices) != 2 || offices[0] != "浦东" || offices[1] != "浦东" {
+		t.Errorf("the holders' offices: %q", offices)
+	}
+}
