@@ -198,33 +198,12 @@ func BenchmarkServerDashboard1M(b *testing.B) {
 	within30 := data.AttentionFilter{Within: 30}
 	b.Run("first-screen", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
-				b.Fatal(err)
-			}
-			keys, _, err := db.AttentionKeys(ctx, within30, testNow)
-			if err != nil {
-				b.Fatal(err)
-			}
-			first := keys[:min(100, len(keys))]
-			if page, err := db.AttentionPage(ctx, first, testNow); err != nil || len(page) != len(first) {
-				b.Fatal(len(page), err)
-			}
+			firstScreenByKeys(b, db, within30)
 		}
 	})
-	// As the window reads it paged in SQL: the figures, the count, the
-	// first page.
 	b.Run("first-screen-paged", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := db.AttentionFigures(ctx, testNow); err != nil {
-				b.Fatal(err)
-			}
-			n, _, err := db.AttentionCount(ctx, within30, testNow)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if page, err := db.AttentionAt(ctx, within30, testNow, 0, 100); err != nil || len(page) != min(100, n) {
-				b.Fatal(len(page), err)
-			}
+			firstScreenPaged(b, db, within30)
 		}
 	})
 	b.Run("page-far-down", func(b *testing.B) {
