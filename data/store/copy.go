@@ -226,20 +226,10 @@ func (db *DB) copyTable(ctx context.Context, tx *txn, src *DB, from *txn, table 
 
 // countKeys counts the source's keys that the target holds.
 func countKeys(ctx context.Context, tx, from *txn) (int64, error) {
-	rows, err := from.QueryContext(ctx, `SELECT kid FROM seal_keys`)
+	kids, err := column[string](ctx, from, "copy: read seal_keys", `SELECT kid FROM seal_keys`)
 	if err != nil {
-		return 0, internal("copy: read seal_keys", err)
+		return 0, err
 	}
-	var kids []string
-	for rows.Next() {
-		var kid string
-		if err := rows.Scan(&kid); err != nil {
-			rows.Close()
-			return 0, internal("copy: read seal_keys", err)
-		}
-		kids = append(kids, kid)
-	}
-	rows.Close()
 	var n int64
 	for _, kid := range kids {
 		var there bool

@@ -570,22 +570,9 @@ func (db *DB) resealIn(ctx context.Context, tx *txn, sf data.SealedProofFiles) (
 	if sf == nil {
 		return 0, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM proof_refs`)
+	hashes, err := column[string](ctx, tx, "list proofs", `SELECT DISTINCT sha256 FROM proof_refs`)
 	if err != nil {
-		return 0, internal("list proofs", err)
-	}
-	var hashes []string
-	for rows.Next() {
-		var sha string
-		if err := rows.Scan(&sha); err != nil {
-			rows.Close()
-			return 0, internal("list proofs", err)
-		}
-		hashes = append(hashes, sha)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, internal("list proofs", err)
+		return 0, err
 	}
 	for _, sha := range hashes {
 		if err := sf.Reseal(sha); err != nil {

@@ -244,21 +244,13 @@ func (db *DB) keepExperienced(ctx context.Context, ids []int64, ps []data.Progra
 		return ids, nil
 	}
 	exp, args := experienced(ps)
-	rows, err := db.sql.QueryContext(ctx, `SELECT id FROM holders`+exp, args...)
+	kept, err := column[int64](ctx, db.sql, "find holders", `SELECT id FROM holders`+exp, args...)
 	if err != nil {
-		return nil, internal("find holders", err)
+		return nil, err
 	}
-	defer rows.Close()
 	keep := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, internal("find holders", err)
-		}
+	for _, id := range kept {
 		keep[id] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, internal("find holders", err)
 	}
 	out := make([]int64, 0, min(len(ids), len(keep)))
 	for _, id := range ids {

@@ -79,23 +79,7 @@ func (db *DB) unreferencedBlobs(ctx context.Context) ([]string, error) {
 }
 
 func (db *DB) blobHashes(ctx context.Context, query string) ([]string, error) {
-	rows, err := db.sql.QueryContext(ctx, query)
-	if err != nil {
-		return nil, internal("list proof files", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var sha string
-		if err := rows.Scan(&sha); err != nil {
-			return nil, internal("list proof files", err)
-		}
-		out = append(out, sha)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, internal("list proof files", err)
-	}
-	return out, nil
+	return column[string](ctx, db.sql, "list proof files", query)
 }
 
 // keepBlob writes the file of p in the transaction saving its record,

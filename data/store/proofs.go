@@ -47,21 +47,13 @@ func (db *DB) UseProofFiles(ctx context.Context, f data.ProofFiles) error {
 	if err != nil {
 		return internal("list proof files", err)
 	}
-	used := map[string]bool{}
-	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT sha256 FROM proof_refs`)
+	refs, err := column[string](ctx, db.sql, "list proofs", `SELECT DISTINCT sha256 FROM proof_refs`)
 	if err != nil {
-		return internal("list proofs", err)
+		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var sha string
-		if err := rows.Scan(&sha); err != nil {
-			return internal("list proofs", err)
-		}
+	used := map[string]bool{}
+	for _, sha := range refs {
 		used[sha] = true
-	}
-	if err := rows.Err(); err != nil {
-		return internal("list proofs", err)
 	}
 	var unused []string
 	for _, sha := range kept {
@@ -107,22 +99,11 @@ func (db *DB) removeUnreferenced(ctx context.Context, hashes []string) error {
 			_, err := tx.ExecContext(ctx, `DELETE FROM proof_drops`)
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT sha256 FROM proof_drops`)
+		drops, err := column[string](ctx, tx, "list dropped proofs", `SELECT sha256 FROM proof_drops`)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var sha string
-			if err := rows.Scan(&sha); err != nil {
-				rows.Close()
-				return err
-			}
-			hashes = append(hashes, sha)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		hashes = append(hashes, drops...)
 		done := map[string]bool{}
 		for _, sha := range hashes {
 			if done[sha] {

@@ -107,20 +107,7 @@ func (db *DB) InitRoles(ctx context.Context) error {
 
 // publicTables lists the tables of the schema.
 func (db *DB) publicTables(ctx context.Context) ([]string, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
-	if err != nil {
-		return nil, internal("tables", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, internal("tables", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return column[string](ctx, db.sql, "tables", `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
 }
 
 // AddLogin makes a login of staff in a role, of an office or the whole

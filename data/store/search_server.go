@@ -194,23 +194,7 @@ func setPlan(ctx context.Context, tx *txn, ways ...string) error {
 }
 
 func holderIDs(ctx context.Context, tx *txn, q string, args ...any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, internal("find holders", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, internal("find holders", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, internal("find holders", err)
-	}
-	return ids, nil
+	return column[int64](ctx, tx, "find holders", q, args...)
 }
 
 // fewMatches answers from holder_search when the trigram index names at

@@ -236,24 +236,11 @@ func (db *DB) Employers(ctx context.Context, contains string, limit int) ([]stri
 		limit = data.DefaultPageSize
 	}
 	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(data.NormalizeText(contains))) + "%"
-	rows, err := db.sql.QueryContext(ctx, `SELECT org FROM (
+	return column[string](ctx, db.sql, "list employers", `SELECT org FROM (
 			SELECT DISTINCT org FROM holders WHERE org <> ''
 			UNION SELECT DISTINCT org FROM work_history
 			UNION SELECT DISTINCT org FROM projects) AS known
 		WHERE lower(org) LIKE ? ESCAPE '\' ORDER BY org LIMIT ?`, like, limit)
-	if err != nil {
-		return nil, internal("list employers", err)
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, internal("list employers", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 const honourColumns = `h.id, h.holder_id, h.title, h.date, h.level, h.created_at, h.updated_at, h.version, h.updated_by, p.name, p.sha256, p.size, p.type`
