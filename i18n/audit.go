@@ -21,9 +21,15 @@ func AuditHeading(e data.AuditEntry) string {
 // AuditChange is one changed field of an entry: "label: before → after"
 // (an insert shows the value alone; a delete, the value it had).
 func AuditChange(op string, c data.AuditChange) string {
-	label := T("field." + c.Field)
+	label := T("audit.field." + c.Field) // a column whose form field says something else
+	if label == "audit.field."+c.Field {
+		label = T("field." + c.Field)
+	}
 	if label == "field."+c.Field {
 		label = c.Field // a column with no label of its own (a key)
+	}
+	if auditFlags[c.Field] { // kept as 0/1: said as no/yes
+		c.Before, c.After = auditFlag(c.Before), auditFlag(c.After)
 	}
 	switch op {
 	case data.AuditInsert:
@@ -59,4 +65,18 @@ func AuditVerdict(n int, br *data.AuditBreak) string {
 		return T("audit.whole", "Count", n)
 	}
 	return T("audit.broken."+br.Reason, "ID", br.ID)
+}
+
+// auditFlags are the columns of the audited tables that hold 0 or 1: a
+// demo holder, the installation's own key.
+var auditFlags = map[string]bool{"demo": true, "own": true}
+
+func auditFlag(v string) string {
+	switch v {
+	case "0":
+		return T("audit.flag.0")
+	case "1":
+		return T("audit.flag.1")
+	}
+	return v
 }
