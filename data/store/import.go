@@ -23,6 +23,9 @@ func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow, opt data.Im
 		in := &importer{db: db, tx: tx, today: db.today(), write: !opt.DryRun && (opt.GoodOnly || opt.BadRows == 0),
 			byIDNumber: map[string]*data.Holder{}, byID: map[int64]*data.Holder{}, byMNo: map[string]importedCert{},
 			profiles: map[int64]*data.Profile{}}
+		if in.write && db.sql.dialect == postgresSQL {
+			in.batch = &insertBatch{}
+		}
 		if err := in.preload(ctx, rows); err != nil {
 			return err
 		}
@@ -41,13 +44,16 @@ func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow, opt data.Im
 				// The merge checked the row as the store will: a refusal
 				// here is unforeseen, and ends the import with nothing
 				// written rather than leave half a row.
-				if err := in.save(ctx, &m); err != nil {
+				if err := in.save(ctx, &m, r.Line); err != nil {
 					return withRow(err, r.Line)
 				}
 			}
 			in.remember(m, saved)
 			tally.Add(m)
 			res.Changes = append(res.Changes, m.Changes(r.Line)...)
+		}
+		if err := in.flush(ctx); err != nil {
+			return err
 		}
 		if !data.ImportGoesAhead(len(rows)-len(res.Errors), opt.BadRows+len(res.Errors), opt.GoodOnly) {
 			res.Changes = nil
@@ -79,6 +85,7 @@ type importer struct {
 	byID       map[int64]*data.Holder
 	profiles   map[int64]*data.Profile // by holder ID; nil: none saved
 	byMNo      map[string]importedCert
+	batch      *insertBatch // a server's new rows not yet written (import_server.go); nil: a row at a time
 }
 
 type importedCert struct {
@@ -132,10 +139,13 @@ func (in *importer) remember(m data.ImportMerge, h *data.Holder) {
 	*h = m.Holder
 	if h.ID != 0 {
 		in.byID[h.ID] = h
-		if m.WriteProfile || in.profiles[h.ID] != nil {
+		switch {
+		case m.WriteProfile || in.profiles[h.ID] != nil:
 			p := m.Profile
 			p.HolderID = h.ID
 			in.profiles[h.ID] = &p
+		case m.HolderOutcome == data.ImportNew:
+			in.profiles[h.ID] = nil // a new holder has none: no need to ask
 		}
 	}
 	c := m.Certificate
@@ -194,15 +204,28 @@ func (in *importer) certificate(ctx context.Context, mno string) (importedCert, 
 	return found, nil
 }
 
-// save writes what the merge made of a row.
-func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
+// save writes what the merge made of a row (line: the row's, for an
+// error of a batch, import_server.go).
+func (in *importer) save(ctx context.Context, m *data.ImportMerge, line int) error {
 	h := &m.Holder
-	switch m.HolderOutcome {
-	case data.ImportNew:
+	c := &m.Certificate
+	if in.batched() && (m.HolderOutcome == data.ImportUpdated || m.WriteProfile || m.CertOutcome == data.ImportUpdated) {
+		// A write a batch does not hold: what was queued goes first, for
+		// it to find.
+		if err := in.flush(ctx); err != nil {
+			return err
+		}
+	}
+	switch {
+	case m.HolderOutcome == data.ImportNew && in.batched():
+		if err := in.queueHolder(ctx, h, line); err != nil {
+			return err
+		}
+	case m.HolderOutcome == data.ImportNew:
 		if err := in.db.insertHolder(ctx, in.tx, h); err != nil {
 			return err
 		}
-	case data.ImportUpdated:
+	case m.HolderOutcome == data.ImportUpdated:
 		t, ts := in.db.stamp()
 		if _, err := in.tx.ExecContext(ctx, `UPDATE holders SET name = ?, id_type = ?, phone = ?, phone_hash = ?, org = ?, region = ?, updated_at = ?, `+stampSet+` WHERE id = ?`,
 			h.Name, h.IDType, in.db.seal("holders/phone", h.ID, h.Phone), in.db.hash(hashPhone, h.Phone), h.Org, h.Region, ts, in.db.user, h.ID); err != nil {
@@ -211,6 +234,9 @@ func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
 		h.UpdatedAt = t
 	}
 	if m.WriteProfile {
+		if err := in.flush(ctx); err != nil { // a new holder's row first
+			return err
+		}
 		m.Profile.HolderID = h.ID
 		if err := in.db.writeProfile(ctx, in.tx, &m.Profile); err != nil {
 			return err
@@ -223,12 +249,13 @@ func (in *importer) save(ctx context.Context, m *data.ImportMerge) error {
 			return err
 		}
 	}
-	c := &m.Certificate
 	c.HolderID = h.ID
-	switch m.CertOutcome {
-	case data.ImportNew:
+	switch {
+	case m.CertOutcome == data.ImportNew && in.batched():
+		return in.queueCertificate(ctx, c, line)
+	case m.CertOutcome == data.ImportNew:
 		return in.db.insertCertificate(ctx, in.tx, c)
-	case data.ImportUpdated:
+	case m.CertOutcome == data.ImportUpdated:
 		t, ts := in.db.stamp()
 		if _, err := in.tx.ExecContext(ctx, `UPDATE certificates SET exam_year = ?, passed_on = ?, issued_on = ?, issuer = ?, status = ?, updated_at = ?, `+stampSet+`
 			WHERE id = ?`, c.ExamYear, c.PassedOn, c.IssuedOn, c.Issuer, c.Status, ts, in.db.user, c.ID); err != nil {
