@@ -23,14 +23,17 @@ func (db *DB) ImportRows(ctx context.Context, rows []data.ImportRow, opt data.Im
 		in := &importer{db: db, tx: tx, today: db.today(), write: !opt.DryRun && (opt.GoodOnly || opt.BadRows == 0),
 			byIDNumber: map[string]*data.Holder{}, byID: map[int64]*data.Holder{}, byMNo: map[string]importedCert{},
 			profiles: map[int64]*data.Profile{}}
-		if in.write && db.sql.dialect == postgresSQL {
+		if in.write && db.sql.dialect == postgresSQL && batchServerImports {
 			in.batch = &insertBatch{}
 		}
 		if err := in.preload(ctx, rows); err != nil {
 			return err
 		}
 		var tally data.ImportTally
-		for _, r := range rows {
+		for i, r := range rows {
+			if in.batched() {
+				in.batch.rowsLeft = len(rows) - i
+			}
 			m, saved, err := in.merge(ctx, r)
 			if err != nil {
 				if data.AsError(err) == nil {

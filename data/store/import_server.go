@@ -119,12 +119,21 @@ func (in *importer) preload(ctx context.Context, rows []data.ImportRow) error {
 // them, as it found them a row at a time. A file writes a row at a time,
 // in microseconds.
 
+// batchServerImports: a test's switch, off to write a server's import a
+// row at a time, as a file's, and compare.
+var batchServerImports = true
+
 // insertBatch is the new holders and certificates of an import not yet
 // written, in the order of its rows.
 type insertBatch struct {
 	holders []*data.Holder
 	certs   []*data.Certificate
 	line    int // the first queued row's, for an error of their writing
+
+	// rowsLeft: the rows of the import from the one being saved on; a
+	// pool of IDs is no larger, so that a small import leaves no gap of
+	// a thousand in the numbers.
+	rowsLeft int
 
 	holderIDs, certIDs []int64 // taken from the sequences, not yet given
 }
@@ -188,11 +197,12 @@ func (in *importer) queued(ctx context.Context, line int) error {
 }
 
 // nextID is the next ID of table, from a pool taken from its sequence
-// batchSize at a time (what is left at the end is never used: a gap, as
-// a rolled-back insert leaves one).
+// batchSize at a time, or as many as rows are left (what is left at the
+// end is never used: a gap, as a rolled-back insert leaves one).
 func (in *importer) nextID(ctx context.Context, table string, pool *[]int64) (int64, error) {
 	if len(*pool) == 0 {
-		ids, err := column[int64](ctx, in.tx, "import", `SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)`, table, batchSize)
+		ids, err := column[int64](ctx, in.tx, "import", `SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)`,
+			table, max(1, min(batchSize, in.batch.rowsLeft)))
 		if err != nil {
 			return 0, err
 		}
