@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -35,7 +36,10 @@ import (
 //     its own, so the key is the search text with every character beyond
 //     ASCII written three times (swcert_search_key): 王 is 王王王, a
 //     trigram, and 王伟 is 王王王伟伟伟. ASCII stays as it is (an ID or
-//     management number is long enough).
+//     management number is long enough). A word with six digits in a
+//     row is looked up in the index of the keys' runs of six digits
+//     instead (migration 00025): digits share their trigrams, and an ID
+//     number's 15 first digits named thousands of holders to check.
 //   - more, or no word the index can look up ("01"): walking the names
 //     in list order (holders_name_search, which holds the search text
 //     and the phone, so no row is read) to the page's end.
@@ -61,16 +65,39 @@ func serverCond(q string, ps []data.Programme) (exact, lookup string, args, look
 		// contains the word, and nowhere else (a character beyond ASCII
 		// is a run of three in both, so a match begins at a character).
 		key := searchKey(w)
-		c, l := `strpos(search, ?) > 0`, `(key LIKE ? ESCAPE '\'`
-		args = append(args, w)
-		lookupArgs = append(lookupArgs, "%"+likeEscaper.Replace(key)+"%")
 		// A word that is no phone number once normalised ("-") is
 		// compared with none, as in searchIndex.matches.
-		if phone := data.NormalizePhone(w); phone != "" {
-			c, l = `(`+c+` OR phone = ?)`, l+` OR phone = ?`
-			args, lookupArgs = append(args, phone), append(lookupArgs, phone)
+		phone := data.NormalizePhone(w)
+		orPhone := func(cond string, arg any) (string, []any) {
+			if phone == "" {
+				return cond, []any{arg}
+			}
+			return `(` + cond + ` OR phone = ?)`, []any{arg, phone}
 		}
-		conds, lookups = append(conds, c), append(lookups, l+`)`)
+		c, ca := orPhone(`strpos(search, ?) > 0`, w)
+		pattern := "%" + likeEscaper.Replace(key) + "%"
+		l, la := orPhone(`key LIKE ? ESCAPE '\'`, pattern)
+		if grams := digitGrams(w); len(grams) > 0 {
+			// Six digits in a row or more: the index of the keys' runs of
+			// six (migration 00025) names the holders, and the key, hidden
+			// from the trigram index (whose lists of digits are long),
+			// decides. Only the word's last three runs are looked up: the
+			// index reads the whole list of each run asked for, and the
+			// digits typed last are the ones that tell holders apart (an
+			// ID number goes from the region, which a million share, by the
+			// date of birth to the order; a management number from the
+			// year to the sequence). Measured with 1,000,000 holders, an ID
+			// number's first 15 digits: all ten runs 18 ms, the last three
+			// 0.8 ms, for the same 100 holders. Written (runs OR phone) AND
+			// (key OR phone), not (runs AND key) OR phone, so that the
+			// server checks the key of the rows the index names and does
+			// not work their runs out again (20 ms for 1,000 holders).
+			g, ga := orPhone(`swcert_digit_grams(key) @> ?::int[]`, grams[max(0, len(grams)-3):])
+			k, ka := orPhone(`(key || '') LIKE ? ESCAPE '\'`, pattern)
+			l, la = g+` AND `+k, append(ga, ka...)
+		}
+		args, lookupArgs = append(args, ca...), append(lookupArgs, la...)
+		conds, lookups = append(conds, c), append(lookups, l)
 		indexed = indexed || hasTrigram(key)
 	}
 	if exp, expArgs := experienced(ps); exp != "" {
@@ -93,6 +120,25 @@ func searchKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// digitGrams is every six digits in a row of s, as numbers, as
+// swcert_digit_grams (migration 00025) writes a key's: where a key
+// contains a word, the word's are among the key's.
+func digitGrams(s string) []int32 {
+	var grams []int32
+	run := 0 // digits in a row, up to s[i]
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+			continue
+		}
+		if run++; run >= 6 {
+			n, _ := strconv.Atoi(s[i-5 : i+1])
+			grams = append(grams, int32(n))
+		}
+	}
+	return grams
 }
 
 // hasTrigram says whether pg_trgm finds a trigram in a LIKE pattern of

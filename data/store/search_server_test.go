@@ -37,6 +37,14 @@ func TestSearchEitherWay(t *testing.T) {
 		{"-", 0, 0, nil, 0},                      // no phone number: compared with none
 		{"阳光", 0, 0, []string{"张三", "李伟", "王伟", "王伟娜", "王芳"}, 5},
 		{"鑫", 0, 0, nil, 0},
+		// Digits, six in a row or more (the index of 00025): an ID
+		// number's start, its middle, its end, with a word beside.
+		{"1101051980010100", 0, 0, []string{"张三", "李伟", "王伟", "王伟娜", "王芳"}, 5},
+		{"11010519800101003", 0, 0, []string{"张三"}, 1},
+		{"519800101002", 0, 0, []string{"王伟娜"}, 1},
+		{"0101004", 0, 0, []string{"王伟"}, 1},
+		{"1980010100 娜", 0, 0, []string{"王伟娜"}, 1},
+		{"198001019", 0, 0, nil, 0},
 	}
 	defer func(near, few int) { serverNearRows, serverFewMatches = near, few }(serverNearRows, serverFewMatches)
 	// The top of the list; the trigram index; the whole list in order.
@@ -146,5 +154,28 @@ func TestSearchKeysFollowWrites(t *testing.T) {
 	}
 	if finds("李娜娜") || finds("2021s440077") {
 		t.Error("a deleted holder is still found")
+	}
+}
+
+// A word's runs of six digits are the key's as the server writes them
+// (swcert_digit_grams, migration 00025): else a search by digits would
+// miss the holders whose key has them.
+func TestDigitGramsAsTheServerWritesThem(t *testing.T) {
+	serverOnly(t, "the server's function")
+	db := openTest(t)
+	for _, s := range []string{"", "12345", "123456", "000123x", "110105196001011300", "2018z110000700 2022s110000701",
+		"王王王伟伟伟\n11010519491231002x\n13800138000", "１２３４５６７", "12345x678901"} {
+		want, err := column[int64](ctx, db.sql.DB, "grams", `SELECT unnest(swcert_digit_grams($1))`, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		for _, g := range digitGrams(s) {
+			got = append(got, int64(g))
+		}
+		slices.Sort(got)
+		if got = slices.Compact(got); !slices.Equal(got, want) {
+			t.Errorf("%q: digitGrams %v, the server %v", s, got, want)
+		}
 	}
 }

@@ -156,6 +156,8 @@ func BenchmarkServerSearch1M(b *testing.B) {
 		{"rare_name", "王伟娜"},             // 125
 		{"two_words", "王 娜"},             // 2,500
 		{"id_number", "110105196001010"}, // an ID prefix
+		{"id_birth", "19600101"},         // a date of birth in the ID numbers (1,000)
+		{"id_region", "110105"},          // a region every ID number has
 		{"mno", "2022S110099999"},        // one certificate
 		{"phone", "13800138000"},         // no one's
 		{"none", "无此人"},                  // no match
