@@ -278,64 +278,7 @@ func scanHolder(s scanner) (*data.Holder, error) {
 // transaction. An invalid or duplicate record saves nothing, and the error
 // names the record (1-based) in its Args["Row"].
 func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord) error {
-	write := db.tx
-	if len(recs) > 1000 {
-		write = db.bulkTx
-	}
-	return write(ctx, func(tx *txn) error {
-		for i := range recs {
-			r := &recs[i]
-			err := db.insertHolder(ctx, tx, &r.Holder)
-			for j := 0; err == nil && j < len(r.Certificates); j++ {
-				r.Certificates[j].HolderID = r.Holder.ID
-				err = db.insertCertificate(ctx, tx, &r.Certificates[j])
-			}
-			for j := 0; err == nil && j < len(r.Registrations); j++ {
-				reg := &r.Registrations[j]
-				if reg.Cert < 0 || reg.Cert >= len(r.Certificates) {
-					err = data.Invalid("cert_id", "err.required")
-					break
-				}
-				reg.CertID = r.Certificates[reg.Cert].ID
-				var others []data.Registration
-				for _, o := range r.Registrations[:j] {
-					if o.Cert == reg.Cert {
-						others = append(others, o.Registration)
-					}
-				}
-				err = db.insertRegistration(ctx, tx, &r.Certificates[reg.Cert], others, &reg.Registration)
-			}
-			for j := 0; err == nil && j < len(r.Annotations); j++ {
-				a := &r.Annotations[j]
-				if a.Cert < 0 || a.Cert >= len(r.Certificates) {
-					err = data.Invalid("cert_id", "err.required")
-					break
-				}
-				a.CertID = r.Certificates[a.Cert].ID
-				err = db.insertAnnotationHistory(ctx, tx, &a.Annotation)
-			}
-			for j := 0; err == nil && j < len(r.Paper); j++ {
-				p := &r.Paper[j]
-				if p.Cert < 0 || p.Cert >= len(r.Certificates) {
-					err = data.Invalid("cert_id", "err.required")
-					break
-				}
-				p.CertID = r.Certificates[p.Cert].ID
-				err = db.insertPaper(ctx, tx, &p.Paper)
-			}
-			for j := 0; err == nil && j < len(r.CERecords); j++ {
-				r.CERecords[j].HolderID = r.Holder.ID
-				err = db.insertCERecord(ctx, tx, &r.CERecords[j])
-			}
-			if err == nil {
-				err = db.insertDossier(ctx, tx, r)
-			}
-			if err != nil {
-				return withRow(err, i+1)
-			}
-		}
-		return nil
-	})
+	return db.holderRecords(ctx, len(recs) > 1000, func(yield func([]data.HolderRecord) bool) { yield(recs) })
 }
 
 // withRow adds the record number to an application error.
