@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"iter"
 	"time"
 )
 
@@ -41,6 +42,10 @@ type HolderService interface {
 	// CreateHolderRecords writes holders with their certificates in one
 	// transaction: all of them, or none when any is invalid.
 	CreateHolderRecords(ctx context.Context, recs []HolderRecord) error
+	// CreateHolderRecordParts is CreateHolderRecords for records made a
+	// part at a time, each part written before the next is made (a demo
+	// of 1,000,000 holders): one transaction, all or none.
+	CreateHolderRecordParts(ctx context.Context, parts iter.Seq[[]HolderRecord]) error
 }
 
 // Dependents are the records a deletion takes along (the store deletes

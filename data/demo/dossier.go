@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/swcert/swcert/data"
@@ -111,7 +110,8 @@ func (g *generator) transfers(rec *data.HolderRecord, city string) {
 }
 
 // oneUnderReview makes sure a demo shows an agency change under review:
-// the first holder with a work history gets one when none has.
+// the first holder with a work history gets one when none of recs (the
+// first part) has.
 func (g *generator) oneUnderReview(recs []data.HolderRecord) {
 	for _, r := range recs {
 		for _, t := range r.Transfers {
@@ -136,10 +136,13 @@ func (g *generator) oneUnderReview(recs []data.HolderRecord) {
 // without stay incomplete), a proof to most 三区计划 / 牵手计划 entries,
 // one to the honours at city level and above. Few distinct files: each
 // is kept once however many records refer to it.
-func AttachFiles(recs []data.HolderRecord) {
+func AttachFiles(recs []data.HolderRecord) { attachFiles(recs, 0) }
+
+// attachFiles is AttachFiles for the part of the records from first on.
+func attachFiles(part []data.HolderRecord, first int) {
 	photos := Photos()
-	for i := range recs {
-		r := &recs[i]
+	for k := range part {
+		r, i := &part[k], first+k
 		if r.Profile == nil || i%9 == 4 {
 			continue // no photo yet
 		}
@@ -164,16 +167,53 @@ func AttachFiles(recs []data.HolderRecord) {
 // 3 to 12 participants and a few records each, never more than 24 hours
 // a day for anyone.
 func Projects(recs []data.HolderRecord, seed int64, today data.Date) []data.ProjectRecord {
-	if len(recs) == 0 {
+	var ms members
+	ms.add(recs)
+	return ms.projects(seed, today)
+}
+
+// members are the holders saved, as their projects need them: a load of
+// 1,000,000 keeps these, not the records.
+type members struct {
+	ids  []int64
+	orgs []string
+	// org interns the agencies' names: a few hundred for a million holders.
+	org map[string]string
+}
+
+func (ms *members) add(recs []data.HolderRecord) {
+	if ms.org == nil {
+		ms.org = map[string]string{}
+	}
+	for i := range recs {
+		h := &recs[i].Holder
+		o, ok := ms.org[h.Org]
+		if !ok {
+			o = h.Org
+			ms.org[o] = o
+		}
+		ms.ids = append(ms.ids, h.ID)
+		ms.orgs = append(ms.orgs, o)
+	}
+}
+
+func (ms *members) projects(seed int64, today data.Date) []data.ProjectRecord {
+	n := len(ms.ids)
+	if n == 0 {
 		return nil
 	}
 	g := &generator{r: newRand(seed), today: today}
-	day := map[string]int64{} // holder and date: tenths recorded
-	out := make([]data.ProjectRecord, max(min(3, len(recs)), len(recs)/25))
+	type holderDay struct {
+		holder int64
+		day    data.Date
+	}
+	tenths := map[holderDay]int64{} // recorded on a holder's day
+	out := make([]data.ProjectRecord, max(min(3, n), n/25))
 	for i := range out {
-		lead := &recs[g.r.IntN(len(recs))].Holder
+		lead := g.r.IntN(n)
+		org := ms.orgs[lead]
 		start := today.AddDays(-(30 + g.r.IntN(4*365)))
-		p := data.Project{Name: strings.TrimSuffix(lead.Org, DemoOrgSuffix) + g.pick(projectFor) + "项目（演示）", Org: lead.Org, StartOn: start}
+		p := data.Project{Name: strings.TrimSuffix(org, DemoOrgSuffix) + g.pick(projectFor) + "项目（演示）", Org: org, StartOn: start}
 		if g.r.IntN(3) > 0 {
 			p.EndOn = start.AddDays(180 + g.r.IntN(3*365))
 		}
@@ -186,9 +226,9 @@ func Projects(recs []data.HolderRecord, seed int64, today data.Date) []data.Proj
 		pr := data.ProjectRecord{Project: p}
 		seen := map[int64]bool{}
 		for k := 3 + g.r.IntN(10); k > 0; k-- {
-			id := lead.ID
+			id := ms.ids[lead]
 			if len(pr.Participants) > 0 {
-				id = recs[g.r.IntN(len(recs))].Holder.ID
+				id = ms.ids[g.r.IntN(n)]
 			}
 			if seen[id] {
 				continue
@@ -203,11 +243,11 @@ func Projects(recs []data.HolderRecord, seed int64, today data.Date) []data.Proj
 			for n := g.r.IntN(5); n > 0 && span >= 0; n-- {
 				d := p.StartOn.AddDays(g.r.IntN(span + 1))
 				hours := int64(10 + 5*g.r.IntN(14)) // 1 to 7.5 h
-				key := fmt.Sprint(id, d)
-				if day[key]+hours > data.MaxServiceDay.Tenths() {
+				key := holderDay{id, d}
+				if tenths[key]+hours > data.MaxServiceDay.Tenths() {
 					continue
 				}
-				day[key] += hours
+				tenths[key] += hours
 				pr.Records = append(pr.Records, data.ServiceRecord{HolderID: id, Date: d, Content: g.pick(serviceContents), Hours: data.TenthsOfHour(hours)})
 			}
 		}
@@ -221,11 +261,12 @@ var serviceContents = []string{"入户探访", "个案面谈", "小组活动", "
 // keepsFiles is what a store that keeps proof files says it does.
 type keepsFiles interface{ KeepsProofFiles() bool }
 
-// loadProjects adds the projects, when the service keeps them.
-func loadProjects(ctx context.Context, svc data.HolderService, recs []data.HolderRecord, seed int64, today data.Date) error {
+// loadProjects adds the projects of the holders saved, when the service
+// keeps them.
+func loadProjects(ctx context.Context, svc data.HolderService, saved *members, seed int64, today data.Date) error {
 	ps, ok := svc.(data.ProjectService)
 	if !ok {
 		return nil
 	}
-	return ps.CreateProjectRecords(ctx, Projects(recs, seed, today))
+	return ps.CreateProjectRecords(ctx, saved.projects(seed, today))
 }

@@ -69,3 +69,53 @@ func TestDemoDossiersLoadIntoTheStore(t *testing.T) {
 		t.Errorf("%d files for the demo's photos and proofs", len(entries))
 	}
 }
+
+// A load of more holders than a part writes each part before the next
+// is made: the holders are those Generate makes from the load's seed, in
+// order, the photos follow the record's place in the whole load (not in
+// its part), and the projects, worked out from the saved IDs of every
+// part, are there.
+func TestDemoLoadsAPartAtATime(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	dir := t.TempDir()
+	db, err := store.Open(filepath.Join(dir, "demo.db"), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.UseProofFiles(ctx, &proofs.Store{Dir: filepath.Join(dir, "proofs")}); err != nil {
+		t.Fatal(err)
+	}
+	const holders = 2*PartSize + 7
+	if n, err := Load(ctx, db, holders, now); err != nil || n != holders {
+		t.Fatalf("loaded %d: %v", n, err)
+	}
+	if n, err := db.CountHolders(ctx, data.HolderFilter{}); err != nil || n != holders {
+		t.Fatalf("%d holders saved (%v), want %d", n, err, holders)
+	}
+	want := Generate(holders, now.UnixNano(), data.DateOf(now))
+	photos := 0
+	for i := 2*PartSize - 20; i < holders; i++ {
+		h, err := db.Holder(ctx, int64(i+1))
+		if err != nil || h.IDNumber != want[i].Holder.IDNumber {
+			t.Fatalf("holder %d: %v %v, want %s", i+1, h, err, want[i].Holder.IDNumber)
+		}
+		d, err := db.Dossier(ctx, h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has, should := d.Profile.Photo != nil, want[i].Profile != nil && i%9 != 4; has != should {
+			t.Errorf("holder %d (record %d): photo %v, want %v", h.ID, i, has, should)
+		}
+		if d.Profile.Photo != nil {
+			photos++
+		}
+	}
+	if photos == 0 {
+		t.Error("no photo among the last part's holders")
+	}
+	if n, err := db.CountProjects(ctx, data.ProjectFilter{}); err != nil || n != holders/25 {
+		t.Errorf("%d projects (%v), want %d", n, err, holders/25)
+	}
+}

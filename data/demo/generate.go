@@ -7,6 +7,7 @@ package demo
 
 import (
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -40,23 +41,47 @@ var (
 // seniorFirstYear: the senior level is examined from 2018 on in the demo.
 const seniorFirstYear = 2018
 
+// PartSize is how many records Parts makes at a time: a load writes a
+// part before the next is made, so a demo of 1,000,000 holders never
+// holds more than this many in memory.
+const PartSize = 5000
+
 // Generate returns n holders with one to three certificates each. The same
 // seed gives the same people. ID numbers and management numbers are unique
 // within the result; no date is after today.
 func Generate(n int, seed int64, today data.Date) []data.HolderRecord {
-	g := &generator{
-		r:     newRand(seed),
-		today: today,
-		ids:   make(map[string]bool, n),
-		// Starting the serial from the seed keeps two loads from colliding.
-		serial: int(uint64(seed) % 9_000_000),
+	recs := make([]data.HolderRecord, 0, n)
+	for part := range Parts(n, seed, today) {
+		recs = append(recs, part...)
 	}
-	recs := make([]data.HolderRecord, n)
-	for i := range recs {
-		recs[i] = g.record()
-	}
-	g.oneUnderReview(recs)
 	return recs
+}
+
+// Parts yields the holders Generate returns, PartSize at a time; each
+// range starts again from the seed (a transaction run again makes the
+// same people again).
+func Parts(n int, seed int64, today data.Date) iter.Seq[[]data.HolderRecord] {
+	return func(yield func([]data.HolderRecord) bool) {
+		g := &generator{
+			r:     newRand(seed),
+			today: today,
+			ids:   make(map[string]bool, min(n, 1<<16)),
+			// Starting the serial from the seed keeps two loads from colliding.
+			serial: int(uint64(seed) % 9_000_000),
+		}
+		for from := 0; from < n; from += PartSize {
+			part := make([]data.HolderRecord, min(PartSize, n-from))
+			for i := range part {
+				part[i] = g.record()
+			}
+			if from == 0 {
+				g.oneUnderReview(part)
+			}
+			if !yield(part) {
+				return
+			}
+		}
+	}
 }
 
 func newRand(seed int64) *rand.Rand { return rand.New(rand.NewPCG(uint64(seed), 0x5eed)) }
