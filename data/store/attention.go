@@ -20,11 +20,15 @@ import (
 // whose time has come, so what is read is always what the rules say now,
 // while a day's reading costs only the holders that changed.
 
-// wholeSnapshotAbove: with more holders to work out than this, one read of
-// every table is quicker than reading them a few hundred at a time.
-const (
+// wholeSnapshotAbove: with more holders to work out than this, reading
+// every table for a span of IDs is quicker than reading them a few
+// hundred at a time (staleChunk); spanHolders are read, worked out and
+// saved before the next span: a whole read of 1,000,000 holders' tables
+// and their items took gigabytes. Variables for the tests.
+var (
 	wholeSnapshotAbove = 20000
 	staleChunk         = 500
+	spanHolders        = 25000
 )
 
 // never is the until of a holder whose items cannot change by themselves.
@@ -71,18 +75,11 @@ func (db *DB) RefreshAttention(ctx context.Context, now time.Time) error {
 	if err != nil || len(stale) == 0 {
 		return err
 	}
-	var results []data.HolderAttention
-	var present map[int64]bool
-	if len(stale) > wholeSnapshotAbove {
-		s, err := db.snapshot(ctx, nil)
-		if err != nil {
-			return err
-		}
-		results, present = workOut(s, stale, now)
-	} else {
-		// In order, so a part's rows lie close together in the file.
-		ids := slices.Sorted(maps.Keys(stale))
-		present = map[int64]bool{}
+	// In order, so a part's rows lie close together in the file.
+	ids := slices.Sorted(maps.Keys(stale))
+	if len(ids) <= wholeSnapshotAbove {
+		var results []data.HolderAttention
+		present := map[int64]bool{}
 		for start := 0; start < len(ids); start += staleChunk {
 			s, err := db.snapshot(ctx, ids[start:min(start+staleChunk, len(ids))])
 			if err != nil {
@@ -92,9 +89,32 @@ func (db *DB) RefreshAttention(ctx context.Context, now time.Time) error {
 			results = append(results, more...)
 			maps.Copy(present, there)
 		}
+		return db.saveAttention(ctx, now, results, stale, present, nil)
 	}
-	return db.saveAttention(ctx, now, results, stale, present)
+	// Many: each table read whole for a span of IDs at a time, and what
+	// was worked out saved before the next is read (1,000,000 holders'
+	// tables and items would take gigabytes at once).
+	for start := 0; start < len(ids); start += spanHolders {
+		part := ids[start:min(start+spanHolders, len(ids))]
+		span := &idSpan{part[0], part[len(part)-1]}
+		s, err := db.snapshotSpan(ctx, span.lo, span.hi)
+		if err != nil {
+			return err
+		}
+		results, present := workOut(s, stale, now)
+		gens := make(map[int64]int64, len(part))
+		for _, id := range part {
+			gens[id] = stale[id]
+		}
+		if err := db.saveAttention(ctx, now, results, gens, present, span); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// idSpan is the holders with IDs from lo to hi.
+type idSpan struct{ lo, hi int64 }
 
 // workOut works out the holders of s that are stale, and says which of
 // them are there (the others were deleted).
@@ -130,20 +150,26 @@ func (db *DB) staleHolders(ctx context.Context, now time.Time) (map[int64]int64,
 
 // saveAttention saves the items worked out for stale holders, in one
 // transaction. A holder written to since its gen was read is left marked:
-// it is worked out at the next read, from what was written.
-func (db *DB) saveAttention(ctx context.Context, now time.Time, results []data.HolderAttention, gens map[int64]int64, present map[int64]bool) error {
+// it is worked out at the next read, from what was written. With a span,
+// gens are of holders within it, and the rows of the span are replaced
+// in one statement when gens are all of its holders.
+func (db *DB) saveAttention(ctx context.Context, now time.Time, results []data.HolderAttention, gens map[int64]int64, present map[int64]bool, span *idSpan) error {
 	// In the order of the table's key, so pages fill one after another.
 	slices.SortFunc(results, func(a, b data.HolderAttention) int { return cmp.Compare(a.HolderID, b.HolderID) })
 	return db.tx(ctx, func(tx *txn) error {
 		// When every holder is worked out again, their rows go in one
 		// statement rather than one a holder (1.2 s of 7 with 100,000).
 		var holders int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attention_fresh`).Scan(&holders); err != nil {
+		inSpan := ""
+		if span != nil {
+			inSpan = fmt.Sprintf(" WHERE holder_id BETWEEN %d AND %d", span.lo, span.hi)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attention_fresh`+inSpan).Scan(&holders); err != nil {
 			return internal("attention", err)
 		}
 		wipe := holders == len(gens)
 		if wipe {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM attention`); err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM attention`+inSpan); err != nil {
 				return internal("attention", err)
 			}
 		}

@@ -411,3 +411,40 @@ func TestAttentionPagedInSQL(t *testing.T) {
 		}
 	}
 }
+
+// Many holders to work out are read and saved a span of IDs at a time:
+// what the table holds is what the rules say, after a first refresh of
+// every holder (each span's rows replaced at once) and after one of
+// every other holder, a deleted one among them (a span's holders not all
+// stale: each one's rows replaced).
+func TestAttentionWorkedOutASpanAtATime(t *testing.T) {
+	defer func(w, s int) { wholeSnapshotAbove, spanHolders = w, s }(wholeSnapshotAbove, spanHolders)
+	wholeSnapshotAbove, spanHolders = 20, 7
+	clock := time.Date(2025, 3, 1, 9, 0, 0, 0, time.Local)
+	db := demoStore(t, 60, &clock)
+	check := func(when string) {
+		t.Helper()
+		if d := sameItems(fromTable(t, db, data.AttentionFilter{}, clock), fromRules(t, db, clock)); d != "" {
+			t.Fatalf("%s: %s", when, d)
+		}
+	}
+	check("all 60 worked out")
+	// Every other holder's items wrong and marked to be worked out again.
+	for _, q := range []string{
+		`UPDATE attention SET name = 'stale' WHERE holder_id % 2 = 0`,
+		`UPDATE attention_fresh SET until = 0 WHERE holder_id % 2 = 0`,
+	} {
+		if _, err := db.sql.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.DeleteHolder(ctx, 8); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(time.Hour)
+	check("every other one worked out again")
+	var left int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM attention WHERE holder_id = 8 OR name = 'stale'`).Scan(&left); err != nil || left != 0 {
+		t.Errorf("%d rows of the deleted holder or not worked out again (%v)", left, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,17 +23,31 @@ func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
 // snapshot loads what the rules read of the given holders, or of everyone
 // when holders is nil.
 func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, error) {
+	if holders == nil {
+		return db.snapshotOf(ctx, "")
+	}
+	// Integers only, so written into the query: a few hundred a time.
+	list := make([]string, len(holders))
+	for i, id := range holders {
+		list[i] = strconv.FormatInt(id, 10)
+	}
+	return db.snapshotOf(ctx, " IN ("+strings.Join(list, ",")+")")
+}
+
+// snapshotSpan loads what the rules read of the holders with IDs from lo
+// to hi.
+func (db *DB) snapshotSpan(ctx context.Context, lo, hi int64) (*data.Snapshot, error) {
+	return db.snapshotOf(ctx, fmt.Sprintf(" BETWEEN %d AND %d", lo, hi))
+}
+
+// snapshotOf loads what the rules read of the holders whose ID meets
+// the condition (" IN (…)", " BETWEEN …"), or of everyone when it is "".
+func (db *DB) snapshotOf(ctx context.Context, ids string) (*data.Snapshot, error) {
 	var err error
 	byHolder, byCert := "", ""
-	if holders != nil {
-		// Integers only, so written into the query: a few hundred a time.
-		list := make([]string, len(holders))
-		for i, id := range holders {
-			list[i] = strconv.FormatInt(id, 10)
-		}
-		in := "(" + strings.Join(list, ",") + ")"
-		byHolder = " WHERE holder_id IN " + in
-		byCert = " WHERE cert_id IN (SELECT id FROM certificates WHERE holder_id IN " + in + ")"
+	if ids != "" {
+		byHolder = " WHERE holder_id" + ids
+		byCert = " WHERE cert_id IN (SELECT id FROM certificates WHERE holder_id" + ids + ")"
 	}
 	s := &data.Snapshot{
 		Holders: map[int64]*data.Holder{}, Annotations: map[int64][]data.Annotation{},
