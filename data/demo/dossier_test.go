@@ -11,23 +11,33 @@ import (
 	"github.com/swcert/swcert/data/store"
 )
 
-// A demo of a few thousand holders loads into a real store with its
-// files: some dossiers complete, some not, agency changes with one under
-// review at least, projects with participants and service records, and
-// only a handful of files however many holders have photos.
-func TestDemoDossiersLoadIntoTheStore(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+var (
+	ctx = context.Background()
+	now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+)
+
+// fileStore is a new file store at now that keeps proof files.
+func fileStore(t *testing.T) (*store.DB, *proofs.Store) {
+	t.Helper()
 	dir := t.TempDir()
 	db, err := store.Open(filepath.Join(dir, "demo.db"), func() time.Time { return now })
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	kept := &proofs.Store{Dir: filepath.Join(dir, "proofs")}
 	if err := db.UseProofFiles(ctx, kept); err != nil {
 		t.Fatal(err)
 	}
+	return db, kept
+}
+
+// A demo of a few thousand holders loads into a real store with its
+// files: some dossiers complete, some not, agency changes with one under
+// review at least, projects with participants and service records, and
+// only a handful of files however many holders have photos.
+func TestDemoDossiersLoadIntoTheStore(t *testing.T) {
+	db, kept := fileStore(t)
 	n, err := Load(ctx, db, 3000, now)
 	if err != nil || n != 3000 {
 		t.Fatalf("loaded %d: %v", n, err)
@@ -76,17 +86,7 @@ func TestDemoDossiersLoadIntoTheStore(t *testing.T) {
 // its part), and the projects, worked out from the saved IDs of every
 // part, are there.
 func TestDemoLoadsAPartAtATime(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
-	dir := t.TempDir()
-	db, err := store.Open(filepath.Join(dir, "demo.db"), func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.UseProofFiles(ctx, &proofs.Store{Dir: filepath.Join(dir, "proofs")}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := fileStore(t)
 	const holders = 2*PartSize + 7
 	if n, err := Load(ctx, db, holders, now); err != nil || n != holders {
 		t.Fatalf("loaded %d: %v", n, err)

@@ -283,45 +283,47 @@ func (b *recordBatch) refuse(err error, row int) error {
 func pgArray(typ string, vals []any) (any, error) {
 	switch typ {
 	case "bigint":
-		out := make([]*int64, len(vals))
-		for i, v := range vals {
-			dv, err := driver.DefaultParameterConverter.ConvertValue(v)
-			if err != nil {
-				return nil, err
-			}
-			switch x := dv.(type) {
-			case nil:
+		return arrayOf(typ, vals, func(v any) (*int64, bool) {
+			switch x := v.(type) {
 			case int64:
-				out[i] = &x
+				return &x, true
 			case bool:
 				n := int64(0)
 				if x {
 					n = 1
 				}
-				out[i] = &n
-			default:
-				return nil, fmt.Errorf("a %T for a bigint column", dv)
+				return &n, true
 			}
-		}
-		return out, nil
+			return nil, false
+		})
 	case "text":
-		out := make([]*string, len(vals))
-		for i, v := range vals {
-			dv, err := driver.DefaultParameterConverter.ConvertValue(v)
-			if err != nil {
-				return nil, err
-			}
-			switch x := dv.(type) {
-			case nil:
-			case string:
-				out[i] = &x
-			default:
-				return nil, fmt.Errorf("a %T for a text column", dv)
-			}
-		}
-		return out, nil
+		return arrayOf(typ, vals, func(v any) (*string, bool) {
+			x, ok := v.(string)
+			return &x, ok
+		})
 	}
 	return nil, fmt.Errorf("no arrays of %s", typ)
+}
+
+// arrayOf converts each value as database/sql does, then with as: nil
+// stays NULL, a value as does not take is refused.
+func arrayOf[T any](typ string, vals []any, as func(any) (*T, bool)) ([]*T, error) {
+	out := make([]*T, len(vals))
+	for i, v := range vals {
+		dv, err := driver.DefaultParameterConverter.ConvertValue(v)
+		if err != nil {
+			return nil, err
+		}
+		if dv == nil {
+			continue
+		}
+		p, ok := as(dv)
+		if !ok {
+			return nil, fmt.Errorf("a %T for a %s column", dv, typ)
+		}
+		out[i] = p
+	}
+	return out, nil
 }
 
 // loginOffice is the office the server gives a new holder of this login
