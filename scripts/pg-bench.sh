@@ -7,11 +7,12 @@
 #     database is copied in once, a few minutes),
 #   - the import of 10,000 rows (BenchmarkServerImportSheet10k),
 #   - `swcert demo --holders N` against the server, wall time, and the
-#     dashboard on what it wrote (BenchmarkServerDashboard).
+#     dashboard and the searches on what it wrote (BenchmarkServerDashboard,
+#     BenchmarkServerDemoSearch).
 # The server gets 1 GB of shared buffers (the default 128 MB holds no
 # tenth of 1,000,000 holders: every search read its rows from the OS).
 # Usage: scripts/pg-bench.sh [DEMO-HOLDERS] [BINARY]
-#   DEMO-HOLDERS: default 100000 (1,000,000 takes hours on the server: README)
+#   DEMO-HOLDERS: default 100000 (1,000,000: about half an hour, README)
 #   BINARY: default bin/swcert-cli (`make cli` first)
 set -euo pipefail
 holders=${1:-100000}
@@ -45,4 +46,4 @@ home="$work/home"
 mkdir -p "$home"
 /usr/bin/time -f "%e s, %M KB peak" -o "$work/time" env HOME="$home" "$bin" --db "$(dsn demo)" demo --holders "$holders" >/dev/null
 echo "swcert demo --holders $holders on the server: $(cat "$work/time")"
-SWCERT_BENCH_SERVER_DEMO_DSN=$(dsn demo) "$go" test -run '^$' -bench 'ServerDashboard$' -benchtime 3x ./data/store/
+SWCERT_BENCH_SERVER_DEMO_DSN=$(dsn demo) "$go" test -run '^$' -bench 'ServerDashboard$|ServerDemoSearch' -benchtime 3x ./data/store/
