@@ -177,7 +177,7 @@ func Projects(recs []data.HolderRecord, seed int64, today data.Date) []data.Proj
 type members struct {
 	ids  []int64
 	orgs []string
-	// org interns the agencies' names: a few hundred for a million holders.
+	// org interns the agencies' names: under a thousand for a million holders.
 	org map[string]string
 }
 

@@ -225,7 +225,16 @@ const bulkCache = 32 << 10
 // of thousands of records in one transaction (demo data).
 func (db *DB) bulkTx(ctx context.Context, fn func(*txn) error) error {
 	if db.sql.dialect == postgresSQL {
-		return db.tx(ctx, fn) // the server sizes its own buffers
+		// The server sizes its own buffers. Its plan of a statement the
+		// load runs again and again is made afresh each time: a plan
+		// kept from the load's start, when the tables were small, reads
+		// a whole table each time once it is large (00026 says more).
+		return db.tx(ctx, func(tx *txn) error {
+			if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+				return internal("begin", err)
+			}
+			return fn(tx)
+		})
 	}
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
