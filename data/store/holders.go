@@ -278,7 +278,7 @@ func scanHolder(s scanner) (*data.Holder, error) {
 // transaction. An invalid or duplicate record saves nothing, and the error
 // names the record (1-based) in its Args["Row"].
 func (db *DB) CreateHolderRecords(ctx context.Context, recs []data.HolderRecord) error {
-	return db.holderRecords(ctx, len(recs) > 1000, func(yield func([]data.HolderRecord) bool) { yield(recs) })
+	return db.holderRecords(ctx, len(recs) > 1000, false, func(yield func([]data.HolderRecord) bool) { yield(recs) })
 }
 
 // withRow adds the record number to an application error.
