@@ -12,7 +12,7 @@
 # The server gets 1 GB of shared buffers (the default 128 MB holds no
 # tenth of 1,000,000 holders: every search read its rows from the OS).
 # Usage: scripts/pg-bench.sh [DEMO-HOLDERS] [BINARY]
-#   DEMO-HOLDERS: default 100000 (1,000,000: about half an hour, README)
+#   DEMO-HOLDERS: default 100000 (1,000,000: about 20 minutes, README)
 #   BINARY: default bin/swcert-cli (`make cli` first)
 set -euo pipefail
 holders=${1:-100000}
