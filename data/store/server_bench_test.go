@@ -252,12 +252,10 @@ func BenchmarkServerDashboard1M(b *testing.B) {
 	})
 }
 
-// BenchmarkServerDashboard: the dashboard on a server database that
-// `swcert demo` filled (SWCERT_BENCH_SERVER_DEMO_DSN, made by
-// scripts/pg-bench.sh),
-// as BenchmarkDashboard100k measures a file. The demo's clock is the
-// wall clock: the dashboard is read at now.
-func BenchmarkServerDashboard(b *testing.B) {
+// serverDemoDB is the server database `swcert demo` filled
+// (SWCERT_BENCH_SERVER_DEMO_DSN, made by scripts/pg-bench.sh).
+func serverDemoDB(b *testing.B) *DB {
+	b.Helper()
 	dsn := os.Getenv("SWCERT_BENCH_SERVER_DEMO_DSN")
 	if !onServer() || dsn == "" {
 		b.Skip("needs SWCERT_BENCH_SERVER_DEMO_DSN, a database `swcert demo` filled, in the server's pass")
@@ -266,7 +264,15 @@ func BenchmarkServerDashboard(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
+// BenchmarkServerDashboard: the dashboard on the demo's server database
+// (serverDemoDB), as BenchmarkDashboard100k measures a file. The demo's
+// clock is the wall clock: the dashboard is read at now.
+func BenchmarkServerDashboard(b *testing.B) {
+	db := serverDemoDB(b)
 	now := time.Now()
 	within30 := data.AttentionFilter{Within: 30}
 	b.Run("first-screen", func(b *testing.B) {
@@ -294,17 +300,9 @@ func BenchmarkServerDashboard(b *testing.B) {
 // numbers taken from a holder in the middle: the demo's names, agencies
 // and numbers are spread as a real roster's are, not as benchRecords'.
 func BenchmarkServerDemoSearch(b *testing.B) {
-	dsn := os.Getenv("SWCERT_BENCH_SERVER_DEMO_DSN")
-	if !onServer() || dsn == "" {
-		b.Skip("needs SWCERT_BENCH_SERVER_DEMO_DSN, a database `swcert demo` filled, in the server's pass")
-	}
-	db, err := Open(dsn, time.Now, WithKeyFile(filepath.Join(b.TempDir(), "installation.key")))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := serverDemoDB(b)
 	var name, id, phone, mno string
-	err = db.sql.QueryRowContext(ctx, `SELECT h.name, h.id_number, h.phone, c.mno FROM holders h JOIN certificates c ON c.holder_id = h.id
+	err := db.sql.QueryRowContext(ctx, `SELECT h.name, h.id_number, h.phone, c.mno FROM holders h JOIN certificates c ON c.holder_id = h.id
 		WHERE h.id_type = 'resident' AND h.phone <> '' AND h.id >= (SELECT max(id) / 2 FROM holders) ORDER BY h.id LIMIT 1`).Scan(&name, &id, &phone, &mno)
 	if err != nil {
 		b.Fatal(err)
