@@ -130,19 +130,18 @@ func exportRoster(c *cli, args []string) error {
 	if err := checkOut(*out); err != nil {
 		return err
 	}
-	rows, err := c.docs().Roster(c.ctx)
-	if err != nil {
+	e := c.docs().RosterExport(c.ctx)
+	rows := 0
+	each := e.Each
+	e.Each = func(row func([]string) error) error {
+		return each(func(r []string) error { rows++; return row(r) })
+	}
+	err := files.WriteFrom(*out, func(w io.Writer) error { return sheet.WriteTable(*out, w, e) })
+	if err := files.WriteError("out", *out, err); err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := sheet.WriteTable(*out, &b, docs.RosterExport(rows, c.o.now())); err != nil {
-		return err
-	}
-	if err := writeFile(*out, b.Bytes()); err != nil {
-		return err
-	}
-	c.print(map[string]any{"path": *out, "rows": len(rows)}, func(w io.Writer) {
-		fmt.Fprintln(w, i18n.T("cli.roster_saved", "Path", *out, "Rows", len(rows)))
+	c.print(map[string]any{"path": *out, "rows": rows}, func(w io.Writer) {
+		fmt.Fprintln(w, i18n.T("cli.roster_saved", "Path", *out, "Rows", rows))
 	})
 	return nil
 }

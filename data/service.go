@@ -185,6 +185,11 @@ type ReminderService interface {
 // roster).
 type SnapshotService interface {
 	Snapshot(ctx context.Context) (*Snapshot, error)
+	// EachSnapshot gives fn what the rules read of every holder, a part
+	// of at most size holders at a time, in the list's order (by name,
+	// then ID), order being the part's holders in it: the roster of
+	// 1,000,000 holders is never read at once.
+	EachSnapshot(ctx context.Context, size int, fn func(order []int64, s *Snapshot) error) error
 }
 
 // AttentionService reads what needs attention (the dashboard, reminders,

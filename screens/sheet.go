@@ -143,11 +143,7 @@ func (m *Main) runImport(name string, b []byte, goodOnly bool) {
 // ShowExportRoster writes the roster where the user says (.xlsx or .csv).
 func (m *Main) ShowExportRoster() {
 	m.saveSheet(data.ExportFileName(".xlsx", i18n.T("sheet.file_roster"), data.DateOf(m.Svc.Now()).String()), func(name string, w io.Writer) error {
-		rows, err := m.Svc.Docs.Roster(m.Svc.ctx())
-		if err != nil {
-			return err
-		}
-		return sheet.WriteTable(name, w, docs.RosterExport(rows, m.Svc.Now()))
+		return sheet.WriteTable(name, w, m.Svc.Docs.RosterExport(m.Svc.ctx()))
 	})
 }
 
@@ -163,9 +159,11 @@ func (m *Main) saveSheet(suggested string, write func(name string, w io.Writer) 
 	askSave(m.Win, suggested, []string{".xlsx", ".csv"}, func(path string) {
 		var err error
 		m.busy(i18n.T("menu.export_roster"), i18n.T("busy.export"), func() {
-			var b bytes.Buffer
-			err = write(filepath.Base(path), &b)
-			_, err = writeOut(path, b.Bytes(), err)
+			// Streamed into the file's temporary file: a sheet of a
+			// million rows is hundreds of MB.
+			err = files.WriteError("out", path, files.WriteFrom(path, func(w io.Writer) error {
+				return write(filepath.Base(path), w)
+			}))
 		}, func() {
 			if err != nil {
 				dialog.ShowInformation(i18n.T("menu.export_roster"), i18n.FieldMessage(err), m.Win)

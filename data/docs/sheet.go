@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -112,57 +111,56 @@ var RosterHeader = func() []string {
 	return h
 }()
 
-// RosterExport is the roster as a sheet to write, made at now.
-func RosterExport(rows [][]string, now time.Time) sheet.Export {
-	return sheet.Export{Columns: RosterColumns, Rows: rows, Title: assets.Word(assets.Chinese, "sheet.file_roster"), At: now}
+// rosterPart is how many holders the roster reads at a time.
+const rosterPart = 5000
+
+// RosterExport is the roster as a sheet to write, made now: one row a
+// certificate, every holder, in the list's order (by name), read and
+// written rosterPart holders at a time (1,000,000 holders' rows took
+// 4 GB at once).
+func (s *Service) RosterExport(ctx context.Context) sheet.Export {
+	now := s.Now()
+	return sheet.Export{Columns: RosterColumns, Title: assets.Word(assets.Chinese, "sheet.file_roster"), At: now,
+		Each: func(row func([]string) error) error { return s.roster(ctx, now, row) }}
 }
 
-// Roster is one row a certificate, every holder, in name order.
-func (s *Service) Roster(ctx context.Context) ([][]string, error) {
-	// The holders (all in one query: paging with OFFSET would read the
-	// list again for every page) are read while the snapshot is.
-	var all []*data.Holder
-	var allErr error
-	read := make(chan struct{})
-	data.Go(func() {
-		defer close(read)
-		all, allErr = s.Holders.FindHolders(ctx, data.HolderFilter{Limit: math.MaxInt32})
-	})
-	snap, err := s.Snapshots.Snapshot(ctx)
-	<-read
-	if err = cmp.Or(err, allErr); err != nil {
-		return nil, err
-	}
-	now := s.Now()
+func (s *Service) roster(ctx context.Context, now time.Time, row func([]string) error) error {
 	today := data.DateOf(now)
-	certs := snap.Certificates
-	slices.SortFunc(certs, func(a, b *data.Certificate) int {
-		return cmp.Or(a.IssuedOn.Time().Compare(b.IssuedOn.Time()), cmp.Compare(a.ID, b.ID))
-	})
-	byHolder := map[int64][]*data.Certificate{}
-	for _, c := range certs {
-		byHolder[c.HolderID] = append(byHolder[c.HolderID], c)
-	}
-	binding := data.BindingCertificates(snap.Certificates)
-	rows := make([][]string, 0, len(certs))
-	for _, h := range all {
-		ce := ceFor(snap, binding[h.ID], today)
-		for _, c := range byHolder[h.ID] {
-			row := []string{h.Name, h.IDType.ChineseName(), h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
-				strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, c.Status.ChineseName()}
-			row = append(row, profileCells(h, snap.Profiles[h.ID])...)
-			row = append(row, annotationState(c, snap.Annotations[c.ID], now)...)
-			row = append(row, registrationSpan(snap.Registrations[c.ID])...)
-			if ce != nil && ce.cert == c.ID {
-				row = append(row, hours(ce.p.Credited), hours(ce.p.Required))
-			} else {
-				row = append(row, "", "")
-			}
-			row = append(row, paperState(snap.Paper[c.ID], today))
-			rows = append(rows, row)
+	return s.Snapshots.EachSnapshot(ctx, rosterPart, func(order []int64, snap *data.Snapshot) error {
+		certs := snap.Certificates
+		slices.SortFunc(certs, func(a, b *data.Certificate) int {
+			return cmp.Or(a.IssuedOn.Time().Compare(b.IssuedOn.Time()), cmp.Compare(a.ID, b.ID))
+		})
+		byHolder := map[int64][]*data.Certificate{}
+		for _, c := range certs {
+			byHolder[c.HolderID] = append(byHolder[c.HolderID], c)
 		}
-	}
-	return rows, nil
+		binding := data.BindingCertificates(snap.Certificates)
+		for _, id := range order {
+			h := snap.Holders[id]
+			if h == nil {
+				continue // deleted since the list was read
+			}
+			ce := ceFor(snap, binding[h.ID], today)
+			for _, c := range byHolder[h.ID] {
+				r := []string{h.Name, h.IDType.ChineseName(), h.IDNumber, h.Phone, h.Org, h.Region, c.Level.ChineseName(), c.MNo,
+					strconv.Itoa(c.ExamYear), c.PassedOn.String(), c.IssuedOn.String(), c.Issuer, c.Status.ChineseName()}
+				r = append(r, profileCells(h, snap.Profiles[h.ID])...)
+				r = append(r, annotationState(c, snap.Annotations[c.ID], now)...)
+				r = append(r, registrationSpan(snap.Registrations[c.ID])...)
+				if ce != nil && ce.cert == c.ID {
+					r = append(r, hours(ce.p.Credited), hours(ce.p.Required))
+				} else {
+					r = append(r, "", "")
+				}
+				r = append(r, paperState(snap.Paper[c.ID], today))
+				if err := row(r); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 var (

@@ -4,6 +4,8 @@
 package files
 
 import (
+	"bufio"
+	"io"
 	"os"
 )
 
@@ -30,13 +32,34 @@ func Write(path string, b []byte) error {
 // cut. The temporary file is removed when anything fails, and at the next
 // start when the process was killed (journal.go).
 func WriteOwn(path string, b []byte, perm os.FileMode) error {
+	return writeOwnFrom(path, perm, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// WriteFrom is Write of what write writes, streamed into the temporary
+// file rather than held whole (the roster of 1,000,000 holders is 465
+// MB); write's error is returned as it is, and nothing is left at path.
+func WriteFrom(path string, write func(w io.Writer) error) error {
+	if err := CheckOutput(path); err != nil {
+		return err
+	}
+	return writeOwnFrom(path, OutputMode, write)
+}
+
+func writeOwnFrom(path string, perm os.FileMode, write func(w io.Writer) error) error {
 	dir, _ := split(path)
 	tmp, done, err := CreateTemp(dir, ".swcert-", "")
 	if err != nil {
 		return err
 	}
 	defer done()
-	_, err = tmp.Write(b)
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if err == nil {
 		err = tmp.Chmod(perm) // exactly perm, whatever the umask
 	}

@@ -1,6 +1,9 @@
 package files
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -51,5 +54,42 @@ func TestWriteThatFailsLeavesNothing(t *testing.T) {
 	}
 	if err := Write(filepath.Join(dir, "no such folder", "x.pdf"), []byte("x")); err == nil {
 		t.Error("written into a folder that is not there")
+	}
+}
+
+// WriteFrom streams what it is given into the file, private; when the
+// writer fails part way, its error comes back as it is, what was there
+// stays and nothing is left beside it.
+func TestWriteFromStreamsWholeOrNothing(t *testing.T) {
+	withUmask(t, 0)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "roster.csv")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	refused := errors.New("too many rows")
+	err := WriteFrom(path, func(w io.Writer) error {
+		if _, err := w.Write(bytes.Repeat([]byte("row\n"), 100_000)); err != nil {
+			return err
+		}
+		return refused
+	})
+	if err != refused {
+		t.Errorf("a failed write: %v, want the writer's error", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("after a failed write the file holds %d bytes, want the old 3", len(b))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the folder, want only the old one", len(entries))
+	}
+	want := bytes.Repeat([]byte("row\n"), 100_000)
+	if err := WriteFrom(path, func(w io.Writer) error { _, err := w.Write(want); return err }); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	st, _ := os.Stat(path)
+	if !bytes.Equal(b, want) || st.Mode().Perm() != OutputMode {
+		t.Errorf("%d bytes, mode %v; want %d, %v", len(b), st.Mode(), len(want), OutputMode)
 	}
 }

@@ -94,6 +94,8 @@ func WriteError(field, path string, err error) error {
 	switch {
 	case err == nil:
 		return nil
+	case data.AsError(err) != nil: // already in words (what WriteFrom wrote refused)
+		return err
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
 		return data.Invalid(field, "err.file.no_folder", "Path", path)
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):

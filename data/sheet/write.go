@@ -37,10 +37,11 @@ func WriteTable(name string, w io.Writer, e Export) error {
 		if err := cw.Write(neutralizeRow(e.header())); err != nil {
 			return err
 		}
-		for _, r := range e.Rows {
-			if err := cw.Write(neutralizeRow(r)); err != nil { // formula.go
-				return err
-			}
+		err := e.each(func(r []string) error {
+			return cw.Write(neutralizeRow(r)) // formula.go
+		})
+		if err != nil {
+			return err
 		}
 		cw.Flush()
 		return cw.Error()

@@ -47,6 +47,10 @@ type Column struct {
 type Export struct {
 	Columns []Column
 	Rows    [][]string
+	// Each, when set, gives the rows instead of Rows, one at a time to
+	// row (the roster of 1,000,000 holders is never held at once); it
+	// stops at row's error and returns it.
+	Each func(row func([]string) error) error
 	Title   string    // the workbook's title
 	At      time.Time // when it was made; zero: not said
 	// Sheet names the sheet ("" leaves the default); More are further
@@ -61,6 +65,19 @@ func (e Export) header() []string {
 		h[i] = c.Header
 	}
 	return h
+}
+
+// each gives row the rows of e, from Each or Rows.
+func (e Export) each(row func([]string) error) error {
+	if e.Each != nil {
+		return e.Each(row)
+	}
+	for _, r := range e.Rows {
+		if err := row(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Number formats of the kinds (ECMA-376 18.8.30: 49 is "@", text).
@@ -173,17 +190,28 @@ func writeSheet(f *excelize.File, sheet string, e Export, st xlsxStyles) error {
 		return err
 	}
 	row := make([]any, len(e.Columns))
-	for i, r := range e.Rows {
+	// Rows given one at a time are counted past what the sheet holds,
+	// unwritten, so the refusal says how many there are.
+	n := 0
+	err = e.each(func(r []string) error {
+		n++
+		if n > excelize.TotalRows-1 {
+			return nil
+		}
 		for j := range row {
 			row[j] = nil
 			if j < len(r) {
 				row[j] = typedCell(e.Columns[j].Kind, r[j], st)
 			}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			return err
-		}
+		cell, _ := excelize.CoordinatesToCellName(1, n+1)
+		return sw.SetRow(cell, row)
+	})
+	if err != nil {
+		return err
+	}
+	if err := checkXLSXRows(n); err != nil {
+		return err
 	}
 	return sw.Flush()
 }

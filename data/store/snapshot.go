@@ -20,6 +20,26 @@ func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
 	return db.snapshot(ctx, nil)
 }
 
+// EachSnapshot reads the holders' IDs in the list's order, then what the
+// rules read of size of them at a time.
+func (db *DB) EachSnapshot(ctx context.Context, size int, fn func(order []int64, s *data.Snapshot) error) error {
+	ids, err := column[int64](ctx, db.sql, "snapshot", `SELECT id FROM holders ORDER BY name, id`)
+	if err != nil {
+		return err
+	}
+	for start := 0; start < len(ids); start += size {
+		part := ids[start:min(start+size, len(ids))]
+		s, err := db.snapshot(ctx, part)
+		if err != nil {
+			return err
+		}
+		if err := fn(part, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // snapshot loads what the rules read of the given holders, or of everyone
 // when holders is nil.
 func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, error) {
