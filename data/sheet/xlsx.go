@@ -50,9 +50,9 @@ type Export struct {
 	// Each, when set, gives the rows instead of Rows, one at a time to
 	// row (the roster of 1,000,000 holders is never held at once); it
 	// stops at row's error and returns it.
-	Each func(row func([]string) error) error
-	Title   string    // the workbook's title
-	At      time.Time // when it was made; zero: not said
+	Each  func(row func([]string) error) error
+	Title string    // the workbook's title
+	At    time.Time // when it was made; zero: not said
 	// Sheet names the sheet ("" leaves the default); More are further
 	// sheets of the workbook, after this one (an .xlsx only).
 	Sheet string
