@@ -115,6 +115,13 @@ func TestEthnicityShortForm(t *testing.T) {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
+	// Normalized again, the same: two marks a space kept apart (found
+	// by FuzzIDNumber in the same shape of code) are not reordered.
+	for _, in := range []string{"\u073f \u073e", "汉 族", " \u3000e\u0301 "} {
+		if n := NormalizeEthnicity(in); NormalizeEthnicity(n) != n {
+			t.Errorf("%+q normalized %+q, then %+q", in, n, NormalizeEthnicity(n))
+		}
+	}
 	if len(Ethnicities) != 58 {
 		t.Errorf("%d ethnicities: the 56 groups and 2 others", len(Ethnicities))
 	}

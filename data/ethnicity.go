@@ -24,9 +24,11 @@ var ethnicitySet = func() map[string]bool {
 }()
 
 // NormalizeEthnicity trims the name and completes the short form people
-// write ("汉" for 汉族).
+// write ("汉" for 汉族). The spaces go before the text is made NFC, so
+// that normalizing again changes nothing (marks a space kept apart would
+// be reordered by a second pass, as in NormalizeIDNumber).
 func NormalizeEthnicity(s string) string {
-	s = strings.ReplaceAll(NormalizeText(s), " ", "")
+	s = NormalizeText(strings.ReplaceAll(s, " ", ""))
 	if s != "" && !ethnicitySet[s] && ethnicitySet[s+"族"] {
 		return s + "族"
 	}

@@ -64,17 +64,28 @@ func IDCheckChar(first17 string) byte {
 }
 
 // NormalizeIDNumber trims spaces, removes inner spaces and upper-cases
-// letters, so that "11010519491231002x " and "11010519491231002X" are one number.
+// letters, so that "11010519491231002x " and "11010519491231002X" are one
+// number. Normalized again it stays the same: the spaces go before the
+// text is made NFC (marks a space kept apart would be reordered by a
+// second pass), and the passes repeat until nothing changes (a case
+// mapping can undo NFC), at most four times.
 func NormalizeIDNumber(s string) string {
 	if !utf8.ValidString(s) {
 		return s // for ValidateIDNumber to refuse, not to be made U+FFFD
 	}
-	return strings.ToUpper(strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
+	for range 4 {
+		n := NormalizeText(strings.ToUpper(strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)))
+		if n == s {
+			break
 		}
-		return r
-	}, NormalizeText(s)))
+		s = n
+	}
+	return s
 }
 
 // ValidateIDNumber checks a (normalized) number against the form of its type.
