@@ -130,13 +130,16 @@ func exportRoster(c *cli, args []string) error {
 	if err := checkOut(*out); err != nil {
 		return err
 	}
-	e := c.docs().RosterExport(c.ctx)
+	e, err := c.docs().RosterExport(c.ctx)
+	if err != nil {
+		return err
+	}
 	rows := 0
 	each := e.Each
 	e.Each = func(row func([]string) error) error {
 		return each(func(r []string) error { rows++; return row(r) })
 	}
-	err := files.WriteFrom(*out, func(w io.Writer) error { return sheet.WriteTable(*out, w, e) })
+	err = files.WriteFrom(*out, func(w io.Writer) error { return sheet.WriteTable(*out, w, e) })
 	if err := files.WriteError("out", *out, err); err != nil {
 		return err
 	}

@@ -190,6 +190,9 @@ type SnapshotService interface {
 	// then ID), order being the part's holders in it: the roster of
 	// 1,000,000 holders is never read at once.
 	EachSnapshot(ctx context.Context, size int, fn func(order []int64, s *Snapshot) error) error
+	// CountCertificates is how many certificates there are (the rows of
+	// the roster).
+	CountCertificates(ctx context.Context) (int, error)
 }
 
 // AttentionService reads what needs attention (the dashboard, reminders,

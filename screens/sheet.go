@@ -143,7 +143,11 @@ func (m *Main) runImport(name string, b []byte, goodOnly bool) {
 // ShowExportRoster writes the roster where the user says (.xlsx or .csv).
 func (m *Main) ShowExportRoster() {
 	m.saveSheet(data.ExportFileName(".xlsx", i18n.T("sheet.file_roster"), data.DateOf(m.Svc.Now()).String()), func(name string, w io.Writer) error {
-		return sheet.WriteTable(name, w, m.Svc.Docs.RosterExport(m.Svc.ctx()))
+		e, err := m.Svc.Docs.RosterExport(m.Svc.ctx())
+		if err != nil {
+			return err
+		}
+		return sheet.WriteTable(name, w, e)
 	})
 }
 

@@ -117,11 +117,16 @@ const rosterPart = 5000
 // RosterExport is the roster as a sheet to write, made now: one row a
 // certificate, every holder, in the list's order (by name), read and
 // written rosterPart holders at a time (1,000,000 holders' rows took
-// 4 GB at once).
-func (s *Service) RosterExport(ctx context.Context) sheet.Export {
+// 4 GB at once). Its Total is counted first, so that an .xlsx too large
+// for a sheet is refused at once.
+func (s *Service) RosterExport(ctx context.Context) (sheet.Export, error) {
 	now := s.Now()
-	return sheet.Export{Columns: RosterColumns, Title: assets.Word(assets.Chinese, "sheet.file_roster"), At: now,
-		Each: func(row func([]string) error) error { return s.roster(ctx, now, row) }}
+	total, err := s.Snapshots.CountCertificates(ctx)
+	if err != nil {
+		return sheet.Export{}, err
+	}
+	return sheet.Export{Columns: RosterColumns, Title: assets.Word(assets.Chinese, "sheet.file_roster"), At: now, Total: total,
+		Each: func(row func([]string) error) error { return s.roster(ctx, now, row) }}, nil
 }
 
 func (s *Service) roster(ctx context.Context, now time.Time, row func([]string) error) error {

@@ -50,7 +50,11 @@ type Export struct {
 	// Each, when set, gives the rows instead of Rows, one at a time to
 	// row (the roster of 1,000,000 holders is never held at once); it
 	// stops at row's error and returns it.
-	Each  func(row func([]string) error) error
+	Each func(row func([]string) error) error
+	// Total is how many rows Each gives, when it is known before (0: not
+	// known): an .xlsx refuses more than a sheet holds at once, not
+	// after counting them as they are written.
+	Total int
 	Title string    // the workbook's title
 	At    time.Time // when it was made; zero: not said
 	// Sheet names the sheet ("" leaves the default); More are further
@@ -165,7 +169,7 @@ func writeXLSX(w io.Writer, e Export) error {
 // More rows than a sheet holds are refused before any is written (the
 // roster of 1,000,000 holders: 1.5 million certificates).
 func writeSheet(f *excelize.File, sheet string, e Export, st xlsxStyles) error {
-	if err := checkXLSXRows(len(e.Rows)); err != nil {
+	if err := checkXLSXRows(max(len(e.Rows), e.Total)); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)

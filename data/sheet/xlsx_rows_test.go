@@ -34,4 +34,31 @@ func TestXLSXRefusesMoreRowsThanASheetHolds(t *testing.T) {
 	if err := WriteTable("roster.csv", &b, e); err != nil || b.Len() < excelize.TotalRows*2 {
 		t.Errorf("the same rows as .csv: %v, %d bytes", err, b.Len())
 	}
+	// Rows given one at a time, their number known before: refused at
+	// once, not one read.
+	read := 0
+	streamed := Export{Columns: e.Columns, Total: excelize.TotalRows, Each: func(row func([]string) error) error {
+		read++
+		return row([]string{"x"})
+	}}
+	err = WriteTable("roster.xlsx", &bytes.Buffer{}, streamed)
+	if e := data.AsError(err); e == nil || e.Key != "err.sheet.xlsx_rows" || e.Args["Rows"] != "1,048,576" || read != 0 {
+		t.Errorf("%d rows known before: %v, %d read", excelize.TotalRows, err, read)
+	}
+	// Not known before: counted as they are written, past the last row,
+	// and the refusal says how many.
+	streamed.Total = 0
+	n := excelize.TotalRows + 9
+	streamed.Each = func(row func([]string) error) error {
+		for range n {
+			if err := row([]string{"x"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	err = WriteTable("roster.xlsx", &b, streamed)
+	if e := data.AsError(err); e == nil || e.Key != "err.sheet.xlsx_rows" || e.Args["Rows"] != "1,048,585" {
+		t.Errorf("%d rows not known before: %v", n, err)
+	}
 }

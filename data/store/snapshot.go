@@ -20,6 +20,16 @@ func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
 	return db.snapshot(ctx, nil)
 }
 
+// CountCertificates counts the certificates (on a server, those of the
+// login's office).
+func (db *DB) CountCertificates(ctx context.Context) (int, error) {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM certificates`).Scan(&n); err != nil {
+		return 0, internal("count certificates", err)
+	}
+	return n, nil
+}
+
 // EachSnapshot reads the holders' IDs in the list's order, then what the
 // rules read of size of them at a time.
 func (db *DB) EachSnapshot(ctx context.Context, size int, fn func(order []int64, s *data.Snapshot) error) error {
