@@ -181,10 +181,9 @@ type ReminderService interface {
 	SnoozeReminder(ctx context.Context, key string, until time.Time) error
 }
 
-// SnapshotService loads everything the rules read, all at once (the
-// roster).
+// SnapshotService loads what the rules read of every holder, a part at a
+// time (the roster).
 type SnapshotService interface {
-	Snapshot(ctx context.Context) (*Snapshot, error)
 	// EachSnapshot gives fn what the rules read of every holder, a part
 	// of at most size holders at a time, in the list's order (by name,
 	// then ID), order being the part's holders in it: the roster of

@@ -31,7 +31,7 @@ func demoStore(t *testing.T, n int, clock *time.Time) *DB {
 // fromRules is what the rules say at now, worked out from scratch.
 func fromRules(t *testing.T, db *DB, now time.Time) []data.Attention {
 	t.Helper()
-	s, err := db.Snapshot(ctx)
+	s, err := db.snapshot(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

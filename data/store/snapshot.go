@@ -12,14 +12,6 @@ import (
 	"github.com/swcert/swcert/data"
 )
 
-// Snapshot loads everything the attention rules and the roster read, one
-// query a table. No transaction: the store's transactions take the write
-// lock (they are for writing), and a write landing between two queries
-// only shows at the next refresh.
-func (db *DB) Snapshot(ctx context.Context) (*data.Snapshot, error) {
-	return db.snapshot(ctx, nil)
-}
-
 // CountCertificates counts the certificates (on a server, those of the
 // login's office).
 func (db *DB) CountCertificates(ctx context.Context) (int, error) {
@@ -51,7 +43,9 @@ func (db *DB) EachSnapshot(ctx context.Context, size int, fn func(order []int64,
 }
 
 // snapshot loads what the rules read of the given holders, or of everyone
-// when holders is nil.
+// when holders is nil, one query a table. No transaction: the store's
+// transactions take the write lock (they are for writing), and a write
+// landing between two queries only shows at the next refresh.
 func (db *DB) snapshot(ctx context.Context, holders []int64) (*data.Snapshot, error) {
 	if holders == nil {
 		return db.snapshotOf(ctx, "")

@@ -22,7 +22,7 @@ func TestEachSnapshotGivesTheListAPartAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole, err := db.Snapshot(ctx)
+	whole, err := db.snapshot(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

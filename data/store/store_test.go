@@ -434,7 +434,7 @@ func TestVersionMovesOnEveryCommit(t *testing.T) {
 		return v
 	}
 	v0 := version()
-	if _, err := win.Snapshot(ctx); err != nil {
+	if _, err := win.snapshot(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	if v := version(); v != v0 {
