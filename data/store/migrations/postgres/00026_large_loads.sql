@@ -18,6 +18,10 @@
 -- row's holder up to find that it kept none of them. The rows it keeps,
 -- and their entries, are the same (TestServerDemoBatchesAsRows,
 -- TestAuditMatchesTheRules).
+--
+-- Both functions are given whole, as 00024 wrote them but for the lines
+-- that say why: PostgreSQL replaces a function whole, and a migration
+-- that ran stays as it was.
 
 -- +goose StatementBegin
 CREATE OR REPLACE FUNCTION swcert_certificates_search() RETURNS trigger LANGUAGE plpgsql AS $$
